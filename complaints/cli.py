@@ -1,0 +1,162 @@
+"""The command line: parses options, calls the core, prints. Nothing else."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import Job, load, produce, require_valid
+from .documents import FORMATS, REGISTRY
+from .errors import ComplaintsError
+from .i18n import language, languages
+from .report import EXCLUSION_REASONS, SEVERITY_LABELS, Report
+
+EXAMPLE_CASE = Path("intake") / "example"
+
+
+class DomainError(click.ClickException):
+    def __init__(self, error: ComplaintsError):
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+def domain_errors(command):
+    """Turn a domain error into one clear line and its exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ComplaintsError as error:
+            raise DomainError(error) from None
+
+    return wrapper
+
+
+def summary_line(report: Report, lang_code: str) -> str:
+    lang = language(lang_code)
+    parts = [
+        lang.ngettext("%(num)s appeal received", "%(num)s appeals received", report.appeals)
+        % {"num": lang.number(report.appeals)},
+        lang.ngettext("%(num)s included", "%(num)s included", report.included)
+        % {"num": lang.number(report.included)},
+        lang.ngettext("%(num)s excluded", "%(num)s excluded", len(report.exclusions))
+        % {"num": lang.number(len(report.exclusions))},
+    ]
+    line = ", ".join(parts)
+    reasons = report.exclusion_reasons()
+    if reasons:
+        line += ": " + ", ".join(
+            f"{lang.pgettext('exclusion', EXCLUSION_REASONS[reason])} ({lang.number(n)})"
+            for reason, n in sorted(reasons.items())
+        )
+    return line
+
+
+def report_json(report: Report, lang_code: str) -> dict:
+    lang = language(lang_code)
+    return {
+        "valid": report.valid,
+        "appeals": report.appeals,
+        "included": report.included,
+        "issues": [
+            {"severity": i.severity, "code": i.code, "sheet": i.sheet, "row": i.row,
+             "column": i.column, "cell": i.cell, "message": i.describe(lang)}
+            for i in report.sorted_issues()
+        ],
+        "exclusions": [
+            {"complainant_id": e.complainant_id, "row": e.row, "reasons": list(e.reasons)}
+            for e in report.exclusions
+        ],
+    }
+
+
+LANG_CHOICE = click.Choice(languages())
+
+
+@click.group()
+@click.version_option(__version__, prog_name="complaints")
+def main():
+    """Turn intake workbooks into collective complaints in English, Russian and Kazakh."""
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path), default=EXAMPLE_CASE)
+@click.option("--lang", "lang_code", type=LANG_CHOICE, default="en", show_default=True,
+              help="Language of the messages.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Plain lines for people, or JSON for other tools.")
+@domain_errors
+def validate(workbook: Path, lang_code: str, output_format: str):
+    """Check WORKBOOK (or a case folder) cell by cell and report every problem.
+
+    Exit code 0 when it can be built (warnings and exclusions allowed), 1 when
+    it has errors, 2 when it cannot be read at all.
+    """
+    report = load(workbook, languages()).report
+    lang = language(lang_code)
+    if output_format == "json":
+        click.echo(json.dumps(report_json(report, lang_code), ensure_ascii=False, indent=2))
+    else:
+        for issue in report.sorted_issues():
+            label = lang.pgettext("severity", SEVERITY_LABELS[issue.severity])
+            click.echo(f"{label.upper()} {issue.describe(lang)}")
+        for exclusion in report.exclusions:
+            reasons = ", ".join(lang.pgettext("exclusion", EXCLUSION_REASONS[r]) for r in exclusion.reasons)
+            click.echo(lang.pgettext("validation", "EXCLUDED {id} (row {row}): {reasons}").format(
+                id=exclusion.complainant_id, row=exclusion.row, reasons=reasons))
+        click.echo(summary_line(report, lang_code))
+        click.echo(lang.ngettext("%(num)s error", "%(num)s errors", len(report.errors))
+                   % {"num": lang.number(len(report.errors))} + ", "
+                   + lang.ngettext("%(num)s warning", "%(num)s warnings", len(report.warnings))
+                   % {"num": lang.number(len(report.warnings))})
+    raise SystemExit(0 if report.valid else 1)
+
+
+@main.command("build")
+@click.argument("case", type=click.Path(path_type=Path), default=EXAMPLE_CASE)
+@click.option("--lang", "langs", type=LANG_CHOICE, multiple=True,
+              help="Document language; repeat for several. Default: all.")
+@click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True,
+              help="Output format; repeat for several. Default: docx and pdf.")
+@click.option("--document", "documents", type=click.Choice(list(REGISTRY)), multiple=True,
+              help="Document type; repeat for several. Default: all.")
+@click.option("--output", "output_root", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("output"), show_default=True, help="Folder that receives output/<case>/.")
+@domain_errors
+def build_command(case: Path, langs, formats, documents, output_root: Path):
+    """Build the documents of CASE (a workbook or a case folder; default: the example case).
+
+    Only complainants with both an appeal form and a power of attorney are
+    included; the summary says who was left out and why.
+    """
+    langs = langs or languages()
+    formats = formats or FORMATS
+    documents = documents or tuple(REGISTRY)
+    loaded = load(case, langs)
+    require_valid(loaded)
+    total = len(langs) * len(formats) * len(documents)
+    with click.progressbar(length=total, label="Rendering", file=click.get_text_stream("stderr"),
+                           item_show_func=lambda job: str(job.relative_path) if job else "") as bar:
+        def advance(job: Job) -> None:
+            bar.update(1, job)
+
+        result = produce(loaded, langs, formats, documents, output_root, progress=advance)
+    report, counts = result.loaded.report, result.counts
+    for issue in report.warnings:
+        click.echo(f"WARNING {issue.describe(language('en'))}", err=True)
+    click.echo(summary_line(report, "en"))
+    click.echo(f"{counts.complainants} complainants from {counts.cities} cities and towns; "
+               f"{counts.episodes} acts of persecution")
+    for item in counts.events:
+        click.echo(f"  {item.event.event_id}: {item.complainants} complainants, {item.episodes} acts")
+    for exclusion in report.exclusions:
+        reasons = ", ".join(EXCLUSION_REASONS[r] for r in exclusion.reasons)
+        click.echo(f"  left out: {exclusion.complainant_id} (row {exclusion.row}): {reasons}")
+    click.echo(f"Wrote {len(result.files)} files to {result.output}:")
+    for path in result.files:
+        click.echo(f"  {path}")

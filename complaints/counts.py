@@ -1,0 +1,116 @@
+"""Every figure the documents cite, computed from the included complainants only."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .case import Case
+from .records import Event
+from .schema import MEASURES
+
+# The case concerns expression, assembly and association in every instance; the
+# other ICCPR articles are cited only when some episode engages them.
+CORE_ARTICLES = (19, 21, 22)
+ARTICLES_BY_MEASURE = {
+    "detention": (9,),
+    "administrative_arrest": (9, 14),
+    "pretrial_detention": (9, 14),
+    "house_arrest": (9, 12),
+    "psychiatric_placement": (7, 9),
+    "ill_treatment": (7,),
+    "criminal_case": (14,),
+    "conviction": (14, 15),
+    "restriction_of_freedom": (12, 14),
+    "search": (17,),
+    "surveillance": (17,),
+    "confiscation": (17,),
+    "threats": (9,),
+    "dismissal": (25, 26),
+}
+
+
+@dataclass(frozen=True)
+class EventCount:
+    event: Event
+    complainants: int
+    episodes: int
+
+
+@dataclass(frozen=True)
+class MeasureCount:
+    measure: str
+    complainants: int
+    episodes: int
+
+
+@dataclass(frozen=True)
+class ArticleCount:
+    article: int
+    complainants: int  # 0 for a core article: it concerns every complainant
+
+
+@dataclass(frozen=True)
+class Counts:
+    appeals: int
+    complainants: int
+    excluded: int
+    exclusion_reasons: tuple[tuple[str, int], ...]
+    cities: int
+    episodes: int
+    events: tuple[EventCount, ...]
+    measures: tuple[MeasureCount, ...]
+    articles: tuple[ArticleCount, ...]
+    episodes_without_event: int
+
+
+def count(case: Case) -> Counts:
+    people_by_event: dict[str, set[str]] = defaultdict(set)
+    episodes_by_event: dict[str, int] = defaultdict(int)
+    people_by_measure: dict[str, set[str]] = defaultdict(set)
+    episodes_by_measure: dict[str, int] = defaultdict(int)
+    people_by_article: dict[int, set[str]] = defaultdict(set)
+    cities = set()
+    episodes = without_event = 0
+    for member in case.members:
+        person_id = member.person.complainant_id
+        if member.person.city:
+            cities.add(member.person.city.key)
+        for episode in member.episodes:
+            episodes += 1
+            if episode.event_id:
+                people_by_event[episode.event_id].add(person_id)
+                episodes_by_event[episode.event_id] += 1
+            else:
+                without_event += 1
+            people_by_measure[episode.measure].add(person_id)
+            episodes_by_measure[episode.measure] += 1
+            for article in ARTICLES_BY_MEASURE.get(episode.measure, ()):
+                people_by_article[article].add(person_id)
+
+    measure_order = list(MEASURES)
+    measures = sorted(
+        (MeasureCount(m, len(people), episodes_by_measure[m]) for m, people in people_by_measure.items()),
+        key=lambda c: (-c.complainants, -c.episodes, measure_order.index(c.measure)),
+    )
+    articles = sorted(
+        [ArticleCount(a, 0) for a in CORE_ARTICLES]
+        + [ArticleCount(a, len(p)) for a, p in people_by_article.items() if a not in CORE_ARTICLES],
+        key=lambda c: c.article,
+    )
+    report = case.report
+    return Counts(
+        appeals=report.appeals,
+        complainants=len(case.members),
+        excluded=len(report.exclusions),
+        exclusion_reasons=tuple(sorted(report.exclusion_reasons().items())),
+        cities=len(cities),
+        episodes=episodes,
+        events=tuple(
+            EventCount(event, len(people_by_event[event.event_id]), episodes_by_event[event.event_id])
+            for event in case.events
+        ),
+        measures=tuple(measures),
+        articles=tuple(articles),
+        episodes_without_event=without_event,
+    )

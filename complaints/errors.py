@@ -1,0 +1,26 @@
+"""Domain errors. The CLI turns each into one clear line and an exit code.
+
+Messages name files, sheets, cells and complainant ids, never a person's data.
+"""
+
+
+class ComplaintsError(Exception):
+    exit_code = 1
+
+
+class UnreadableInput(ComplaintsError):
+    """The input cannot be read at all: not a workbook, a required sheet missing."""
+
+    exit_code = 2
+
+
+class InvalidData(ComplaintsError):
+    """The workbook was read but has errors that block a build."""
+
+    exit_code = 1
+
+
+class BuildError(ComplaintsError):
+    """A document could not be rendered (a missing glyph, a refused resource, a template error)."""
+
+    exit_code = 1

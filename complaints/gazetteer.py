@@ -1,0 +1,196 @@
+"""Kazakhstan's cities and towns, by their current official names in English, Russian and Kazakh.
+
+Intake workbooks name places in any script and any era (Нур-Султан, Akmola,
+Усть Каменогорск, г. Алматы); the complaints must name them the way the
+authorities addressed do today. The gazetteer maps the first onto the second.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib.resources import files
+from types import MappingProxyType
+
+LANGUAGES = ("en", "ru", "kk")
+_COLUMNS = ("key", *LANGUAGES, "aliases")
+_KEY = re.compile(r"[a-z][a-z0-9_]*")
+_SOURCE = "complaints/data/gazetteer.csv"
+
+# Modifier letters count as letters to str.isalnum, but in place names they are apostrophes.
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʹʻʼʽ"), " ")
+_COMBINING_BREVE = "\u0306"
+_AFFIX_PREFIXES = (
+    ("city", "of"),
+    ("town", "of"),
+    ("city",),
+    ("town",),
+    ("г",),
+    ("гор",),
+    ("город",),
+    ("п",),
+    ("пос",),
+    ("поселок",),
+    ("с",),
+    ("село",),
+    ("қ",),
+    ("қала",),
+    ("ауыл",),
+)
+_AFFIX_SUFFIXES = (("city",), ("town",), ("г",), ("қ",), ("қала",), ("қаласы",), ("ауылы",))
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
+_SUGGEST_CUTOFF = 0.6
+
+
+def _strip_marks(text: str) -> str:
+    """Drop diacritics (Ö→o, ё→е, stress marks), but not the breve that makes и into й."""
+    kept = []
+    for char in unicodedata.normalize("NFD", text):
+        is_short_i = char == _COMBINING_BREVE and kept and kept[-1] == "и"
+        if not unicodedata.combining(char) or is_short_i:
+            kept.append(char)
+    # Kazakh letters (ә ғ қ ң ө ұ ү һ і) have no decomposition, so they come through intact.
+    return unicodedata.normalize("NFC", "".join(kept)).replace("ı", "i")
+
+
+def _strip_affixes(words: list[str]) -> list[str]:
+    stripped = True
+    while stripped:
+        stripped = False
+        for affix in _AFFIX_PREFIXES:
+            if len(words) > len(affix) and tuple(words[: len(affix)]) == affix:
+                words, stripped = words[len(affix) :], True
+        for affix in _AFFIX_SUFFIXES:
+            if len(words) > len(affix) and tuple(words[-len(affix) :]) == affix:
+                words, stripped = words[: -len(affix)], True
+    return words
+
+
+def normalise(text: str) -> str:
+    """The form under which two spellings of a place name count as the same.
+
+    Case, diacritics, punctuation, hyphens/dashes/apostrophes versus spaces, and
+    words such as "г.", "city of" or "қаласы" make no difference. Kazakh letters do:
+    "Орал" and "Арал" are different towns.
+    """
+    text = _strip_marks(unicodedata.normalize("NFKC", text).casefold())
+    text = text.translate(_APOSTROPHES)
+    text = "".join(char if char.isalnum() else " " for char in text)
+    return " ".join(_strip_affixes(text.split()))
+
+
+def _loosen(normalised: str) -> str:
+    """A looser form: Kazakh letters typed as Russian ones ("Актобе"), words run together."""
+    return normalised.translate(_KAZAKH_TO_RUSSIAN).replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str
+    # The key is the place's identity; comparing by it alone keeps a Place hashable.
+    names: Mapping[str, str] = field(compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", MappingProxyType(dict(self.names)))
+
+    def name(self, lang: str) -> str:
+        """The official name in `lang` (a BCP 47 tag: "kk", "ru-KZ"), else the English one."""
+        return self.names.get(lang.split("-")[0].lower()) or self.names["en"]
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self._places: list[Place] = []
+        self._origins: dict[str, str] = {}
+        self._exact: dict[str, Place] = {}
+        self._loose: dict[str, Place] = {}
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Gazetteer:
+        """The gazetteer shipped with the package."""
+        resource = files("complaints") / "data" / "gazetteer.csv"
+        # utf-8-sig: spreadsheet programs often save CSV files with a byte-order mark.
+        with resource.open(encoding="utf-8-sig", newline="") as lines:
+            return cls.from_csv(lines, source=_SOURCE)
+
+    @classmethod
+    def from_csv(cls, lines: Iterable[str], source: str) -> Gazetteer:
+        """Read a CSV with the columns key,en,ru,kk,aliases (aliases separated by "|")."""
+        reader = csv.reader(lines)
+        header = next(reader, None)
+        if header is None or tuple(cell.strip() for cell in header) != _COLUMNS:
+            expected = ",".join(_COLUMNS)
+            raise ValueError(f"{source}, line 1: expected the header {expected}, found {header}")
+        gazetteer = cls()
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            where = f"{source}, line {reader.line_num}"
+            if len(row) != len(_COLUMNS):
+                raise ValueError(f"{where}: expected {len(_COLUMNS)} fields, found {len(row)}")
+            key, *names, aliases = (cell.strip() for cell in row)
+            if not _KEY.fullmatch(key):
+                raise ValueError(f"{where}: the key {key!r} is not a lowercase ASCII slug")
+            if key in gazetteer._origins:
+                first = gazetteer._origins[key]
+                raise ValueError(f"{where}: the key {key!r} is already used at {first}")
+            for lang, name in zip(LANGUAGES, names):
+                if not name:
+                    raise ValueError(f"{where}: {key!r} has no {lang} name")
+            place = Place(key, dict(zip(LANGUAGES, names)))
+            others = filter(None, (alias.strip() for alias in aliases.split("|")))
+            gazetteer._add(place, [*names, *others], where)
+        return gazetteer
+
+    def _add(self, place: Place, names: list[str], where: str) -> None:
+        self._origins[place.key] = where
+        for name in names:
+            normalised = normalise(name)
+            if not normalised:
+                raise ValueError(f"{where}: the name {name!r} is empty once normalised")
+            self._claim(self._exact, normalised, place, name, where)
+            self._claim(self._loose, _loosen(normalised), place, name, where)
+        self._places.append(place)
+
+    def _claim(
+        self, index: dict[str, Place], form: str, place: Place, name: str, where: str
+    ) -> None:
+        owner = index.setdefault(form, place)
+        if owner != place:
+            looseness = "" if index is self._exact else " loosely"
+            raise ValueError(
+                f"{where}: {name!r} of {place.key!r}{looseness} normalises to {form!r}, "
+                f"which already names {owner.key!r} ({self._origins[owner.key]})"
+            )
+
+    def resolve(self, text: str) -> Place | None:
+        """The place `text` names, matching any official name or alias after normalisation."""
+        normalised = normalise(text)
+        if not normalised:
+            return None
+        return self._exact.get(normalised) or self._loose.get(_loosen(normalised))
+
+    def suggest(self, text: str, limit: int = 3) -> list[Place]:
+        """The known places whose names come closest to `text`, best first."""
+        matcher = difflib.SequenceMatcher(b=_loosen(normalise(text)))
+        if not matcher.b:
+            return []
+        scores: dict[Place, float] = {}
+        for form, place in self._loose.items():
+            matcher.set_seq1(form)
+            score = matcher.ratio()
+            if score >= _SUGGEST_CUTOFF and score > scores.get(place, 0.0):
+                scores[place] = score
+        return sorted(scores, key=lambda place: (-scores[place], place.key))[:limit]
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places)

@@ -1,0 +1,191 @@
+"""Validation results as typed records, and the report whose validity sets the exit code."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
+
+from .i18n import N_, Language
+
+ERROR = "error"
+WARNING = "warning"
+SEVERITY_LABELS = {ERROR: N_("severity", "error"), WARNING: N_("severity", "warning")}
+
+# code -> (what is wrong, what to do). Parameters never carry personal data:
+# only ids, cell references, places, measures and counts.
+MESSAGES = {
+    "missing-sheet": (
+        N_("validation", "The sheet {sheet} is missing."),
+        N_("validation", "Add a sheet named {sheet} with its header in row 1."),
+    ),
+    "missing-column": (
+        N_("validation", "The required column {column} is missing."),
+        N_("validation", "Add a column titled {column} to row 1."),
+    ),
+    "duplicate-column": (
+        N_("validation", "The column {column} appears more than once."),
+        N_("validation", "Keep one column with this title and delete or rename the others."),
+    ),
+    "unknown-column": (
+        N_("validation", "The column {header} is not part of the workbook format and is ignored."),
+        N_("validation", "Rename it if you meant {suggestion}; otherwise no action is needed."),
+    ),
+    "missing-value": (
+        N_("validation", "The cell is empty but {column} is required."),
+        N_("validation", "Fill in this cell."),
+    ),
+    "duplicate-id": (
+        N_("validation", "The id {id} is already used in row {first_row}."),
+        N_("validation", "Give each row its own id."),
+    ),
+    "bad-date": (
+        N_("validation", "This cell does not hold a readable date."),
+        N_("validation", "Enter a date cell, or text as YYYY-MM-DD or DD.MM.YYYY."),
+    ),
+    "date-in-future": (
+        N_("validation", "The date is in the future."),
+        N_("validation", "Check the year."),
+    ),
+    "date-before-birth": (
+        N_("validation", "The date is before the complainant's date of birth."),
+        N_("validation", "Check this date and the date of birth of {id}."),
+    ),
+    "date-end-before-start": (
+        N_("validation", "The end date is before the start date."),
+        N_("validation", "Swap or correct the dates."),
+    ),
+    "unknown-complainant": (
+        N_("validation", "No complainant has the id {id}."),
+        N_("validation", "Use an id from the Complainants sheet."),
+    ),
+    "unknown-event": (
+        N_("validation", "No event has the id {id}."),
+        N_("validation", "Use an id from the Events sheet, or leave the cell empty."),
+    ),
+    "unknown-measure": (
+        N_("validation", "{value} is not a known measure."),
+        N_("validation", "Use one of: {choices}."),
+    ),
+    "bad-value": (
+        N_("validation", "{value} is not an accepted value here."),
+        N_("validation", "Use one of: {choices}."),
+    ),
+    "missing-label": (
+        N_("validation", "The event {id} has no label for a document language being built."),
+        N_("validation", "Fill in {column}, or build without that language."),
+    ),
+    "unknown-place": (
+        N_("validation", "{value} is not in the gazetteer of places; it is kept as written."),
+        N_("validation", "Check the spelling. Closest known places: {suggestions}."),
+    ),
+    "missing-latin-name": (
+        N_("validation", "There is no Latin spelling of the name of {id}; English documents use a transliteration."),
+        N_("validation", "Copy the spelling from the passport into surname_latin and given_name_latin."),
+    ),
+    "possible-duplicate": (
+        N_("validation", "{id} and {other_id} (row {other_row}) look like the same person: {reason}."),
+        N_("validation", "Merge the two rows or correct one of them."),
+    ),
+    "excluded-episode": (
+        N_("validation", "This episode belongs to {id}, who is excluded, and is ignored."),
+        N_("validation", "No action is needed unless {id} should be included."),
+    ),
+}
+
+DUPLICATE_REASONS = {
+    "same-document": N_("duplicate reason", "the same identity document number"),
+    "same-name-and-birth": N_("duplicate reason", "the same name and date of birth"),
+}
+
+EXCLUSION_REASONS = {
+    "no-appeal-form": N_("exclusion", "no appeal form"),
+    "no-power-of-attorney": N_("exclusion", "no power of attorney"),
+}
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: str
+    code: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None  # the column's key
+    column_index: int | None = None  # 1-based, for the cell reference
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def cell(self) -> str | None:
+        if self.row is None or self.column_index is None:
+            return None
+        return f"{get_column_letter(self.column_index)}{self.row}"
+
+    def describe(self, lang: Language) -> str:
+        """One line: where, what is wrong, what to do."""
+        problem, hint = MESSAGES[self.code]
+        params = {key: _localize(lang, key, value) for key, value in self.params.items()}
+        where = self.where(lang)
+        text = lang.pgettext("validation", problem).format(**params)
+        advice = lang.pgettext("validation", hint).format(**params)
+        return f"{where}: {text} {advice}" if where else f"{text} {advice}"
+
+    def where(self, lang: Language) -> str:
+        if not self.sheet:
+            return ""
+        sheet = lang.pgettext("sheet", self.sheet)
+        if self.cell:
+            return f"{sheet}!{self.cell}"
+        if self.row:
+            return lang.pgettext("location", "{sheet}, row {row}").format(sheet=sheet, row=self.row)
+        return sheet
+
+
+def _localize(lang: Language, key: str, value):
+    if key == "reason":
+        return lang.pgettext("duplicate reason", DUPLICATE_REASONS[value])
+    if key in ("column", "sheet"):
+        return lang.pgettext(key, value)
+    return value
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    complainant_id: str
+    row: int
+    reasons: tuple[str, ...]
+
+
+@dataclass
+class Report:
+    """Everything validation found. Valid means: it can be built."""
+
+    issues: list[Issue] = field(default_factory=list)
+    exclusions: list[Exclusion] = field(default_factory=list)
+    appeals: int = 0
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.severity == WARNING]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def included(self) -> int:
+        return self.appeals - len(self.exclusions)
+
+    def exclusion_reasons(self) -> Counter:
+        return Counter(reason for exclusion in self.exclusions for reason in exclusion.reasons)
+
+    def sorted_issues(self) -> list[Issue]:
+        sheet_order = {"Events": 0, "Complainants": 1, "Episodes": 2}
+        return sorted(
+            self.issues,
+            key=lambda i: (sheet_order.get(i.sheet, -1), i.row or 0, i.column_index or 0, i.code),
+        )

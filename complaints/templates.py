@@ -1,0 +1,49 @@
+"""Where the templates live, installed or in a checkout, and the Jinja2 environments."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .i18n import language
+
+
+def template_root() -> Path:
+    return Path(str(resources.files("complaints.templates")))
+
+
+def html_dir() -> Path:
+    return template_root() / "html"
+
+
+def docx_dir() -> Path:
+    return template_root() / "docx"
+
+
+def _capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@functools.cache
+def html_environment(code: str) -> Environment:
+    """One environment per language: gettext is bound to its catalog at install time."""
+    lang = language(code)
+    environment = Environment(
+        loader=FileSystemLoader(html_dir()),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.install_gettext_translations(lang.translations, newstyle=True)
+    environment.filters["number"] = lang.number
+    environment.filters["capfirst"] = _capfirst
+    return environment
+
+
+def render_html(code: str, template: str, context: dict) -> str:
+    return html_environment(code).get_template(template).render(context)

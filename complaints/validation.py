@@ -1,0 +1,126 @@
+"""Checks across records: ids, references, exclusions, likely duplicates, dates."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from .names import identity_key
+from .records import Complainant, Records
+from .report import ERROR, WARNING, Exclusion, Issue, Report
+from .schema import COMPLAINANTS, EPISODES, EVENTS
+
+
+def _issue(severity, code, sheet, row, column_key, columns, **params) -> Issue:
+    return Issue(severity, code, sheet.key, row, column_key, columns.get(column_key), params)
+
+
+def exclusion_reasons(person: Complainant) -> tuple[str, ...]:
+    reasons = []
+    if person.appeal_form_date is None:
+        reasons.append("no-appeal-form")
+    if person.poa_date is None:
+        reasons.append("no-power-of-attorney")
+    return tuple(reasons)
+
+
+def _duplicate_ids(records: Iterable, id_of, sheet, columns, issues: list[Issue]) -> None:
+    first_row: dict[str, int] = {}
+    for record in records:
+        key = id_of(record)
+        if key in first_row:
+            issues.append(_issue(ERROR, "duplicate-id", sheet, record.row, sheet.id_column, columns,
+                                 id=key, first_row=first_row[key]))
+        else:
+            first_row[key] = record.row
+
+
+def _possible_duplicates(people: list[Complainant], columns, issues: list[Issue]) -> None:
+    """Index by key, so that 10,000 people cost 10,000 look-ups, not 50 million pairs."""
+    seen: dict[tuple[str, str], Complainant] = {}
+    for person in people:
+        keys = []
+        if person.id_document:
+            keys.append(("same-document", "".join(person.id_document.split()).casefold()))
+        if person.date_of_birth:
+            birth = person.date_of_birth.isoformat()
+            keys.append(("same-name-and-birth", identity_key(person.surname, person.given_name) + birth))
+            if person.surname_latin and person.given_name_latin:
+                keys.append(("same-name-and-birth",
+                             identity_key(person.surname_latin, person.given_name_latin) + birth))
+        reported = set()
+        for key in keys:
+            other = seen.get(key)
+            if other is None:
+                seen[key] = person
+            elif other.complainant_id != person.complainant_id and other.complainant_id not in reported:
+                reported.add(other.complainant_id)
+                issues.append(_issue(WARNING, "possible-duplicate", COMPLAINANTS, person.row,
+                                     "id_document" if key[0] == "same-document" else "surname", columns,
+                                     id=person.complainant_id, other_id=other.complainant_id,
+                                     other_row=other.row, reason=key[0]))
+
+
+def validate(records: Records, column_maps: dict[str, dict[str, int]], languages: Iterable[str],
+             today: datetime.date) -> Report:
+    """column_maps: sheet key -> column key -> 1-based column index, for cell references."""
+    issues = list(records.issues)
+    events_cols = column_maps[EVENTS.key]
+    people_cols = column_maps[COMPLAINANTS.key]
+    episode_cols = column_maps[EPISODES.key]
+
+    _duplicate_ids(records.events, lambda e: e.event_id, EVENTS, events_cols, issues)
+    _duplicate_ids(records.complainants, lambda c: c.complainant_id, COMPLAINANTS, people_cols, issues)
+
+    for event in records.events:
+        for lang in languages:
+            if not event.labels.get(lang):
+                column = f"label_{lang}"
+                issues.append(_issue(ERROR, "missing-label", EVENTS, event.row, column, events_cols,
+                                     id=event.event_id, column=column))
+        for column, value in (("date", event.date), ("date_end", event.date_end)):
+            if value and value > today:
+                issues.append(_issue(WARNING, "date-in-future", EVENTS, event.row, column, events_cols))
+
+    exclusions = []
+    people = {}
+    for person in records.complainants:
+        people.setdefault(person.complainant_id, person)
+        reasons = exclusion_reasons(person)
+        if reasons:
+            exclusions.append(Exclusion(person.complainant_id, person.row, reasons))
+        elif "en" in languages and not (person.surname_latin and person.given_name_latin):
+            issues.append(_issue(WARNING, "missing-latin-name", COMPLAINANTS, person.row,
+                                 "surname_latin", people_cols, id=person.complainant_id))
+        for column in ("date_of_birth", "appeal_form_date", "poa_date"):
+            value = getattr(person, column)
+            if value and value > today:
+                issues.append(_issue(WARNING, "date-in-future", COMPLAINANTS, person.row, column, people_cols))
+        for column in ("appeal_form_date", "poa_date"):
+            value = getattr(person, column)
+            if value and person.date_of_birth and value < person.date_of_birth:
+                issues.append(_issue(WARNING, "date-before-birth", COMPLAINANTS, person.row, column,
+                                     people_cols, id=person.complainant_id))
+    _possible_duplicates(records.complainants, people_cols, issues)
+
+    excluded = {exclusion.complainant_id for exclusion in exclusions}
+    event_ids = {event.event_id for event in records.events}
+    for episode in records.episodes:
+        person = people.get(episode.complainant_id)
+        if person is None:
+            issues.append(_issue(ERROR, "unknown-complainant", EPISODES, episode.row, "complainant_id",
+                                 episode_cols, id=episode.complainant_id))
+        elif episode.complainant_id in excluded:
+            issues.append(_issue(WARNING, "excluded-episode", EPISODES, episode.row, "complainant_id",
+                                 episode_cols, id=episode.complainant_id))
+        if episode.event_id and episode.event_id not in event_ids:
+            issues.append(_issue(ERROR, "unknown-event", EPISODES, episode.row, "event_id", episode_cols,
+                                 id=episode.event_id))
+        if episode.date:
+            if episode.date > today:
+                issues.append(_issue(WARNING, "date-in-future", EPISODES, episode.row, "date", episode_cols))
+            elif person and person.date_of_birth and episode.date < person.date_of_birth:
+                issues.append(_issue(WARNING, "date-before-birth", EPISODES, episode.row, "date",
+                                     episode_cols, id=episode.complainant_id))
+
+    return Report(issues=issues, exclusions=exclusions, appeals=len(people))

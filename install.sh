@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything complaints needs on Debian with Python 3.11, then the package in .venv/.
+#   ./install.sh         the tool
+#   ./install.sh --dev   the tool, the test dependencies and poppler-utils (pdftotext for tests)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# WeasyPrint draws text with Pango and subsets fonts with HarfBuzz. The document
+# fonts ship inside the package, so no font package is needed.
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+python3 -c "import ensurepip, venv" 2>/dev/null || packages+=(python3-venv)
+extra=""
+if [[ "${1:-}" == "--dev" ]]; then
+  packages+=(poppler-utils)
+  extra="[test]"
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if (( ${#missing[@]} )); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+[[ -x .venv/bin/python ]] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".${extra}"

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Re-extract the messages of the code and templates and merge them into every catalog.
+# New languages: pybabel init -D complaints -i complaints/locale/complaints.pot -d complaints/locale -l CODE
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pybabel extract -F babel.cfg -k "N_:1c,2" -k "pgettext:1c,2" -k "npgettext:1c,2,3" \
+  --add-comments=Translators: --no-location --sort-output --omit-header \
+  -o complaints/locale/complaints.pot .
+pybabel update -D complaints -i complaints/locale/complaints.pot -d complaints/locale \
+  --no-fuzzy-matching --ignore-obsolete
