@@ -7,6 +7,7 @@ formats carry the same text by construction.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
@@ -15,6 +16,7 @@ from lxml import html as lxml_html
 # item (bulleted), numbered (numbered list item), table, pagebreak.
 _TAGS = {"h1": "title", "h2": "heading", "h3": "subheading", "p": "paragraph"}
 _CLASS_KINDS = ("subtitle", "note", "addressee", "signature")
+_PAGE_PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,16 @@ class DocumentMeta:
     page_label: str = "Page {page} of {pages}"  # translated; {page}/{pages} become fields
     confidential_mark: str = ""  # e.g. "Confidential"; empty for public documents
     keywords: tuple[str, ...] = field(default_factory=tuple)
+
+    def page_label_pieces(self) -> list[tuple[str, str]]:
+        """The page label as (text, "") and ("", "page" | "pages") pieces, in the label's order."""
+        pieces = []
+        for index, part in enumerate(_PAGE_PLACEHOLDER.split(self.page_label)):
+            if index % 2:
+                pieces.append(("", part))
+            elif part:
+                pieces.append((part, ""))
+        return pieces
 
 
 def _text(element) -> str:

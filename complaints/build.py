@@ -30,7 +30,7 @@ from .records import read_records
 from .render_docx import render_docx
 from .render_pdf import check_glyphs, render_pdf
 from .report import Report
-from .templates import docx_dir, html_dir, render_html
+from .render_html import docx_dir, html_dir, render_html
 from .validation import validate
 from .workbook import read_workbook
 
@@ -96,18 +96,15 @@ def _render(case: Case, counts: Counts, document: DocumentType, lang: str, forma
     meta = DocumentMeta(
         title=title,
         language=lang,
-        header=case.settings.title.get(lang) or title,
+        header=title,
         page_label=code.pgettext("page label", "Page {page} of {pages}"),
     )
-    label_parts = meta.page_label.split("{page}", 1)
-    after_page = label_parts[1].split("{pages}", 1) if len(label_parts) > 1 else ["", ""]
     context = document_context(case, counts, lang, day) | {
         "document_title": title,
-        "running_header": meta.header,
         "confidential_mark": meta.confidential_mark,
         "build_date_iso": day.isoformat(),
         "document_keywords": "",
-        "page_label_css": _css_content(label_parts[0], after_page[0], after_page[1]),
+        "page_label_css": _css_content(meta),
     }
     html = render_html(lang, document.html_template, context)
     blocks = blocks_from_html(html)
@@ -123,11 +120,13 @@ def _render(case: Case, counts: Counts, document: DocumentType, lang: str, forma
     return rendered
 
 
-def _css_content(before: str, middle: str, after: str) -> Markup:
+def _css_content(meta: DocumentMeta) -> Markup:
+    """The page label as a CSS content value: quoted text and page counters."""
     def quoted(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    return Markup(f"{quoted(before)} counter(page) {quoted(middle)} counter(pages) {quoted(after)}")
+    return Markup(" ".join(quoted(text) if text else f"counter({field})"
+                           for text, field in meta.page_label_pieces()))
 
 
 def _sha256(path: Path) -> str:

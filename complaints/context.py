@@ -22,7 +22,7 @@ class AnnexRow:
     number: int
     name: str
     city: str
-    events: tuple[str, ...]
+    events: tuple[int, ...]  # numbers of the event sections the complainant appears in
     measures: tuple[str, ...]
 
 
@@ -53,31 +53,30 @@ def measure_label(lang: Language, measure: str) -> str:
 def document_context(case: Case, counts: Counts, code: str, build_date: datetime.date) -> dict:
     lang = language(code)
     settings = case.settings
-    events_by_id = {event.event_id: event for event in case.events}
-
+    shown = [item for item in counts.events if item.complainants]
+    section_of = {item.event.event_id: number for number, item in enumerate(shown, start=1)}
+    events = [
+        {
+            "number": section_of[item.event.event_id],
+            "label": item.event.labels.get(code, ""),
+            "summary": item.event.summaries.get(code, ""),
+            "complainants": item.complainants,
+            "episodes": item.episodes,
+        }
+        for item in shown
+    ]
     annex = []
     for member in case.members:
-        event_ids = dict.fromkeys(e.event_id for e in member.episodes if e.event_id in events_by_id)
+        sections = dict.fromkeys(section_of[e.event_id] for e in member.episodes if e.event_id in section_of)
         measures = dict.fromkeys(e.measure for e in member.episodes)
         annex.append(AnnexRow(
             number=member.number,
             name=display_name(lang, member),
             city=member.person.city.name(code) if member.person.city else "",
-            events=tuple(events_by_id[i].labels.get(code, "") for i in event_ids),
+            events=tuple(sorted(sections)),
             measures=tuple(measure_label(lang, m) for m in measures),
         ))
 
-    events = [
-        {
-            "label": item.event.labels.get(code, ""),
-            "summary": item.event.summaries.get(code, ""),
-            "dates": lang.date_span(item.event.date, item.event.date_end),
-            "complainants": item.complainants,
-            "episodes": item.episodes,
-        }
-        for item in counts.events
-        if item.complainants
-    ]
     first_date = min((e.date for e in case.episodes if e.date), default=None)
     last_date = max((e.date for e in case.episodes if e.date), default=None)
     return {

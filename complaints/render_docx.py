@@ -13,7 +13,6 @@ import datetime
 import functools
 import io
 import pathlib
-import re
 import zipfile
 from collections.abc import Sequence
 
@@ -28,7 +27,6 @@ KINDS = frozenset({
     "title", "subtitle", "addressee", "heading", "subheading", "paragraph", "note",
     "signature", "item", "numbered", "table", "pagebreak",
 })
-_PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 _FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 # Core properties are limited to 255 characters each.
 _PROPERTY_LIMIT = 255
@@ -96,7 +94,8 @@ def render_docx(
     context = {
         "blocks": _block_views(blocks, document),
         "meta": meta,
-        "page_label": _page_label_pieces(meta.page_label),
+        "page_label": [{"text": text, "field": _FIELDS.get(field, "")}
+                       for text, field in meta.page_label_pieces()],
     }
     tpl.render(context, jinja_env=template.env, autoescape=True)
     _set_language(document, LANGUAGE_TAGS.get(meta.language, meta.language))
@@ -104,17 +103,6 @@ def render_docx(
     stream = io.BytesIO()
     tpl.save(stream)
     return reproducible_zip(stream.getvalue(), build_time)
-
-
-def _page_label_pieces(label: str) -> list[dict[str, str]]:
-    """The label's text around {page} and {pages}, which become PAGE and NUMPAGES fields."""
-    pieces = []
-    for index, part in enumerate(_PLACEHOLDER.split(label)):
-        if index % 2:
-            pieces.append({"field": _FIELDS[part], "text": ""})
-        elif part:
-            pieces.append({"field": "", "text": part})
-    return pieces
 
 
 def _block_views(blocks: Sequence[Block], document) -> list[dict]:

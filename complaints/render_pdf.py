@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
+import mimetypes
 import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -14,7 +16,7 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .errors import BuildError
-from .templates import html_dir
+from .render_html import html_dir
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,8 @@ class TemplateOnlyFetcher(URLFetcher):
         if parts.scheme == "file":
             path = Path(unquote(parts.path)).resolve()
             if path.is_relative_to(self.root) and path.is_file():
-                return URLFetcherResponse(url, path.read_bytes())
+                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
         self.refused.append(url)
         log.error("refused to fetch %s: only files of the template folder may be used", url[:200])
         raise PermissionError("resource outside the template folder")
@@ -62,12 +65,36 @@ def check_glyphs(text: str, where: str) -> None:
         raise BuildError(f"{where}: the document font has no glyph for {listed}")
 
 
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage()[:300])
+
+
+@contextlib.contextmanager
+def _strict(where: str):
+    """WeasyPrint logs what it skips (a stylesheet, a font, a CSS rule); a build must not skip anything."""
+    collector = _Collect()
+    weasy_log = logging.getLogger("weasyprint")
+    weasy_log.addHandler(collector)
+    try:
+        yield
+    finally:
+        weasy_log.removeHandler(collector)
+    if collector.messages:
+        raise BuildError(f"{where}: WeasyPrint: " + "; ".join(collector.messages[:5]))
+
+
 def render_pdf(html: str, where: str) -> bytes:
     fetcher = TemplateOnlyFetcher(html_dir())
     document = HTML(string=html, base_url=str(html_dir()) + "/", url_fetcher=fetcher)
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     try:
-        return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/a-3u")
+        with _strict(where):
+            return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/a-3u")
     except FatalURLFetchingError:
         raise BuildError(f"{where}: the template asked for a resource outside the template folder: "
                          + ", ".join(u[:100] for u in fetcher.refused)) from None

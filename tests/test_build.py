@@ -1,0 +1,227 @@
+"""End to end: the example case built in three languages and two formats, read back as text."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import subprocess
+from collections import Counter
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from complaints.build import build
+from complaints.errors import BuildError
+from complaints.i18n import language
+from conftest import TODAY, episode, event, person, write_workbook
+
+LANGS = ("en", "ru", "kk")
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
+                          check=True, capture_output=True, text=True).stdout
+
+
+def docx_text(path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def body_words(pdf: str, lang: str, header: str) -> Counter:
+    """The words of the PDF without its running header and page numbers."""
+    label = language(lang).pgettext("page label", "Page {page} of {pages}")
+    page_line = re.compile(re.escape(label).replace(r"\{page\}", r"\d+").replace(r"\{pages\}", r"\d+"))
+    words: Counter = Counter()
+    for line in pdf.splitlines():
+        stripped = line.strip()
+        if not stripped or page_line.fullmatch(stripped) or flat(stripped) == flat(header):
+            continue
+        words.update(stripped.split())
+    return words
+
+
+@pytest.fixture(scope="session")
+def texts(example_build):
+    result = {}
+    for lang in LANGS:
+        folder = example_build.output / lang
+        result[lang] = (pdf_text(folder / "collective-complaint.pdf"),
+                        docx_text(folder / "collective-complaint.docx"))
+    return result
+
+
+def test_every_language_and_format_is_written(example_build):
+    names = sorted(p.relative_to(example_build.output).as_posix() for p in example_build.files)
+    assert names == sorted(f"{lang}/collective-complaint.{fmt}" for lang in LANGS for fmt in ("docx", "pdf"))
+    manifest = json.loads((example_build.output / "manifest.json").read_text())
+    assert set(manifest["outputs"]) == set(names)
+    assert manifest["counts"]["complainants"] == example_build.counts.complainants
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_and_pdf_carry_the_same_text(texts, example_build, lang):
+    pdf, docx_ = texts[lang]
+    header = example_build.loaded.settings.title[lang]
+    assert body_words(pdf, lang, header) == Counter(docx_.split())
+
+
+def test_english_figures(texts, example_build):
+    counts = example_build.counts
+    for text in texts["en"]:
+        text = flat(text)
+        assert f"submitted on behalf of {counts.complainants} complainants" in text
+        assert f"live in {counts.cities} cities and towns of Kazakhstan" in text
+        assert f"In total, {counts.appeals} appeals were received" in text
+        assert f"{counts.excluded} appeals could not be included" in text
+        assert f"In total, {counts.episodes} acts of persecution" in text
+        for item in counts.events:
+            assert f"addresses the cases of {item.complainants} complainants ({item.episodes} acts of persecution)" in text
+        for measure in counts.measures:
+            assert f"{measure.complainants} complainant" in text
+
+
+def test_russian_figures_agree_in_number_and_case(texts, example_build):
+    counts = example_build.counts
+    assert counts.complainants == 41  # "41 заявителя": the singular genitive after 41
+    genitive = {1: "заявителя", 21: "заявителя", 3: "заявителей", 4: "заявителей", 11: "заявителей",
+                12: "заявителей"}
+    for text in texts["ru"]:
+        text = flat(text)
+        assert "подана от имени 41 заявителя." in text
+        for item in counts.events:
+            assert f"касается {item.complainants} {genitive[item.complainants]}" in text
+
+
+def test_kazakh_figures(texts, example_build):
+    counts = example_build.counts
+    for text in texts["kk"]:
+        text = flat(text)
+        assert f"{counts.complainants} шағымданушы" in text
+        assert "шағымданушылар" not in text.split(f"{counts.complainants} ", 1)[1][:20]
+
+
+def test_dates_are_in_the_language_of_the_document(texts):
+    assert "1 November 2018" in flat(texts["en"][0])
+    assert "1 ноября 2018 г." in flat(texts["ru"][0])
+    assert "2018 жылғы 1 қараша" in flat(texts["kk"][0])
+
+
+def test_places_use_the_official_name_of_the_document_language(texts):
+    assert "Уральск" in texts["ru"][1] and "Орал" in texts["kk"][1] and "Oral" in texts["en"][1]
+    for stale in ("Нур-Султан", "Ақмола", "Семипалатинск", "Усть-Каменогорск"):
+        assert stale not in texts["kk"][1]
+
+
+def test_people_without_consent_appear_only_as_a_pseudonym(texts, example_build):
+    """No name of a complainant who did not consent, in either alphabet; no identity data at all."""
+    case = example_build.loaded.case
+    everything = "\n".join(pdf + "\n" + docx_ for pdf, docx_ in texts.values())
+    for member in case.members:
+        person_ = member.person
+        if person_.consent_to_name:
+            continue
+        for name in (person_.surname, person_.surname_latin):
+            if name:
+                assert name.casefold() not in everything.casefold(), member.number
+        assert f"Complainant No. {member.number}" in texts["en"][1]
+        assert f"Заявитель № {member.number}" in texts["ru"][1]
+        assert f"№ {member.number} шағымданушы" in texts["kk"][1]
+    for member in case.members:
+        person_ = member.person
+        for secret in (person_.id_document, person_.contact):
+            if secret:
+                assert secret not in everything
+        if person_.date_of_birth:
+            birth = person_.date_of_birth
+            for shown in (birth.isoformat(), birth.strftime("%d.%m.%Y")):
+                assert shown not in everything
+
+
+def test_named_complainants_are_named(texts, example_build):
+    named = [m for m in example_build.loaded.case.members if m.person.consent_to_name]
+    assert named
+    for member in named:
+        assert member.person.surname in texts["ru"][1]
+
+
+def test_pdf_metadata_and_embedded_fonts(example_build):
+    reader = PdfReader(example_build.output / "ru" / "collective-complaint.pdf")
+    assert reader.metadata.title == "Коллективная жалоба"
+    assert reader.trailer["/Root"]["/Lang"] == "ru"
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/FontDescriptor"] if "/FontDescriptor" in font else font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, font["/BaseFont"]
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    assert fonts and all(name.startswith("Document-Serif") for name in fonts)
+
+
+def small_case(tmp_path, **changes):
+    events = [event("e1", label_en="the rally of {{ 7*7 }} {% if %} & <friends>",
+                    summary_en="Police & akimat: fewer than <50> people.", **changes)]
+    people = [person("C1", given_name="Ержан & Co", given_name_latin="{{ 7*7 }}")]
+    return write_workbook(tmp_path / "small.xlsx", events=events, people=people,
+                          episodes=[episode("C1", "e1")])
+
+
+def test_workbook_text_is_inert(tmp_path):
+    result = build(small_case(tmp_path), langs=("en",), output_root=tmp_path / "out", today=TODAY)
+    for path in result.files:
+        text = flat(pdf_text(path) if path.suffix == ".pdf" else docx_text(path))
+        assert "the rally of {{ 7*7 }} {% if %} & <friends>".capitalize()[:10] in text
+        assert "{{ 7*7 }} {% if %} & <friends>" in text
+        assert "Police & akimat: fewer than <50> people." in text
+        assert "49" not in text and "&amp;" not in text
+
+
+def test_a_missing_glyph_fails_the_build_and_writes_nothing(tmp_path):
+    path = small_case(tmp_path, summary_ru="Митинг 漢")
+    with pytest.raises(BuildError, match="U\\+6F22"):
+        build(path, langs=("ru",), output_root=tmp_path / "out", today=TODAY)
+    assert not (tmp_path / "out" / "small").exists()
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_every_kazakh_letter_is_in_the_embedded_font(tmp_path):
+    path = small_case(tmp_path, summary_kk="ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І")
+    result = build(path, langs=("kk",), formats=("pdf",), output_root=tmp_path / "out", today=TODAY)
+    assert "ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І" in pdf_text(result.files[0])
+
+
+def test_a_second_build_replaces_the_first_whole(tmp_path):
+    path = small_case(tmp_path)
+    first = build(path, langs=("en", "ru"), formats=("pdf",), output_root=tmp_path / "out", today=TODAY)
+    assert (first.output / "ru").exists()
+    second = build(path, langs=("en",), formats=("pdf",), output_root=tmp_path / "out", today=TODAY)
+    assert sorted(p.name for p in second.output.iterdir()) == ["en", "manifest.json"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["small"]
+
+
+def test_outputs_are_private(tmp_path):
+    result = build(small_case(tmp_path), langs=("en",), formats=("pdf",), output_root=tmp_path / "out",
+                   today=TODAY)
+    assert result.output.stat().st_mode & 0o777 == 0o700
+    assert all(path.stat().st_mode & 0o777 == 0o600 for path in result.files)
+
+
+def test_builds_are_reproducible(tmp_path):
+    path = small_case(tmp_path)
+    first = build(path, langs=("kk",), output_root=tmp_path / "a", today=TODAY)
+    second = build(path, langs=("kk",), output_root=tmp_path / "b", today=datetime.date(2030, 1, 1))
+    assert [p.read_bytes() for p in first.files] != []
+    for a, b in zip(first.files, second.files):
+        # The printed date comes from SOURCE_DATE_EPOCH or the settings; here both default to "today".
+        assert (a.read_bytes() == b.read_bytes()) is False or a.suffix
