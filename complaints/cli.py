@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -140,7 +141,7 @@ def build_command(case: Path, langs, formats, documents, output_root: Path):
     loaded = load(case, langs)
     require_valid(loaded)
     total = len(langs) * len(formats) * len(documents)
-    with click.progressbar(length=total, label="Rendering", file=click.get_text_stream("stderr"),
+    with click.progressbar(length=total, label="Rendering", file=sys.stderr,
                            item_show_func=lambda job: str(job.relative_path) if job else "") as bar:
         def advance(job: Job) -> None:
             bar.update(1, job)

@@ -82,7 +82,7 @@ class Complainant:
 class Episode:
     row: int
     complainant_id: str
-    measure: str
+    measure: str | None  # None only in a workbook with errors, which is never built
     event_id: str | None = None
     date: datetime.date | None = None
     city: Locality | None = None
@@ -255,7 +255,7 @@ def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> R
         measure_text = reader.text("measure")
         measure = measures.get(fold(measure_text)) if measure_text else None
         if measure_text and measure is None:
-            reader.issue(ERROR, "unknown-measure", "measure", value=measure_text, choices=", ".join(MEASURES))
+            reader.issue(ERROR, "unknown-measure", "measure", value=measure_text, choices=tuple(MEASURES))
         record = dict(
             event_id=reader.text("event_id"),
             date=reader.date("date"),
@@ -265,7 +265,8 @@ def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> R
             authority=reader.text("authority"),
             description=reader.text("description"),
         )
-        if complainant_id and measure:
+        if complainant_id:
+            # Kept even with an unknown measure (already an error) so that its references are checked too.
             episodes.append(Episode(reader.row.number, complainant_id, measure, **record))
 
     return Records(events, complainants, episodes, issues)

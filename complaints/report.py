@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from .i18n import N_, Language
+from .schema import MEASURES
 
 ERROR = "error"
 WARNING = "warning"
@@ -142,6 +143,8 @@ class Issue:
 
 
 def _localize(lang: Language, key: str, value):
+    if key == "choices" and isinstance(value, tuple):  # measure keys, shown with their labels
+        return ", ".join(f"{m} ({lang.pgettext('measure', MEASURES[m])})" for m in value)
     if key == "reason":
         return lang.pgettext("duplicate reason", DUPLICATE_REASONS[value])
     if key in ("column", "sheet"):

@@ -1,0 +1,99 @@
+"""The command line: exit codes, one-line errors, summaries, --help."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from complaints.cli import main
+from conftest import EXAMPLE, REPO, episode, person
+
+
+def run(*args, **kwargs):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["build"]])
+def test_help(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_validate_the_example_is_buildable():
+    result = run("validate", EXAMPLE)
+    assert result.exit_code == 0
+    assert "48 appeals received, 41 included, 7 excluded: no appeal form (3), no power of attorney (5)" in result.output
+    assert "EXCLUDED C007 (row 8): no power of attorney" in result.output
+    assert "0 errors" in result.output
+
+
+def test_validate_in_russian_and_kazakh():
+    ru = run("validate", EXAMPLE, "--lang", "ru").output
+    assert "получено 48 обращений, 41 включено, 7 исключено" in ru
+    assert "нет доверенности (5)" in ru
+    kk = run("validate", EXAMPLE, "--lang", "kk").output
+    assert "сенімхат жоқ (5)" in kk
+
+
+def test_validate_reports_errors_cell_by_cell_with_exit_1(workbook):
+    path = workbook(people=[person(poa_date="soon")], episodes=[episode("C9", measure="beating")])
+    result = run("validate", path)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any(line.startswith("ERROR Complainants!L2: This cell does not hold a readable date.") for line in lines)
+    assert any(line.startswith("ERROR Episodes!A2: No complainant has the id C9.") for line in lines)
+    assert any(line.startswith("ERROR Episodes!E2: beating is not a known measure.") for line in lines)
+
+
+def test_validate_json(workbook):
+    result = run("validate", workbook(people=[person(city="Шымкетн")]), "--format", "json")
+    report = json.loads(result.output)
+    assert result.exit_code == 0 and report["valid"] is True
+    assert report["issues"][0]["code"] == "unknown-place"
+    assert report["issues"][0]["cell"] == "I2"
+
+
+@pytest.mark.parametrize("content", [b"not a workbook", b"PK\x03\x04garbage"])
+def test_an_unreadable_file_exits_2_with_one_line(tmp_path, content):
+    path = tmp_path / "case.xlsx"
+    path.write_bytes(content)
+    for command in ("validate", "build"):
+        result = run(command, path)
+        assert result.exit_code == 2
+        assert result.output.strip().count("\n") == 0, result.output
+        assert result.output.startswith("Error: ") and "Traceback" not in result.output
+
+
+def test_a_missing_file_exits_2(tmp_path):
+    result = run("validate", tmp_path / "nothing.xlsx")
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_build_refuses_a_workbook_with_errors(workbook, tmp_path):
+    result = run("build", workbook(people=[person(surname=None)]), "--output", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "run `complaints validate`" in result.output
+    assert not (tmp_path / "out" / "case").exists()
+
+
+def test_build_with_no_argument_builds_the_example(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    result = run("build", "--lang", "ru", "--format", "pdf", "--output", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "41 complainants from 12 cities and towns" in result.output
+    assert "left out: C007 (row 8): no power of attorney" in result.output
+    assert (tmp_path / "out" / "example" / "ru" / "collective-complaint.pdf").exists()
+    assert not (tmp_path / "out" / "example" / "en").exists()
+
+
+def test_build_output_names_no_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    result = run("build", "--lang", "en", "--format", "pdf", "--output", tmp_path / "out")
+    from complaints.build import load
+
+    for member in load(EXAMPLE, ("en",)).case.members:
+        assert member.person.surname not in result.output
+        assert member.person.id_document not in result.output
