@@ -84,7 +84,8 @@ def document_context(case: Case, counts: Counts, code: str, build_date: datetime
         "title": settings.title.get(code, ""),
         "organisation": settings.organisation.get(code, ""),
         "date": lang.date(build_date),
-        "period": lang.date_span(first_date, last_date) if first_date else "",
+        "first_date": lang.date(first_date) if first_date else "",
+        "last_date": lang.date(last_date) if last_date else "",
         "counts": counts,
         "events": events,
         "measures": [

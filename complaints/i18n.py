@@ -86,13 +86,6 @@ class Language:
         # The pattern is a catalog entry: Kazakh official style is "2018 жылғы 10 мамыр".
         return format_date(value, self.pgettext("date pattern", "d MMMM y"), locale=self.locale)
 
-    def date_span(self, start: datetime.date, end: datetime.date | None) -> str:
-        if end is None or end == start:
-            return self.date(start)
-        return self.pgettext("date span", "{start} – {end}").format(
-            start=self.date(start), end=self.date(end)
-        )
-
 
 @functools.cache
 def language(code: str) -> Language:

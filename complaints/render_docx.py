@@ -148,34 +148,26 @@ def _text_width(document) -> int:
 def _column_widths(rows: list[tuple[str, ...]], total: int) -> list[int]:
     """Column widths in twips, much as Word's autofit would choose them.
 
-    A column whose longest text fits in a fair share of the width gets just that
-    width; the columns of long text share the rest. LibreOffice follows the grid
-    rather than fitting it, so the widths are worked out here.
+    Every column gets at least its longest word, so that no word breaks; the
+    width left over goes to the columns whose body text is longer than that, in
+    proportion. The header may wrap. LibreOffice follows the grid rather than
+    fitting it, so the widths are worked out here.
     """
-    natural = [
-        max(len(text) for text in column) * _TWIPS_PER_CHAR + _CELL_MARGINS
-        for column in zip(*rows)
-    ]
-    widths: dict[int, float] = {}
-    remaining = float(total)
-    open_columns = set(range(len(natural)))
-    while open_columns:
-        fair = remaining / len(open_columns)
-        fitting = {index for index in open_columns if natural[index] <= fair}
-        if not fitting:
-            break
-        for index in fitting:
-            widths[index] = natural[index]
-            remaining -= natural[index]
-        open_columns -= fitting
-    if open_columns:
-        wanted = sum(natural[index] for index in open_columns)
-        for index in open_columns:
-            widths[index] = remaining * natural[index] / wanted
+    def width(text: str) -> int:
+        return len(text) * _TWIPS_PER_CHAR + _CELL_MARGINS
+
+    columns = list(zip(*rows))
+    minimum = [max(width(word) for cell in column for word in cell.split() or [""]) for column in columns]
+    natural = [max([width(cell) for cell in column[1:]] + [least]) for column, least in zip(columns, minimum)]
+    spare = total - sum(minimum)
+    wanted = [want - least for want, least in zip(natural, minimum)]
+    if spare <= 0:
+        result = [least * total / sum(minimum) for least in minimum]
+    elif sum(wanted) <= spare:
+        result = [want * total / sum(natural) for want in natural]
     else:
-        # Everything fits: spread the spare width in proportion.
-        widths = {index: width * total / (total - remaining) for index, width in widths.items()}
-    result = [int(widths[index]) for index in range(len(natural))]
+        result = [least + spare * want / sum(wanted) for least, want in zip(minimum, wanted)]
+    result = [int(value) for value in result]
     result[-1] += total - sum(result)
     return result
 

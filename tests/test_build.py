@@ -97,7 +97,7 @@ def test_english_figures(texts, example_build):
         assert f"submitted on behalf of {counts.complainants} complainants" in text
         assert f"live in {counts.cities} cities and towns of Kazakhstan" in text
         assert f"In total, {counts.appeals} appeals were received" in text
-        assert f"{counts.excluded} appeals could not be included" in text
+        assert f"Of the appeals received, {counts.excluded} could not be included" in text
         assert f"In total, {counts.episodes} acts of persecution" in text
         for item in counts.events:
             assert f"addresses the cases of {item.complainants} complainants ({item.episodes} acts of persecution)" in text
