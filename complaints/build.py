@@ -60,7 +60,8 @@ def load(path: Path, langs: Iterable[str], today: datetime.date | None = None) -
     raw = read_workbook(source.workbook)
     records = read_records(raw)
     columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
-    report = validate(records, columns, tuple(langs), today or datetime.date.today())
+    today = today or datetime.date.today()
+    report = validate(records, columns, tuple(langs), today, build_date(settings, today))
     return Loaded(source, settings, report, build_case(settings, records, report))
 
 

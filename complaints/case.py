@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UnreadableInput
-from .records import Complainant, Episode, Event, Records
+from .records import Complainant, Episode, Event, Records, Remedy
 from .report import Report
 
 SETTINGS_FILE = "case.toml"
@@ -79,6 +79,7 @@ class Member:
     number: int
     person: Complainant
     episodes: tuple[Episode, ...]
+    remedies: tuple[Remedy, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,9 @@ def build_case(settings: Settings, records: Records, report: Report) -> Case:
     by_person: dict[str, list[Episode]] = {}
     for episode in records.episodes:
         by_person.setdefault(episode.complainant_id, []).append(episode)
+    remedies_of: dict[str, list[Remedy]] = {}
+    for remedy in records.remedies or ():
+        remedies_of.setdefault(remedy.complainant_id, []).append(remedy)
     members = []
     seen = set()
     for person in records.complainants:
@@ -106,6 +110,8 @@ def build_case(settings: Settings, records: Records, report: Report) -> Case:
         seen.add(person.complainant_id)
         episodes = sorted(by_person.get(person.complainant_id, ()),
                           key=lambda e: (e.date or datetime.date.min, e.row))
-        members.append(Member(len(members) + 1, person, tuple(episodes)))
+        remedies = sorted(remedies_of.get(person.complainant_id, ()),
+                          key=lambda r: (r.date or r.decided or datetime.date.min, r.row))
+        members.append(Member(len(members) + 1, person, tuple(episodes), tuple(remedies)))
     events = tuple(sorted(records.events, key=lambda e: (e.date, e.event_id)))
     return Case(settings, events, tuple(members), report)

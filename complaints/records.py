@@ -19,6 +19,7 @@ from .schema import (
     EVENTS,
     MEASURES,
     POA_SCOPES,
+    REMEDIES,
     SEX,
     YES_NO,
     Sheet,
@@ -92,12 +93,28 @@ class Episode:
     description: str | None = None
 
 
+@dataclass(frozen=True)
+class Remedy:
+    row: int
+    complainant_id: str
+    date: datetime.date | None = None
+    authority: str | None = None
+    action: str | None = None
+    outcome: str | None = None
+    outcome_date: datetime.date | None = None
+
+    @property
+    def decided(self) -> datetime.date | None:
+        return self.outcome_date or self.date
+
+
 @dataclass
 class Records:
     events: list[Event]
     complainants: list[Complainant]
     episodes: list[Episode]
     issues: list[Issue]
+    remedies: list[Remedy] | None = None  # None: the workbook has no Remedies sheet
 
 
 class _RowReader:
@@ -269,4 +286,19 @@ def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> R
             # Kept even with an unknown measure (already an error) so that its references are checked too.
             episodes.append(Episode(reader.row.number, complainant_id, measure, **record))
 
-    return Records(events, complainants, episodes, issues)
+    remedies = None
+    if REMEDIES.key in workbook.sheets:
+        remedies = []
+        for reader in _rows(workbook, REMEDIES, issues):
+            complainant_id = reader.text("complainant_id")
+            record = dict(
+                date=reader.date("date"),
+                authority=reader.text("authority"),
+                action=reader.text("action"),
+                outcome=reader.text("outcome"),
+                outcome_date=reader.date("outcome_date"),
+            )
+            if complainant_id:
+                remedies.append(Remedy(reader.row.number, complainant_id, **record))
+
+    return Records(events, complainants, episodes, issues, remedies)

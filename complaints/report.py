@@ -89,6 +89,14 @@ MESSAGES = {
         N_("validation", "{id} and {other_id} (row {other_row}) look like the same person: {reason}."),
         N_("validation", "Merge the two rows or correct one of them."),
     ),
+    "no-remedies": (
+        N_("validation", "No domestic remedy is recorded for {id} on the Remedies sheet."),
+        N_("validation", "Record the appeals and complaints made in Kazakhstan: the Human Rights Committee requires domestic remedies to be exhausted."),
+    ),
+    "remedies-too-old": (
+        N_("validation", "The last domestic decision for {id} is more than {years} years old."),
+        N_("validation", "Check the dates: the Human Rights Committee may reject a communication submitted more than five years after the final decision."),
+    ),
     "excluded-episode": (
         N_("validation", "This episode belongs to {id}, who is excluded, and is ignored."),
         N_("validation", "No action is needed unless {id} should be included."),
@@ -187,7 +195,7 @@ class Report:
         return Counter(reason for exclusion in self.exclusions for reason in exclusion.reasons)
 
     def sorted_issues(self) -> list[Issue]:
-        sheet_order = {"Events": 0, "Complainants": 1, "Episodes": 2}
+        sheet_order = {"Events": 0, "Complainants": 1, "Episodes": 2, "Remedies": 3}
         return sorted(
             self.issues,
             key=lambda i: (sheet_order.get(i.sheet, -1), i.row or 0, i.column_index or 0, i.code),

@@ -24,6 +24,7 @@ class Sheet:
     key: str
     columns: tuple[Column, ...]
     id_column: str | None = None
+    required: bool = True  # a workbook without it cannot be read
 
     def column(self, key: str) -> Column:
         return next(column for column in self.columns if column.key == key)
@@ -83,7 +84,22 @@ EPISODES = Sheet(
     ),
 )
 
-SHEETS = (EVENTS, COMPLAINANTS, EPISODES)
+# Domestic remedies: what each complainant tried at home, which the Human Rights
+# Committee needs to see exhausted.
+REMEDIES = Sheet(
+    N_("sheet", "Remedies"),
+    (
+        Column(N_("column", "complainant_id"), required=True, kind="id"),
+        Column(N_("column", "date"), kind="date"),
+        Column(N_("column", "authority")),
+        Column(N_("column", "action")),
+        Column(N_("column", "outcome")),
+        Column(N_("column", "outcome_date"), kind="date"),
+    ),
+    required=False,
+)
+
+SHEETS = (EVENTS, COMPLAINANTS, EPISODES, REMEDIES)
 
 # Output labels of the measures; the key, or its label in any language, is accepted on input.
 MEASURES = {

@@ -8,7 +8,11 @@ from collections.abc import Iterable
 from .names import identity_key
 from .records import Complainant, Records
 from .report import ERROR, WARNING, Exclusion, Issue, Report
-from .schema import COMPLAINANTS, EPISODES, EVENTS
+from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES
+
+# The Human Rights Committee may see a communication submitted more than five years
+# after the final domestic decision as an abuse of the right of submission (rule 99(c)).
+REMEDY_DELAY_YEARS = 5
 
 
 def _issue(severity, code, sheet, row, column_key, columns, **params) -> Issue:
@@ -62,8 +66,11 @@ def _possible_duplicates(people: list[Complainant], columns, issues: list[Issue]
 
 
 def validate(records: Records, column_maps: dict[str, dict[str, int]], languages: Iterable[str],
-             today: datetime.date) -> Report:
-    """column_maps: sheet key -> column key -> 1-based column index, for cell references."""
+             today: datetime.date, submission: datetime.date | None = None) -> Report:
+    """column_maps: sheet key -> column key -> 1-based column index, for cell references.
+
+    submission: the date the documents will bear, against which remedies' delays are measured.
+    """
     issues = list(records.issues)
     events_cols = column_maps[EVENTS.key]
     people_cols = column_maps[COMPLAINANTS.key]
@@ -123,4 +130,43 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
                 issues.append(_issue(WARNING, "date-before-birth", EPISODES, episode.row, "date",
                                      episode_cols, id=episode.complainant_id))
 
+    if records.remedies is not None:
+        _check_remedies(records, people, excluded, column_maps.get(REMEDIES.key, {}), people_cols,
+                        today, submission or today, issues)
+
     return Report(issues=issues, exclusions=exclusions, appeals=len(people))
+
+
+def _years_before(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _check_remedies(records: Records, people: dict[str, Complainant], excluded: set[str],
+                    remedy_cols: dict[str, int], people_cols: dict[str, int], today: datetime.date,
+                    submission: datetime.date, issues: list[Issue]) -> None:
+    last_decision: dict[str, datetime.date | None] = {}
+    for remedy in records.remedies:
+        if remedy.complainant_id not in people:
+            issues.append(_issue(ERROR, "unknown-complainant", REMEDIES, remedy.row, "complainant_id",
+                                 remedy_cols, id=remedy.complainant_id))
+            continue
+        for column in ("date", "outcome_date"):
+            value = getattr(remedy, column)
+            if value and value > today:
+                issues.append(_issue(WARNING, "date-in-future", REMEDIES, remedy.row, column, remedy_cols))
+        decided = remedy.decided
+        previous = last_decision.get(remedy.complainant_id)
+        last_decision[remedy.complainant_id] = max(filter(None, (previous, decided)), default=None)
+    limit = _years_before(submission, REMEDY_DELAY_YEARS)
+    for person_id, person in people.items():
+        if person_id in excluded:
+            continue
+        if person_id not in last_decision:
+            issues.append(_issue(WARNING, "no-remedies", COMPLAINANTS, person.row, "complainant_id",
+                                 people_cols, id=person_id))
+        elif last_decision[person_id] and last_decision[person_id] < limit:
+            issues.append(_issue(WARNING, "remedies-too-old", COMPLAINANTS, person.row, "complainant_id",
+                                 people_cols, id=person_id, years=REMEDY_DELAY_YEARS))

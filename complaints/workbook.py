@@ -38,7 +38,7 @@ class RawSheet:
 @dataclass
 class RawWorkbook:
     path: Path
-    sheets: dict[str, RawSheet]
+    sheets: dict[str, RawSheet]  # optional sheets that are absent are not here
     issues: list[Issue]
     epoch: datetime.datetime  # for Excel serial numbers in cells not formatted as dates
 
@@ -96,6 +96,8 @@ def read_workbook(path: Path) -> RawWorkbook:
                 None,
             )
             if worksheet is None:
+                if not sheet.required:
+                    continue
                 raise UnreadableInput(f"{path}: the required sheet {sheet.key!r} is missing")
             rows = worksheet.iter_rows(values_only=True)
             header = next(rows, ())

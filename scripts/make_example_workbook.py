@@ -716,10 +716,55 @@ def deterministic_bytes(data: bytes) -> bytes:
     return out.getvalue()
 
 
+REMEDY_COLUMNS = ["complainant_id", "date", "authority", "action", "outcome", "outcome_date"]
+# Included complainants with no remedy recorded, to show the validation warning.
+NO_REMEDY = {"C044", "C045"}
+
+
+def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[dict]) -> list[dict]:
+    """Appeals against the penalties, as a lawyer would record them."""
+    included = {c["complainant_id"] for c in complainants if c["appeal_form_date"] and c["poa_date"]}
+    rows: list[dict] = []
+    for ep in episodes:
+        cid, measure = ep["complainant_id"], ep["measure"]
+        if cid not in included or cid in NO_REMEDY:
+            continue
+        date = ep["date"] if isinstance(ep["date"], dt.date) else _parse_text(ep["date"])
+        if measure in ("administrative_arrest", "fine", "административный арест", "штраф",
+                       "әкімшілік қамаққа алу", "айыппұл"):
+            filed = date + dt.timedelta(days=rng.randint(3, 9))
+            rows.append({"complainant_id": cid, "date": filed,
+                         "authority": "Almaty City Court" if rng.random() < 0.5 else "Астана қалалық соты",
+                         "action": "appeal", "outcome": "dismissed",
+                         "outcome_date": filed + dt.timedelta(days=rng.randint(10, 40))})
+        elif measure == "conviction":
+            filed = date + dt.timedelta(days=15)
+            rows.append({"complainant_id": cid, "date": filed, "authority": "regional court (appeal)",
+                         "action": "appeal", "outcome": "sentence upheld",
+                         "outcome_date": filed + dt.timedelta(days=45)})
+            rows.append({"complainant_id": cid, "date": filed + dt.timedelta(days=60),
+                         "authority": "Supreme Court of the Republic of Kazakhstan",
+                         "action": "cassation", "outcome": "refused",
+                         "outcome_date": filed + dt.timedelta(days=120)})
+        elif measure in ("ill_treatment", "detention", "задержание", "ұстау") and rng.random() < 0.25:
+            filed = date + dt.timedelta(days=rng.randint(1, 20))
+            rows.append({"complainant_id": cid, "date": filed, "authority": "prosecutor's office",
+                         "action": "complaint", "outcome": "no violation found",
+                         "outcome_date": filed + dt.timedelta(days=30)})
+    covered = {row["complainant_id"] for row in rows}
+    for cid in sorted(included - covered - NO_REMEDY):
+        filed = D(2018, 10, 1) + dt.timedelta(days=rng.randrange(20))
+        rows.append({"complainant_id": cid, "date": filed, "authority": "prosecutor's office",
+                     "action": "complaint", "outcome": "refused", "outcome_date": filed + dt.timedelta(days=20)})
+    rows.sort(key=lambda row: (row["complainant_id"], row["date"]))
+    return rows
+
+
 def build_workbook() -> Workbook:
     rng = random.Random(2018)
     episodes = build_episodes(rng)
     complainants = build_complainants(rng, episodes)
+    remedies = build_remedies(rng, episodes, complainants)
 
     wb = Workbook()
     wb.properties.creator = "scripts/make_example_workbook.py"
@@ -730,6 +775,7 @@ def build_workbook() -> Workbook:
     write_sheet(ws, EVENT_COLUMNS, EVENTS)
     write_sheet(wb.create_sheet("Complainants"), COMPLAINANT_COLUMNS, complainants)
     write_sheet(wb.create_sheet("Episodes"), EPISODE_COLUMNS, episodes)
+    write_sheet(wb.create_sheet("Remedies"), REMEDY_COLUMNS, remedies)
     return wb
 
 

@@ -138,3 +138,18 @@ def test_terms_are_consistent():
     assert language("kk").pgettext("annex", "Complainant") == "Шағымданушы"
     assert "доверенност" in language("ru").pgettext("exclusion", "no power of attorney")
     assert "сенімхат" in language("kk").pgettext("exclusion", "no power of attorney")
+
+
+def test_the_workbook_documentation_lists_every_accepted_title():
+    from complaints.schema import MEASURES, SHEETS
+
+    doc = (REPO / "docs" / "workbook.md").read_text(encoding="utf-8")
+    for lang in TRANSLATED:
+        code = language(lang)
+        for sheet in SHEETS:
+            assert code.pgettext("sheet", sheet.key) in doc
+            for column in sheet.columns:
+                assert f"| `{column.key}` |" in doc
+                assert code.pgettext("column", column.key) in doc, (lang, column.key)
+        for label in MEASURES.values():
+            assert code.pgettext("measure", label) in doc
