@@ -11,7 +11,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import __version__
 from .blocks import DocumentMeta, blocks_from_html
-from .case import Case, CaseSource, Settings, build_case
+from .case import Case, CaseSource, build_case
 from .context import document_context
 from .counts import Counts, count
 from .documents import FORMATS, REGISTRY, DocumentType
@@ -30,6 +30,7 @@ from .records import read_records
 from .render_docx import render_docx
 from .render_pdf import check_glyphs, render_pdf
 from .report import Report
+from .settings import Settings
 from .render_html import docx_dir, html_dir, render_html
 from .validation import validate
 from .workbook import read_workbook
@@ -56,7 +57,7 @@ def build_date(settings: Settings, today: datetime.date | None = None) -> dateti
 def load(path: Path, langs: Iterable[str], today: datetime.date | None = None) -> Loaded:
     """Read and validate a case. Raises UnreadableInput; never InvalidData."""
     source = CaseSource.locate(path)
-    settings = Settings.load(source.name, source.settings)
+    settings = Settings.load(source.name, source.settings, REGISTRY)
     raw = read_workbook(source.workbook)
     records = read_records(raw)
     columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
@@ -76,10 +77,26 @@ class Job:
     document: DocumentType
     lang: str
     fmt: str
+    member: str | None = None  # the complainant id, for a document per author
 
     @property
     def relative_path(self) -> Path:
+        if self.member:
+            return Path(self.lang) / self.document.name / f"{self.member}.{self.fmt}"
         return Path(self.lang) / f"{self.document.name}.{self.fmt}"
+
+
+def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
+         documents: Iterable[str] | None = None) -> list[Job]:
+    """Every file a build will write, in the order it writes them."""
+    jobs = []
+    for name in documents or loaded.settings.documents or REGISTRY:
+        document = REGISTRY[name]
+        members = [m.person.complainant_id for m in document.members(loaded.case.members)[0]]
+        for lang in langs:
+            for member in members if document.per_member else [None]:
+                jobs.extend(Job(document, lang, fmt, member) for fmt in formats)
+    return jobs
 
 
 @dataclass
@@ -90,7 +107,25 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
 
 
-def _render(case: Case, counts: Counts, document: DocumentType, lang: str, formats: Iterable[str],
+def render_jobs(case: Case, jobs: list[Job], day: datetime.date) -> Iterator[tuple[Job, bytes]]:
+    """Render the jobs, each document's HTML once for all its formats."""
+    contexts: dict[tuple[str, str], dict] = {}
+    grouped: dict[tuple[str, str, str | None], list[Job]] = {}
+    for job in jobs:
+        grouped.setdefault((job.document.name, job.lang, job.member), []).append(job)
+    for (name, lang, member), group in grouped.items():
+        document = group[0].document
+        if (name, lang) not in contexts:
+            contexts[(name, lang)] = document_context(case, document, lang, day)
+        context = contexts[(name, lang)]
+        if member:
+            context = context | {"author": next(p for p in context["people"] if p.complainant_id == member)}
+        rendered = _render(document, lang, context, [job.fmt for job in group], day)
+        for job in group:
+            yield job, rendered[job.fmt]
+
+
+def _render(document: DocumentType, lang: str, context: dict, formats: list[str],
             day: datetime.date) -> dict[str, bytes]:
     code = language(lang)
     title = code.pgettext("document title", document.title)
@@ -99,22 +134,29 @@ def _render(case: Case, counts: Counts, document: DocumentType, lang: str, forma
         language=lang,
         header=title,
         page_label=code.pgettext("page label", "Page {page} of {pages}"),
+        confidential_mark="" if document.public else code.pgettext("mark", "Confidential"),
     )
-    context = document_context(case, counts, lang, day) | {
+    context = context | {
         "document_title": title,
         "confidential_mark": meta.confidential_mark,
         "build_date_iso": day.isoformat(),
-        "document_keywords": "",
         "page_label_css": _css_content(meta),
+        "with_summary": False,
     }
+    where = f"{lang}/{document.name}" + (f"/{context['author'].complainant_id}" if "author" in context else "")
     html = render_html(lang, document.html_template, context)
+    pdf = None
+    if document.summary_over_pages:
+        pdf, pages = render_pdf(html, where)
+        if pages > document.summary_over_pages:
+            html = render_html(lang, document.html_template, context | {"with_summary": True})
+            pdf = None
     blocks = blocks_from_html(html)
-    where = f"{lang}/{document.name}"
     check_glyphs("\n".join([b.text for b in blocks] + [c for b in blocks for r in b.rows for c in r]), where)
     rendered = {}
     for fmt in formats:
         if fmt == "pdf":
-            rendered[fmt] = render_pdf(html, where)
+            rendered[fmt] = pdf or render_pdf(html, where)[0]
         else:
             moment = datetime.datetime.combine(day, datetime.time())
             rendered[fmt] = render_docx(docx_dir() / document.docx_template, blocks, meta, moment)
@@ -202,17 +244,12 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
     output_root.mkdir(mode=0o700, parents=True, exist_ok=True)
     target = output_root / loaded.settings.name
     staging = Path(tempfile.mkdtemp(prefix=f".{loaded.settings.name}.partial-", dir=output_root))
-    jobs: list[Job] = []
+    jobs = plan(loaded, langs, formats, documents)
     try:
-        for name in documents or REGISTRY:
-            for lang in langs:
-                rendered = _render(loaded.case, counts, REGISTRY[name], lang, formats, day)
-                for fmt, data in rendered.items():
-                    job = Job(REGISTRY[name], lang, fmt)
-                    _write_private(staging / job.relative_path, data)
-                    jobs.append(job)
-                    if progress:
-                        progress(job)
+        for job, data in render_jobs(loaded.case, jobs, day):
+            _write_private(staging / job.relative_path, data)
+            if progress:
+                progress(job)
         manifest = _manifest(loaded, counts, jobs, staging, day)
         _write_private(staging / "manifest.json",
                        json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))

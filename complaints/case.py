@@ -7,44 +7,15 @@ the episodes of everyone else are dropped here, once, for every later stage.
 from __future__ import annotations
 
 import datetime
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UnreadableInput
 from .records import Complainant, Episode, Event, Records, Remedy
 from .report import Report
+from .settings import SETTINGS_FILE, Settings
 
-SETTINGS_FILE = "case.toml"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Per-case settings from case.toml; every field has a default."""
-
-    name: str
-    title: dict[str, str] = field(default_factory=dict)
-    organisation: dict[str, str] = field(default_factory=dict)
-    build_date: datetime.date | None = None  # fixes the date printed on documents
-
-    @classmethod
-    def load(cls, name: str, path: Path | None) -> "Settings":
-        if path is None or not path.exists():
-            return cls(name)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise UnreadableInput(f"{path}: not valid TOML ({error})") from None
-        build_date = data.get("build_date")
-        if build_date is not None and not isinstance(build_date, datetime.date):
-            raise UnreadableInput(f"{path}: build_date must be a date such as 2018-11-01")
-        return cls(
-            name=name,
-            title=dict(data.get("title", {})),
-            organisation=dict(data.get("organisation", {})),
-            build_date=build_date,
-        )
 
 
 @dataclass(frozen=True)

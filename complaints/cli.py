@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import Job, load, produce, require_valid
+from .build import Job, load, plan, produce, require_valid
 from .documents import FORMATS, REGISTRY
 from .errors import ComplaintsError
 from .i18n import language, languages
@@ -137,10 +137,9 @@ def build_command(case: Path, langs, formats, documents, output_root: Path):
     """
     langs = langs or languages()
     formats = formats or FORMATS
-    documents = documents or tuple(REGISTRY)
     loaded = load(case, langs)
     require_valid(loaded)
-    total = len(langs) * len(formats) * len(documents)
+    total = len(plan(loaded, langs, formats, documents))
     with click.progressbar(length=total, label="Rendering", file=sys.stderr,
                            item_show_func=lambda job: str(job.relative_path) if job else "") as bar:
         def advance(job: Job) -> None:

@@ -5,30 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .case import Case
+from collections.abc import Sequence
+
+from .case import Case, Member
+from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES
 from .records import Event
 from .schema import MEASURES
-
-# The case concerns expression, assembly and association in every instance; the
-# other ICCPR articles are cited only when some episode engages them.
-CORE_ARTICLES = (19, 21, 22)
-ARTICLES_BY_MEASURE = {
-    "detention": (9,),
-    "administrative_arrest": (9, 14),
-    "pretrial_detention": (9, 14),
-    "house_arrest": (9, 12),
-    "psychiatric_placement": (7, 9),
-    "ill_treatment": (7,),
-    "criminal_case": (14,),
-    "conviction": (14, 15),
-    "restriction_of_freedom": (12, 14),
-    "search": (17,),
-    "surveillance": (17,),
-    "confiscation": (17,),
-    "threats": (9,),
-    "dismissal": (25, 26),
-}
-
 
 @dataclass(frozen=True)
 class EventCount:
@@ -64,7 +46,13 @@ class Counts:
     episodes_without_event: int
 
 
-def count(case: Case) -> Counts:
+def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int = 0) -> Counts:
+    """The figures over `members` (default: every included complainant).
+
+    unauthorised: included complainants left out of this document because their
+    power of attorney does not cover it; they count as excluded appeals here.
+    """
+    members = case.members if members is None else members
     people_by_event: dict[str, set[str]] = defaultdict(set)
     episodes_by_event: dict[str, int] = defaultdict(int)
     people_by_measure: dict[str, set[str]] = defaultdict(set)
@@ -72,7 +60,7 @@ def count(case: Case) -> Counts:
     people_by_article: dict[int, set[str]] = defaultdict(set)
     cities = set()
     episodes = without_event = 0
-    for member in case.members:
+    for member in members:
         person_id = member.person.complainant_id
         if member.person.city:
             cities.add(member.person.city.key)
@@ -101,9 +89,11 @@ def count(case: Case) -> Counts:
     report = case.report
     return Counts(
         appeals=report.appeals,
-        complainants=len(case.members),
-        excluded=len(report.exclusions),
-        exclusion_reasons=tuple(sorted(report.exclusion_reasons().items())),
+        complainants=len(members),
+        excluded=len(report.exclusions) + unauthorised,
+        exclusion_reasons=tuple(sorted(
+            report.exclusion_reasons().items() | ({("no-authorisation", unauthorised)} if unauthorised else set())
+        )),
         cities=len(cities),
         episodes=episodes,
         events=tuple(

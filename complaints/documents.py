@@ -1,19 +1,49 @@
-"""The document types. Adding one means one entry here plus its HTML template."""
+"""The document types. Adding one means one entry here plus its HTML template.
+
+Each entry says who may appear in the document (the power-of-attorney scope it
+needs, and which complainants it concerns), whether it is public or
+confidential, and which languages the receiving body accepts.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from .case import Member
 from .i18n import N_
+from .law import DEPRIVATION_OF_LIBERTY
+
+FORMATS = ("docx", "pdf")
+
+
+def _everyone(member: Member) -> bool:
+    return True
+
+
+def _deprived_of_liberty(member: Member) -> bool:
+    return any(episode.measure in DEPRIVATION_OF_LIBERTY for episode in member.episodes)
 
 
 @dataclass(frozen=True)
 class DocumentType:
-    name: str  # also the output file name
+    name: str  # the output file name (or folder name, for one document per author)
     title: str  # msgid, context "document title"
+    recipient: str  # msgid, context "recipient": who the document is sent to
     html_template: str
+    scope: str  # what the power of attorney must allow: publish | represent | appeal
+    public: bool  # public: named only with consent; confidential: marked, names, never contacts
+    accepted_languages: tuple[str, ...]  # the body's working languages among ours
+    per_member: bool = False  # one document per complainant, in <name>/<complainant_id>.<format>
+    summary_over_pages: int | None = None  # a longer document opens with a summary page
+    concerns: Callable[[Member], bool] = _everyone
     docx_template: str = "document.docx"
-    public: bool = True  # public documents name only those who consented
+
+    def members(self, members) -> tuple[list[Member], list[Member]]:
+        """(who appears, who is left out for want of authorisation) among those it concerns."""
+        concerned = [m for m in members if self.concerns(m)]
+        return ([m for m in concerned if self.scope in m.person.poa_scope],
+                [m for m in concerned if self.scope not in m.person.poa_scope])
 
 
 REGISTRY: dict[str, DocumentType] = {
@@ -22,9 +52,53 @@ REGISTRY: dict[str, DocumentType] = {
         DocumentType(
             name="collective-complaint",
             title=N_("document title", "Collective complaint"),
+            recipient=N_("recipient", "UN Special Rapporteurs and the OSCE/ODIHR"),
             html_template="collective-complaint.html",
+            scope="publish", public=True, accepted_languages=("en", "ru", "kk"),
+        ),
+        DocumentType(
+            name="wgad",
+            title=N_("document title", "Submission to the Working Group on Arbitrary Detention"),
+            recipient=N_("recipient", "the UN Working Group on Arbitrary Detention"),
+            html_template="wgad.html",
+            scope="represent", public=False, accepted_languages=("en",),
+            concerns=_deprived_of_liberty,
+        ),
+        DocumentType(
+            name="special-procedures",
+            title=N_("document title", "Joint allegation letter to the UN Special Procedures"),
+            recipient=N_("recipient", "the UN Special Procedures"),
+            html_template="special-procedures.html",
+            scope="represent", public=False, accepted_languages=("en",),
+        ),
+        DocumentType(
+            name="hrc",
+            title=N_("document title", "Communication to the Human Rights Committee"),
+            recipient=N_("recipient", "the UN Human Rights Committee"),
+            html_template="hrc.html",
+            scope="represent", public=False, accepted_languages=("en", "ru"),
+            per_member=True, summary_over_pages=20,
+        ),
+        DocumentType(
+            name="osce",
+            title=N_("document title", "Written contribution to the OSCE Human Dimension Conference"),
+            recipient=N_("recipient", "the OSCE Human Dimension Conference"),
+            html_template="osce.html",
+            scope="represent", public=True, accepted_languages=("en", "ru"),
+        ),
+        DocumentType(
+            name="domestic-complaint",
+            title=N_("document title", "Complaint to the Prosecutor General of the Republic of Kazakhstan"),
+            recipient=N_("recipient", "the Prosecutor General's Office of the Republic of Kazakhstan"),
+            html_template="domestic-complaint.html",
+            scope="appeal", public=False, accepted_languages=("ru", "kk"),
+        ),
+        DocumentType(
+            name="brief",
+            title=N_("document title", "Persecution in numbers"),
+            recipient=N_("recipient", "the public and the press"),
+            html_template="brief.html",
+            scope="publish", public=True, accepted_languages=("en", "ru", "kk"),
         ),
     )
 }
-
-FORMATS = ("docx", "pdf")

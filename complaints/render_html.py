@@ -6,7 +6,9 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+
+from .errors import BuildError
 
 from .i18n import language
 
@@ -46,4 +48,8 @@ def html_environment(code: str) -> Environment:
 
 
 def render_html(code: str, template: str, context: dict) -> str:
-    return html_environment(code).get_template(template).render(context)
+    try:
+        return html_environment(code).get_template(template).render(context)
+    except TemplateError as error:
+        line = getattr(error, "lineno", None)
+        raise BuildError(f"templates/html/{template}{f':{line}' if line else ''}: {error}") from None

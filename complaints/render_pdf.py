@@ -88,13 +88,14 @@ def _strict(where: str):
         raise BuildError(f"{where}: WeasyPrint: " + "; ".join(collector.messages[:5]))
 
 
-def render_pdf(html: str, where: str) -> bytes:
+def render_pdf(html: str, where: str) -> tuple[bytes, int]:
+    """The PDF of `html`, and its number of pages."""
     fetcher = TemplateOnlyFetcher(html_dir())
-    document = HTML(string=html, base_url=str(html_dir()) + "/", url_fetcher=fetcher)
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     try:
         with _strict(where):
-            return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/a-3u")
+            document = HTML(string=html, base_url=str(html_dir()) + "/", url_fetcher=fetcher).render()
+            return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/a-3u"), len(document.pages)
     except FatalURLFetchingError:
         raise BuildError(f"{where}: the template asked for a resource outside the template folder: "
                          + ", ".join(u[:100] for u in fetcher.refused)) from None

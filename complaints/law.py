@@ -1,0 +1,93 @@
+"""Legal provisions as intake staff type them, and what the documents say about them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .i18n import N_, Language
+
+# Measures that deprive a person of liberty: what the Working Group on Arbitrary Detention examines.
+DEPRIVATION_OF_LIBERTY = ("detention", "administrative_arrest", "pretrial_detention", "house_arrest",
+                          "psychiatric_placement")
+
+# The case concerns expression, assembly and association in every instance; the
+# other ICCPR articles are cited only when some episode engages them.
+CORE_ARTICLES = (19, 21, 22)
+ARTICLES_BY_MEASURE = {
+    "detention": (9,),
+    "administrative_arrest": (9, 14),
+    "pretrial_detention": (9, 14),
+    "house_arrest": (9, 12),
+    "psychiatric_placement": (7, 9),
+    "ill_treatment": (7,),
+    "criminal_case": (14,),
+    "conviction": (14, 15),
+    "restriction_of_freedom": (12, 14),
+    "search": (17,),
+    "surveillance": (17,),
+    "confiscation": (17,),
+    "threats": (9,),
+    "dismissal": (25, 26),
+}
+
+CODES = {
+    "CAO": N_("legal code", "Code of Administrative Offences"),
+    "CC": N_("legal code", "Criminal Code"),
+}
+# How each code is typed: English, Russian and Kazakh abbreviations.
+_CODE_SPELLINGS = {
+    "cao": "CAO", "коап": "CAO", "әқбтк": "CAO", "акбтк": "CAO",
+    "cc": "CC", "ук": "CC", "қк": "CC", "кк": "CC",
+}
+_NUMBER = re.compile(r"\d+")
+_PART = re.compile(r"\((\d+)\)|(?:ч\.?|часть|part|p\.)\s*(\d+)|(\d+)\s*-?\s*бөл", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class Provision:
+    code: str  # "CAO" or "CC"
+    article: int
+    part: int | None = None
+
+    def describe(self, lang: Language, under: bool = False) -> str:
+        """ "Article 405(2) of the Criminal Code", or with under=True "under Article 405(2) ..."
+
+        Whole phrases per form, because the case of the words changes with them
+        (ru "статья 405" / "по статье 405"; kk "405-бабы" / "405-бабы бойынша").
+        """
+        code = lang.pgettext("legal code", CODES[self.code])
+        if under:
+            phrase = (N_("provision", "under Article {article}({part}) of the {code}") if self.part
+                      else N_("provision", "under Article {article} of the {code}"))
+        else:
+            phrase = (N_("provision", "Article {article}({part}) of the {code}") if self.part
+                      else N_("provision", "Article {article} of the {code}"))
+        return lang.pgettext("provision", phrase).format(article=self.article, part=self.part, code=code)
+
+
+def parse_provision(text: str | None) -> Provision | None:
+    """'CAO 488', 'CC 405(2)', 'ст. 488 КоАП РК', 'УК 405 ч.2' → a Provision; anything else → None."""
+    if not text:
+        return None
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    codes = {_CODE_SPELLINGS[word] for word in words if word in _CODE_SPELLINGS}
+    numbers = _NUMBER.findall(text)
+    if len(codes) != 1 or not numbers:
+        return None
+    part_match = _PART.search(text)
+    part = next((int(group) for group in part_match.groups() if group), None) if part_match else None
+    return Provision(codes.pop(), int(numbers[0]), part)
+
+
+def describe_basis(lang: Language, text: str | None) -> str:
+    """The legal basis in the document's language when it is recognised, else as written."""
+    provision = parse_provision(text)
+    return provision.describe(lang) if provision else (text or "")
+
+
+def articles_of(measures) -> tuple[int, ...]:
+    articles = set(CORE_ARTICLES)
+    for measure in measures:
+        articles.update(ARTICLES_BY_MEASURE.get(measure, ()))
+    return tuple(sorted(articles))

@@ -1,0 +1,135 @@
+"""Case settings: case.toml beside the workbook. Every field is optional.
+
+The commented template that `complaints init` writes is complaints/data/case.toml;
+it is also the reference for every field.
+"""
+
+from __future__ import annotations
+
+import datetime
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UnreadableInput
+from .i18n import languages
+
+SETTINGS_FILE = "case.toml"
+
+Translated = dict[str, str]  # language code -> text
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period of the "in numbers" brief."""
+
+    start: datetime.date
+    end: datetime.date | None
+    label: Translated
+
+
+@dataclass(frozen=True)
+class Settings:
+    name: str
+    title: Translated = field(default_factory=dict)
+    organisation: Translated = field(default_factory=dict)
+    address: Translated = field(default_factory=dict)
+    contact_person: str = ""
+    email: str = ""
+    signatory: Translated = field(default_factory=dict)
+    state: Translated = field(default_factory=dict)
+    documents: tuple[str, ...] | None = None  # None: every document type
+    periods: tuple[Period, ...] = ()
+    osce_session: Translated = field(default_factory=dict)
+    build_date: datetime.date | None = None  # fixes the date printed on documents
+
+    @classmethod
+    def load(cls, name: str, path: Path | None, document_names) -> "Settings":
+        if path is None or not path.exists():
+            return cls(name)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise UnreadableInput(f"{path}: not valid TOML ({error})") from None
+        return _parse(name, path, data, tuple(document_names))
+
+
+class _Reader:
+    """Typed access to the TOML tables, with one clear error per wrong field."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, where: str, what: str):
+        raise UnreadableInput(f"{self.path}: {where}: {what}")
+
+    def table(self, data: dict, key: str, where: str) -> dict:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            self.fail(where + key, "must be a table")
+        return value
+
+    def translated(self, data: dict, key: str, where: str = "") -> Translated:
+        value = data.get(key, {})
+        if isinstance(value, str):  # one text for every language
+            return {code: value for code in languages()}
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            self.fail(where + key, "must be a text or a table of texts by language (en = ..., ru = ..., kk = ...)")
+        unknown = sorted(set(value) - set(languages()))
+        if unknown:
+            self.fail(where + key, f"unknown language {', '.join(unknown)} (known: {', '.join(languages())})")
+        return dict(value)
+
+    def date(self, data: dict, key: str, where: str, required: bool = False) -> datetime.date | None:
+        value = data.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+            self.fail(where + key, "must be a date such as 2018-11-01")
+        return value
+
+    def text(self, data: dict, key: str, where: str) -> str:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            self.fail(where + key, "must be a text")
+        return value
+
+
+_KNOWN = {"build_date", "title", "organisation", "signatory", "state", "documents", "periods", "osce"}
+
+
+def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -> Settings:
+    read = _Reader(path)
+    unknown = sorted(set(data) - _KNOWN)
+    if unknown:
+        read.fail(unknown[0], f"unknown setting (known: {', '.join(sorted(_KNOWN))})")
+    organisation = read.table(data, "organisation", "")
+    documents = data.get("documents")
+    if documents is not None:
+        if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
+            read.fail("documents", "must be a list of document names")
+        wrong = sorted(set(documents) - set(document_names))
+        if wrong:
+            read.fail("documents", f"unknown document {', '.join(wrong)} (known: {', '.join(document_names)})")
+        documents = tuple(d for d in document_names if d in documents)
+    periods = data.get("periods", [])
+    if not isinstance(periods, list):
+        read.fail("periods", "must be a list of [[periods]] tables")
+    return Settings(
+        name=name,
+        title=read.translated(data, "title"),
+        organisation=read.translated(organisation, "name", "organisation."),
+        address=read.translated(organisation, "address", "organisation."),
+        contact_person=read.text(organisation, "contact_person", "organisation."),
+        email=read.text(organisation, "email", "organisation."),
+        signatory=read.translated(data, "signatory"),
+        state=read.translated(data, "state"),
+        documents=documents,
+        periods=tuple(
+            Period(read.date(p, "start", f"periods[{i}].", required=True), read.date(p, "end", f"periods[{i}]."),
+                   read.translated(p, "label", f"periods[{i}]."))
+            for i, p in enumerate(periods, start=1)
+        ),
+        osce_session=read.translated(read.table(data, "osce", ""), "working_session", "osce."),
+        build_date=read.date(data, "build_date", ""),
+    )
