@@ -106,6 +106,31 @@ class BuildResult:
     output: Path
     files: list[Path] = field(default_factory=list)
 
+    def documents(self) -> list["DocumentSummary"]:
+        """What was built of each document, who was left out of it, and which files to send."""
+        built: dict[str, set[str]] = {}
+        for path in self.files:
+            parts = path.relative_to(self.output).parts
+            built.setdefault(parts[1].split(".")[0], set()).add(parts[0])
+        summaries = []
+        for name, langs in built.items():
+            document = REGISTRY[name]
+            members, unauthorised = document.members(self.loaded.case.members)
+            summaries.append(DocumentSummary(
+                document, len(members), [m.person.complainant_id for m in unauthorised],
+                sorted(langs & set(document.accepted_languages)), sorted(langs - set(document.accepted_languages)),
+            ))
+        return summaries
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    document: DocumentType
+    complainants: int
+    unauthorised: list[str]  # complainant ids whose power of attorney does not cover it
+    to_send: list[str]  # languages the receiving body accepts
+    courtesy: list[str]  # languages built as courtesy translations
+
 
 def render_jobs(case: Case, jobs: list[Job], day: datetime.date) -> Iterator[tuple[Job, bytes]]:
     """Render the jobs, each document's HTML once for all its formats."""

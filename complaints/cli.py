@@ -158,5 +158,12 @@ def build_command(case: Path, langs, formats, documents, output_root: Path):
         reasons = ", ".join(EXCLUSION_REASONS[r] for r in exclusion.reasons)
         click.echo(f"  left out: {exclusion.complainant_id} (row {exclusion.row}): {reasons}")
     click.echo(f"Wrote {len(result.files)} files to {result.output}:")
-    for path in result.files:
-        click.echo(f"  {path}")
+    for item in result.documents():
+        document = item.document
+        where = f"<lang>/{document.name}/" if document.per_member else f"<lang>/{document.name}.pdf"
+        click.echo(f"  {document.name}: {item.complainants} complainants; {where}")
+        if item.to_send:
+            click.echo(f"    send {', '.join(item.to_send)} to {language('en').pgettext('recipient', document.recipient)}"
+                       + (f"; {', '.join(item.courtesy)}: courtesy translation" if item.courtesy else ""))
+        if item.unauthorised:
+            click.echo(f"    left out, power of attorney does not cover it: {', '.join(item.unauthorised)}")

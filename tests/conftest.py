@@ -4,14 +4,34 @@ from __future__ import annotations
 
 import datetime
 import shutil
+import subprocess
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "intake" / "example"
 TODAY = datetime.date(2026, 11, 23)
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                          check=True, capture_output=True, text=True).stdout
+
+
+def docx_text(path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
 
 EVENT_HEADER = ["event_id", "date", "date_end", "label_en", "label_ru", "label_kk", "summary_en"]
 PERSON_HEADER = ["complainant_id", "surname", "given_name", "patronymic", "surname_latin",

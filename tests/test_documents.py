@@ -1,0 +1,189 @@
+"""The submissions of issue 3, read back from the built example case."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from complaints.build import build
+from complaints.documents import REGISTRY
+from complaints.law import DEPRIVATION_OF_LIBERTY
+from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
+
+LANGS = ("en", "ru", "kk")
+
+
+def members_of(example_build, name):
+    return REGISTRY[name].members(example_build.loaded.case.members)
+
+
+def text(example_build, lang, relative):
+    return flat(pdf_text(example_build.output / lang / relative))
+
+
+def test_every_document_in_every_language_and_format(example_build):
+    built = {p.relative_to(example_build.output).as_posix() for p in example_build.files}
+    authors = [m.person.complainant_id for m in members_of(example_build, "hrc")[0]]
+    expected = set()
+    for name, document in REGISTRY.items():
+        for lang in LANGS:
+            for fmt in ("docx", "pdf"):
+                if document.per_member:
+                    expected |= {f"{lang}/{name}/{author}.{fmt}" for author in authors}
+                else:
+                    expected.add(f"{lang}/{name}.{fmt}")
+    assert built == expected
+
+
+def test_one_hrc_communication_per_author_with_authorisation(example_build):
+    authors, unauthorised = members_of(example_build, "hrc")
+    everyone = {m.person.complainant_id for m in example_build.loaded.case.members}
+    assert {m.person.complainant_id for m in authors} == {
+        m.person.complainant_id for m in example_build.loaded.case.members if "represent" in m.person.poa_scope}
+    assert not unauthorised or everyone - {m.person.complainant_id for m in authors}
+    for member in authors:
+        content = text(example_build, "en", f"hrc/{member.person.complainant_id}.pdf")
+        surname = (member.person.surname_latin or "").title()
+        assert surname in content or not surname
+        for heading in ("I. Information concerning the author", "II. State party concerned",
+                        "III. Exhaustion of domestic remedies", "IV. Facts of the claim", "V. Remedies sought"):
+            assert heading in content
+        assert f"by a power of attorney of {member.person.poa_date.day} " in content
+        others = [m for m in authors if m is not member]
+        for other in others[:3]:
+            assert other.person.id_document not in content
+
+
+def test_wgad_has_one_questionnaire_per_person_deprived_of_liberty(example_build):
+    members, _ = members_of(example_build, "wgad")
+    deprived = [m for m in example_build.loaded.case.members
+                if "represent" in m.person.poa_scope
+                and any(e.measure in DEPRIVATION_OF_LIBERTY for e in m.episodes)]
+    assert [m.person.complainant_id for m in members] == [m.person.complainant_id for m in deprived]
+    content = text(example_build, "en", "wgad.pdf")
+    assert len(re.findall(r"Questionnaire \d+:", content)) == len(deprived)
+    for section in ("I. Identity", "II. Arrest", "III. Detention", "IV. Circumstances", "V. Domestic steps",
+                    "VI. Person or organisation submitting this questionnaire"):
+        assert content.count(section) == len(deprived)
+    # The questionnaire asks for the identity document; a confidential submission may carry it.
+    assert deprived[0].person.id_document in content
+
+
+def test_special_procedures_consent_flags_come_from_the_workbook(example_build):
+    members, _ = members_of(example_build, "special-procedures")
+    document = docx.Document(str(example_build.output / "en" / "special-procedures.docx"))
+    victims = next(t for t in document.tables if t.rows[0].cells[-1].text == "Named in public reports")
+    rows = [[cell.text for cell in row.cells] for row in victims.rows[1:]]
+    assert len(rows) == len(members)
+    for row, member in zip(rows, members):
+        assert row[-1] == ("yes" if member.person.consent_to_name else "no")
+        assert row[-2] == ("yes" if "represent" in member.person.poa_scope else "no")
+
+
+def test_scope_decides_who_appears_where(example_build):
+    case = example_build.loaded.case
+    domestic = text(example_build, "ru", "domestic-complaint.pdf")
+    collective = text(example_build, "ru", "collective-complaint.pdf")
+    for member in case.members:
+        person_ = member.person
+        full = f"{person_.surname} {person_.given_name}"
+        assert (full in domestic) == ("appeal" in person_.poa_scope), member.person.complainant_id
+        if person_.consent_to_name:
+            assert (full in collective) == ("publish" in person_.poa_scope), member.person.complainant_id
+
+
+def test_no_contact_detail_anywhere_and_no_identity_number_in_public_documents(example_build):
+    case = example_build.loaded.case
+    contacts = [m.person.contact for m in case.members if m.person.contact]
+    numbers = [m.person.id_document for m in case.members if m.person.id_document]
+    assert contacts and numbers
+    for path in example_build.files:
+        content = pdf_text(path) if path.suffix == ".pdf" else docx_text(path)
+        for contact in contacts:
+            for piece in re.split(r";\s*", contact):
+                assert piece not in content, path
+        if REGISTRY[path.relative_to(example_build.output).parts[1].split(".")[0]].public:
+            for number in numbers:
+                assert number not in content, path
+
+
+def test_confidential_documents_are_marked_on_every_page(example_build):
+    marks = {"en": "Confidential", "ru": "Конфиденциально", "kk": "Құпия"}
+    checked = 0
+    for path in example_build.files:
+        lang, name = path.relative_to(example_build.output).parts[:2]
+        document = REGISTRY[name.split(".")[0]]
+        if path.suffix == ".pdf":
+            pages = [page for page in pdf_text(path).split("\f") if page.strip()]
+            marked = [marks[lang] in page for page in pages]
+            assert all(marked) if not document.public else not any(marked), path
+            checked += not document.public
+        else:
+            header = "\n".join(p.text for s in docx.Document(str(path)).sections for p in s.header.paragraphs)
+            assert (marks[lang] in header) == (not document.public), path
+    assert checked > 40
+
+
+@pytest.mark.parametrize("name", ["wgad", "special-procedures", "hrc/C001", "osce", "domestic-complaint"])
+def test_a_language_the_body_does_not_accept_is_a_courtesy_translation(example_build, name):
+    document = REGISTRY[name.split("/")[0]]
+    notes = {"en": "Courtesy translation", "ru": "неофициальный перевод", "kk": "ресми емес аударма"}
+    for lang in LANGS:
+        first_page = pdf_text(example_build.output / lang / f"{name}.pdf").split("\f")[0]
+        assert (notes[lang].casefold() in first_page.casefold()) == (lang not in document.accepted_languages), lang
+
+
+def test_pdfs_carry_title_language_and_pdfa(example_build):
+    for name in ("wgad", "brief"):
+        reader = PdfReader(example_build.output / "ru" / f"{name}.pdf")
+        assert reader.metadata.title
+        assert reader.trailer["/Root"]["/Lang"] == "ru"
+        xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+        assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="U"' in xmp
+
+
+def test_osce_and_brief_figures(example_build):
+    counts = example_build.counts
+    osce = text(example_build, "en", "osce.pdf")
+    members, _ = members_of(example_build, "osce")
+    assert f"concerns {len(members)} persons" in osce
+    brief = text(example_build, "ru", "brief.pdf")
+    period = example_build.loaded.settings.periods[1]
+    members, _ = members_of(example_build, "brief")
+    in_period = [e for m in members for e in m.episodes
+                 if e.date and period.start <= e.date <= period.end]
+    assert counts.episodes >= len(in_period) > 0
+    assert f"{period.label['ru'].capitalize()}" in brief
+    fines = [e for e in in_period if e.measure == "fine"]
+    if fines:
+        total = sum(int(re.sub(r"\D", "", e.penalty)) for e in fines)
+        assert f"{total:,}".replace(",", "\u00a0") + " тенге" in brief
+
+
+def test_brief_counts_legal_provisions_in_every_language(example_build):
+    en = text(example_build, "en", "brief.pdf")
+    ru = text(example_build, "ru", "brief.pdf")
+    kk = text(example_build, "kk", "brief.pdf")
+    assert re.search(r"Administrative arrest: \d+, including \d+ under Article 488 of the Code of Administrative Offences", en)
+    assert re.search(r"Административный арест: \d+, в том числе \d+ по статье 488 Кодекса", ru)
+    assert re.search(r"488-бабы бойынша — \d+", kk)
+
+
+def test_a_long_communication_opens_with_a_summary(tmp_path):
+    start = datetime.date(2018, 1, 1)
+    many = [episode("C1", None, "detention", date=start + datetime.timedelta(days=i),
+                    description="Detained at the square and held for the whole day without any record. " * 4)
+            for i in range(220)]
+    path = write_workbook(tmp_path / "long.xlsx", events=[event()], people=[person("C1"), person("C2", id_document="2")],
+                          episodes=many + [episode("C2")])
+    result = build(path, langs=("en",), formats=("pdf",), documents=("hrc",), output_root=tmp_path / "out",
+                   today=TODAY)
+    long_one = pdf_text(result.output / "en" / "hrc" / "C1.pdf")
+    short_one = pdf_text(result.output / "en" / "hrc" / "C2.pdf")
+    assert long_one.count("\f") > 20
+    assert "Summary of the communication" in long_one.split("\f")[0] + long_one.split("\f")[1]
+    assert "Summary of the communication" not in short_one
