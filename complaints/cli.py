@@ -11,6 +11,7 @@ import click
 
 from . import __version__
 from .build import Job, load, plan, produce, require_valid
+from .demo import write_demo
 from .documents import FORMATS, REGISTRY
 from .errors import ComplaintsError
 from .i18n import language, languages
@@ -167,3 +168,15 @@ def build_command(case: Path, langs, formats, documents, output_root: Path):
                        + (f"; {', '.join(item.courtesy)}: courtesy translation" if item.courtesy else ""))
         if item.unauthorised:
             click.echo(f"    left out, power of attorney does not cover it: {', '.join(item.unauthorised)}")
+
+
+@main.command("demo-data")
+@click.option("--complainants", type=click.IntRange(1, 1_000_000), default=1000, show_default=True,
+              help="How many synthetic complainants.")
+@click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same rows.")
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@domain_errors
+def demo_data(complainants: int, seed: int, out: Path):
+    """Write a synthetic case workbook OUT with invented people, for trials and benchmarks."""
+    rows = write_demo(out, complainants, seed)
+    click.echo(f"Wrote {out}: " + ", ".join(f"{sheet} {n}" for sheet, n in rows.items()))

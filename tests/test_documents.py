@@ -187,3 +187,12 @@ def test_a_long_communication_opens_with_a_summary(tmp_path):
     assert long_one.count("\f") > 20
     assert "Summary of the communication" in long_one.split("\f")[0] + long_one.split("\f")[1]
     assert "Summary of the communication" not in short_one
+
+
+def test_no_sentences_run_together(example_build):
+    """Joined messages keep their spaces: no "2018.We" anywhere."""
+    glued = re.compile(r"[a-zа-яёәғқңөұүһі\)]\.[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+    for path in example_build.files:
+        if path.suffix == ".pdf":
+            content = flat(pdf_text(path))
+            assert not glued.search(content), (path, glued.search(content))

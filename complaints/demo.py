@@ -1,0 +1,128 @@
+"""Synthetic workbooks at the scale of a mass crackdown, for benchmarks and trials.
+
+Every name is drawn from lists of common Kazakh and Russian name parts; no row
+describes a real person.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from pathlib import Path
+
+import openpyxl
+from openpyxl.cell import WriteOnlyCell
+
+from .gazetteer import Gazetteer
+from .names import transliterate
+from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES
+
+SURNAMES = ["Абенов", "Ахметов", "Бекмуханов", "Жумабеков", "Исмаилов", "Кусаинов", "Мусин", "Нурланов",
+            "Оспанов", "Сарсенбаев", "Тлеубаев", "Утепов", "Шарипов", "Ержанов", "Калиев", "Садыков",
+            "Иванов", "Петренко", "Ковалёв", "Ким", "Цой", "Смирнов", "Шевченко", "Морозов"]
+MALE = ["Ержан", "Марат", "Тимур", "Асхат", "Бекзат", "Данияр", "Руслан", "Серікбол", "Ильдар", "Нурлан",
+        "Андрей", "Сергей", "Игорь", "Олег", "Дмитрий"]
+FEMALE = ["Айгерим", "Динара", "Сауле", "Гульмира", "Асель", "Жанна", "Мадина", "Әлия", "Назгүл",
+          "Ольга", "Наталья", "Елена", "Ирина", "Татьяна"]
+FATHERS = ["Маратович", "Ерланович", "Болатович", "Серикович", "Нурланович", "Андреевич", "Петрович"]
+
+
+def _feminine(surname: str) -> str:
+    if surname.endswith(("ов", "ев", "ёв", "ин")):
+        return surname + "а"
+    return surname
+
+
+def _patronymic(father: str, female: bool) -> str:
+    return father[:-2] + "на" if female else father
+
+
+MONTHS = {  # Kazakh month names with the locative-adjective suffix, by vowel harmony
+    1: "қаңтардағы", 2: "ақпандағы", 3: "наурыздағы", 4: "сәуірдегі", 5: "мамырдағы", 6: "маусымдағы",
+    7: "шілдедегі", 8: "тамыздағы", 9: "қыркүйектегі", 10: "қазандағы", 11: "қарашадағы", 12: "желтоқсандағы",
+}
+RU_MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+             "октября", "ноября", "декабря"]
+
+
+def _event(number: int, day: datetime.date) -> list:
+    labels = (
+        f"the peaceful rally of {day.day} {day.strftime('%B')} {day.year}",
+        f"мирное собрание {day.day} {RU_MONTHS[day.month - 1]} {day.year} года",
+        f"{day.year} жылғы {day.day} {MONTHS[day.month]} бейбіт жиын",
+    )
+    summaries = (
+        "Police dispersed the gathering and detained participants and passers-by.",
+        "Полиция разогнала собрание и задержала его участников и случайных прохожих.",
+        "Полиция жиынды таратып, оған қатысушылар мен жолдан өтіп бара жатқандарды ұстады.",
+    )
+    return [f"E{number:02d}", day, None, *labels, *summaries]
+
+
+MEASURE_PLANS = [  # an episode sequence per person, with the legal basis and penalty
+    [("detention", "", ""), ("administrative_arrest", "CAO 488", "15 days")],
+    [("detention", "", ""), ("fine", "CAO 488", "KZT 120250")],
+    [("detention", "", ""), ("criminal_case", "CC 272(2)", ""), ("pretrial_detention", "CC 272(2)", "2 months")],
+    [("interrogation", "", ""), ("search", "", ""), ("threats", "", "")],
+    [("detention", "", ""), ("administrative_arrest", "CAO 488", "10 days"), ("dismissal", "", "")],
+    [("criminal_case", "CC 405(2)", ""), ("conviction", "CC 405(2)", "1 year restriction of freedom"),
+     ("restriction_of_freedom", "CC 405(2)", "1 year")],
+]
+
+
+def _spelling(rng: random.Random, place) -> str:
+    return rng.choice([place.names["en"], place.names["ru"], place.names["kk"]])
+
+
+def write_demo(path: Path, complainants: int, seed: int = 0) -> dict[str, int]:
+    """Write a synthetic case of `complainants` people; return the number of rows per sheet."""
+    rng = random.Random(seed)
+    places = sorted(Gazetteer.default(), key=lambda place: place.key)
+    start = datetime.date(2022, 1, 4)
+    events = [_event(i + 1, start + datetime.timedelta(days=rng.randrange(300))) for i in range(8)]
+    book = openpyxl.Workbook(write_only=True)
+    sheets = {sheet.key: book.create_sheet(sheet.key) for sheet in (EVENTS, COMPLAINANTS, EPISODES, REMEDIES)}
+    for sheet in (EVENTS, COMPLAINANTS, EPISODES, REMEDIES):
+        sheets[sheet.key].append([column.key for column in sheet.columns])
+    for row in events:
+        sheets[EVENTS.key].append(row)
+
+    rows = {EVENTS.key: len(events), COMPLAINANTS.key: 0, EPISODES.key: 0, REMEDIES.key: 0}
+    id_cell_style = "@"
+    for number in range(1, complainants + 1):
+        female = rng.random() < 0.4
+        surname = rng.choice(SURNAMES)
+        surname = _feminine(surname) if female else surname
+        given = rng.choice(FEMALE if female else MALE)
+        complainant_id = f"P{number:05d}"
+        home = rng.choice(places)
+        appeal = start + datetime.timedelta(days=rng.randrange(320, 400))
+        document = WriteOnlyCell(sheets[COMPLAINANTS.key], value=f"0{rng.randrange(10**8):08d}")
+        document.number_format = id_cell_style
+        sheets[COMPLAINANTS.key].append([
+            complainant_id, surname, given, _patronymic(rng.choice(FATHERS), female),
+            transliterate(surname).upper(), transliterate(given).upper(), "F" if female else "M",
+            datetime.date(1950, 1, 1) + datetime.timedelta(days=rng.randrange(18000)),
+            _spelling(rng, home), document,
+            None if rng.random() < 0.02 else appeal,
+            None if rng.random() < 0.04 else appeal + datetime.timedelta(days=rng.randrange(10)),
+            None, rng.choice(["yes", "no", "да", "иә", None]),
+            f"+7 700 {number % 1000:03d} {number % 100:02d} 00", None,
+        ])
+        rows[COMPLAINANTS.key] += 1
+        event = rng.choice(events)
+        for measure, basis, penalty in rng.choice(MEASURE_PLANS):
+            day = event[1] + datetime.timedelta(days=rng.randrange(3))
+            sheets[EPISODES.key].append([
+                complainant_id, event[0] if measure in ("detention", "administrative_arrest", "fine") else None,
+                day, _spelling(rng, home if rng.random() < 0.8 else rng.choice(places)),
+                measure, basis or None, penalty or None, "city police department", None,
+            ])
+            rows[EPISODES.key] += 1
+        if rng.random() < 0.9:
+            filed = event[1] + datetime.timedelta(days=rng.randrange(5, 20))
+            sheets[REMEDIES.key].append([complainant_id, filed, "city court", "appeal", "dismissed",
+                                         filed + datetime.timedelta(days=rng.randrange(10, 60))])
+            rows[REMEDIES.key] += 1
+    book.save(path)
+    return rows
