@@ -39,26 +39,6 @@ def domain_errors(command):
     return wrapper
 
 
-def summary_line(report: Report, lang_code: str) -> str:
-    lang = language(lang_code)
-    parts = [
-        lang.ngettext("%(num)s appeal received", "%(num)s appeals received", report.appeals)
-        % {"num": lang.number(report.appeals)},
-        lang.ngettext("%(num)s included", "%(num)s included", report.included)
-        % {"num": lang.number(report.included)},
-        lang.ngettext("%(num)s excluded", "%(num)s excluded", len(report.exclusions))
-        % {"num": lang.number(len(report.exclusions))},
-    ]
-    line = ", ".join(parts)
-    reasons = report.exclusion_reasons()
-    if reasons:
-        line += ": " + ", ".join(
-            f"{lang.pgettext('exclusion', EXCLUSION_REASONS[reason])} ({lang.number(n)})"
-            for reason, n in sorted(reasons.items())
-        )
-    return line
-
-
 def report_json(report: Report, lang_code: str) -> dict:
     lang = language(lang_code)
     return {
@@ -108,14 +88,9 @@ def validate(workbook: Path, lang_code: str, output_format: str):
             label = lang.pgettext("severity", SEVERITY_LABELS[issue.severity])
             click.echo(f"{label.upper()} {issue.describe(lang)}")
         for exclusion in report.exclusions:
-            reasons = ", ".join(lang.pgettext("exclusion", EXCLUSION_REASONS[r]) for r in exclusion.reasons)
-            click.echo(lang.pgettext("validation", "EXCLUDED {id} (row {row}): {reasons}").format(
-                id=exclusion.complainant_id, row=exclusion.row, reasons=reasons))
-        click.echo(summary_line(report, lang_code))
-        click.echo(lang.ngettext("%(num)s error", "%(num)s errors", len(report.errors))
-                   % {"num": lang.number(len(report.errors))} + ", "
-                   + lang.ngettext("%(num)s warning", "%(num)s warnings", len(report.warnings))
-                   % {"num": lang.number(len(report.warnings))})
+            click.echo(exclusion.describe(lang))
+        click.echo(report.summary(lang))
+        click.echo(report.tally(lang))
     raise SystemExit(0 if report.valid else 1)
 
 
@@ -150,7 +125,7 @@ def build_command(case: Path, langs, formats, documents, output_root: Path):
     report, counts = result.loaded.report, result.counts
     for issue in report.warnings:
         click.echo(f"WARNING {issue.describe(language('en'))}", err=True)
-    click.echo(summary_line(report, "en"))
+    click.echo(report.summary(language("en")))
     click.echo(f"{counts.complainants} complainants from {counts.cities} cities and towns; "
                f"{counts.episodes} acts of persecution")
     for item in counts.events:

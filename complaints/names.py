@@ -34,6 +34,17 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def mixes_alphabets(text: str) -> bool:
+    """Whether a word has both Cyrillic and Latin letters: look-alikes typed by mistake."""
+    if not (_CYRILLIC.search(text) and _LATIN.search(text)):
+        return False
+    return any(_CYRILLIC.search(word) and _LATIN.search(word) for word in text.split())
+
+
 def _mostly_cyrillic(word: str) -> bool:
     cyrillic = sum(1 for c in word if "CYRILLIC" in unicodedata.name(c, ""))
     return cyrillic * 2 > sum(1 for c in word if c.isalpha())

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils.datetime import from_excel
 
 from .gazetteer import Gazetteer, Place
+from .names import mixes_alphabets
 from .report import ERROR, WARNING, Issue
 from .schema import (
     COMPLAINANTS,
@@ -31,6 +32,9 @@ from .workbook import RawRow, RawWorkbook
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+# 05/10/2018 is 5 October in Almaty and May 10 in an American-set Excel.
+_SLASHED_DATE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$")
+_NAME_COLUMNS = ("surname", "given_name", "patronymic", "surname_latin", "given_name_latin")
 
 
 @dataclass(frozen=True)
@@ -149,8 +153,22 @@ class _RowReader:
             return None
         parsed = parse_date(value, self.epoch)
         if parsed is None:
-            self.issue(ERROR, "bad-date", key)
+            slashed = isinstance(value, str) and _SLASHED_DATE.match(value)
+            self.issue(ERROR, "ambiguous-date" if slashed else "bad-date", key)
         return parsed
+
+    def digits(self, key: str) -> str | None:
+        """Text made of digits, such as a document number, where a number cell has lost its leading zeros."""
+        value = self.row.cells.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.issue(WARNING, "number-as-text", key)
+        return self.text(key)
+
+    def name(self, key: str) -> str | None:
+        text = self.text(key)
+        if text and mixes_alphabets(text):
+            self.issue(WARNING, "mixed-alphabets", key, column=key)
+        return text
 
     def coded(self, key: str, accepted: dict[str, object], choices: str):
         text = self.text(key)
@@ -242,19 +260,18 @@ def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> R
     yes_no = spellings("yes no values", YES_NO)
     complainants = []
     for reader in _rows(workbook, COMPLAINANTS, issues):
+        names = {key: reader.name(key) for key in _NAME_COLUMNS}
         fields = {
             "complainant_id": reader.text("complainant_id"),
-            "surname": reader.text("surname"),
-            "given_name": reader.text("given_name"),
+            "surname": names.pop("surname"),
+            "given_name": names.pop("given_name"),
         }
         record = dict(
-            patronymic=reader.text("patronymic"),
-            surname_latin=reader.text("surname_latin"),
-            given_name_latin=reader.text("given_name_latin"),
+            **names,
             sex=reader.coded("sex", sexes, "F, M"),
             date_of_birth=reader.date("date_of_birth"),
             city=_locality(reader, "city", gazetteer),
-            id_document=reader.text("id_document"),
+            id_document=reader.digits("id_document"),
             appeal_form_date=reader.date("appeal_form_date"),
             poa_date=reader.date("poa_date"),
             poa_scope=_scope(reader),

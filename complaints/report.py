@@ -101,6 +101,62 @@ MESSAGES = {
         N_("validation", "This episode belongs to {id}, who is excluded, and is ignored."),
         N_("validation", "No action is needed unless {id} should be included."),
     ),
+    "empty-sheet": (
+        N_("validation", "The sheet {sheet} is empty."),
+        N_("validation", "Type the column titles in row 1 and the data below them."),
+    ),
+    "hidden-sheet": (
+        N_("validation", "The sheet {sheet} is hidden; its rows are read all the same."),
+        N_("validation", "Unhide it (right-click a sheet tab, then Unhide) and check what it holds."),
+    ),
+    "hidden-row": (
+        N_("validation", "The row is hidden; it is read all the same."),
+        N_("validation", "Unhide it and check it, or delete it if it should not count."),
+    ),
+    "hidden-column": (
+        N_("validation", "The column {column} is hidden; it is read all the same."),
+        N_("validation", "Unhide it and check what it holds."),
+    ),
+    "merged-cells": (
+        N_("validation", "The cells {range} are merged; only the first of them holds a value."),
+        N_("validation", "Unmerge them and fill in each cell."),
+    ),
+    "formula": (
+        N_("validation", "The cell holds a formula; the value it last showed is used."),
+        N_("validation", "Replace the formula by its value (copy, then Paste Special, Values only)."),
+    ),
+    "formula-without-value": (
+        N_("validation", "The cell holds a formula whose value was never calculated."),
+        N_("validation", "Open the workbook in Excel or LibreOffice and save it again, or type the value."),
+    ),
+    "error-cell": (
+        N_("validation", "The cell shows the error {value} instead of a value."),
+        N_("validation", "Correct the formula or type the value."),
+    ),
+    "text-too-long": (
+        N_("validation", "The cell holds {length} characters, more than a spreadsheet cell can ({limit}); it is not used."),
+        N_("validation", "Shorten the text, or keep the full account in a separate document."),
+    ),
+    "control-characters": (
+        N_("validation", "The cell held invisible control characters; they were removed."),
+        N_("validation", "Check that the text reads as intended."),
+    ),
+    "invisible-characters": (
+        N_("validation", "The cell held invisible direction marks or zero-width spaces, as pasted from a messenger; they were removed."),
+        N_("validation", "Check that the text reads as intended."),
+    ),
+    "ambiguous-date": (
+        N_("validation", "A date written with slashes can be read as day/month or as month/day."),
+        N_("validation", "Enter it as DD.MM.YYYY or YYYY-MM-DD."),
+    ),
+    "number-as-text": (
+        N_("validation", "The number is stored as a number, so leading zeros may have been lost."),
+        N_("validation", "Format the column as Text and type the number as printed on the document."),
+    ),
+    "mixed-alphabets": (
+        N_("validation", "{column} mixes Latin and Cyrillic letters that look alike."),
+        N_("validation", "Retype it in one alphabet."),
+    ),
 }
 
 DUPLICATE_REASONS = {
@@ -132,12 +188,16 @@ class Issue:
 
     def describe(self, lang: Language) -> str:
         """One line: where, what is wrong, what to do."""
+        where = self.where(lang)
+        return f"{where}: {self.message(lang)}" if where else self.message(lang)
+
+    def message(self, lang: Language) -> str:
+        """What is wrong and what to do."""
         problem, hint = MESSAGES[self.code]
         params = {key: _localize(lang, key, value) for key, value in self.params.items()}
-        where = self.where(lang)
         text = lang.pgettext("validation", problem).format(**params)
         advice = lang.pgettext("validation", hint).format(**params)
-        return f"{where}: {text} {advice}" if where else f"{text} {advice}"
+        return f"{text} {advice}"
 
     def where(self, lang: Language) -> str:
         if not self.sheet:
@@ -166,6 +226,11 @@ class Exclusion:
     row: int
     reasons: tuple[str, ...]
 
+    def describe(self, lang: Language) -> str:
+        reasons = ", ".join(lang.pgettext("exclusion", EXCLUSION_REASONS[r]) for r in self.reasons)
+        return lang.pgettext("validation", "EXCLUDED {id} (row {row}): {reasons}").format(
+            id=self.complainant_id, row=self.row, reasons=reasons)
+
 
 @dataclass
 class Report:
@@ -193,6 +258,32 @@ class Report:
 
     def exclusion_reasons(self) -> Counter:
         return Counter(reason for exclusion in self.exclusions for reason in exclusion.reasons)
+
+    def summary(self, lang: Language) -> str:
+        """Appeals received, included and excluded, with the reasons."""
+        parts = [
+            lang.ngettext("%(num)s appeal received", "%(num)s appeals received", self.appeals)
+            % {"num": lang.number(self.appeals)},
+            lang.ngettext("%(num)s included", "%(num)s included", self.included)
+            % {"num": lang.number(self.included)},
+            lang.ngettext("%(num)s excluded", "%(num)s excluded", len(self.exclusions))
+            % {"num": lang.number(len(self.exclusions))},
+        ]
+        line = ", ".join(parts)
+        reasons = self.exclusion_reasons()
+        if reasons:
+            line += ": " + ", ".join(
+                f"{lang.pgettext('exclusion', EXCLUSION_REASONS[reason])} ({lang.number(n)})"
+                for reason, n in sorted(reasons.items())
+            )
+        return line
+
+    def tally(self, lang: Language) -> str:
+        """How many errors and warnings."""
+        return (lang.ngettext("%(num)s error", "%(num)s errors", len(self.errors))
+                % {"num": lang.number(len(self.errors))} + ", "
+                + lang.ngettext("%(num)s warning", "%(num)s warnings", len(self.warnings))
+                % {"num": lang.number(len(self.warnings))})
 
     def sorted_issues(self) -> list[Issue]:
         sheet_order = {"Events": 0, "Complainants": 1, "Episodes": 2, "Remedies": 3}

@@ -120,7 +120,7 @@ def test_accepted_dates(workbook, value, expected):
     assert loaded.case.events[0].date == expected
 
 
-@pytest.mark.parametrize("value", ["10/05/2018", "31.02.2018", "May 10", "2018-13-01", True])
+@pytest.mark.parametrize("value", ["10.05.18", "31.02.2018", "May 10", "2018-13-01", True])
 def test_unreadable_dates_are_errors(workbook, value):
     report = report_of(workbook(people=[person(poa_date=value)]))
     assert ("error", "bad-date", "Complainants", "L2") in codes(report)
