@@ -14,13 +14,14 @@ from .errors import UnreadableInput
 from .records import Complainant, Episode, Event, Records, Remedy
 from .report import Report
 from .settings import SETTINGS_FILE, Settings
+from .sources import csv_files
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 
 @dataclass(frozen=True)
 class CaseSource:
-    """Where a case comes from: a workbook, and the settings file beside it if any."""
+    """Where a case comes from: a workbook (or a folder of CSV files), and the settings file beside it if any."""
 
     name: str
     workbook: Path
@@ -32,9 +33,12 @@ class CaseSource:
         if path.is_dir():
             workbooks = sorted(p for p in path.iterdir()
                                if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith("~$"))
+            if csv_files(path):  # the folder's CSV files are the case's data
+                workbooks.append(path)
             if len(workbooks) != 1:
-                found = ", ".join(p.name for p in workbooks) or "none"
-                raise UnreadableInput(f"{path}: a case folder must hold exactly one .xlsx workbook (found: {found})")
+                found = ", ".join("CSV files" if p == path else p.name for p in workbooks) or "none"
+                raise UnreadableInput(f"{path}: a case folder must hold exactly one workbook (.xlsx, .xlsm, .ods) "
+                                      f"or the CSV files events.csv, complainants.csv, episodes.csv (found: {found})")
             settings = path / SETTINGS_FILE
             return cls(path.resolve().name, workbooks[0], settings if settings.exists() else None)
         if not path.exists():

@@ -10,12 +10,16 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .annotate import annotate
 from .build import Job, load, plan, produce, require_valid
 from .demo import write_demo
+from .scaffold import init_case
 from .documents import FORMATS, REGISTRY
 from .errors import ComplaintsError
 from .i18n import language, languages
+from .intake_template import write_template
 from .report import EXCLUSION_REASONS, SEVERITY_LABELS, Report
+from .verify import MANIFEST, verify
 
 EXAMPLE_CASE = Path("intake") / "example"
 
@@ -47,7 +51,7 @@ def report_json(report: Report, lang_code: str) -> dict:
         "included": report.included,
         "issues": [
             {"severity": i.severity, "code": i.code, "sheet": i.sheet, "row": i.row,
-             "column": i.column, "cell": i.cell, "message": i.describe(lang)}
+             "column": i.column, "cell": i.cell, "message": report.locate(i, lang)}
             for i in report.sorted_issues()
         ],
         "exclusions": [
@@ -72,21 +76,27 @@ def main():
               help="Language of the messages.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Plain lines for people, or JSON for other tools.")
+@click.option("--annotate", "annotated", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write a copy of the workbook with every problem coloured and explained (.xlsx).")
 @domain_errors
-def validate(workbook: Path, lang_code: str, output_format: str):
+def validate(workbook: Path, lang_code: str, output_format: str, annotated: Path | None):
     """Check WORKBOOK (or a case folder) cell by cell and report every problem.
 
     Exit code 0 when it can be built (warnings and exclusions allowed), 1 when
     it has errors, 2 when it cannot be read at all.
     """
-    report = load(workbook, languages()).report
+    loaded = load(workbook, languages())
+    report = loaded.report
     lang = language(lang_code)
+    if annotated:
+        annotate(loaded.source.workbook, report, lang_code, annotated)
+        click.echo(f"Wrote {annotated}", err=True)
     if output_format == "json":
         click.echo(json.dumps(report_json(report, lang_code), ensure_ascii=False, indent=2))
     else:
         for issue in report.sorted_issues():
             label = lang.pgettext("severity", SEVERITY_LABELS[issue.severity])
-            click.echo(f"{label.upper()} {issue.describe(lang)}")
+            click.echo(f"{label.upper()} {report.locate(issue, lang)}")
         for exclusion in report.exclusions:
             click.echo(exclusion.describe(lang))
         click.echo(report.summary(lang))
@@ -124,7 +134,7 @@ def build_command(case: Path, langs, formats, documents, output_root: Path):
         result = produce(loaded, langs, formats, documents, output_root, progress=advance)
     report, counts = result.loaded.report, result.counts
     for issue in report.warnings:
-        click.echo(f"WARNING {issue.describe(language('en'))}", err=True)
+        click.echo(f"WARNING {report.locate(issue, language('en'))}", err=True)
     click.echo(report.summary(language("en")))
     click.echo(f"{counts.complainants} complainants from {counts.cities} cities and towns; "
                f"{counts.episodes} acts of persecution")
@@ -155,3 +165,50 @@ def demo_data(complainants: int, seed: int, out: Path):
     """Write a synthetic case workbook OUT with invented people, for trials and benchmarks."""
     rows = write_demo(out, complainants, seed)
     click.echo(f"Wrote {out}: " + ", ".join(f"{sheet} {n}" for sheet, n in rows.items()))
+
+
+@main.command("intake-template")
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False), required=False)
+@click.option("--lang", "lang_code", type=LANG_CHOICE, default="en", show_default=True,
+              help="Language of the sheets, column titles, notes and lists.")
+@domain_errors
+def intake_template(out: Path | None, lang_code: str):
+    """Write a blank intake workbook to OUT (default: intake-LANG.xlsx).
+
+    Every column title carries a note on what goes there, coded columns have
+    dropdown lists, and an Instructions sheet explains the rest.
+    """
+    out = out or Path(f"intake-{lang_code}.xlsx")
+    write_template(lang_code, out)
+    click.echo(f"Wrote {out}")
+
+
+@main.command("verify")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@domain_errors
+def verify_command(folder: Path):
+    """Check that FOLDER (a build, such as output/example) is what the build wrote.
+
+    Re-hashes every file against FOLDER/manifest.json and prints one line per
+    file changed, missing or added since. Exit code 0 when all match, 1 when
+    any does not, 2 when there is no readable manifest.
+    """
+    result = verify(folder)
+    for problem in result.problems:
+        click.echo(str(problem))
+    if result.problems:
+        raise SystemExit(1)
+    files = "1 file matches" if result.checked == 1 else f"{result.checked} files match"
+    click.echo(f"{files} {folder / MANIFEST} (sha256 {result.manifest_sha256})")
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--lang", "lang_code", type=LANG_CHOICE, default="en", show_default=True,
+              help="Language of the workbook's titles and instructions.")
+@domain_errors
+def init(folder: Path, lang_code: str):
+    """Create a case FOLDER with a commented case.toml and a blank intake workbook."""
+    for path in init_case(folder, lang_code):
+        click.echo(f"Wrote {path}")
+    click.echo(f"Fill in the workbook, edit case.toml, then: complaints validate {folder}")

@@ -24,3 +24,15 @@ class BuildError(ComplaintsError):
     """A document could not be rendered (a missing glyph, a refused resource, a template error)."""
 
     exit_code = 1
+
+
+class UsageError(ComplaintsError):
+    """The command was asked for what it refuses: to overwrite its input, or a file that exists."""
+
+    exit_code = 2
+
+
+class OutputBusy(ComplaintsError):
+    """Another build of the same case is writing its output."""
+
+    exit_code = 1

@@ -136,7 +136,7 @@ class _RowReader:
     def text(self, key: str) -> str | None:
         value = self.row.cells.get(key)
         if value is None:
-            if self.sheet.column(key).required and key in self.columns:
+            if key in self.columns and self.sheet.column(key).required:
                 self.issue(ERROR, "missing-value", key, column=key)
             return None
         if isinstance(value, float) and value.is_integer():
@@ -148,7 +148,7 @@ class _RowReader:
     def date(self, key: str) -> datetime.date | None:
         value = self.row.cells.get(key)
         if value is None:
-            if self.sheet.column(key).required and key in self.columns:
+            if key in self.columns and self.sheet.column(key).required:
                 self.issue(ERROR, "missing-value", key, column=key)
             return None
         parsed = parse_date(value, self.epoch)
@@ -176,7 +176,7 @@ class _RowReader:
             return None
         if fold(text) in accepted:
             return accepted[fold(text)]
-        self.issue(ERROR, "bad-value", key, value=text, choices=choices)
+        self.issue(ERROR, "bad-value", key, choices=choices)
         return None
 
 
@@ -212,7 +212,7 @@ def _locality(reader: _RowReader, key: str, gazetteer: Gazetteer) -> Locality | 
     place = gazetteer.resolve(text)
     if place is None:
         suggestions = ", ".join(p.name("en") for p in gazetteer.suggest(text)) or "—"
-        reader.issue(WARNING, "unknown-place", key, value=text, suggestions=suggestions)
+        reader.issue(WARNING, "unknown-place", key, suggestions=suggestions)
     return Locality(text, place)
 
 
@@ -226,7 +226,7 @@ def _scope(reader: _RowReader) -> frozenset[str]:
         if not word.strip():
             continue
         if fold(word) not in accepted:
-            reader.issue(ERROR, "bad-value", "poa_scope", value=word.strip(), choices=", ".join(POA_SCOPES))
+            reader.issue(ERROR, "bad-value", "poa_scope", choices=", ".join(POA_SCOPES))
             continue
         scopes.add(accepted[fold(word)])
     return frozenset(scopes)
@@ -289,7 +289,7 @@ def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> R
         measure_text = reader.text("measure")
         measure = measures.get(fold(measure_text)) if measure_text else None
         if measure_text and measure is None:
-            reader.issue(ERROR, "unknown-measure", "measure", value=measure_text, choices=tuple(MEASURES))
+            reader.issue(ERROR, "unknown-measure", "measure", choices=tuple(MEASURES))
         record = dict(
             event_id=reader.text("event_id"),
             date=reader.date("date"),

@@ -66,11 +66,11 @@ MESSAGES = {
         N_("validation", "Use an id from the Events sheet, or leave the cell empty."),
     ),
     "unknown-measure": (
-        N_("validation", "{value} is not a known measure."),
+        N_("validation", "The value of this cell is not a known measure."),
         N_("validation", "Use one of: {choices}."),
     ),
     "bad-value": (
-        N_("validation", "{value} is not an accepted value here."),
+        N_("validation", "The value of this cell is not accepted here."),
         N_("validation", "Use one of: {choices}."),
     ),
     "missing-label": (
@@ -78,7 +78,7 @@ MESSAGES = {
         N_("validation", "Fill in {column}, or build without that language."),
     ),
     "unknown-place": (
-        N_("validation", "{value} is not in the gazetteer of places; it is kept as written."),
+        N_("validation", "This place is not in the gazetteer; it is kept as written."),
         N_("validation", "Check the spelling. Closest known places: {suggestions}."),
     ),
     "missing-latin-name": (
@@ -186,9 +186,9 @@ class Issue:
             return None
         return f"{get_column_letter(self.column_index)}{self.row}"
 
-    def describe(self, lang: Language) -> str:
-        """One line: where, what is wrong, what to do."""
-        where = self.where(lang)
+    def describe(self, lang: Language, title: str | None = None) -> str:
+        """One line: where, what is wrong, what to do. title: the sheet's name in the workbook."""
+        where = self.where(lang, title)
         return f"{where}: {self.message(lang)}" if where else self.message(lang)
 
     def message(self, lang: Language) -> str:
@@ -199,10 +199,11 @@ class Issue:
         advice = lang.pgettext("validation", hint).format(**params)
         return f"{text} {advice}"
 
-    def where(self, lang: Language) -> str:
+    def where(self, lang: Language, title: str | None = None) -> str:
+        """The cell, row or sheet; title: the sheet's name in the workbook, if not its name in `lang`."""
         if not self.sheet:
             return ""
-        sheet = lang.pgettext("sheet", self.sheet)
+        sheet = title or lang.pgettext("sheet", self.sheet)
         if self.cell:
             return f"{sheet}!{self.cell}"
         if self.row:
@@ -239,6 +240,11 @@ class Report:
     issues: list[Issue] = field(default_factory=list)
     exclusions: list[Exclusion] = field(default_factory=list)
     appeals: int = 0
+    sheet_titles: dict[str, str] = field(default_factory=dict)  # sheet key -> its name in the workbook
+
+    def locate(self, issue: Issue, lang: Language) -> str:
+        """The issue in one line, with the sheet named as the user sees its tab."""
+        return issue.describe(lang, self.sheet_titles.get(issue.sheet))
 
     @property
     def errors(self) -> list[Issue]:

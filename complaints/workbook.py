@@ -52,6 +52,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 # A password-protected .xlsx is an OLE2 compound file holding these streams, not a zip.
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 
+_ERROR_CODE = re.compile(r"#[A-Z0-9/_]{1,14}[!?]?")
 # C0 and C1 controls but tab and line feed, which a cell may hold on purpose.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Invisible formatting: direction marks and embeddings, zero-width spaces and joiners,
@@ -167,7 +168,7 @@ def collect_sheet(sheet: Sheet, title: str, rows: Iterable[SourceRow], issues: l
     header_issues: list[Issue] = []
     columns = _map_header(sheet, header, header_issues)
     raw = RawSheet(sheet, title, columns)
-    filled = bool(header)
+    filled = bool(first and first[2])
     for number, hidden, values in rows:
         filled = filled or bool(values)
         cells = {}
@@ -199,12 +200,14 @@ class _SheetParser(WorkSheetParser):
 
     def parse_cell(self, element):
         cell = super().parse_cell(element)
+        if isinstance(cell["value"], str):
+            cell["value"] = unescape(cell["value"])  # Excel writes a carriage return as _x000D_
         if cell["data_type"] == "e":
-            cell["value"] = CellError(cell["value"] or "#VALUE!")
+            # Only a code such as #N/A reaches a message: a crafted file could put a name there.
+            code = cell["value"] if _ERROR_CODE.fullmatch(cell["value"] or "") else "#VALUE!"
+            cell["value"] = CellError(code)
         elif element.find(FORMULA_TAG) is not None:
             cell["value"] = Formula(cell["value"])
-        elif isinstance(cell["value"], str):
-            cell["value"] = unescape(cell["value"])  # Excel writes a carriage return as _x000D_
         return cell
 
     def source_rows(self, name: str) -> Iterator[SourceRow]:
@@ -218,10 +221,13 @@ def _openpyxl_errors(name: str):
     """openpyxl raises whatever a damaged part makes it raise; each becomes one line."""
     try:
         yield
-    except DefusedXmlException:
-        raise UnreadableInput(f"{name}: refused: its XML declares entities, which a workbook never needs "
-                              "and an entity-expansion attack does") from None
     except Exception as error:
+        cause = error
+        while cause is not None and not isinstance(cause, DefusedXmlException):
+            cause = cause.__cause__  # openpyxl wraps what fails while it loads in a ValueError
+        if cause is not None:
+            raise UnreadableInput(f"{name}: refused: its XML declares entities, which a workbook never needs "
+                                  "and an entity-expansion attack does") from None
         raise UnreadableInput(f"{name}: not a readable .xlsx workbook ({type(error).__name__})") from None
 
 
@@ -331,3 +337,12 @@ def read_workbook(path: Path, origin: Path | None = None) -> RawWorkbook:
             return RawWorkbook(origin, sheets, issues, book.epoch)
         finally:
             book.close()
+
+
+def load_whole(path: Path, origin: Path | None = None) -> openpyxl.Workbook:
+    """The whole workbook in memory, formulas replaced by their values, to be written elsewhere."""
+    name = str(origin or path)
+    check_archive(path, name)
+    with warnings.catch_warnings(), _openpyxl_errors(name):
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(path, data_only=True)

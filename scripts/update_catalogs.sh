@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pybabel extract -F babel.cfg -k "N_:1c,2" -k "pgettext:1c,2" -k "npgettext:1c,2,3" \
-  --add-comments=Translators: --no-location --sort-output --omit-header \
+  --add-comments=Translators: --no-location --sort-output --omit-header --width 100 \
   -o complaints/locale/complaints.pot .
 pybabel update -D complaints -i complaints/locale/complaints.pot -d complaints/locale \
-  --no-fuzzy-matching --ignore-obsolete
+  --no-fuzzy-matching --ignore-obsolete --width 100

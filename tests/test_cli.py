@@ -45,7 +45,8 @@ def test_validate_reports_errors_cell_by_cell_with_exit_1(workbook):
     lines = result.output.splitlines()
     assert any(line.startswith("ERROR Complainants!L2: This cell does not hold a readable date.") for line in lines)
     assert any(line.startswith("ERROR Episodes!A2: No complainant has the id C9.") for line in lines)
-    assert any(line.startswith("ERROR Episodes!E2: beating is not a known measure.") for line in lines)
+    assert any(line.startswith("ERROR Episodes!E2: The value of this cell is not a known measure.") for line in lines)
+    assert "beating" not in result.output
 
 
 def test_validate_json(workbook):
@@ -97,3 +98,22 @@ def test_build_output_names_no_one(tmp_path, monkeypatch):
     for member in load(EXAMPLE, ("en",)).case.members:
         assert member.person.surname not in result.output
         assert member.person.id_document not in result.output
+
+
+def test_a_name_typed_into_a_coded_column_is_not_repeated(workbook):
+    path = workbook(people=[person(sex="Оспанова Айгерим", consent_to_name="+7 701 000 00 09")])
+    for lang in ("en", "ru", "kk"):
+        result = run("validate", path, "--lang", lang)
+        assert result.exit_code == 1
+        assert "Complainants!G2" in result.output and "Complainants!N2" in result.output
+        assert "Оспанова" not in result.output and "000 00 09" not in result.output
+
+
+def test_init_creates_a_case_that_validates(tmp_path):
+    folder = tmp_path / "new-case"
+    result = run("init", folder, "--lang", "kk")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["case.toml", "workbook.xlsx"]
+    assert run("validate", folder).exit_code == 0
+    again = run("init", folder)
+    assert again.exit_code == 2 and "not empty" in again.output
