@@ -13,13 +13,17 @@ import fcntl
 import hashlib
 import itertools
 import json
+import multiprocessing
 import os
 import platform
 import re
 import shutil
 import signal
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -122,6 +126,7 @@ class BuildResult:
     output: Path
     files: list[Path] = field(default_factory=list)
     jobs: list[Job] = field(default_factory=list)
+    reused: list[Path] = field(default_factory=list)  # the files kept unchanged from the previous build
 
     def documents(self) -> list["DocumentSummary"]:
         """What was built of each document, who was left out of it, and which files to send."""
@@ -149,60 +154,218 @@ class DocumentSummary:
     courtesy: list[str]  # languages built as courtesy translations
 
 
-def render_jobs(case: Case, jobs: list[Job], day: datetime.date) -> Iterator[tuple[Job, bytes]]:
-    """Render the jobs, each document's HTML once for all its formats."""
-    contexts: dict[tuple[str, str], dict] = {}
+class _Source:
+    """One document in one language, for one author where it is one per author: its HTML, from
+    which each of its formats is rendered."""
+
+    def __init__(self, document: DocumentType, lang: str, context: dict, day: datetime.date):
+        code = language(lang)
+        title = code.pgettext("document title", document.title)
+        self.document, self.lang, self.day = document, lang, day
+        self.meta = DocumentMeta(
+            title=title,
+            language=lang,
+            header=title,
+            page_label=code.pgettext("page label", "Page {page} of {pages}"),
+            confidential_mark="" if document.public else code.pgettext("mark", "Confidential"),
+        )
+        self.context = context | {
+            "document_title": title,
+            "confidential_mark": self.meta.confidential_mark,
+            "build_date_iso": day.isoformat(),
+            "page_label_css": _css_content(self.meta),
+            "with_summary": False,
+        }
+        self.where = f"{lang}/{document.name}" + (f"/{context['author'].complainant_id}" if "author" in context else "")
+        self.html = render_html(lang, document.html_template, self.context)
+        # The variant opening with a summary, for a document that turns out longer than its limit.
+        self.summary_html = (render_html(lang, document.html_template, self.context | {"with_summary": True})
+                             if document.summary_over_pages else None)
+
+    def key(self, salt: bytes, fmt: str) -> str:
+        """What the file of format `fmt` is made from: equal keys, equal bytes."""
+        digest = hashlib.sha256(salt + fmt.encode() + b"\0" + self.html.encode())
+        if self.summary_html is not None:
+            digest.update(b"\0" + self.summary_html.encode())
+        return digest.hexdigest()
+
+    def render(self, formats: list[str]) -> dict[str, bytes]:
+        html, pdf = self.html, None
+        if self.summary_html is not None:
+            pdf, pages = render_pdf(html, self.where)
+            if pages > self.document.summary_over_pages:
+                html, pdf = self.summary_html, None
+        blocks = blocks_from_html(html)
+        check_glyphs("\n".join([b.text for b in blocks] + [c for b in blocks for r in b.rows for c in r]),
+                     self.where)
+        rendered = {}
+        for fmt in formats:
+            if fmt == "pdf":
+                rendered[fmt] = pdf or render_pdf(html, self.where)[0]
+            else:
+                moment = datetime.datetime.combine(self.day, datetime.time())
+                rendered[fmt] = render_docx(docx_dir() / self.document.docx_template, blocks, self.meta, moment)
+        return rendered
+
+
+# The contexts a worker keeps: those of the documents and languages it is working through.
+_CONTEXTS_KEPT = 4
+
+
+@dataclass
+class _Renderer:
+    """Renders groups of jobs (the formats of one _Source). The parent builds it; worker processes
+    inherit it, and are sent only the numbers of the groups to render."""
+
+    case: Case
+    day: datetime.date
+    groups: list[tuple[Job, ...]]
+    salts: dict[str, bytes]  # by language, what besides its HTML a file is made from (see _salts)
+    previous: dict[str, tuple[str, str]]  # relative path -> (key, sha256) of the output being replaced
+    previous_root: Path
+    contexts: dict[tuple[str, str], tuple[dict, dict]] = field(default_factory=dict)
+
+    def context(self, document: DocumentType, lang: str) -> tuple[dict, dict]:
+        """The document's context, and its people by complainant id."""
+        key = (document.name, lang)
+        if key in self.contexts:
+            self.contexts[key] = self.contexts.pop(key)  # the least recently used goes first
+        else:
+            if len(self.contexts) >= _CONTEXTS_KEPT:
+                del self.contexts[next(iter(self.contexts))]
+            context = document_context(self.case, document, lang, self.day)
+            self.contexts[key] = context, {p.complainant_id: p for p in context["people"]}
+        return self.contexts[key]
+
+    def render(self, index: int) -> list[tuple[str, bytes | None]]:
+        """The key and the bytes of each file of group `index`; None for a file that the output
+        being replaced holds already: its key is the same, and it still hashes as recorded."""
+        group = self.groups[index]
+        first = group[0]
+        context, people = self.context(first.document, first.lang)
+        if first.member:
+            context = context | {"author": people[first.member]}
+        source = _Source(first.document, first.lang, context, self.day)
+        keys = {job.fmt: source.key(self.salts[first.lang], job.fmt) for job in group}
+        missing = [job.fmt for job in group if not self.unchanged(job, keys[job.fmt])]
+        files = source.render(missing) if missing else {}
+        return [(keys[job.fmt], files.get(job.fmt)) for job in group]
+
+    def unchanged(self, job: Job, key: str) -> bool:
+        path = job.relative_path.as_posix()
+        previous = self.previous_root / job.relative_path
+        if self.previous.get(path, ("",))[0] != key or previous.is_symlink():
+            return False
+        try:
+            return hashlib.sha256(previous.read_bytes()).hexdigest() == self.previous[path][1]
+        except OSError:
+            return False
+
+
+def _salts(provenance: dict) -> dict[str, bytes]:
+    """By language, what a file is made from besides its HTML: the tool, the templates, the data
+    and that language's catalog. A build in another set of languages keeps the same keys."""
+    shared = {name: provenance[name] for name in ("tool", "templates", "data")}
+    return {lang: json.dumps(shared | {"catalog": digest}, sort_keys=True).encode("utf-8")
+            for lang, digest in provenance["catalogs"].items()}
+
+
+def _previous_keys(target: Path) -> dict[str, tuple[str, str]]:
+    """The key and sha256 of each output of the build in `target`, if it recorded them."""
+    try:
+        manifest = json.loads((target / MANIFEST).read_bytes())
+        keys, outputs = manifest["render_keys"], manifest["outputs"]
+        return {path: (key, outputs[path]) for path, key in keys.items()
+                if isinstance(key, str) and isinstance(outputs.get(path), str)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _groups(jobs: list[Job]) -> list[tuple[Job, ...]]:
+    """The jobs by _Source: the formats of one document, language and author."""
     grouped: dict[tuple[str, str, str | None], list[Job]] = {}
     for job in jobs:
         grouped.setdefault((job.document.name, job.lang, job.member), []).append(job)
-    for (name, lang, member), group in grouped.items():
-        document = group[0].document
-        if (name, lang) not in contexts:
-            contexts[(name, lang)] = document_context(case, document, lang, day)
-        context = contexts[(name, lang)]
-        if member:
-            context = context | {"author": next(p for p in context["people"] if p.complainant_id == member)}
-        rendered = _render(document, lang, context, [job.fmt for job in group], day)
-        for job in group:
-            yield job, rendered[job.fmt]
+    return [tuple(group) for group in grouped.values()]
 
 
-def _render(document: DocumentType, lang: str, context: dict, formats: list[str],
-            day: datetime.date) -> dict[str, bytes]:
-    code = language(lang)
-    title = code.pgettext("document title", document.title)
-    meta = DocumentMeta(
-        title=title,
-        language=lang,
-        header=title,
-        page_label=code.pgettext("page label", "Page {page} of {pages}"),
-        confidential_mark="" if document.public else code.pgettext("mark", "Confidential"),
-    )
-    context = context | {
-        "document_title": title,
-        "confidential_mark": meta.confidential_mark,
-        "build_date_iso": day.isoformat(),
-        "page_label_css": _css_content(meta),
-        "with_summary": False,
-    }
-    where = f"{lang}/{document.name}" + (f"/{context['author'].complainant_id}" if "author" in context else "")
-    html = render_html(lang, document.html_template, context)
-    pdf = None
-    if document.summary_over_pages:
-        pdf, pages = render_pdf(html, where)
-        if pages > document.summary_over_pages:
-            html = render_html(lang, document.html_template, context | {"with_summary": True})
-            pdf = None
-    blocks = blocks_from_html(html)
-    check_glyphs("\n".join([b.text for b in blocks] + [c for b in blocks for r in b.rows for c in r]), where)
-    rendered = {}
-    for fmt in formats:
-        if fmt == "pdf":
-            rendered[fmt] = pdf or render_pdf(html, where)[0]
-        else:
-            moment = datetime.datetime.combine(day, datetime.time())
-            rendered[fmt] = render_docx(docx_dir() / document.docx_template, blocks, meta, moment)
-    return rendered
+# Per-author documents go to the workers a few at a time: each costs about a tenth of a
+# second, against a millisecond to send and return a chunk.
+_CHUNK = 8
+
+
+def _chunks(groups: list[tuple[Job, ...]]) -> list[list[int]]:
+    """The group numbers in the chunks the workers take one after the other.
+
+    A document that is one file for the whole case can take minutes, and WeasyPrint holds all
+    its pages in memory until it writes it (about 1 MB a page): those are spread evenly among
+    the chunks of per-author documents, language after language, so that the same long document
+    in two languages does not run in both workers at once.
+    """
+    languages = list(dict.fromkeys(group[0].lang for group in groups))
+    single = sorted((index for index, group in enumerate(groups) if not group[0].member),
+                    key=lambda index: languages.index(groups[index][0].lang))
+    per_author = [index for index, group in enumerate(groups) if group[0].member]
+    chunks = [per_author[start:start + _CHUNK] for start in range(0, len(per_author), _CHUNK)]
+    if not single:
+        return chunks
+    share = [position * len(chunks) // len(single) for position in range(len(single) + 1)]
+    return [chunk for position, index in enumerate(single)
+            for chunk in [[index], *chunks[share[position]:share[position + 1]]]]
+
+
+_WORKER: _Renderer | None = None
+
+
+def _start_worker(renderer: _Renderer, lock: int, parent: int) -> None:
+    global _WORKER
+    _WORKER = renderer
+    # A forked worker shares the parent's lock on the case; only the parent may hold it, or a
+    # build killed with its workers still running would keep the next one out.
+    os.close(lock)
+    # Ctrl-C reaches the whole process group; the parent stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_without, args=(parent,), daemon=True).start()
+
+
+def _exit_without(parent: int) -> None:
+    """End the worker once its parent is gone: a killed build leaves no process behind."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _render_chunk(indexes: list[int]) -> list[tuple[int, list[tuple[str, bytes | None]]]]:
+    return [(index, _WORKER.render(index)) for index in indexes]
+
+
+@contextlib.contextmanager
+def _rendered(renderer: _Renderer, workers: int, lock: int) -> Iterator[Iterable[tuple[Job, tuple[str, bytes | None]]]]:
+    """Every job with its file's key and bytes (see _Renderer.render), in the order they are ready,
+    rendered by `workers` processes (forked, so that each starts with the case already loaded)."""
+    def files(rendered: Iterable[tuple[int, list]]) -> Iterator[tuple[Job, tuple[str, bytes | None]]]:
+        for index, group in rendered:
+            yield from zip(renderer.groups[index], group)
+
+    chunks = _chunks(renderer.groups)
+    if workers < 2 or len(chunks) < 2:
+        yield files((index, renderer.render(index)) for index in range(len(renderer.groups)))
+        return
+    executor = ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_start_worker, initargs=(renderer, lock, os.getpid()))
+    try:
+        # Not kept in a list: as_completed lets go of each future, and of the files it holds, once
+        # it has been handed over.
+        done = as_completed([executor.submit(_render_chunk, chunk) for chunk in chunks])
+        yield files(item for future in done for item in future.result())
+    except BaseException:
+        # Rather than waiting for the documents under way (a long one takes minutes). Python
+        # 3.14's executor.kill_workers() does this.
+        for process in list(executor._processes.values()):
+            process.kill()
+        executor.shutdown(cancel_futures=True)
+        raise
+    executor.shutdown()
 
 
 def _css_content(meta: DocumentMeta) -> Markup:
@@ -214,11 +377,16 @@ def _css_content(meta: DocumentMeta) -> Markup:
                            for text, field in meta.page_label_pieces()))
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    # mkdir(parents=True) would give the folders it adds the default mode, not 0700.
+def _private_folders(path: Path) -> None:
+    """The folders above `path`, made where missing. mkdir(parents=True) would give the folders it
+    adds the default mode, not 0700."""
     missing = list(itertools.takewhile(lambda folder: not folder.exists(), [path.parent, *path.parent.parents]))
     for folder in reversed(missing):
         folder.mkdir(mode=0o700)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    _private_folders(path)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
@@ -227,22 +395,45 @@ def _write_private(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def _manifest(loaded: Loaded, counts: Counts, jobs: list[Job], staging: Path, day: datetime.date) -> dict:
+def _keep(previous: Path, path: Path) -> None:
+    """Put a file of the build being replaced into the new one: as a second link to it, which
+    writes nothing, where the file system has links (FAT and exFAT have none)."""
+    _private_folders(path)
+    try:
+        os.link(previous, path, follow_symlinks=False)
+    except OSError:
+        _write_private(path, previous.read_bytes())
+    else:
+        os.chmod(path, 0o600)
+
+
+def _provenance(jobs: list[Job]) -> dict:
+    """What the files are made with besides the case: the tool, the templates, the data, the catalogs."""
+    return {
+        "tool": _tool(),
+        # Whole folders rather than the files a document names: a template may include or import others.
+        "templates": _hashes(template_root(), (html_dir(), docx_dir())),
+        "data": _hashes(_PACKAGE, (_PACKAGE / "data",)),
+        "catalogs": {lang: sha256_file(catalog_path(lang)) for lang in sorted({job.lang for job in jobs})},
+    }
+
+
+def _manifest(loaded: Loaded, counts: Counts, jobs: list[Job], staging: Path, day: datetime.date,
+              provenance: dict, keys: dict[str, str]) -> dict:
     inputs = {"workbook": {"name": loaded.source.workbook.name, "sha256": input_digest(loaded.source.workbook)}}
     if loaded.source.settings:
         inputs["settings"] = {"name": loaded.source.settings.name, "sha256": sha256_file(loaded.source.settings)}
     return {
         "case": loaded.settings.name,
         "build_date": day.isoformat(),
-        "tool": _tool(),
         "inputs": inputs,
-        # Whole folders rather than the files a document names: a template may include or import others.
-        "templates": _hashes(template_root(), (html_dir(), docx_dir())),
-        "data": _hashes(_PACKAGE, (_PACKAGE / "data",)),
-        "catalogs": {lang: sha256_file(catalog_path(lang)) for lang in sorted({job.lang for job in jobs})},
+        **provenance,
         "documents": {job.document.name: {"public": job.document.public} for job in jobs},
         "counts": _counts_json(counts),
         "outputs": {job.relative_path.as_posix(): sha256_file(staging / job.relative_path) for job in jobs},
+        # What each output was made from (see _Source.key): the next build copies an output whose
+        # key has not changed instead of rendering it again.
+        "render_keys": keys,
     }
 
 
@@ -301,9 +492,9 @@ def lock_path(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _exclusive(target: Path) -> Iterator[None]:
-    """Hold the case's lock for the whole build. The system releases it when the process ends,
-    however it ends, so a killed build never blocks the next one."""
+def _exclusive(target: Path) -> Iterator[int]:
+    """Hold the case's lock for the whole build; yields its file descriptor. The system releases it
+    when the process ends, however it ends, so a killed build never blocks the next one."""
     path = lock_path(target)
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -319,7 +510,7 @@ def _exclusive(target: Path) -> Iterator[None]:
                 break
         os.close(fd)
     try:
-        yield
+        yield fd
     finally:
         path.unlink(missing_ok=True)  # before letting go, so that no one locks a file being removed
         os.close(fd)
@@ -391,34 +582,47 @@ def _publish(staging: Path, target: Path) -> None:
 
 def build(path: Path, langs: Iterable[str] | None = None, formats: Iterable[str] = FORMATS,
           documents: Iterable[str] | None = None, output_root: Path = Path("output"),
-          progress: Callable[[Job], None] | None = None, today: datetime.date | None = None) -> BuildResult:
+          progress: Callable[[Job], None] | None = None, today: datetime.date | None = None,
+          workers: int = 1) -> BuildResult:
     langs = tuple(langs or languages())
-    return produce(load(path, langs, today), langs, formats, documents, output_root, progress, today)
+    return produce(load(path, langs, today), langs, formats, documents, output_root, progress, today, workers)
 
 
 def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMATS,
             documents: Iterable[str] | None = None, output_root: Path = Path("output"),
-            progress: Callable[[Job], None] | None = None, today: datetime.date | None = None) -> BuildResult:
-    """Render every requested document of a loaded case into output_root/<case>/, all or nothing."""
+            progress: Callable[[Job], None] | None = None, today: datetime.date | None = None,
+            workers: int = 1) -> BuildResult:
+    """Render every requested document of a loaded case into output_root/<case>/, all or nothing,
+    in `workers` processes. An output whose inputs have not changed since the build it replaces is
+    kept from there rather than rendered again."""
     require_valid(loaded)
     counts = count(loaded.case)
     day = build_date(loaded.settings, today)
     output_root.mkdir(mode=0o700, parents=True, exist_ok=True)
     target = output_root / loaded.settings.name
     jobs = plan(loaded, langs, formats, documents)
-    with _exclusive(target):
+    provenance = _provenance(jobs)
+    with _exclusive(target) as lock:
         _clear_leftovers(target)
+        renderer = _Renderer(loaded.case, day, _groups(jobs), _salts(provenance), _previous_keys(target), target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=output_root))
+        keys, reused = {}, []
         try:
-            for job, data in render_jobs(loaded.case, jobs, day):
-                _write_private(staging / job.relative_path, data)
-                if progress:
-                    progress(job)
-            manifest = _manifest(loaded, counts, jobs, staging, day)
+            with _rendered(renderer, workers, lock) as files:
+                for job, (key, data) in files:
+                    if data is None:
+                        _keep(target / job.relative_path, staging / job.relative_path)
+                        reused.append(target / job.relative_path)
+                    else:
+                        _write_private(staging / job.relative_path, data)
+                    keys[job.relative_path.as_posix()] = key
+                    if progress:
+                        progress(job)
+            manifest = _manifest(loaded, counts, jobs, staging, day, provenance, keys)
             _write_private(staging / MANIFEST,
                            json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
             _publish(staging, target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    return BuildResult(loaded, counts, target, [target / job.relative_path for job in jobs], jobs)
+    return BuildResult(loaded, counts, target, [target / job.relative_path for job in jobs], jobs, reused)

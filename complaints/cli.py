@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -114,8 +115,10 @@ def validate(workbook: Path, lang_code: str, output_format: str, annotated: Path
               help="Document type; repeat for several. Default: all.")
 @click.option("--output", "output_root", type=click.Path(path_type=Path, file_okay=False),
               default=Path("output"), show_default=True, help="Folder that receives output/<case>/.")
+@click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
+              help="How many documents to render at once, each in a process of its own.")
 @domain_errors
-def build_command(case: Path, langs, formats, documents, output_root: Path):
+def build_command(case: Path, langs, formats, documents, output_root: Path, jobs: int):
     """Build the documents of CASE (a workbook or a case folder; default: the example case).
 
     Only complainants with both an appeal form and a power of attorney are
@@ -131,7 +134,7 @@ def build_command(case: Path, langs, formats, documents, output_root: Path):
         def advance(job: Job) -> None:
             bar.update(1, job)
 
-        result = produce(loaded, langs, formats, documents, output_root, progress=advance)
+        result = produce(loaded, langs, formats, documents, output_root, progress=advance, workers=jobs)
     report, counts = result.loaded.report, result.counts
     for issue in report.warnings:
         click.echo(f"WARNING {report.locate(issue, language('en'))}", err=True)
@@ -143,7 +146,8 @@ def build_command(case: Path, langs, formats, documents, output_root: Path):
     for exclusion in report.exclusions:
         reasons = ", ".join(EXCLUSION_REASONS[r] for r in exclusion.reasons)
         click.echo(f"  left out: {exclusion.complainant_id} (row {exclusion.row}): {reasons}")
-    click.echo(f"Wrote {len(result.files)} files to {result.output}:")
+    unchanged = f" ({len(result.reused)} unchanged since the previous build)" if result.reused else ""
+    click.echo(f"Wrote {len(result.files)} files to {result.output}{unchanged}:")
     for item in result.documents():
         document = item.document
         where = f"<lang>/{document.name}/" if document.per_member else f"<lang>/{document.name}.pdf"

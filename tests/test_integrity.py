@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -114,9 +115,10 @@ def test_a_build_killed_at_its_most_delicate_moments_loses_nothing(tmp_path, mom
     assert beside(target) == []
 
 
-def test_an_interrupted_build_removes_its_partial_output(tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_interrupted_build_removes_its_partial_output(tmp_path, monkeypatch, workers):
     """Ctrl-C (a KeyboardInterrupt) after the first file: the partial folder goes, the previous
-    output stays."""
+    output stays, and no worker process is left."""
     path = small_case(tmp_path)
     previous = build_one(path, tmp_path / "out", langs=("en",), formats=("pdf",))
     before = whole(previous.output)
@@ -128,9 +130,10 @@ def test_an_interrupted_build_removes_its_partial_output(tmp_path, monkeypatch):
 
     monkeypatch.setattr(build_module, "_write_private", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build_one(path, tmp_path / "out", langs=("en", "ru"))
+        build_one(path, tmp_path / "out", langs=("en", "ru"), workers=workers)
     assert whole(previous.output) == before
     assert beside(previous.output) == []
+    assert multiprocessing.active_children() == []
 
 
 def test_without_an_atomic_swap_the_new_output_still_replaces_the_old(tmp_path, monkeypatch):

@@ -1,0 +1,365 @@
+"""The benchmark of issue 6: synthetic cases of N complainants, read, counted, rendered and built,
+beside the raw engines on the same content.
+
+    .venv/bin/python benchmarks/run.py [--sizes 1000,10000] [--jobs 2] [--sample 20] [--repeat 3]
+
+Prints one Markdown table per size (see benchmarks/README.md for what each row measures) and
+writes the numbers as JSON into the work folder (default: benchmarks/work/, not committed). The
+synthetic workbooks are made there once per size and seed. Not a test: nothing here is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import io
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+from docxtpl import DocxTemplate
+from weasyprint import HTML
+
+from complaints import render_docx as docx_module
+from complaints.blocks import blocks_from_html
+from complaints.build import _Source, build, load
+from complaints.case import build_case
+from complaints.context import document_context
+from complaints.counts import count
+from complaints.demo import write_demo
+from complaints.documents import FORMATS, REGISTRY
+from complaints.i18n import languages
+from complaints.records import read_records
+from complaints.render_html import docx_dir, html_dir
+from complaints.render_pdf import TemplateOnlyFetcher, render_pdf
+from complaints.schema import COMPLAINANTS
+from complaints.sources import read_case_data
+from complaints.validation import validate
+
+HERE = Path(__file__).resolve().parent
+DAY = datetime.date(2023, 6, 1)
+SETTINGS = f"build_date = {DAY.isoformat()}\n"
+DOCX_TEMPLATE = docx_dir() / "document.docx"
+# The column the rebuild corrects, in the row of the complainant in the middle of the annex.
+EDITED_COLUMN = "given_name_latin"
+
+
+def timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def spread(values: list[float], digits: int = 2) -> str:
+    """The median, and the lowest and highest value when there are several."""
+    median = f"{statistics.median(values):.{digits}f}"
+    return median if len(values) == 1 else f"{median} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+
+
+class Table:
+    def __init__(self, title: str):
+        self.title, self.rows = title, []
+
+    def add(self, *cells) -> None:
+        self.rows.append([str(cell) for cell in cells])
+        print(" | ".join(self.rows[-1]), file=sys.stderr, flush=True)
+
+    def markdown(self) -> str:
+        head = ["what", "measured", "per unit", "ratio"]
+        lines = [f"### {self.title}", "", "| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+        lines += ["| " + " | ".join(row + [""] * (len(head) - len(row))) + " |" for row in self.rows]
+        return "\n".join(lines)
+
+
+def case_folder(work: Path, size: int, seed: int) -> Path:
+    folder = work / f"case-{size}-{seed}"
+    workbook = folder / f"demo-{size}.xlsx"
+    if not workbook.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        write_demo(workbook, size, seed)
+        (folder / "case.toml").write_text(SETTINGS, encoding="utf-8")
+    return folder
+
+
+def naive_pdf(html: str) -> bytes:
+    """WeasyPrint as its documentation shows it: fonts loaded and the linked stylesheet parsed for
+    each document."""
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    document = HTML(string=html, base_url=str(html_dir()) + "/", url_fetcher=TemplateOnlyFetcher(html_dir())).render()
+    return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/a-3u")
+
+
+def naive_docx(source: _Source, blocks: list) -> bytes:
+    """docxtpl as its documentation shows it: the template read from disk, rendered and saved."""
+    template = DocxTemplate(str(DOCX_TEMPLATE))
+    numbering = template.get_docx().part.numbering_part.element
+    layout = docx_module._template(DOCX_TEMPLATE)
+    views = docx_module._block_views(blocks, lambda: docx_module._new_list(numbering, layout.list_abstract), layout)
+    template.render(docx_module._context(views, source.meta), autoescape=True)
+    stream = io.BytesIO()
+    template.save(stream)
+    return stream.getvalue()
+
+
+def our_docx(source: _Source, blocks: list) -> bytes:
+    moment = datetime.datetime.combine(DAY, datetime.time())
+    return docx_module.render_docx(DOCX_TEMPLATE, blocks, source.meta, moment)
+
+
+def reading(table: Table, folder: Path, size: int, repeat: int) -> None:
+    loaded = load(folder, languages(), DAY)
+    workbook = loaded.source.workbook
+    phases = {"read the workbook": [], "type and validate the records": [], "count": [], "total": []}
+    for _ in range(repeat):
+        read, raw = timed(read_case_data, workbook)
+        typed, records = timed(read_records, raw)
+        columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
+        checked, report = timed(validate, records, columns, languages(), DAY, DAY)
+        cased, case = timed(build_case, loaded.settings, records, report)
+        counted, _ = timed(count, case)
+        phases["read the workbook"].append(read)
+        phases["type and validate the records"].append(typed + checked + cased)
+        phases["count"].append(counted)
+        phases["total"].append(read + typed + checked + cased + counted)
+    episodes = len(records.episodes)
+    for name, values in phases.items():
+        table.add(f"{name} ({size:,} complainants, {episodes:,} episodes)", f"{spread(values)} s",
+                  f"{spread([v / size * 1e6 for v in values], 0)} µs/complainant")
+
+
+def documents(table: Table, folder: Path, langs: tuple[str, ...], sample: int, repeat: int) -> dict:
+    case = load(folder, langs, DAY).case
+    results = {}
+    for document in REGISTRY.values():
+        for lang in langs:
+            label = f"{document.name} {lang}"
+            context_time, context = timed(document_context, case, document, lang, DAY)
+            if document.per_member:
+                results[label] = per_author(table, label, document, lang, context, sample, repeat)
+                continue
+            html_time, source = timed(_Source, document, lang, context, DAY)
+            pdf_time, (_, pages) = timed(render_pdf, source.html, source.where)
+            docx_time, _ = timed(lambda: our_docx(source, blocks_from_html(source.html)))
+            people = len(context["people"])
+            table.add(f"{label}: context and HTML", f"{context_time + html_time:.2f} s")
+            table.add(f"{label} pdf ({pages:,} pages)", f"{pdf_time:.2f} s", f"{pdf_time / pages * 1e3:.0f} ms/page")
+            table.add(f"{label} docx (blocks read from the HTML, laid out)", f"{docx_time:.2f} s")
+            results[label] = {"html": context_time + html_time, "pdf": pdf_time, "pages": pages, "docx": docx_time,
+                              "people": people}
+            if document.name == "collective-complaint":
+                raw_time, _ = timed(naive_pdf, source.html)
+                ours = context_time + html_time + pdf_time
+                rows = source.html.count("<tr>")
+                table.add(f"{label}: raw WeasyPrint, same HTML ({rows:,} table rows)", f"{raw_time:.2f} s",
+                          f"{raw_time / rows * 1e3:.2f} ms/row",
+                          f"ours (context, HTML, PDF) / raw = {ours / raw_time:.2f}")
+                results[label] |= {"raw_pdf": raw_time, "rows": rows}
+            if document.name == "wgad":
+                results[label]["per_person"] = per_person(table, label, document, lang, context, pdf_time,
+                                                          sample, repeat)
+    return results
+
+
+def per_author(table: Table, label: str, document, lang: str, context: dict, sample: int, repeat: int) -> dict:
+    people = context["people"][:sample]
+    html_time, sources = timed(lambda: [_Source(document, lang, context | {"author": p}, DAY) for p in people])
+    # Both DOCX engines get the same blocks: what is compared is laying them out.
+    blocks = [blocks_from_html(source.html) for source in sources]
+    # What a process pays once (fonts, stylesheet, the DOCX template) is left out of the rates.
+    render_pdf(sources[0].html, sources[0].where)
+    our_docx(sources[0], blocks[0])
+    ours_pdf, naive_pdfs, ours_docx, naive_docxs = [], [], [], []
+    for _ in range(repeat):
+        naive_pdfs.append(timed(lambda: [naive_pdf(s.html) for s in sources])[0] / len(sources))
+        ours_pdf.append(timed(lambda: [render_pdf(s.html, s.where) for s in sources])[0] / len(sources))
+        naive_docxs.append(timed(lambda: [naive_docx(s, b) for s, b in zip(sources, blocks)])[0] / len(sources))
+        ours_docx.append(timed(lambda: [our_docx(s, b) for s, b in zip(sources, blocks)])[0] / len(sources))
+    pdf_ratios = [n / o for n, o in zip(naive_pdfs, ours_pdf)]
+    docx_ratios = [n / o for n, o in zip(naive_docxs, ours_docx)]
+    table.add(f"{label}: context and HTML ({len(sources)} authors)", "",
+              f"{html_time / len(sources) * 1e3:.1f} ms/document")
+    table.add(f"{label} pdf, one process", "", f"{spread([v * 1e3 for v in ours_pdf], 0)} ms/document",
+              f"naive / ours = {spread(pdf_ratios)}")
+    table.add(f"{label} pdf, raw WeasyPrint document by document", "",
+              f"{spread([v * 1e3 for v in naive_pdfs], 0)} ms/document")
+    table.add(f"{label} docx", "", f"{spread([v * 1e3 for v in ours_docx], 1)} ms/document",
+              f"naive / ours = {spread(docx_ratios, 1)}")
+    table.add(f"{label} docx, raw docxtpl document by document", "",
+              f"{spread([v * 1e3 for v in naive_docxs], 1)} ms/document")
+    return {"html": html_time / len(sources), "pdf": ours_pdf, "naive_pdf": naive_pdfs, "docx": ours_docx,
+            "naive_docx": naive_docxs}
+
+
+def per_person(table: Table, label: str, document, lang: str, context: dict, pdf_time: float, sample: int,
+               repeat: int) -> dict:
+    """The WGAD submission per person, against a document of its own for each person."""
+    people = context["people"]
+    alone = [_Source(document, lang, context | {"people": [person]}, DAY) for person in people[:sample]]
+    naive = [timed(lambda: [naive_pdf(s.html) for s in alone])[0] / len(alone) for _ in range(repeat)]
+    ours = pdf_time / len(people)
+    table.add(f"{label} pdf per person ({len(people):,} questionnaires in one file)", "",
+              f"{ours * 1e3:.0f} ms/person", f"naive / ours = {spread([n / ours for n in naive])}")
+    table.add(f"{label} pdf, raw WeasyPrint, a file per person", "", f"{spread([n * 1e3 for n in naive], 0)} ms/person")
+    return {"ours": ours, "naive": naive}
+
+
+def whole_build(folder: Path, out: Path, jobs: int, document: str = "", fmt: str = "") -> dict:
+    """A build in a process of its own, so that its peak memory is its own: every document and
+    format, or only `document` in `fmt`."""
+    done = subprocess.run([sys.executable, __file__, "--child-build", str(folder), str(out), str(jobs),
+                           document, fmt], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def child_build(folder: str, out: str, jobs: str, document: str, fmt: str) -> None:
+    started = time.perf_counter()
+    result = build(Path(folder), output_root=Path(out), workers=int(jobs), documents=[document] if document else None,
+                   formats=[fmt] if fmt else FORMATS)
+    seconds = time.perf_counter() - started
+    mib = 1024  # ru_maxrss is in KiB on Linux
+    print(json.dumps({
+        "seconds": seconds, "files": len(result.files), "reused": len(result.reused),
+        "parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / mib,
+        "largest_worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / mib,
+    }))
+
+
+def edit_one_row(folder: Path, size: int) -> str:
+    """Correct the Latin given name of one complainant, as a lawyer fixing a typo would; returns
+    their id."""
+    members = load(folder, languages(), DAY).case.members
+    person = members[len(members) // 2].person
+    workbook = folder / f"demo-{size}.xlsx"
+    book = openpyxl.load_workbook(workbook)
+    sheet = book[COMPLAINANTS.key]
+    cell = sheet.cell(person.row, 1 + [cell.value for cell in sheet[1]].index(EDITED_COLUMN))
+    cell.value = (cell.value or "") + "Y"
+    book.save(workbook)
+    return person.complainant_id
+
+
+def builds(table: Table, work: Path, folder: Path, size: int, seed: int, jobs: int, speedup: bool) -> dict:
+    out = work / f"out-{size}-{seed}"
+    shutil.rmtree(out, ignore_errors=True)
+    results = {}
+    if speedup:
+        results["one"] = whole_build(folder, work / f"out-{size}-{seed}-one", 1)
+        shutil.rmtree(work / f"out-{size}-{seed}-one")
+        results["hrc_pdf"] = hrc = whole_build(folder, work / f"out-{size}-{seed}-hrc", jobs, "hrc", "pdf")
+        shutil.rmtree(work / f"out-{size}-{seed}-hrc")
+        table.add(f"hrc pdf only, the whole case, --jobs {jobs}", f"{hrc['seconds']:.0f} s",
+                  f"{hrc['seconds'] / hrc['files'] * 1e3:.0f} ms/document")
+    results["cold"] = cold = whole_build(folder, out, jobs)
+    memory = cold["parent_mib"] + jobs * cold["largest_worker_mib"]
+    table.add(f"whole build, {cold['files']:,} files, --jobs {jobs}", f"{cold['seconds']:.0f} s",
+              f"{cold['seconds'] / cold['files'] * 1e3:.0f} ms/file")
+    table.add(f"peak memory: build process + {jobs} × largest worker",
+              f"{cold['parent_mib']:.0f} + {jobs} × {cold['largest_worker_mib']:.0f} MiB", f"≤ {memory:,.0f} MiB")
+    if speedup:
+        one = results["one"]
+        table.add("whole build, --jobs 1", f"{one['seconds']:.0f} s", "",
+                  f"--jobs 1 / --jobs {jobs} = {one['seconds'] / cold['seconds']:.2f}")
+    pristine = folder.with_name(folder.name + "-pristine")
+    shutil.copytree(folder, pristine, dirs_exist_ok=True)
+    try:
+        edited = edit_one_row(folder, size)
+        results["rebuild"] = rebuild = whole_build(folder, out, jobs)
+    finally:
+        shutil.rmtree(folder)
+        pristine.rename(folder)
+    table.add(f"rebuild after correcting the name of {edited}, --jobs {jobs}", f"{rebuild['seconds']:.0f} s",
+              f"{rebuild['files'] - rebuild['reused']:,} files rendered, {rebuild['reused']:,} copied",
+              f"rebuild / cold build = {rebuild['seconds'] / cold['seconds']:.1%}")
+    return results
+
+
+def targets(everything: list[dict], jobs: int) -> str:
+    """The figures of the issue's targets, from the tables above."""
+    lines = ["### Targets", "", "| target | measured |", "| --- | --- |"]
+    first, last = everything[0], everything[-1]
+    for results in everything:
+        size = f"{results['size']:,}"
+        hrc = [v for k, v in results["documents"].items() if k.startswith("hrc ")]
+        pdf = [n / o for item in hrc for n, o in zip(item["naive_pdf"], item["pdf"])]
+        docx = [n / o for item in hrc for n, o in zip(item["naive_docx"], item["docx"])]
+        wgad = [n / item["per_person"]["ours"] for k, item in results["documents"].items() if k.startswith("wgad ")
+                for n in item["per_person"]["naive"]]
+        lines.append(f"| {size}: per-author PDF, naive / ours, one process (hrc; wgad per person) | "
+                     f"{spread(pdf)}; {spread(wgad)} |")
+        builds = results["builds"]
+        if "one" in builds:
+            naive = statistics.median(v for item in hrc for v in item["naive_pdf"])
+            lines.append(f"| {size}: per-author PDF, naive (one process) / ours with --jobs {jobs} (whole case) | "
+                         f"{naive / (builds['hrc_pdf']['seconds'] / builds['hrc_pdf']['files']):.2f} |")
+            lines.append(f"| {size}: whole build, --jobs 1 / --jobs {jobs} | "
+                         f"{builds['one']['seconds'] / builds['cold']['seconds']:.2f} |")
+        lines.append(f"| {size}: per-author DOCX, naive / ours | {spread(docx, 1)} |")
+        complaint = [v for k, v in results["documents"].items() if k.startswith("collective-complaint ")]
+        lines.append(f"| {size}: collective complaint, ours (context, HTML, PDF) / raw WeasyPrint | "
+                     f"{spread([(c['html'] + c['pdf']) / c['raw_pdf'] for c in complaint])} |")
+        lines.append(f"| {size}: rebuild after one correction / cold build | "
+                     f"{builds['rebuild']['seconds'] / builds['cold']['seconds']:.1%} |")
+        memory = builds["cold"]["parent_mib"] + jobs * builds["cold"]["largest_worker_mib"]
+        lines.append(f"| {size}: peak memory of the whole build | ≤ {memory:,.0f} MiB |")
+    if last is not first:
+        def per_row(results, key):
+            return statistics.median(c[key] / c["rows"] for k, c in results["documents"].items()
+                                     if k.startswith("collective-complaint "))
+        lines.append(f"| collective complaint per annex row, {last['size']:,} / {first['size']:,} | ours "
+                     f"{per_row(last, 'pdf') / per_row(first, 'pdf'):.2f}; raw WeasyPrint "
+                     f"{per_row(last, 'raw_pdf') / per_row(first, 'raw_pdf'):.2f} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="complainants per case, comma-separated")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers of the whole builds")
+    parser.add_argument("--sample", type=int, default=20, help="authors timed per language for per-author documents")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the short measurements")
+    parser.add_argument("--speedup-up-to", type=int, default=1000,
+                        help="also build cases up to this size with --jobs 1, for the speed-up of the workers")
+    parser.add_argument("--langs", default=",".join(languages()))
+    parser.add_argument("--work", type=Path, default=HERE / "work")
+    parser.add_argument("--child-build", nargs=5, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_build:
+        child_build(*args.child_build)
+        return
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"Machine: {machine()}\n")
+    langs = tuple(args.langs.split(","))
+    everything = []
+    for size in (int(n) for n in args.sizes.split(",")):
+        folder = case_folder(args.work, size, args.seed)
+        table = Table(f"{size:,} complainants (seed {args.seed}), formats {', '.join(FORMATS)}")
+        results = {"size": size, "machine": machine()}
+        reading(table, folder, size, args.repeat)
+        results["documents"] = documents(table, folder, langs, args.sample, args.repeat)
+        results["builds"] = builds(table, args.work, folder, size, args.seed, args.jobs, size <= args.speedup_up_to)
+        (args.work / f"results-{size}-{args.seed}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print(table.markdown() + "\n", flush=True)
+        everything.append(results)
+    print(targets(everything, args.jobs))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""The fast paths give what the plain ones give: the PDF of a plain WeasyPrint run, the DOCX of a
+plain docxtpl render, the files of a single process from several, and, on a rebuild, the files
+of a cold build, re-rendering only what changed."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import multiprocessing
+import zipfile
+
+import pytest
+from weasyprint import HTML
+
+from complaints import build as build_module
+from complaints import render_docx as docx_module
+from complaints import render_pdf as pdf_module
+from complaints.blocks import Block, blocks_from_html
+from complaints.build import _Source, build
+from complaints.context import document_context
+from complaints.documents import REGISTRY
+from complaints.errors import BuildError
+from complaints.render_html import docx_dir, html_dir
+from conftest import TODAY, episode, event, person, write_workbook
+
+DOCX_TEMPLATE = docx_dir() / "document.docx"
+
+
+@pytest.fixture(scope="module")
+def sources(example_build) -> list[_Source]:
+    """Every document type of the example, in Russian, as the build renders its HTML."""
+    case = example_build.loaded.case
+    result = []
+    for document in REGISTRY.values():
+        context = document_context(case, document, "ru", TODAY)
+        if document.per_member:
+            context |= {"author": context["people"][0]}
+        result.append(_Source(document, "ru", context, TODAY))
+    return result
+
+
+def plain_pdf(html: str) -> bytes:
+    """WeasyPrint as its documentation shows it: the stylesheet read from the link, fonts loaded
+    for this document, the tables as written."""
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    document = HTML(string=html, base_url=str(html_dir()) + "/",
+                    url_fetcher=pdf_module.TemplateOnlyFetcher(html_dir())).render()
+    return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/a-3u")
+
+
+def test_every_document_type_gives_the_pdf_of_a_plain_weasyprint_run(sources, monkeypatch):
+    # Row groups this short split every table of the example, as 50 split a list of thousands.
+    monkeypatch.setattr(pdf_module, "ROWS_PER_GROUP", 3)
+    for source in sources:
+        assert pdf_module.STYLESHEET_LINK in source.html
+        assert pdf_module.render_pdf(source.html, source.where)[0] == plain_pdf(source.html), source.where
+
+
+def test_long_tables_are_split_into_row_groups_and_nested_tables_are_not():
+    rows = "".join(f"\n<tr><td>{n}</td></tr>" for n in range(120))
+    split = pdf_module._ROW_GROUP.sub(pdf_module._short_row_groups, f"<table><tbody>{rows}\n</tbody></table>")
+    assert split.count("<tbody>") == 3 and split.count("<tr>") == 120
+    assert split.replace("</tbody><tbody>", "") == f"<table><tbody>{rows}\n</tbody></table>"
+    nested = f"<table><tbody>{rows}<tr><td><table><tr><td>x</td></tr></table></td></tr></tbody></table>"
+    assert pdf_module._ROW_GROUP.sub(pdf_module._short_row_groups, nested) == nested
+
+
+LISTING = (Block("paragraph", "a tab\there, a line\nthere"), Block("numbered", "one"), Block("table", rows=()))
+
+
+def test_every_document_type_gives_the_docx_of_a_plain_docxtpl_render(sources):
+    template = docx_module._template(DOCX_TEMPLATE)
+    moment = datetime.datetime(2026, 11, 23)
+    for source in sources:
+        blocks = blocks_from_html(source.html)
+        for chosen in (blocks, blocks[:3], LISTING, ()):
+            assert (docx_module.render_docx(DOCX_TEMPLATE, chosen, source.meta, moment)
+                    == docx_module._render_plain(template, chosen, source.meta, moment)), source.where
+
+
+def test_the_zip_is_the_one_zipfile_writes():
+    parts = {"word/document.xml": b"<w:document/>" * 500, "[Content_Types].xml": b"<Types/>",
+             "docProps/app.xml": b"", "word/\u0442.xml": bytes(range(256)) * 3}
+    when = datetime.datetime(2024, 5, 1, 12, 30, 11)
+    expected = io.BytesIO()
+    with zipfile.ZipFile(expected, "w") as archive:
+        for name in ("[Content_Types].xml", "docProps/app.xml", "word/document.xml", "word/\u0442.xml"):
+            info = zipfile.ZipInfo(name, date_time=(2024, 5, 1, 12, 30, 11))
+            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0
+            archive.writestr(info, parts[name], compresslevel=6)
+    assert docx_module._zip({name: docx_module._Entry.of(data) for name, data in parts.items()},
+                            when) == expected.getvalue()
+
+
+def three_people(tmp_path, given_latin="TIMUR"):
+    people = [person("C1"),
+              person("C2", "Байжанов", "Тимур", consent_to_name="no", surname_latin="BAIZHANOV",
+                     given_name_latin=given_latin),
+              person("C3", "Ким", "Ольга", surname_latin="KIM", given_name_latin="OLGA")]
+    return write_workbook(tmp_path / "three.xlsx", events=[event("e1")], people=people,
+                          episodes=[episode(p, "e1") for p in ("C1", "C2", "C3")])
+
+
+def files(result) -> dict[str, bytes]:
+    return {path.relative_to(result.output).as_posix(): path.read_bytes()
+            for path in [*result.files, result.output / "manifest.json"]}
+
+
+def test_two_workers_write_what_one_process_writes_and_leave_no_process_behind(tmp_path):
+    path = three_people(tmp_path)
+    one = build(path, langs=("en",), output_root=tmp_path / "one", today=TODAY)
+    two = build(path, langs=("en",), output_root=tmp_path / "two", today=TODAY, workers=2)
+    assert len(one.files) == 18 and files(one) == files(two)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_failing_document_stops_the_workers_and_writes_nothing(tmp_path):
+    path = write_workbook(tmp_path / "bad.xlsx", events=[event("e1", summary_ru="Митинг 漢")],
+                          people=[person("C1"), person("C2")], episodes=[episode("C1", "e1"), episode("C2", "e1")])
+    with pytest.raises(BuildError, match="U\\+6F22"):
+        build(path, langs=("ru",), output_root=tmp_path / "out", today=TODAY, workers=2)
+    assert list((tmp_path / "out").iterdir()) == []
+    assert multiprocessing.active_children() == []
+
+
+def test_where_files_cannot_be_linked_the_kept_ones_are_copied(tmp_path, monkeypatch):
+    path = three_people(tmp_path)
+    first = files(build(path, langs=("en",), documents=("osce",), output_root=tmp_path / "out", today=TODAY))
+
+    def refused(*args, **kwargs):
+        raise OSError("no links on this file system")
+
+    monkeypatch.setattr(build_module.os, "link", refused)
+    again = build(path, langs=("en",), documents=("osce",), output_root=tmp_path / "out", today=TODAY)
+    assert len(again.reused) == 2 and files(again) == first
+    assert {path.stat().st_nlink for path in again.files} == {1}
+
+
+def test_a_build_in_more_languages_keeps_the_files_of_the_earlier_ones(tmp_path):
+    path = three_people(tmp_path)
+    build(path, langs=("en",), documents=("osce",), output_root=tmp_path / "out", today=TODAY)
+    both = build(path, langs=("en", "ru"), documents=("osce",), output_root=tmp_path / "out", today=TODAY)
+    assert sorted(path.relative_to(both.output).as_posix() for path in both.reused) == ["en/osce.docx", "en/osce.pdf"]
+
+
+def test_a_rebuild_renders_only_what_changed_and_gives_the_bytes_of_a_cold_build(tmp_path):
+    root = tmp_path / "out"
+    first = build(three_people(tmp_path), langs=("en",), output_root=root, today=TODAY)
+    assert first.reused == []
+    before = files(first)
+    # C2 did not consent to be named: the public documents show a number, not the new name.
+    edited = three_people(tmp_path, given_latin="TEMIR")
+    again = build(edited, langs=("en",), output_root=root, today=TODAY, workers=2)
+    kept = {path.relative_to(again.output).as_posix() for path in again.reused}
+    public = {f"en/{name}" for name in ("collective-complaint", "osce", "brief")}
+    assert kept == {f"{name}.{fmt}" for name in public | {"en/hrc/C1", "en/hrc/C3"} for fmt in ("docx", "pdf")}
+    after = files(again)
+    assert all(after[name] == before[name] for name in kept)
+    assert all(after[name] != before[name] for name in after if name not in kept)
+
+    cold = build(edited, langs=("en",), output_root=tmp_path / "cold", today=TODAY)
+    assert files(cold) == after
+
+    # A kept output changed by hand since is rendered again, not copied.
+    tampered = again.output / "en" / "brief.pdf"
+    tampered.write_bytes(tampered.read_bytes() + b"\n")
+    third = build(edited, langs=("en",), output_root=root, today=TODAY)
+    assert tampered not in third.reused and len(third.reused) == len(third.files) - 1
+    assert files(third) == after
