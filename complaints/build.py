@@ -10,6 +10,7 @@ import ctypes
 import datetime
 import errno
 import fcntl
+import gc
 import hashlib
 import itertools
 import json
@@ -73,17 +74,31 @@ def build_date(settings: Settings, today: datetime.date | None = None) -> dateti
     return today or datetime.date.today()
 
 
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Reading makes a few objects per cell and no reference cycles; the cycle collector would
+    walk them again and again: a fifth of the time of reading 10,000 complainants."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load(path: Path, langs: Iterable[str], today: datetime.date | None = None) -> Loaded:
     """Read and validate a case. Raises UnreadableInput; never InvalidData."""
     source = CaseSource.locate(path)
     settings = Settings.load(source.name, source.settings, REGISTRY)
-    raw = read_case_data(source.workbook)
-    records = read_records(raw)
-    columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
-    today = today or datetime.date.today()
-    report = validate(records, columns, tuple(langs), today, build_date(settings, today))
-    report.sheet_titles = {key: sheet.title for key, sheet in raw.sheets.items()}
-    return Loaded(source, settings, report, build_case(settings, records, report))
+    with _without_cycle_collection():
+        raw = read_case_data(source.workbook)
+        records = read_records(raw)
+        columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
+        today = today or datetime.date.today()
+        report = validate(records, columns, tuple(langs), today, build_date(settings, today))
+        report.sheet_titles = {key: sheet.title for key, sheet in raw.sheets.items()}
+        return Loaded(source, settings, report, build_case(settings, records, report))
 
 
 def require_valid(loaded: Loaded) -> None:

@@ -109,6 +109,7 @@ class Gazetteer:
         self._origins: dict[str, str] = {}
         self._exact: dict[str, Place] = {}
         self._loose: dict[str, Place] = {}
+        self._resolved: dict[str, Place | None] = {}
 
     @classmethod
     @functools.cache
@@ -150,6 +151,7 @@ class Gazetteer:
 
     def _add(self, place: Place, names: list[str], where: str) -> None:
         self._origins[place.key] = where
+        self._resolved.clear()
         for name in names:
             normalised = normalise(name)
             if not normalised:
@@ -171,10 +173,12 @@ class Gazetteer:
 
     def resolve(self, text: str) -> Place | None:
         """The place `text` names, matching any official name or alias after normalisation."""
+        if text in self._resolved:  # a case names a few dozen places thousands of times
+            return self._resolved[text]
         normalised = normalise(text)
-        if not normalised:
-            return None
-        return self._exact.get(normalised) or self._loose.get(_loosen(normalised))
+        place = (self._exact.get(normalised) or self._loose.get(_loosen(normalised))) if normalised else None
+        self._resolved[text] = place
+        return place
 
     def suggest(self, text: str, limit: int = 3) -> list[Place]:
         """The known places whose names come closest to `text`, best first."""

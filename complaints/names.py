@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -50,14 +51,17 @@ def _mostly_cyrillic(word: str) -> bool:
     return cyrillic * 2 > sum(1 for c in word if c.isalpha())
 
 
+# Names repeat: a case of 10,000 people has a few thousand distinct words in their names.
+@functools.lru_cache(maxsize=1 << 16)
+def _folded_word(word: str) -> str:
+    if _mostly_cyrillic(word):
+        word = word.translate(_LATIN_LOOKALIKES)
+    return transliterate(word.casefold())
+
+
 def identity_key(*parts: str | None) -> str:
     """Fold a name so that Cyrillic, Latin and mixed spellings of it compare equal."""
-    words = []
-    for part in parts:
-        for word in (part or "").split():
-            if _mostly_cyrillic(word):
-                word = word.translate(_LATIN_LOOKALIKES)
-            words.append(transliterate(word.casefold()))
+    words = [_folded_word(word) for part in parts for word in (part or "").split()]
     text = unicodedata.normalize("NFKD", " ".join(words))
     text = "".join(c for c in text if c.isascii() and (c.isalpha() or c == " "))
     # Passport spellings vary in these ways (-iyev / -iev, kh / h, q / k).

@@ -22,15 +22,20 @@ from pathlib import Path
 import openpyxl
 import openpyxl.xml
 from defusedxml import DefusedXmlException
-from openpyxl.utils.cell import range_boundaries
+from lxml import etree
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
+from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.utils.escape import unescape
-from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+from openpyxl.worksheet._reader import _cast_number
+from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 from .errors import UnreadableInput
 from .report import ERROR, WARNING, Issue
 from .schema import SHEETS, Sheet, fold, localized_titles
 
-# Without defusedxml openpyxl parses sheet XML with the standard library, which
+# Without defusedxml openpyxl parses the workbook's parts with the standard library, which
 # expands entity declarations: a few kilobytes of XML can then take all memory.
 if not openpyxl.xml.DEFUSEDXML:
     raise ImportError("complaints reads untrusted workbooks and needs openpyxl to use defusedxml: "
@@ -59,6 +64,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # the byte-order mark, soft hyphens. Pasted from messengers, they make equal names differ.
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
                         "\ufeff\ufff9-\ufffb\U000e0001-\U000e007f]")
+_SUSPECT = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,8 @@ def _clean_text(value: str, where: tuple, issues: list[Issue]) -> str | None:
         issues.append(Issue(ERROR, "text-too-long", *where, {"length": len(value), "limit": MAX_CELL_CHARS}))
         return None
     value = value.replace("\r\n", "\n").replace("\u00a0", " ")
+    if not _SUSPECT.search(value):
+        return value.strip() or None
     if _CONTROL.search(value):
         value = _CONTROL.sub("", value)
         issues.append(Issue(WARNING, "control-characters", *where))
@@ -190,50 +198,212 @@ def collect_sheet(sheet: Sheet, title: str, rows: Iterable[SourceRow], issues: l
     return raw
 
 
-class _SheetParser(WorkSheetParser):
-    """openpyxl's streaming sheet parser, keeping what its read-only worksheet drops.
+# Tags of SpreadsheetML read below, in the namespace every .xlsx writer uses.
+_MAIN = f"{{{SHEET_MAIN_NS}}}"
+_ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT, _RUN, _COLUMN, _MERGE, _SHARED_STRING = (
+    _MAIN + tag for tag in ("row", "c", "v", "f", "is", "t", "r", "col", "mergeCell", "si"))
+_ROW_DIGITS = "0123456789"
 
-    With data_only a formula cell arrives as its last calculated value with no sign of
-    having been a formula; the read-only worksheet also forgets hidden rows and merged
-    ranges. One pass here gives all of them.
-    """
 
-    def parse_cell(self, element):
-        cell = super().parse_cell(element)
-        if isinstance(cell["value"], str):
-            cell["value"] = unescape(cell["value"])  # Excel writes a carriage return as _x000D_
-        if cell["data_type"] == "e":
-            # Only a code such as #N/A reaches a message: a crafted file could put a name there.
-            code = cell["value"] if _ERROR_CODE.fullmatch(cell["value"] or "") else "#VALUE!"
-            cell["value"] = CellError(code)
-        elif element.find(FORMULA_TAG) is not None:
-            cell["value"] = Formula(cell["value"])
-        return cell
-
-    def source_rows(self, name: str) -> Iterator[SourceRow]:
-        for number, cells in _guarded(self.parse(), name):
-            hidden = self.row_dimensions.get(str(number), {}).get("hidden") in ("1", "true")
-            yield number, hidden, {cell["column"]: cell["value"] for cell in cells if cell["value"] is not None}
+class _DocumentTypeDeclared(Exception):
+    """An XML part declares a DTD: a workbook never needs one, an entity-expansion attack does."""
 
 
 @contextlib.contextmanager
-def _openpyxl_errors(name: str):
-    """openpyxl raises whatever a damaged part makes it raise; each becomes one line."""
+def _read_errors(name: str):
+    """A damaged part makes the XML parsers, zipfile or openpyxl raise whatever they raise; each
+    becomes one line naming the file."""
     try:
         yield
     except Exception as error:
         cause = error
-        while cause is not None and not isinstance(cause, DefusedXmlException):
+        while cause is not None and not isinstance(cause, (DefusedXmlException, _DocumentTypeDeclared)):
             cause = cause.__cause__  # openpyxl wraps what fails while it loads in a ValueError
         if cause is not None:
-            raise UnreadableInput(f"{name}: refused: its XML declares entities, which a workbook never needs "
-                                  "and an entity-expansion attack does") from None
-        raise UnreadableInput(f"{name}: not a readable .xlsx workbook ({type(error).__name__})") from None
+            raise UnreadableInput(f"{name}: refused: its XML declares a DTD (entities), which a workbook never "
+                                  "needs and an entity-expansion attack does") from None
+        what = "damaged XML" if isinstance(error, etree.XMLSyntaxError) else type(error).__name__
+        raise UnreadableInput(f"{name}: not a readable .xlsx workbook ({what})") from None
 
 
 def _guarded(items: Iterator, name: str) -> Iterator:
-    with _openpyxl_errors(name):
+    with _read_errors(name):
         yield from items
+
+
+def _elements(archive: zipfile.ZipFile, part: str, tags: tuple[str, ...]) -> Iterator[etree._Element]:
+    """The elements `tags` of one XML part of the archive, each as it ends. Once the caller
+    moves on, the element and those before it are dropped: a sheet of 100,000 rows is read in
+    the memory of one row.
+
+    Hand-written over lxml because openpyxl's streaming reader parses with the standard
+    library behind defusedxml, which calls back into Python for every element: two thirds of
+    the time of reading 10,000 complainants. lxml parses in C with entities left unexpanded,
+    and a part declaring a DTD is refused before any of its rows is used."""
+    with archive.open(part) as stream:
+        declared_checked = False
+        try:
+            # huge_tree lifts libxml2's 10 MB bound on one text: check_archive bounds the part,
+            # and a cell longer than Excel's limit is reported by its reference.
+            for _, element in etree.iterparse(stream, events=("end",), tag=tags, resolve_entities=False,
+                                              no_network=True, load_dtd=False, huge_tree=True):
+                if not declared_checked:
+                    if element.getroottree().docinfo.doctype:
+                        raise _DocumentTypeDeclared(part)
+                    declared_checked = True
+                yield element
+                element.clear()
+                parent = element.getparent()
+                while element.getprevious() is not None:
+                    del parent[0]
+        except etree.XMLSyntaxError as error:
+            # libxml2 stops entity amplification itself, before the first element ends.
+            if _declares_document_type(archive, part):
+                raise _DocumentTypeDeclared(part) from error
+            raise
+
+
+def _declares_document_type(archive: zipfile.ZipFile, part: str) -> bool:
+    marker, tail = b"<!DOCTYPE", b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            if marker in tail + chunk:
+                return True
+            tail = chunk[-len(marker):]
+    return False
+
+
+def _plain_text(node: etree._Element) -> str:
+    """The text Excel shows of a plain or rich string (<si>, <is>): its runs joined, without the
+    phonetic guides."""
+    if len(node) == 1 and node[0].tag == _TEXT:
+        return node[0].text or ""
+    plain = node.findtext(_TEXT) or ""
+    return plain + "".join(run.findtext(_TEXT) or "" for run in node.iterchildren(_RUN))
+
+
+def _unescaped(text: str) -> str:
+    """Excel writes a carriage return as _x000D_."""
+    return unescape(text) if "_x" in text else text
+
+
+@dataclass(frozen=True)
+class _Book:
+    """What reading a sheet needs from the rest of the package, read with openpyxl (these parts
+    are small): sheet names, states and parts, the date styles, the shared strings."""
+
+    archive: zipfile.ZipFile
+    sheets: dict[str, tuple[str, str]]  # title -> (state, part)
+    epoch: datetime.datetime
+    date_styles: frozenset[int]
+    duration_styles: frozenset[int]
+    strings: list[str]
+
+    @classmethod
+    def open(cls, path: Path) -> "_Book":
+        reader = ExcelReader(path, read_only=True, data_only=True)
+        try:
+            reader.read_manifest()
+            reader.read_workbook()
+            apply_stylesheet(reader.archive, reader.wb)
+            sheets = {sheet.name: (sheet.state, rel.target) for sheet, rel in reader.parser.find_sheets()
+                      if rel.target in reader.valid_files and "chartsheet" not in rel.Type}
+            strings_part = reader.package.find(SHARED_STRINGS)
+            strings = [] if strings_part is None else [
+                _unescaped(_plain_text(node))
+                for node in _elements(reader.archive, strings_part.PartName[1:], (_SHARED_STRING,))]
+        except etree.XMLSyntaxError as error:
+            # openpyxl parses these parts with lxml, entities unresolved: libxml2 stops an
+            # amplification with a syntax error, said here for what it is.
+            declared = next((part for part in reader.valid_files
+                             if _declares_document_type(reader.archive, part)), None)
+            reader.archive.close()
+            if declared:
+                raise _DocumentTypeDeclared(declared) from error
+            raise
+        except BaseException:
+            reader.archive.close()
+            raise
+        wb = reader.wb
+        return cls(reader.archive, sheets, wb.epoch, frozenset(wb._date_formats),
+                   frozenset(wb._timedelta_formats), strings)
+
+
+class _SheetXml:
+    """One worksheet part, read once: its rows as they stream by, then what is known at the
+    end: the hidden columns and the merged ranges."""
+
+    def __init__(self, book: _Book, part: str):
+        self.book, self.part = book, part
+        self.hidden_columns: set[int] = set()
+        self.merged: list[str] = []
+
+    def rows(self) -> Iterator[SourceRow]:
+        number = 0
+        for element in _elements(self.book.archive, self.part, (_ROW, _COLUMN, _MERGE)):
+            if element.tag == _ROW:
+                number = int(element.get("r") or number + 1)
+                yield number, element.get("hidden") in ("1", "true"), self._cells(element)
+            elif element.tag == _COLUMN:
+                if element.get("hidden") in ("1", "true"):
+                    first = int(element.get("min"))
+                    self.hidden_columns.update(range(first, int(element.get("max") or first) + 1))
+            else:
+                self.merged.append(element.get("ref"))
+
+    def _cells(self, row: etree._Element) -> dict[int, object]:
+        values = {}
+        column = 0
+        for cell in row.iterchildren(_CELL):
+            reference = cell.get("r")
+            column = column_index_from_string(reference.rstrip(_ROW_DIGITS)) if reference else column + 1
+            value = self._value(cell)
+            if value is not None:
+                values[column] = value
+        return values
+
+    def _value(self, cell: etree._Element) -> object:
+        """As openpyxl's reader with data_only, keeping what it drops: that the cell is a formula."""
+        kind = cell.get("t", "n")
+        text = inline = None
+        formula = False
+        for child in cell:  # <v>, <is>, <f>: one or two
+            tag = child.tag
+            if tag == _VALUE:
+                text = child.text
+            elif tag == _INLINE:
+                inline = child
+            elif tag == _FORMULA:
+                formula = True
+        if kind == "inlineStr":
+            value = None if inline is None else _plain_text(inline)
+        else:
+            value = self._typed(kind, text, cell) if text else None
+        if kind == "e" or isinstance(value, CellError):
+            # Only a code such as #N/A reaches a message: a crafted file could put a name there.
+            return CellError(value if _ERROR_CODE.fullmatch(value or "") else "#VALUE!")
+        if isinstance(value, str):
+            value = _unescaped(value)
+        return Formula(value) if formula else value
+
+    def _typed(self, kind: str, text: str, cell: etree._Element) -> object:
+        book = self.book
+        if kind == "n":
+            number = _cast_number(text)
+            style = int(cell.get("s") or 0)
+            if style not in book.date_styles:
+                return number
+            try:
+                return from_excel(number, book.epoch, timedelta=style in book.duration_styles)
+            except (OverflowError, ValueError):
+                return CellError("#VALUE!")
+        if kind == "s":
+            return book.strings[int(text)]
+        if kind == "b":
+            return bool(int(text))
+        if kind == "d":
+            return from_ISO8601(text)
+        return text  # "str", the text a formula gave, or "e", an error code
 
 
 def _is_encrypted(path: Path) -> bool:
@@ -274,35 +444,16 @@ def check_archive(path: Path, name: str) -> None:
                               f"{unpacked // max(path.stat().st_size, 1):,} times its size (a zip bomb)")
 
 
-def _hidden_columns(parser: WorkSheetParser) -> set[int]:
-    hidden = set()
-    for attrs in parser.column_dimensions.values():
-        if attrs.get("hidden") in ("1", "true"):
-            hidden.update(range(int(attrs["min"]), int(attrs.get("max", attrs["min"])) + 1))
-    return hidden
-
-
-def _layout_issues(sheet: Sheet, raw: RawSheet, parser: WorkSheetParser, issues: list[Issue]) -> None:
+def _layout_issues(sheet: Sheet, raw: RawSheet, xml: _SheetXml, issues: list[Issue]) -> None:
     """Hidden columns and merged cells: known once the sheet's XML has been read."""
-    hidden = _hidden_columns(parser)
     for key, index in raw.columns.items():
-        if index in hidden:
+        if index in xml.hidden_columns:
             issues.append(Issue(WARNING, "hidden-column", sheet.key, 1, key, index, {"column": key}))
     by_index = {index: key for key, index in raw.columns.items()}
-    for merged in parser.merged_cells.mergeCell if parser.merged_cells else ():
-        column, row, _, _ = range_boundaries(merged.ref)
+    for merged in xml.merged:
+        column, row, _, _ = range_boundaries(merged)
         issues.append(Issue(WARNING, "merged-cells", sheet.key, row, by_index.get(column), column,
-                            {"range": merged.ref}))
-
-
-def _read_sheet(sheet: Sheet, worksheet, book, name: str, issues: list[Issue]) -> RawSheet:
-    # The read-only worksheet's own source and the settings it would pass its parser.
-    with worksheet._get_source() as source:
-        parser = _SheetParser(source, worksheet._shared_strings, data_only=True, epoch=book.epoch,
-                              date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
-        raw = collect_sheet(sheet, worksheet.title, parser.source_rows(name), issues)
-    _layout_issues(sheet, raw, parser, issues)
-    return raw
+                            {"range": merged}))
 
 
 def read_workbook(path: Path, origin: Path | None = None) -> RawWorkbook:
@@ -314,35 +465,35 @@ def read_workbook(path: Path, origin: Path | None = None) -> RawWorkbook:
     # openpyxl warns about features the reading does not use (extensions, print settings).
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        with _openpyxl_errors(name):
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            titles = [worksheet.title for worksheet in book.worksheets]
-            found = {sheet.key: find_sheet_title(sheet, titles) for sheet in SHEETS}
-            if not any(found.values()):
-                expected = ", ".join(sheet.key for sheet in SHEETS if sheet.required)
-                raise UnreadableInput(f"{name}: none of the sheets {expected} is in it; "
-                                      "`complaints intake-template` writes a workbook that has them")
-            issues: list[Issue] = []
-            sheets: dict[str, RawSheet] = {}
-            for sheet in SHEETS:
-                if found[sheet.key] is None:
-                    if sheet.required:
-                        raise UnreadableInput(f"{name}: the required sheet {sheet.key!r} is missing")
-                    continue
-                worksheet = book[found[sheet.key]]
-                if worksheet.sheet_state != "visible":
-                    issues.append(Issue(WARNING, "hidden-sheet", sheet.key, params={"sheet": sheet.key}))
-                sheets[sheet.key] = _read_sheet(sheet, worksheet, book, name, issues)
-            return RawWorkbook(origin, sheets, issues, book.epoch)
-        finally:
-            book.close()
+        with _read_errors(name):
+            book = _Book.open(path)
+    with contextlib.closing(book.archive):
+        found = {sheet.key: find_sheet_title(sheet, book.sheets) for sheet in SHEETS}
+        if not any(found.values()):
+            expected = ", ".join(sheet.key for sheet in SHEETS if sheet.required)
+            raise UnreadableInput(f"{name}: none of the sheets {expected} is in it; "
+                                  "`complaints intake-template` writes a workbook that has them")
+        issues: list[Issue] = []
+        sheets: dict[str, RawSheet] = {}
+        for sheet in SHEETS:
+            title = found[sheet.key]
+            if title is None:
+                if sheet.required:
+                    raise UnreadableInput(f"{name}: the required sheet {sheet.key!r} is missing")
+                continue
+            state, part = book.sheets[title]
+            if state != "visible":
+                issues.append(Issue(WARNING, "hidden-sheet", sheet.key, params={"sheet": sheet.key}))
+            xml = _SheetXml(book, part)
+            sheets[sheet.key] = raw = collect_sheet(sheet, title, _guarded(xml.rows(), name), issues)
+            _layout_issues(sheet, raw, xml, issues)
+        return RawWorkbook(origin, sheets, issues, book.epoch)
 
 
 def load_whole(path: Path, origin: Path | None = None) -> openpyxl.Workbook:
     """The whole workbook in memory, formulas replaced by their values, to be written elsewhere."""
     name = str(origin or path)
     check_archive(path, name)
-    with warnings.catch_warnings(), _openpyxl_errors(name):
+    with warnings.catch_warnings(), _read_errors(name):
         warnings.simplefilter("ignore")
         return openpyxl.load_workbook(path, data_only=True)

@@ -28,6 +28,7 @@ from complaints.build import load
 from complaints.cli import main
 from conftest import PERSON_HEADER, REPO, TODAY, person, write_workbook
 
+SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 SHEET_PARTS = {"Events": "xl/worksheets/sheet1.xml", "Complainants": "xl/worksheets/sheet2.xml",
                "Episodes": "xl/worksheets/sheet3.xml"}
 CSV_HEADERS = {
@@ -194,20 +195,47 @@ def shared_string_out_of_range(tmp_path):
     return replace_cell(book(tmp_path), "Complainants", "B2", '<c r="B2" t="s"><v>99</v></c>')
 
 
-@case(2, "not a readable .xlsx workbook (ParseError)")
+@case(2, "not a readable .xlsx workbook (damaged XML)")
 def broken_sheet_xml(tmp_path):
     return rewrite(book(tmp_path), SHEET_PARTS["Episodes"], lambda data: data[: len(data) // 2])
 
 
-@case(2, "declares entities")
-def entity_expansion_in_sheet_xml(tmp_path):
-    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
-        f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi"))
+ENTITIES = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+    f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi"))
 
+
+@case(2, "declares a DTD")
+def entity_expansion_in_sheet_xml(tmp_path):
     def attack(data: bytes) -> bytes:
-        data = data.replace(b"<worksheet", f"<!DOCTYPE worksheet [{entities}]><worksheet".encode(), 1)
+        data = data.replace(b"<worksheet", f"<!DOCTYPE worksheet [{ENTITIES}]><worksheet".encode(), 1)
         return data.replace(b"<t>OSPANOVA</t>", b"<t>&i;</t>", 1)
     return rewrite(book(tmp_path), SHEET_PARTS["Complainants"], attack)
+
+
+@case(2, "declares a DTD")
+def entity_expansion_in_shared_strings(tmp_path):
+    path = replace_cell(book(tmp_path), "Complainants", "B2", '<c r="B2" t="s"><v>0</v></c>')
+    strings = (f'<?xml version="1.0"?><!DOCTYPE sst [{ENTITIES}]><sst xmlns="{SPREADSHEETML}">'
+               '<si><t>&i;</t></si></sst>')
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", strings)
+    return rewrite(path, "[Content_Types].xml", lambda data: data.replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
+
+
+@case(2, "declares a DTD")
+def external_document_type_in_sheet_xml(tmp_path):
+    return rewrite(book(tmp_path), SHEET_PARTS["Episodes"], lambda data: data.replace(
+        b"<worksheet", b'<!DOCTYPE worksheet SYSTEM "http://example.invalid/x.dtd"><worksheet', 1))
+
+
+@case(2, "declares a DTD")
+def entity_expansion_in_workbook_xml(tmp_path):
+    def attack(data: bytes) -> bytes:
+        data = data.replace(b"<workbook", f"<!DOCTYPE workbook [{ENTITIES}]><workbook".encode(), 1)
+        return data.replace(b'name="Events"', b'name="&i;"', 1)
+    return rewrite(book(tmp_path), "xl/workbook.xml", attack)
 
 
 @case(2, "none of the sheets Events, Complainants, Episodes")
