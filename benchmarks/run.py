@@ -158,9 +158,6 @@ def documents(table: Table, folder: Path, langs: tuple[str, ...], sample: int, r
                           f"{raw_time / rows * 1e3:.2f} ms/row",
                           f"ours (context, HTML, PDF) / raw = {ours / raw_time:.2f}")
                 results[label] |= {"raw_pdf": raw_time, "rows": rows}
-            if document.name == "wgad":
-                results[label]["per_person"] = per_person(table, label, document, lang, context, pdf_time,
-                                                          sample, repeat)
     return results
 
 
@@ -192,19 +189,6 @@ def per_author(table: Table, label: str, document, lang: str, context: dict, sam
               f"{spread([v * 1e3 for v in naive_docxs], 1)} ms/document")
     return {"html": html_time / len(sources), "pdf": ours_pdf, "naive_pdf": naive_pdfs, "docx": ours_docx,
             "naive_docx": naive_docxs}
-
-
-def per_person(table: Table, label: str, document, lang: str, context: dict, pdf_time: float, sample: int,
-               repeat: int) -> dict:
-    """The WGAD submission per person, against a document of its own for each person."""
-    people = context["people"]
-    alone = [_Source(document, lang, context | {"people": [person]}, DAY) for person in people[:sample]]
-    naive = [timed(lambda: [naive_pdf(s.html) for s in alone])[0] / len(alone) for _ in range(repeat)]
-    ours = pdf_time / len(people)
-    table.add(f"{label} pdf per person ({len(people):,} questionnaires in one file)", "",
-              f"{ours * 1e3:.0f} ms/person", f"naive / ours = {spread([n / ours for n in naive])}")
-    table.add(f"{label} pdf, raw WeasyPrint, a file per person", "", f"{spread([n * 1e3 for n in naive], 0)} ms/person")
-    return {"ours": ours, "naive": naive}
 
 
 def whole_build(folder: Path, out: Path, jobs: int, document: str = "", fmt: str = "") -> dict:
@@ -284,12 +268,12 @@ def targets(everything: list[dict], jobs: int) -> str:
     for results in everything:
         size = f"{results['size']:,}"
         hrc = [v for k, v in results["documents"].items() if k.startswith("hrc ")]
-        pdf = [n / o for item in hrc for n, o in zip(item["naive_pdf"], item["pdf"])]
-        docx = [n / o for item in hrc for n, o in zip(item["naive_docx"], item["docx"])]
-        wgad = [n / item["per_person"]["ours"] for k, item in results["documents"].items() if k.startswith("wgad ")
-                for n in item["per_person"]["naive"]]
-        lines.append(f"| {size}: per-author PDF, naive / ours, one process (hrc; wgad per person) | "
-                     f"{spread(pdf)}; {spread(wgad)} |")
+        wgad = [v for k, v in results["documents"].items() if k.startswith("wgad-questionnaire ")]
+        pdf, wgad_pdf = ([n / o for item in items for n, o in zip(item["naive_pdf"], item["pdf"])]
+                         for items in (hrc, wgad))
+        docx = [n / o for item in hrc + wgad for n, o in zip(item["naive_docx"], item["docx"])]
+        lines.append(f"| {size}: per-author PDF, naive / ours, one process (hrc; wgad-questionnaire) | "
+                     f"{spread(pdf)}; {spread(wgad_pdf)} |")
         builds = results["builds"]
         if "one" in builds:
             naive = statistics.median(v for item in hrc for v in item["naive_pdf"])

@@ -65,6 +65,14 @@ REGISTRY: dict[str, DocumentType] = {
             concerns=_deprived_of_liberty,
         ),
         DocumentType(
+            name="wgad-questionnaire",
+            title=N_("document title", "Questionnaire for the Working Group on Arbitrary Detention"),
+            recipient=N_("recipient", "the UN Working Group on Arbitrary Detention"),
+            html_template="wgad-questionnaire.html",
+            scope="represent", public=False, accepted_languages=("en",),
+            per_member=True, concerns=_deprived_of_liberty,
+        ),
+        DocumentType(
             name="special-procedures",
             title=N_("document title", "Joint allegation letter to the UN Special Procedures"),
             recipient=N_("recipient", "the UN Special Procedures"),

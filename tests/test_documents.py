@@ -27,9 +27,9 @@ def text(example_build, lang, relative):
 
 def test_every_document_in_every_language_and_format(example_build):
     built = {p.relative_to(example_build.output).as_posix() for p in example_build.files}
-    authors = [m.person.complainant_id for m in members_of(example_build, "hrc")[0]]
     expected = set()
     for name, document in REGISTRY.items():
+        authors = [m.person.complainant_id for m in members_of(example_build, name)[0]]
         for lang in LANGS:
             for fmt in ("docx", "pdf"):
                 if document.per_member:
@@ -58,19 +58,32 @@ def test_one_hrc_communication_per_author_with_authorisation(example_build):
             assert other.person.id_document not in content
 
 
-def test_wgad_has_one_questionnaire_per_person_deprived_of_liberty(example_build):
-    members, _ = members_of(example_build, "wgad")
+def test_wgad_has_a_cover_letter_and_one_questionnaire_per_person_deprived_of_liberty(example_build):
     deprived = [m for m in example_build.loaded.case.members
                 if "represent" in m.person.poa_scope
                 and any(e.measure in DEPRIVATION_OF_LIBERTY for e in m.episodes)]
-    assert [m.person.complainant_id for m in members] == [m.person.complainant_id for m in deprived]
-    content = text(example_build, "en", "wgad.pdf")
-    assert len(re.findall(r"Questionnaire \d+:", content)) == len(deprived)
-    for section in ("I. Identity", "II. Arrest", "III. Detention", "IV. Circumstances", "V. Domestic steps",
-                    "VI. Person or organisation submitting this questionnaire"):
-        assert content.count(section) == len(deprived)
-    # The questionnaire asks for the identity document; a confidential submission may carry it.
-    assert deprived[0].person.id_document in content
+    for name in ("wgad", "wgad-questionnaire"):
+        members, _ = members_of(example_build, name)
+        assert [m.person.complainant_id for m in members] == [m.person.complainant_id for m in deprived]
+    cover = text(example_build, "en", "wgad.pdf")
+    assert f"On behalf of {len(deprived)} persons deprived of liberty" in cover
+    assert "Questionnaire" not in cover.replace("questionnaires", "")
+    assert all(m.person.id_document not in cover for m in deprived if m.person.id_document)
+    questionnaires = sorted((example_build.output / "en" / "wgad-questionnaire").glob("*.pdf"))
+    assert [path.stem for path in questionnaires] == sorted(m.person.complainant_id for m in deprived)
+    for member in deprived:
+        content = text(example_build, "en", f"wgad-questionnaire/{member.person.complainant_id}.pdf")
+        # Numbered as in the cover letter's list, which numbers people as the annex does.
+        assert re.search(rf"Questionnaire {member.number}: \S", content)
+        assert f"{member.number} " in cover
+        for section in ("I. Identity", "II. Arrest", "III. Detention", "IV. Circumstances", "V. Domestic steps",
+                        "VI. Person or organisation submitting this questionnaire"):
+            assert content.count(section) == 1
+        # The questionnaire asks for the identity document; a confidential submission may carry it.
+        if member.person.id_document:
+            assert member.person.id_document in content
+        assert all(other.person.id_document not in content for other in deprived
+                   if other is not member and other.person.id_document)
 
 
 def test_special_procedures_consent_flags_come_from_the_workbook(example_build):
@@ -128,7 +141,8 @@ def test_confidential_documents_are_marked_on_every_page(example_build):
     assert checked > 40
 
 
-@pytest.mark.parametrize("name", ["wgad", "special-procedures", "hrc/C001", "osce", "domestic-complaint"])
+@pytest.mark.parametrize("name", ["wgad", "wgad-questionnaire/C001", "special-procedures", "hrc/C001", "osce",
+                                  "domestic-complaint"])
 def test_a_language_the_body_does_not_accept_is_a_courtesy_translation(example_build, name):
     document = REGISTRY[name.split("/")[0]]
     notes = {"en": "Courtesy translation", "ru": "неофициальный перевод", "kk": "ресми емес аударма"}
