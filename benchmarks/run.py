@@ -191,18 +191,19 @@ def per_author(table: Table, label: str, document, lang: str, context: dict, sam
             "naive_docx": naive_docxs}
 
 
-def whole_build(folder: Path, out: Path, jobs: int, document: str = "", fmt: str = "") -> dict:
+def whole_build(folder: Path, out: Path, jobs: int, langs: tuple[str, ...], document: str = "",
+                fmt: str = "") -> dict:
     """A build in a process of its own, so that its peak memory is its own: every document and
     format, or only `document` in `fmt`."""
     done = subprocess.run([sys.executable, __file__, "--child-build", str(folder), str(out), str(jobs),
-                           document, fmt], check=True, capture_output=True, text=True)
+                           ",".join(langs), document, fmt], check=True, capture_output=True, text=True)
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def child_build(folder: str, out: str, jobs: str, document: str, fmt: str) -> None:
+def child_build(folder: str, out: str, jobs: str, langs: str, document: str, fmt: str) -> None:
     started = time.perf_counter()
-    result = build(Path(folder), output_root=Path(out), workers=int(jobs), documents=[document] if document else None,
-                   formats=[fmt] if fmt else FORMATS)
+    result = build(Path(folder), langs=langs.split(","), output_root=Path(out), workers=int(jobs),
+                   documents=[document] if document else None, formats=[fmt] if fmt else FORMATS)
     seconds = time.perf_counter() - started
     mib = 1024  # ru_maxrss is in KiB on Linux
     print(json.dumps({
@@ -226,18 +227,19 @@ def edit_one_row(folder: Path, size: int) -> str:
     return person.complainant_id
 
 
-def builds(table: Table, work: Path, folder: Path, size: int, seed: int, jobs: int, speedup: bool) -> dict:
+def builds(table: Table, work: Path, folder: Path, size: int, seed: int, jobs: int, speedup: bool,
+           langs: tuple[str, ...]) -> dict:
     out = work / f"out-{size}-{seed}"
     shutil.rmtree(out, ignore_errors=True)
     results = {}
     if speedup:
-        results["one"] = whole_build(folder, work / f"out-{size}-{seed}-one", 1)
+        results["one"] = whole_build(folder, work / f"out-{size}-{seed}-one", 1, langs)
         shutil.rmtree(work / f"out-{size}-{seed}-one")
-        results["hrc_pdf"] = hrc = whole_build(folder, work / f"out-{size}-{seed}-hrc", jobs, "hrc", "pdf")
+        results["hrc_pdf"] = hrc = whole_build(folder, work / f"out-{size}-{seed}-hrc", jobs, langs, "hrc", "pdf")
         shutil.rmtree(work / f"out-{size}-{seed}-hrc")
         table.add(f"hrc pdf only, the whole case, --jobs {jobs}", f"{hrc['seconds']:.0f} s",
                   f"{hrc['seconds'] / hrc['files'] * 1e3:.0f} ms/document")
-    results["cold"] = cold = whole_build(folder, out, jobs)
+    results["cold"] = cold = whole_build(folder, out, jobs, langs)
     memory = cold["parent_mib"] + jobs * cold["largest_worker_mib"]
     table.add(f"whole build, {cold['files']:,} files, --jobs {jobs}", f"{cold['seconds']:.0f} s",
               f"{cold['seconds'] / cold['files'] * 1e3:.0f} ms/file")
@@ -251,7 +253,7 @@ def builds(table: Table, work: Path, folder: Path, size: int, seed: int, jobs: i
     shutil.copytree(folder, pristine, dirs_exist_ok=True)
     try:
         edited = edit_one_row(folder, size)
-        results["rebuild"] = rebuild = whole_build(folder, out, jobs)
+        results["rebuild"] = rebuild = whole_build(folder, out, jobs, langs)
     finally:
         shutil.rmtree(folder)
         pristine.rename(folder)
@@ -290,11 +292,13 @@ def targets(everything: list[dict], jobs: int) -> str:
         memory = builds["cold"]["parent_mib"] + jobs * builds["cold"]["largest_worker_mib"]
         lines.append(f"| {size}: peak memory of the whole build | ≤ {memory:,.0f} MiB |")
     if last is not first:
+        common = [lang for lang in first["langs"] if lang in last["langs"]]
+
         def per_row(results, key):
-            return statistics.median(c[key] / c["rows"] for k, c in results["documents"].items()
-                                     if k.startswith("collective-complaint "))
-        lines.append(f"| collective complaint per annex row, {last['size']:,} / {first['size']:,} | ours "
-                     f"{per_row(last, 'pdf') / per_row(first, 'pdf'):.2f}; raw WeasyPrint "
+            return statistics.median(results["documents"][f"collective-complaint {lang}"][key]
+                                     / results["documents"][f"collective-complaint {lang}"]["rows"] for lang in common)
+        lines.append(f"| collective complaint per annex row, {last['size']:,} / {first['size']:,} "
+                     f"({', '.join(common)}) | ours {per_row(last, 'pdf') / per_row(first, 'pdf'):.2f}; raw WeasyPrint "
                      f"{per_row(last, 'raw_pdf') / per_row(first, 'raw_pdf'):.2f} |")
     return "\n".join(lines)
 
@@ -309,7 +313,9 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,10000", help="complainants per case, comma-separated")
+    parser.add_argument("--sizes", default="1000,10000",
+                        help="complainants per case, comma-separated; SIZE:LANG+LANG measures that size in "
+                             "those languages only (everything else in --langs)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers of the whole builds")
     parser.add_argument("--sample", type=int, default=20, help="authors timed per language for per-author documents")
@@ -318,22 +324,25 @@ def main() -> None:
                         help="also build cases up to this size with --jobs 1, for the speed-up of the workers")
     parser.add_argument("--langs", default=",".join(languages()))
     parser.add_argument("--work", type=Path, default=HERE / "work")
-    parser.add_argument("--child-build", nargs=5, help=argparse.SUPPRESS)
+    parser.add_argument("--child-build", nargs=6, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_build:
         child_build(*args.child_build)
         return
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"Machine: {machine()}\n")
-    langs = tuple(args.langs.split(","))
     everything = []
-    for size in (int(n) for n in args.sizes.split(",")):
+    for item in args.sizes.split(","):
+        size_text, _, size_langs = item.partition(":")
+        size, langs = int(size_text), tuple((size_langs.replace("+", ",") or args.langs).split(","))
         folder = case_folder(args.work, size, args.seed)
-        table = Table(f"{size:,} complainants (seed {args.seed}), formats {', '.join(FORMATS)}")
-        results = {"size": size, "machine": machine()}
+        table = Table(f"{size:,} complainants (seed {args.seed}), languages {', '.join(langs)}, "
+                      f"formats {', '.join(FORMATS)}")
+        results = {"size": size, "langs": langs, "machine": machine()}
         reading(table, folder, size, args.repeat)
         results["documents"] = documents(table, folder, langs, args.sample, args.repeat)
-        results["builds"] = builds(table, args.work, folder, size, args.seed, args.jobs, size <= args.speedup_up_to)
+        results["builds"] = builds(table, args.work, folder, size, args.seed, args.jobs, size <= args.speedup_up_to,
+                                   langs)
         (args.work / f"results-{size}-{args.seed}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
         print(table.markdown() + "\n", flush=True)
         everything.append(results)
