@@ -10,7 +10,6 @@ import ctypes
 import datetime
 import errno
 import fcntl
-import gc
 import hashlib
 import itertools
 import json
@@ -39,6 +38,7 @@ from .context import document_context
 from .counts import Counts, count
 from .documents import FORMATS, REGISTRY, DocumentType
 from .errors import InvalidData, OutputBusy
+from .heap import without_cycle_collection
 from .i18n import catalog_path, language, languages
 from .records import read_records
 from .render_docx import render_docx
@@ -74,24 +74,11 @@ def build_date(settings: Settings, today: datetime.date | None = None) -> dateti
     return today or datetime.date.today()
 
 
-@contextlib.contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Reading makes a few objects per cell and no reference cycles; the cycle collector would
-    walk them again and again: a fifth of the time of reading 10,000 complainants."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load(path: Path, langs: Iterable[str], today: datetime.date | None = None) -> Loaded:
     """Read and validate a case. Raises UnreadableInput; never InvalidData."""
     source = CaseSource.locate(path)
     settings = Settings.load(source.name, source.settings, REGISTRY)
-    with _without_cycle_collection():
+    with without_cycle_collection():
         raw = read_case_data(source.workbook)
         records = read_records(raw)
         columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
@@ -192,10 +179,11 @@ class _Source:
             "with_summary": False,
         }
         self.where = f"{lang}/{document.name}" + (f"/{context['author'].complainant_id}" if "author" in context else "")
-        self.html = render_html(lang, document.html_template, self.context)
-        # The variant opening with a summary, for a document that turns out longer than its limit.
-        self.summary_html = (render_html(lang, document.html_template, self.context | {"with_summary": True})
-                             if document.summary_over_pages else None)
+        with without_cycle_collection():
+            self.html = render_html(lang, document.html_template, self.context)
+            # The variant opening with a summary, for a document that turns out longer than its limit.
+            self.summary_html = (render_html(lang, document.html_template, self.context | {"with_summary": True})
+                                 if document.summary_over_pages else None)
 
     def key(self, salt: bytes, fmt: str) -> str:
         """What the file of format `fmt` is made from: equal keys, equal bytes."""
@@ -238,6 +226,7 @@ class _Renderer:
     salts: dict[str, bytes]  # by language, what besides its HTML a file is made from (see _salts)
     previous: dict[str, tuple[str, str]]  # relative path -> (key, sha256) of the output being replaced
     previous_root: Path
+    staging: Path  # where the files are written, by whichever process renders them
     contexts: dict[tuple[str, str], tuple[dict, dict]] = field(default_factory=dict)
 
     def context(self, document: DocumentType, lang: str) -> tuple[dict, dict]:
@@ -252,9 +241,11 @@ class _Renderer:
             self.contexts[key] = context, {p.complainant_id: p for p in context["people"]}
         return self.contexts[key]
 
-    def render(self, index: int) -> list[tuple[str, bytes | None]]:
-        """The key and the bytes of each file of group `index`; None for a file that the output
-        being replaced holds already: its key is the same, and it still hashes as recorded."""
+    def render(self, index: int) -> list[tuple[str, bool]]:
+        """Write the files of group `index` into the staging folder; return the key of each and
+        whether it was written: not when the output being replaced holds it already (its key is the
+        same, and it still hashes as recorded), for the parent to keep. A worker writes what it
+        renders rather than sending it back: the parent would hold whatever it had not written yet."""
         group = self.groups[index]
         first = group[0]
         context, people = self.context(first.document, first.lang)
@@ -264,7 +255,10 @@ class _Renderer:
         keys = {job.fmt: source.key(self.salts[first.lang], job.fmt) for job in group}
         missing = [job.fmt for job in group if not self.unchanged(job, keys[job.fmt])]
         files = source.render(missing) if missing else {}
-        return [(keys[job.fmt], files.get(job.fmt)) for job in group]
+        for job in group:
+            if job.fmt in files:
+                _write_private(self.staging / job.relative_path, files[job.fmt])
+        return [(keys[job.fmt], job.fmt in files) for job in group]
 
     def unchanged(self, job: Job, key: str) -> bool:
         path = job.relative_path.as_posix()
@@ -350,15 +344,16 @@ def _exit_without(parent: int) -> None:
     os._exit(1)
 
 
-def _render_chunk(indexes: list[int]) -> list[tuple[int, list[tuple[str, bytes | None]]]]:
+def _render_chunk(indexes: list[int]) -> list[tuple[int, list[tuple[str, bool]]]]:
     return [(index, _WORKER.render(index)) for index in indexes]
 
 
 @contextlib.contextmanager
-def _rendered(renderer: _Renderer, workers: int, lock: int) -> Iterator[Iterable[tuple[Job, tuple[str, bytes | None]]]]:
-    """Every job with its file's key and bytes (see _Renderer.render), in the order they are ready,
-    rendered by `workers` processes (forked, so that each starts with the case already loaded)."""
-    def files(rendered: Iterable[tuple[int, list]]) -> Iterator[tuple[Job, tuple[str, bytes | None]]]:
+def _rendered(renderer: _Renderer, workers: int, lock: int) -> Iterator[Iterable[tuple[Job, tuple[str, bool]]]]:
+    """Every job with its file's key and whether it was written (see _Renderer.render), in the
+    order they are ready, rendered by `workers` processes (forked, so that each starts with the
+    case already loaded)."""
+    def files(rendered: Iterable[tuple[int, list]]) -> Iterator[tuple[Job, tuple[str, bool]]]:
         for index, group in rendered:
             yield from zip(renderer.groups[index], group)
 
@@ -369,8 +364,6 @@ def _rendered(renderer: _Renderer, workers: int, lock: int) -> Iterator[Iterable
     executor = ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=_start_worker, initargs=(renderer, lock, os.getpid()))
     try:
-        # Not kept in a list: as_completed lets go of each future, and of the files it holds, once
-        # it has been handed over.
         done = as_completed([executor.submit(_render_chunk, chunk) for chunk in chunks])
         yield files(item for future in done for item in future.result())
     except BaseException:
@@ -394,10 +387,11 @@ def _css_content(meta: DocumentMeta) -> Markup:
 
 def _private_folders(path: Path) -> None:
     """The folders above `path`, made where missing. mkdir(parents=True) would give the folders it
-    adds the default mode, not 0700."""
+    adds the default mode, not 0700. Two workers may make the same folder at once."""
     missing = list(itertools.takewhile(lambda folder: not folder.exists(), [path.parent, *path.parent.parents]))
     for folder in reversed(missing):
-        folder.mkdir(mode=0o700)
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=0o700)
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -619,17 +613,16 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
     provenance = _provenance(jobs)
     with _exclusive(target) as lock:
         _clear_leftovers(target)
-        renderer = _Renderer(loaded.case, day, _groups(jobs), _salts(provenance), _previous_keys(target), target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=output_root))
         keys, reused = {}, []
         try:
+            renderer = _Renderer(loaded.case, day, _groups(jobs), _salts(provenance), _previous_keys(target), target,
+                                 staging)
             with _rendered(renderer, workers, lock) as files:
-                for job, (key, data) in files:
-                    if data is None:
+                for job, (key, written) in files:
+                    if not written:
                         _keep(target / job.relative_path, staging / job.relative_path)
                         reused.append(target / job.relative_path)
-                    else:
-                        _write_private(staging / job.relative_path, data)
                     keys[job.relative_path.as_posix()] = key
                     if progress:
                         progress(job)
