@@ -18,7 +18,7 @@ from babel import Locale
 from .case import Case, Member
 from .counts import count
 from .documents import DocumentType
-from .heap import pausing_cycle_collection
+from .heap import without_cycle_collection
 from .i18n import N_, Language, language
 from .law import DEPRIVATION_OF_LIBERTY, articles_of, describe_basis, parse_provision
 from .names import transliterate
@@ -230,7 +230,7 @@ def _periods(settings: Settings, members, lang: Language) -> list[dict]:
     return result
 
 
-@pausing_cycle_collection
+@without_cycle_collection()
 def document_context(case: Case, document: DocumentType, code: str, day: datetime.date) -> dict:
     """Everything a template of `document` may print, in language `code`."""
     lang = language(code)

@@ -8,7 +8,7 @@ confidential, and which languages the receiving body accepts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .case import Member
 from .i18n import N_
@@ -46,6 +46,16 @@ class DocumentType:
                 [m for m in concerned if self.scope not in m.person.poa_scope])
 
 
+_WGAD = DocumentType(
+    name="wgad",
+    title=N_("document title", "Submission to the Working Group on Arbitrary Detention"),
+    recipient=N_("recipient", "the UN Working Group on Arbitrary Detention"),
+    html_template="wgad.html",
+    scope="represent", public=False, accepted_languages=("en",),
+    concerns=_deprived_of_liberty,
+)
+
+
 REGISTRY: dict[str, DocumentType] = {
     document.name: document
     for document in (
@@ -56,22 +66,11 @@ REGISTRY: dict[str, DocumentType] = {
             html_template="collective-complaint.html",
             scope="publish", public=True, accepted_languages=("en", "ru", "kk"),
         ),
-        DocumentType(
-            name="wgad",
-            title=N_("document title", "Submission to the Working Group on Arbitrary Detention"),
-            recipient=N_("recipient", "the UN Working Group on Arbitrary Detention"),
-            html_template="wgad.html",
-            scope="represent", public=False, accepted_languages=("en",),
-            concerns=_deprived_of_liberty,
-        ),
-        DocumentType(
-            name="wgad-questionnaire",
-            title=N_("document title", "Questionnaire for the Working Group on Arbitrary Detention"),
-            recipient=N_("recipient", "the UN Working Group on Arbitrary Detention"),
-            html_template="wgad-questionnaire.html",
-            scope="represent", public=False, accepted_languages=("en",),
-            per_member=True, concerns=_deprived_of_liberty,
-        ),
+        _WGAD,
+        # The questionnaire goes with the cover letter: same body, same people, one file each.
+        replace(_WGAD, name="wgad-questionnaire",
+                title=N_("document title", "Questionnaire for the Working Group on Arbitrary Detention"),
+                html_template="wgad-questionnaire.html", per_member=True),
         DocumentType(
             name="special-procedures",
             title=N_("document title", "Joint allegation letter to the UN Special Procedures"),

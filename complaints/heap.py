@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
-from collections.abc import Callable, Iterator
-from typing import TypeVar
-
-T = TypeVar("T")
+from collections.abc import Iterator
 
 
 @contextlib.contextmanager
@@ -25,10 +21,3 @@ def without_cycle_collection() -> Iterator[None]:
         if enabled:
             gc.enable()
 
-
-def pausing_cycle_collection(function: Callable[..., T]) -> Callable[..., T]:
-    @functools.wraps(function)
-    def paused(*args, **kwargs) -> T:
-        with without_cycle_collection():
-            return function(*args, **kwargs)
-    return paused

@@ -312,17 +312,14 @@ class _Book:
             strings = [] if strings_part is None else [
                 _unescaped(_plain_text(node))
                 for node in _elements(reader.archive, strings_part.PartName[1:], (_SHARED_STRING,))]
-        except etree.XMLSyntaxError as error:
+        except BaseException as error:
             # openpyxl parses these parts with lxml, entities unresolved: libxml2 stops an
             # amplification with a syntax error, said here for what it is.
-            declared = next((part for part in reader.valid_files
-                             if _declares_document_type(reader.archive, part)), None)
+            declared = isinstance(error, etree.XMLSyntaxError) and next(
+                (part for part in reader.valid_files if _declares_document_type(reader.archive, part)), None)
             reader.archive.close()
             if declared:
                 raise _DocumentTypeDeclared(declared) from error
-            raise
-        except BaseException:
-            reader.archive.close()
             raise
         wb = reader.wb
         return cls(reader.archive, sheets, wb.epoch, frozenset(wb._date_formats),
