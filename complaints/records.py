@@ -5,111 +5,41 @@ Pure functions: every problem becomes an Issue, nothing is raised.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from openpyxl.utils.datetime import from_excel
 
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer
 from .names import mixes_alphabets
 from .report import ERROR, WARNING, Issue
 from .schema import (
     COMPLAINANTS,
     EPISODES,
     EVENTS,
-    MEASURES,
-    POA_SCOPES,
     REMEDIES,
-    SEX,
-    YES_NO,
+    Column,
+    Complainant,
+    Episode,
+    Event,
+    Kind,
+    Locality,
+    Remedy,
     Sheet,
+    Vocabulary,
     fold,
-    measure_spellings,
-    spellings,
 )
 from .workbook import RawRow, RawWorkbook
+
+__all__ = ["Complainant", "Episode", "Event", "Locality", "Records", "Remedy", "parse_date", "read_records"]
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 # 05/10/2018 is 5 October in Almaty and May 10 in an American-set Excel.
 _SLASHED_DATE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$")
-_NAME_COLUMNS = ("surname", "given_name", "patronymic", "surname_latin", "given_name_latin")
-
-
-@dataclass(frozen=True)
-class Locality:
-    """A place as written, and the gazetteer entry it resolved to, if any."""
-
-    text: str
-    place: Place | None
-
-    @property
-    def key(self) -> str:
-        return self.place.key if self.place else fold(self.text)
-
-    def name(self, lang: str) -> str:
-        return self.place.name(lang) if self.place else self.text
-
-
-@dataclass(frozen=True)
-class Event:
-    event_id: str
-    row: int
-    date: datetime.date
-    date_end: datetime.date | None
-    labels: dict[str, str] = field(hash=False)
-    summaries: dict[str, str] = field(hash=False)
-
-
-@dataclass(frozen=True)
-class Complainant:
-    complainant_id: str
-    row: int
-    surname: str
-    given_name: str
-    patronymic: str | None = None
-    surname_latin: str | None = None
-    given_name_latin: str | None = None
-    sex: str | None = None
-    date_of_birth: datetime.date | None = None
-    city: Locality | None = None
-    id_document: str | None = None
-    appeal_form_date: datetime.date | None = None
-    poa_date: datetime.date | None = None
-    poa_scope: frozenset[str] = frozenset(POA_SCOPES)
-    consent_to_name: bool = False
-    contact: str | None = None
-    notes: str | None = None
-
-
-@dataclass(frozen=True)
-class Episode:
-    row: int
-    complainant_id: str
-    measure: str | None  # None only in a workbook with errors, which is never built
-    event_id: str | None = None
-    date: datetime.date | None = None
-    city: Locality | None = None
-    legal_basis: str | None = None
-    penalty: str | None = None
-    authority: str | None = None
-    description: str | None = None
-
-
-@dataclass(frozen=True)
-class Remedy:
-    row: int
-    complainant_id: str
-    date: datetime.date | None = None
-    authority: str | None = None
-    action: str | None = None
-    outcome: str | None = None
-    outcome_date: datetime.date | None = None
-
-    @property
-    def decided(self) -> datetime.date | None:
-        return self.outcome_date or self.date
 
 
 @dataclass
@@ -170,14 +100,39 @@ class _RowReader:
             self.issue(WARNING, "mixed-alphabets", key, column=key)
         return text
 
-    def coded(self, key: str, accepted: dict[str, object], choices: str):
+    def coded(self, key: str, vocabulary: Vocabulary, accepted: dict[str, Any]) -> Any:
         text = self.text(key)
         if text is None:
             return None
         if fold(text) in accepted:
             return accepted[fold(text)]
-        self.issue(ERROR, "bad-value", key, choices=choices)
+        self.issue(ERROR, vocabulary.issue, key, choices=vocabulary.choices())
         return None
+
+    def coded_set(self, key: str, vocabulary: Vocabulary, accepted: dict[str, Any]) -> frozenset:
+        """Several values, separated by commas, semicolons or slashes; empty means all of them."""
+        text = self.text(key)
+        if text is None:
+            return frozenset(vocabulary.values)
+        values = set()
+        for word in re.split(r"[,;/]+", text):
+            if not word.strip():
+                continue
+            if fold(word) not in accepted:
+                self.issue(ERROR, vocabulary.issue, key, choices=vocabulary.choices())
+                continue
+            values.add(accepted[fold(word)])
+        return frozenset(values)
+
+    def place(self, key: str, gazetteer: Gazetteer) -> Locality | None:
+        text = self.text(key)
+        if text is None:
+            return None
+        place = gazetteer.resolve(text)
+        if place is None:
+            suggestions = ", ".join(p.name("en") for p in gazetteer.suggest(text)) or "—"
+            self.issue(WARNING, "unknown-place", key, suggestions=suggestions)
+        return Locality(text, place)
 
 
 def parse_date(value, epoch=None) -> datetime.date | None:
@@ -205,117 +160,82 @@ def parse_date(value, epoch=None) -> datetime.date | None:
     return None
 
 
-def _locality(reader: _RowReader, key: str, gazetteer: Gazetteer) -> Locality | None:
-    text = reader.text(key)
-    if text is None:
-        return None
-    place = gazetteer.resolve(text)
-    if place is None:
-        suggestions = ", ".join(p.name("en") for p in gazetteer.suggest(text)) or "—"
-        reader.issue(WARNING, "unknown-place", key, suggestions=suggestions)
-    return Locality(text, place)
+class _SheetReader:
+    """Reads every row of a sheet into its record class, each cell by its column's kind."""
 
+    def __init__(self, workbook: RawWorkbook, sheet: Sheet, gazetteer: Gazetteer, issues: list[Issue]):
+        self.workbook, self.sheet, self.gazetteer, self.issues = workbook, sheet, gazetteer, issues
+        self.accepted = {column.key: column.vocabulary.spellings()
+                         for column in sheet.columns if column.vocabulary is not None}
+        # A field without a default must be filled for the row to make a record.
+        self.needed = [item.name for item in dataclasses.fields(sheet.record)
+                       if item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
+                       and item.name != "row"]
 
-def _scope(reader: _RowReader) -> frozenset[str]:
-    text = reader.text("poa_scope")
-    if text is None:
-        return frozenset(POA_SCOPES)
-    accepted = spellings("poa scope values", POA_SCOPES)
-    scopes = set()
-    for word in re.split(r"[,;/]+", text):
-        if not word.strip():
-            continue
-        if fold(word) not in accepted:
-            reader.issue(ERROR, "bad-value", "poa_scope", choices=", ".join(POA_SCOPES))
-            continue
-        scopes.add(accepted[fold(word)])
-    return frozenset(scopes)
+    def rows(self):
+        """(reader, the row's values by field) for every row."""
+        raw = self.workbook.sheets[self.sheet.key]
+        for row in raw.rows:
+            reader = _RowReader(self.sheet, row, raw.columns, self.workbook.epoch, self.issues)
+            values: dict[str, Any] = {}
+            for column in self.sheet.columns:
+                value = self.cell(reader, column)
+                if column.language is not None:
+                    if value:
+                        values.setdefault(column.field, {})[column.language] = value
+                else:
+                    values[column.field] = value
+            yield reader, values
 
+    def cell(self, reader: _RowReader, column: Column) -> Any:
+        key, kind = column.key, column.kind
+        if kind is Kind.DATE:
+            return reader.date(key)
+        if kind is Kind.NAME:
+            return reader.name(key)
+        if kind is Kind.DOCUMENT_NUMBER:
+            return reader.digits(key)
+        if kind is Kind.PLACE:
+            return reader.place(key, self.gazetteer)
+        if column.vocabulary is not None and kind is Kind.CODED_SET:
+            return reader.coded_set(key, column.vocabulary, self.accepted[key])
+        if column.vocabulary is not None:
+            value = reader.coded(key, column.vocabulary, self.accepted[key])
+            return bool(value) if kind is Kind.YES_NO else value
+        return reader.text(key)
 
-def _rows(workbook: RawWorkbook, sheet: Sheet, issues: list[Issue]):
-    raw = workbook.sheets[sheet.key]
-    for row in raw.rows:
-        yield _RowReader(sheet, row, raw.columns, workbook.epoch, issues)
+    def record(self, reader: _RowReader, values: dict[str, Any]):
+        """The record of a row, or None when a value it cannot do without is missing (already an error)."""
+        if not all(values.get(name) for name in self.needed):
+            return None
+        return self.sheet.record(row=reader.row.number, **{k: v for k, v in values.items() if v is not None})
+
+    def records(self) -> list:
+        found = []
+        for reader, values in self.rows():
+            record = self.record(reader, values)
+            if record is not None:
+                found.append(record)
+        return found
 
 
 def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> Records:
     gazetteer = gazetteer or Gazetteer.default()
     issues: list[Issue] = list(workbook.issues)
 
+    def read(sheet: Sheet) -> _SheetReader:
+        return _SheetReader(workbook, sheet, gazetteer, issues)
+
     events = []
-    for reader in _rows(workbook, EVENTS, issues):
-        event_id, start = reader.text("event_id"), reader.date("date")
-        end = reader.date("date_end")
-        if start and end and end < start:
+    event_sheet = read(EVENTS)
+    for reader, values in event_sheet.rows():
+        if values["date"] and values["date_end"] and values["date_end"] < values["date"]:
             reader.issue(ERROR, "date-end-before-start", "date_end")
-        labels = {key[-2:]: reader.text(key) for key in ("label_en", "label_ru", "label_kk")}
-        summaries = {key[-2:]: reader.text(key) for key in ("summary_en", "summary_ru", "summary_kk")}
-        if event_id and start:
-            events.append(
-                Event(event_id, reader.row.number, start, end,
-                      {k: v for k, v in labels.items() if v}, {k: v for k, v in summaries.items() if v})
-            )
-
-    sexes = spellings("sex values", SEX)
-    yes_no = spellings("yes no values", YES_NO)
-    complainants = []
-    for reader in _rows(workbook, COMPLAINANTS, issues):
-        names = {key: reader.name(key) for key in _NAME_COLUMNS}
-        fields = {
-            "complainant_id": reader.text("complainant_id"),
-            "surname": names.pop("surname"),
-            "given_name": names.pop("given_name"),
-        }
-        record = dict(
-            **names,
-            sex=reader.coded("sex", sexes, "F, M"),
-            date_of_birth=reader.date("date_of_birth"),
-            city=_locality(reader, "city", gazetteer),
-            id_document=reader.digits("id_document"),
-            appeal_form_date=reader.date("appeal_form_date"),
-            poa_date=reader.date("poa_date"),
-            poa_scope=_scope(reader),
-            consent_to_name=bool(reader.coded("consent_to_name", yes_no, "yes, no")),
-            contact=reader.text("contact"),
-            notes=reader.text("notes"),
-        )
-        if all(fields.values()):
-            complainants.append(Complainant(**fields, row=reader.row.number, **record))
-
-    measures = measure_spellings()
-    episodes = []
-    for reader in _rows(workbook, EPISODES, issues):
-        complainant_id = reader.text("complainant_id")
-        measure_text = reader.text("measure")
-        measure = measures.get(fold(measure_text)) if measure_text else None
-        if measure_text and measure is None:
-            reader.issue(ERROR, "unknown-measure", "measure", choices=tuple(MEASURES))
-        record = dict(
-            event_id=reader.text("event_id"),
-            date=reader.date("date"),
-            city=_locality(reader, "city", gazetteer),
-            legal_basis=reader.text("legal_basis"),
-            penalty=reader.text("penalty"),
-            authority=reader.text("authority"),
-            description=reader.text("description"),
-        )
-        if complainant_id:
-            # Kept even with an unknown measure (already an error) so that its references are checked too.
-            episodes.append(Episode(reader.row.number, complainant_id, measure, **record))
-
-    remedies = None
-    if REMEDIES.key in workbook.sheets:
-        remedies = []
-        for reader in _rows(workbook, REMEDIES, issues):
-            complainant_id = reader.text("complainant_id")
-            record = dict(
-                date=reader.date("date"),
-                authority=reader.text("authority"),
-                action=reader.text("action"),
-                outcome=reader.text("outcome"),
-                outcome_date=reader.date("outcome_date"),
-            )
-            if complainant_id:
-                remedies.append(Remedy(reader.row.number, complainant_id, **record))
-
+        event = event_sheet.record(reader, values)
+        if event is not None:
+            events.append(event)
+    complainants = read(COMPLAINANTS).records()
+    # Episodes are kept even with an unknown measure (already an error) so that their references are checked too.
+    episodes = read(EPISODES).records()
+    remedies = read(REMEDIES).records() if REMEDIES.key in workbook.sheets else None
     return Records(events, complainants, episodes, issues, remedies)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from .i18n import N_, Language
-from .schema import MEASURES
+from .schema import MEASURES, column_title
 
 ERROR = "error"
 WARNING = "warning"
@@ -216,7 +216,9 @@ def _localize(lang: Language, key: str, value):
         return ", ".join(f"{m} ({lang.pgettext('measure', MEASURES[m])})" for m in value)
     if key == "reason":
         return lang.pgettext("duplicate reason", DUPLICATE_REASONS[value])
-    if key in ("column", "sheet"):
+    if key == "column":
+        return column_title(lang, value)
+    if key == "sheet":
         return lang.pgettext(key, value)
     return value
 

@@ -1,105 +1,83 @@
-"""The workbook's data contract: sheets, columns, and the vocabularies of coded cells.
+"""The workbook's data contract: every sheet, every column, and the vocabularies of coded cells.
+
+A sheet is a record class, and each field of the record declared with `column()`
+is one column: its key (the English header), its kind (how a cell is read and
+shown), whether it is required, and the help the intake template shows on its
+header. A field declared with `per_language()` is a family of columns, one per
+language that has a catalog (label_en, label_ru, label_kk, ...), read into a
+mapping from language code to text. Everything else reads this module:
+records.py types the cells by kind, the intake template writes the titles,
+notes and dropdowns, docs/workbook.md is generated from it
+(scripts/make_workbook_doc.py), and the demo, the example workbook and the
+tests' factories write their rows by key.
 
 Canonical names are English keys. Each catalog translates them (message
 context "sheet", "column", "measure", ...), and a header or a coded value is
-accepted in any language that has a catalog: adding a language adds its titles.
+accepted in any language that has a catalog: adding a language adds its titles
+and a column to every per-language family.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+import datetime
+import enum
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from .i18n import N_, language, languages
+from .gazetteer import Place
+from .i18n import N_, Language, language, languages
+
+
+class Kind(enum.Enum):
+    """How a cell is read (records.py) and offered (the intake template)."""
+
+    TEXT = "text"
+    NAME = "name"  # text; Latin and Cyrillic look-alikes mixed in it are a warning
+    ID = "id"  # a code the rows refer to each other by
+    DOCUMENT_NUMBER = "document number"  # digits kept as text; a number cell (zeros lost) is a warning
+    DATE = "date"
+    PLACE = "place"  # looked up in the gazetteer; offered as a list that may be typed over
+    CODED = "coded"  # one value of the column's vocabulary
+    CODED_SET = "coded set"  # several values of the vocabulary, comma-separated; empty means all
+    YES_NO = "yes/no"  # empty means no
 
 
 @dataclass(frozen=True)
-class Column:
-    key: str
-    required: bool = False  # the cell must be filled in every row
-    kind: str = "text"  # text | date | id | per_language
+class Vocabulary:
+    """The canonical values of a coded column and the catalog message spelling each.
 
+    A message holds the accepted spellings "|"-separated, first the one the
+    intake template offers; each catalog brings its language's words.
+    """
 
-@dataclass(frozen=True)
-class Sheet:
-    key: str
-    columns: tuple[Column, ...]
-    id_column: str | None = None
-    required: bool = True  # a workbook without it cannot be read
+    context: str
+    values: Mapping[Any, str]
+    list_name: str  # the intake template's named range of the dropdown
+    issue: str = "bad-value"  # the code of the error for a value not in the vocabulary
+    keys_in_message: bool = False  # the error lists keys with their labels (report._localize)
 
-    def column(self, key: str) -> Column:
-        return next(column for column in self.columns if column.key == key)
+    def spellings(self) -> dict[str, Any]:
+        """Every accepted spelling (folded), in every language, and each string key, to its value."""
+        accepted: dict[str, Any] = {fold(key): key for key in self.values if isinstance(key, str)}
+        for canonical, message in self.values.items():
+            for code in languages():
+                for word in language(code).pgettext(self.context, message).split("|"):
+                    accepted.setdefault(fold(word), canonical)
+        return accepted
 
+    def offered(self, lang: Language) -> list[str]:
+        """The first spelling of every value in `lang`, as the dropdown offers them."""
+        return [lang.pgettext(self.context, message).split("|")[0] for message in self.values.values()]
 
-EVENTS = Sheet(
-    N_("sheet", "Events"),
-    (
-        Column(N_("column", "event_id"), required=True, kind="id"),
-        Column(N_("column", "date"), required=True, kind="date"),
-        Column(N_("column", "date_end"), kind="date"),
-        Column(N_("column", "label_en")),
-        Column(N_("column", "label_ru")),
-        Column(N_("column", "label_kk")),
-        Column(N_("column", "summary_en")),
-        Column(N_("column", "summary_ru")),
-        Column(N_("column", "summary_kk")),
-    ),
-    id_column="event_id",
-)
+    def choices(self) -> str | tuple[str, ...]:
+        """What an error message proposes (a tuple: keys shown with their labels)."""
+        if self.keys_in_message:
+            return tuple(self.values)
+        return ", ".join(self.offered(language("en")))
 
-COMPLAINANTS = Sheet(
-    N_("sheet", "Complainants"),
-    (
-        Column(N_("column", "complainant_id"), required=True, kind="id"),
-        Column(N_("column", "surname"), required=True),
-        Column(N_("column", "given_name"), required=True),
-        Column(N_("column", "patronymic")),
-        Column(N_("column", "surname_latin")),
-        Column(N_("column", "given_name_latin")),
-        Column(N_("column", "sex")),
-        Column(N_("column", "date_of_birth"), kind="date"),
-        Column(N_("column", "city")),
-        Column(N_("column", "id_document"), kind="id"),
-        Column(N_("column", "appeal_form_date"), kind="date"),
-        Column(N_("column", "poa_date"), kind="date"),
-        Column(N_("column", "poa_scope")),
-        Column(N_("column", "consent_to_name")),
-        Column(N_("column", "contact")),
-        Column(N_("column", "notes")),
-    ),
-    id_column="complainant_id",
-)
-
-EPISODES = Sheet(
-    N_("sheet", "Episodes"),
-    (
-        Column(N_("column", "complainant_id"), required=True, kind="id"),
-        Column(N_("column", "event_id"), kind="id"),
-        Column(N_("column", "date"), kind="date"),
-        Column(N_("column", "city")),
-        Column(N_("column", "measure"), required=True),
-        Column(N_("column", "legal_basis")),
-        Column(N_("column", "penalty")),
-        Column(N_("column", "authority")),
-        Column(N_("column", "description")),
-    ),
-)
-
-# Domestic remedies: what each complainant tried at home, which the Human Rights
-# Committee needs to see exhausted.
-REMEDIES = Sheet(
-    N_("sheet", "Remedies"),
-    (
-        Column(N_("column", "complainant_id"), required=True, kind="id"),
-        Column(N_("column", "date"), kind="date"),
-        Column(N_("column", "authority")),
-        Column(N_("column", "action")),
-        Column(N_("column", "outcome")),
-        Column(N_("column", "outcome_date"), kind="date"),
-    ),
-    required=False,
-)
-
-SHEETS = (EVENTS, COMPLAINANTS, EPISODES, REMEDIES)
 
 # Output labels of the measures; the key, or its label in any language, is accepted on input.
 MEASURES = {
@@ -121,22 +99,283 @@ MEASURES = {
     "dismissal": N_("measure", "dismissal from work or study"),
     "other": N_("measure", "other measures"),
 }
-
-# Coded cells: each canonical value and its accepted spellings, "|"-separated,
-# translated per catalog so that each language brings its own words.
-SEX = {
+MEASURE_VALUES = Vocabulary("measure", MEASURES, "measures", issue="unknown-measure", keys_in_message=True)
+SEX = Vocabulary("sex values", {
     "F": N_("sex values", "F|female|woman"),
     "M": N_("sex values", "M|male|man"),
-}
-YES_NO = {
+}, "sexes")
+YES_NO = Vocabulary("yes no values", {
     True: N_("yes no values", "yes|y|true|1"),
     False: N_("yes no values", "no|n|false|0"),
-}
-POA_SCOPES = {
+}, "yes_no")
+POA_SCOPES = Vocabulary("poa scope values", {
     "publish": N_("poa scope values", "publish|publication"),
     "represent": N_("poa scope values", "represent|representation"),
     "appeal": N_("poa scope values", "appeal|appeals"),
-}
+}, "poa_scopes")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet, as the workbook has it."""
+
+    key: str  # the canonical header, such as "label_ru"
+    field: str  # the record's attribute it fills, such as "labels"
+    kind: Kind
+    help: str  # message (context "column help"); a family's has {language}
+    required: bool = False  # the cell must be filled in every row
+    vocabulary: Vocabulary | None = None
+    language: str | None = None  # the language of a per-language family's column
+    title_pattern: str | None = None  # a family's title message, such as "label ({language})"
+    wide: bool = False  # prose: a wide, wrapped column in the workbooks the tool writes
+
+    def title(self, lang: Language) -> str:
+        """The header in `lang`."""
+        if self.language is None:
+            return lang.pgettext("column", self.key)
+        return lang.pgettext("column", self.title_pattern or "").format(language=language_name(lang, self.language))
+
+    def note(self, lang: Language) -> str:
+        """What goes in the column, in `lang`."""
+        text = lang.pgettext("column help", self.help)
+        return text.format(language=language_name(lang, self.language)) if self.language else text
+
+    def accepted_titles(self) -> set[str]:
+        """The headers (folded) read as this column: its key and its title in every language."""
+        titles = {fold(self.key)}
+        for code in languages():
+            lang = language(code)
+            titles.add(fold(self.title(lang)))
+            if self.language is not None:
+                # Abbreviated language names, as in "название (англ.)": headers written before
+                # the titles were generated from the catalogs, and what people type.
+                pattern = lang.pgettext("column", self.title_pattern or "")
+                shorts = _abbreviations(code, self.language, languages())
+                titles.update(fold(pattern.format(language=short)) for short in shorts)
+        return titles
+
+
+@functools.cache
+def _abbreviations(lang_code: str, code: str, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Prefixes of `code`'s name in `lang_code`, with a full stop, that no other language's name shares."""
+    def prefixes(other: str) -> set[str]:
+        name = language_name(language(lang_code), other)
+        return {name[:end] + "." for end in range(3, len(name) + 1) if name[end - 1].isalpha()}
+
+    shared = set().union(*(prefixes(other) for other in codes if other != code))
+    return tuple(sorted(prefixes(code) - shared))
+
+
+def language_name(lang: Language, code: str) -> str:
+    """The name of the language `code` in `lang` (CLDR, through Babel), or the code where CLDR has none."""
+    return lang.locale.languages.get(code, code)
+
+
+def column(key: str, help: str, *, kind: Kind = Kind.TEXT, required: bool = False,
+           vocabulary: Vocabulary | None = None, wide: bool = False, default: Any = dataclasses.MISSING) -> Any:
+    """A record field that is one column. key: N_("column", name), the field's own name.
+
+    A required column's field has no default, so that a row without it makes no record;
+    give `default` to keep such rows (their missing value is already an error).
+    """
+    if default is dataclasses.MISSING and not required:
+        default = frozenset(vocabulary.values) if kind is Kind.CODED_SET and vocabulary else (
+            False if kind is Kind.YES_NO else None)
+    spec = Column(key, key, kind, help, required, vocabulary, wide=wide)
+    return field(default=default, metadata={"column": spec})
+
+
+def per_language(stem: str, title: str, help: str, *, wide: bool = True) -> Any:
+    """A record field that is one text column per language, such as label_en, label_ru...
+
+    title: N_("column", "label ({language})"); help: N_("column help", "... {language} ...").
+    The field holds {language code: text} for the cells filled.
+    """
+    spec = Column(stem, "", Kind.TEXT, help, title_pattern=title, wide=wide)
+    return field(default_factory=dict, hash=False, metadata={"family": spec})
+
+
+@functools.cache
+def _columns(record: type, codes: tuple[str, ...]) -> tuple[Column, ...]:
+    columns: list[Column] = []
+    for item in dataclasses.fields(record):
+        if "column" in item.metadata:
+            spec = item.metadata["column"]
+            if spec.key != item.name:
+                raise TypeError(f"{record.__name__}.{item.name}: column key {spec.key!r} is not the field's name")
+            columns.append(spec)
+        elif "family" in item.metadata:
+            spec = item.metadata["family"]
+            columns.extend(dataclasses.replace(spec, key=f"{spec.key}_{code}", field=item.name, language=code)
+                           for code in codes)
+    return tuple(columns)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str  # N_("sheet", title)
+    record: type  # a dataclass whose fields are the columns
+    help: str  # N_("instructions", what one row is), on the intake template's Instructions sheet
+    id_column: str | None = None
+    required: bool = True  # a workbook without it cannot be read
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The columns in the intake template's order; a family has one per language present."""
+        return _columns(self.record, languages())
+
+    def column(self, key: str) -> Column:
+        return next(column for column in self.columns if column.key == key)
+
+    def variant(self, field_name: str, code: str) -> Column:
+        """The column of a per-language family in the language `code`."""
+        return next(c for c in self.columns if c.field == field_name and c.language == code)
+
+
+@dataclass(frozen=True)
+class Locality:
+    """A place as written, and the gazetteer entry it resolved to, if any."""
+
+    text: str
+    place: Place | None
+
+    @property
+    def key(self) -> str:
+        return self.place.key if self.place else fold(self.text)
+
+    def name(self, lang: str) -> str:
+        return self.place.name(lang) if self.place else self.text
+
+
+# The records: one class per sheet, one field per column (plus the row it came from).
+
+_REFERENCE_TO_COMPLAINANT = N_("column help", "The code of the complainant, as on the Complainants sheet.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    row: int
+    event_id: str = column(N_("column", "event_id"), kind=Kind.ID, required=True, help=N_(
+        "column help", "A short code of your choice for the event, such as 2022-01-almaty. Episodes refer to it."))
+    date: datetime.date = column(N_("column", "date"), kind=Kind.DATE, required=True, help=N_(
+        "column help", "The day the event took place or began."))
+    date_end: datetime.date | None = column(N_("column", "date_end"), kind=Kind.DATE, help=N_(
+        "column help", "The last day, if the event lasted several days; otherwise leave it empty."))
+    labels: Mapping[str, str] = per_language(
+        "label", N_("column", "label ({language})"), N_(
+            "column help", "The name of the event as the documents in this language print it. Language: {language}."))
+    summaries: Mapping[str, str] = per_language(
+        "summary", N_("column", "summary ({language})"), N_(
+            "column help", "A few sentences in this language on what happened and how the authorities "
+            "responded. Language: {language}."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Complainant:
+    row: int
+    complainant_id: str = column(N_("column", "complainant_id"), kind=Kind.ID, required=True, help=N_(
+        "column help", "A short code for the person, different on every row, such as C001. Do not use the name."))
+    surname: str = column(N_("column", "surname"), kind=Kind.NAME, required=True, help=N_(
+        "column help", "The surname as in the identity document."))
+    given_name: str = column(N_("column", "given_name"), kind=Kind.NAME, required=True, help=N_(
+        "column help", "The given name as in the identity document."))
+    patronymic: str | None = column(N_("column", "patronymic"), kind=Kind.NAME, help=N_(
+        "column help", "The patronymic, if the person has one."))
+    surname_latin: str | None = column(N_("column", "surname_latin"), kind=Kind.NAME, help=N_(
+        "column help", "The surname in Latin letters exactly as in the passport; the English documents use it."))
+    given_name_latin: str | None = column(N_("column", "given_name_latin"), kind=Kind.NAME, help=N_(
+        "column help", "The given name in Latin letters exactly as in the passport."))
+    sex: str | None = column(N_("column", "sex"), kind=Kind.CODED, vocabulary=SEX, help=N_(
+        "column help", "Choose from the list."))
+    date_of_birth: datetime.date | None = column(N_("column", "date_of_birth"), kind=Kind.DATE, help=N_(
+        "column help", "The date of birth. It never appears in the documents."))
+    city: Locality | None = column(N_("column", "city"), kind=Kind.PLACE, help=N_(
+        "column help", "The city or town where the person lives. Choose from the list or type it."))
+    id_document: str | None = column(N_("column", "id_document"), kind=Kind.DOCUMENT_NUMBER, help=N_(
+        "column help", "The number of the identity document as printed, with any leading zeros. "
+        "It never appears in the documents."))
+    appeal_form_date: datetime.date | None = column(N_("column", "appeal_form_date"), kind=Kind.DATE, help=N_(
+        "column help", "The day the signed appeal form was received. Without it the person is left out of the "
+        "documents."))
+    poa_date: datetime.date | None = column(N_("column", "poa_date"), kind=Kind.DATE, help=N_(
+        "column help", "The day the signed power of attorney was received. Without it the person is left out of "
+        "the documents."))
+    poa_scope: frozenset[str] = column(N_("column", "poa_scope"), kind=Kind.CODED_SET, vocabulary=POA_SCOPES,
+                                       help=N_("column help", "What the power of attorney allows: publish, represent, "
+                                               "appeal, separated by commas. Leave it empty when it allows all three."))
+    consent_to_name: bool = column(N_("column", "consent_to_name"), kind=Kind.YES_NO, vocabulary=YES_NO, help=N_(
+        "column help", "Yes if the person agreed to be named in public documents; otherwise they appear there as "
+        "Complainant No. N."))
+    contact: str | None = column(N_("column", "contact"), wide=True, help=N_(
+        "column help", "A phone number or e-mail address, for the lawyers only. It never appears in the documents."))
+    notes: str | None = column(N_("column", "notes"), wide=True, help=N_(
+        "column help", "Anything the lawyers should know. It never appears in the documents."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Episode:
+    row: int
+    complainant_id: str = column(N_("column", "complainant_id"), kind=Kind.ID, required=True,
+                                 help=_REFERENCE_TO_COMPLAINANT)
+    event_id: str | None = column(N_("column", "event_id"), kind=Kind.ID, help=N_(
+        "column help", "The code of the event, as on the Events sheet, if the episode belongs to one. "
+        "Choose from the list."))
+    date: datetime.date | None = column(N_("column", "date"), kind=Kind.DATE, help=N_(
+        "column help", "The day of the episode: the detention, the search, the court hearing."))
+    city: Locality | None = column(N_("column", "city"), kind=Kind.PLACE, help=N_(
+        "column help", "Where it happened. Choose from the list or type it."))
+    # None only in a workbook with errors, which is never built; the row is kept so that
+    # its references are checked too.
+    measure: str | None = column(N_("column", "measure"), kind=Kind.CODED, vocabulary=MEASURE_VALUES,
+                                 required=True, default=None, help=N_(
+                                     "column help", "What was done to the person. Choose from the list; "
+                                     "one measure per row."))
+    legal_basis: str | None = column(N_("column", "legal_basis"), wide=True, help=N_(
+        "column help", "The article of law the authorities relied on, such as Article 488 of the Code of "
+        "Administrative Offences."))
+    penalty: str | None = column(N_("column", "penalty"), wide=True, help=N_(
+        "column help", "The penalty imposed, such as 10 days of arrest or a fine of 50 MCI."))
+    authority: str | None = column(N_("column", "authority"), wide=True, help=N_(
+        "column help", "The body that acted: a police department, a court."))
+    description: str | None = column(N_("column", "description"), wide=True, help=N_(
+        "column help", "A short account of what happened, in any language."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Remedy:
+    row: int
+    complainant_id: str = column(N_("column", "complainant_id"), kind=Kind.ID, required=True,
+                                 help=_REFERENCE_TO_COMPLAINANT)
+    date: datetime.date | None = column(N_("column", "date"), kind=Kind.DATE, help=N_(
+        "column help", "The day the appeal or complaint was filed."))
+    authority: str | None = column(N_("column", "authority"), wide=True, help=N_(
+        "column help", "The body the appeal or complaint was addressed to."))
+    action: str | None = column(N_("column", "action"), wide=True, help=N_(
+        "column help", "What was filed: an appeal, a cassation complaint, a complaint to the prosecutor."))
+    outcome: str | None = column(N_("column", "outcome"), wide=True, help=N_(
+        "column help", "The decision, such as: dismissed. Leave it empty while it is pending."))
+    outcome_date: datetime.date | None = column(N_("column", "outcome_date"), kind=Kind.DATE, help=N_(
+        "column help", "The day of the decision."))
+
+    @property
+    def decided(self) -> datetime.date | None:
+        return self.outcome_date or self.date
+
+
+EVENTS = Sheet(N_("sheet", "Events"), Event, N_(
+    "instructions", "One row per event: a rally, a wave of arrests, a court campaign."), id_column="event_id")
+COMPLAINANTS = Sheet(N_("sheet", "Complainants"), Complainant, N_(
+    "instructions", "One row per person who appealed."), id_column="complainant_id")
+EPISODES = Sheet(N_("sheet", "Episodes"), Episode, N_(
+    "instructions", "One row per measure taken against a complainant: a detention, a fine, a search. "
+    "A person may have several rows."))
+# Domestic remedies: what each complainant tried at home, which the Human Rights
+# Committee needs to see exhausted.
+REMEDIES = Sheet(N_("sheet", "Remedies"), Remedy, N_(
+    "instructions", "One row per appeal or complaint a complainant made in Kazakhstan. This sheet may stay "
+    "empty, but the complaint is stronger with it."), required=False)
+
+SHEETS = (EVENTS, COMPLAINANTS, EPISODES, REMEDIES)
 
 
 def fold(text: str) -> str:
@@ -152,23 +391,7 @@ def localized_titles(context: str, key: str) -> set[str]:
     return titles
 
 
-def title_in(lang: str, context: str, key: str) -> str:
-    return language(lang).pgettext(context, key)
-
-
-def spellings(context: str, values: dict) -> dict[str, object]:
-    """Map every accepted spelling (folded) of a coded cell to its canonical value."""
-    accepted: dict[str, object] = {}
-    for canonical, message in values.items():
-        for code in languages():
-            for word in language(code).pgettext(context, message).split("|"):
-                accepted.setdefault(fold(word), canonical)
-    return accepted
-
-
-def measure_spellings() -> dict[str, str]:
-    accepted = {fold(key): key for key in MEASURES}
-    for key, label in MEASURES.items():
-        for code in languages():
-            accepted.setdefault(fold(language(code).pgettext("measure", label)), key)
-    return accepted
+def column_title(lang: Language, key: str) -> str:
+    """The header of the column `key` (of any sheet) in `lang`, for messages that name a column."""
+    found = next((c for sheet in SHEETS for c in sheet.columns if c.key == key), None)
+    return found.title(lang) if found else key

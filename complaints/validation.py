@@ -82,7 +82,7 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
     for event in records.events:
         for lang in languages:
             if not event.labels.get(lang):
-                column = f"label_{lang}"
+                column = EVENTS.variant("labels", lang).key
                 issues.append(_issue(ERROR, "missing-label", EVENTS, event.row, column, events_cols,
                                      id=event.event_id, column=column))
         for column, value in (("date", event.date), ("date_end", event.date_end)):

@@ -141,7 +141,7 @@ def _cell(value: object, where: tuple, issues: list[Issue]) -> CellValue:
 
 
 def _map_header(sheet: Sheet, header: dict[int, object], issues: list[Issue]) -> dict[str, int]:
-    titles = {column.key: localized_titles("column", column.key) for column in sheet.columns}
+    titles = {column.key: column.accepted_titles() for column in sheet.columns}
     columns: dict[str, int] = {}
     for index, raw in sorted(header.items()):
         text = _cell(raw, (sheet.key, 1, None, index), issues)

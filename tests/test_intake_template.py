@@ -13,8 +13,8 @@ from complaints.build import load
 from complaints.cli import main
 from complaints.gazetteer import Gazetteer
 from complaints.i18n import language
-from complaints.intake_template import DATE_FORMAT, HELP
-from complaints.schema import SHEETS
+from complaints.intake_template import DATE_FORMAT
+from complaints.schema import SHEETS, Kind
 from conftest import TODAY
 
 LANGS = ("en", "ru", "kk")
@@ -42,11 +42,11 @@ def fill(book, lang, sheet_key, rows):
     code = language(lang)
     worksheet = book[code.pgettext("sheet", sheet_key)]
     sheet = next(s for s in SHEETS if s.key == sheet_key)
-    position = {code.pgettext("column", c.key): i for i, c in enumerate(sheet.columns, start=1)}
-    assert [cell.value for cell in worksheet[1]] == list(position)
+    position = {c.key: i for i, c in enumerate(sheet.columns, start=1)}
+    assert [cell.value for cell in worksheet[1]] == [c.title(code) for c in sheet.columns]
     for row_number, row in enumerate(rows, start=2):
         for key, value in row.items():
-            worksheet.cell(row_number, position[code.pgettext("column", key)], value)
+            worksheet.cell(row_number, position[key], value)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -103,9 +103,9 @@ def test_every_sheet_is_there_in_the_chosen_language(templates, lang):
         assert worksheet.freeze_panes == "A2"
         for position, column in enumerate(sheet.columns, start=1):
             header = worksheet.cell(1, position)
-            assert header.value == code.pgettext("column", column.key)
-            assert header.comment.text == code.pgettext("column help", HELP[(sheet.key, column.key)])
-            expected = DATE_FORMAT if column.kind == "date" else "@"
+            assert header.value == column.title(code)
+            assert header.comment.text == column.note(code)
+            expected = DATE_FORMAT if column.kind is Kind.DATE else "@"
             assert worksheet.column_dimensions[header.column_letter].number_format == expected, column.key
 
 
