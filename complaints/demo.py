@@ -15,7 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from .gazetteer import Gazetteer
 from .names import transliterate
-from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES
+from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES, SHEETS, Sheet
 
 SURNAMES = ["Абенов", "Ахметов", "Бекмуханов", "Жумабеков", "Исмаилов", "Кусаинов", "Мусин", "Нурланов",
             "Оспанов", "Сарсенбаев", "Тлеубаев", "Утепов", "Шарипов", "Ержанов", "Калиев", "Садыков",
@@ -45,18 +45,16 @@ RU_MONTHS = ["января", "февраля", "марта", "апреля", "м
              "октября", "ноября", "декабря"]
 
 
-def _event(number: int, day: datetime.date) -> list:
-    labels = (
-        f"the peaceful rally of {day.day} {day.strftime('%B')} {day.year}",
-        f"мирное собрание {day.day} {RU_MONTHS[day.month - 1]} {day.year} года",
-        f"{day.year} жылғы {day.day} {MONTHS[day.month]} бейбіт жиын",
-    )
-    summaries = (
-        "Police dispersed the gathering and detained participants and passers-by.",
-        "Полиция разогнала собрание и задержала его участников и случайных прохожих.",
-        "Полиция жиынды таратып, оған қатысушылар мен жолдан өтіп бара жатқандарды ұстады.",
-    )
-    return [f"E{number:02d}", day, None, *labels, *summaries]
+def _event(number: int, day: datetime.date) -> dict:
+    return {
+        "event_id": f"E{number:02d}", "date": day,
+        "label_en": f"the peaceful rally of {day.day} {day.strftime('%B')} {day.year}",
+        "label_ru": f"мирное собрание {day.day} {RU_MONTHS[day.month - 1]} {day.year} года",
+        "label_kk": f"{day.year} жылғы {day.day} {MONTHS[day.month]} бейбіт жиын",
+        "summary_en": "Police dispersed the gathering and detained participants and passers-by.",
+        "summary_ru": "Полиция разогнала собрание и задержала его участников и случайных прохожих.",
+        "summary_kk": "Полиция жиынды таратып, оған қатысушылар мен жолдан өтіп бара жатқандарды ұстады.",
+    }
 
 
 MEASURE_PLANS = [  # an episode sequence per person, with the legal basis and penalty
@@ -81,11 +79,16 @@ def write_demo(path: Path, complainants: int, seed: int = 0) -> dict[str, int]:
     start = datetime.date(2022, 1, 4)
     events = [_event(i + 1, start + datetime.timedelta(days=rng.randrange(300))) for i in range(8)]
     book = openpyxl.Workbook(write_only=True)
-    sheets = {sheet.key: book.create_sheet(sheet.key) for sheet in (EVENTS, COMPLAINANTS, EPISODES, REMEDIES)}
-    for sheet in (EVENTS, COMPLAINANTS, EPISODES, REMEDIES):
+    sheets = {sheet.key: book.create_sheet(sheet.key) for sheet in SHEETS}
+    for sheet in SHEETS:
         sheets[sheet.key].append([column.key for column in sheet.columns])
+
+    def append(sheet: Sheet, row: dict) -> None:
+        """A row by column key, in the sheet's column order; a column of a language without text stays empty."""
+        sheets[sheet.key].append([row.get(column.key) for column in sheet.columns])
+
     for row in events:
-        sheets[EVENTS.key].append(row)
+        append(EVENTS, row)
 
     rows = {EVENTS.key: len(events), COMPLAINANTS.key: 0, EPISODES.key: 0, REMEDIES.key: 0}
     id_cell_style = "@"
@@ -99,30 +102,35 @@ def write_demo(path: Path, complainants: int, seed: int = 0) -> dict[str, int]:
         appeal = start + datetime.timedelta(days=rng.randrange(320, 400))
         document = WriteOnlyCell(sheets[COMPLAINANTS.key], value=f"0{rng.randrange(10**8):08d}")
         document.number_format = id_cell_style
-        sheets[COMPLAINANTS.key].append([
-            complainant_id, surname, given, _patronymic(rng.choice(FATHERS), female),
-            transliterate(surname).upper(), transliterate(given).upper(), "F" if female else "M",
-            datetime.date(1950, 1, 1) + datetime.timedelta(days=rng.randrange(18000)),
-            _spelling(rng, home), document,
-            None if rng.random() < 0.02 else appeal,
-            None if rng.random() < 0.04 else appeal + datetime.timedelta(days=rng.randrange(10)),
-            None, rng.choice(["yes", "no", "да", "иә", None]),
-            f"+7 700 {number % 1000:03d} {number % 100:02d} 00", None,
-        ])
+        append(COMPLAINANTS, {
+            "complainant_id": complainant_id, "surname": surname, "given_name": given,
+            "patronymic": _patronymic(rng.choice(FATHERS), female),
+            "surname_latin": transliterate(surname).upper(), "given_name_latin": transliterate(given).upper(),
+            "sex": "F" if female else "M",
+            "date_of_birth": datetime.date(1950, 1, 1) + datetime.timedelta(days=rng.randrange(18000)),
+            "city": _spelling(rng, home), "id_document": document,
+            "appeal_form_date": None if rng.random() < 0.02 else appeal,
+            "poa_date": None if rng.random() < 0.04 else appeal + datetime.timedelta(days=rng.randrange(10)),
+            "consent_to_name": rng.choice(["yes", "no", "да", "иә", None]),
+            "contact": f"+7 700 {number % 1000:03d} {number % 100:02d} 00",
+        })
         rows[COMPLAINANTS.key] += 1
         event = rng.choice(events)
         for measure, basis, penalty in rng.choice(MEASURE_PLANS):
-            day = event[1] + datetime.timedelta(days=rng.randrange(3))
-            sheets[EPISODES.key].append([
-                complainant_id, event[0] if measure in ("detention", "administrative_arrest", "fine") else None,
-                day, _spelling(rng, home if rng.random() < 0.8 else rng.choice(places)),
-                measure, basis or None, penalty or None, "city police department", None,
-            ])
+            day = event["date"] + datetime.timedelta(days=rng.randrange(3))
+            append(EPISODES, {
+                "complainant_id": complainant_id,
+                "event_id": event["event_id"] if measure in ("detention", "administrative_arrest", "fine") else None,
+                "date": day, "city": _spelling(rng, home if rng.random() < 0.8 else rng.choice(places)),
+                "measure": measure, "legal_basis": basis or None, "penalty": penalty or None,
+                "authority": "city police department",
+            })
             rows[EPISODES.key] += 1
         if rng.random() < 0.9:
-            filed = event[1] + datetime.timedelta(days=rng.randrange(5, 20))
-            sheets[REMEDIES.key].append([complainant_id, filed, "city court", "appeal", "dismissed",
-                                         filed + datetime.timedelta(days=rng.randrange(10, 60))])
+            filed = event["date"] + datetime.timedelta(days=rng.randrange(5, 20))
+            append(REMEDIES, {"complainant_id": complainant_id, "date": filed, "authority": "city court",
+                              "action": "appeal", "outcome": "dismissed",
+                              "outcome_date": filed + datetime.timedelta(days=rng.randrange(10, 60))})
             rows[REMEDIES.key] += 1
     book.save(path)
     return rows

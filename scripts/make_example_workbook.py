@@ -11,7 +11,7 @@ random.Random(2018) in a fixed order, and the .xlsx container is re-packed
 with fixed timestamps, so running the script twice gives identical bytes.
 
 Usage:
-    python scripts/make_example_workbook.py [OUTPUT]
+    .venv/bin/python scripts/make_example_workbook.py [OUTPUT]
 
 OUTPUT defaults to intake/example/workbook.xlsx next to this script's project.
 """
@@ -30,6 +30,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from complaints import schema
+from complaints.schema import Kind, Sheet
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "intake" / "example" / "workbook.xlsx"
 
@@ -41,12 +44,6 @@ D = dt.date
 # --------------------------------------------------------------------------
 # Events
 # --------------------------------------------------------------------------
-
-EVENT_COLUMNS = [
-    "event_id", "date", "date_end",
-    "label_en", "label_ru", "label_kk",
-    "summary_en", "summary_ru", "summary_kk",
-]
 
 EVENTS = [
     {
@@ -214,13 +211,6 @@ EVENTS = [
 # Complainants (all invented)
 # --------------------------------------------------------------------------
 
-COMPLAINANT_COLUMNS = [
-    "complainant_id", "surname", "given_name", "patronymic",
-    "surname_latin", "given_name_latin", "sex", "date_of_birth", "city",
-    "id_document", "appeal_form_date", "poa_date", "poa_scope",
-    "consent_to_name", "contact", "notes",
-]
-
 # id, surname, given_name, patronymic, surname_latin, given_name_latin, sex,
 # city (as typed), consent_to_name, poa_scope, contact kind, notes
 # Contact kind: "p" phone, "e" e-mail, "pe" both, "" none.
@@ -296,11 +286,6 @@ TEXT_DATES = {
 # --------------------------------------------------------------------------
 # Episodes
 # --------------------------------------------------------------------------
-
-EPISODE_COLUMNS = [
-    "complainant_id", "event_id", "date", "city", "measure",
-    "legal_basis", "penalty", "authority", "description",
-]
 
 # City key -> the spellings an operator might type for an episode's place.
 CITY_SPELLINGS = {
@@ -668,32 +653,34 @@ def build_complainants(rng: random.Random, episodes: list[dict]) -> list[dict]:
 # --------------------------------------------------------------------------
 
 DATE_FORMAT = "DD.MM.YYYY"
-TEXT_COLUMNS = {"id_document"}
-WIDE_COLUMNS = {"summary_en": 70, "summary_ru": 70, "summary_kk": 70,
-                "label_en": 45, "label_ru": 45, "label_kk": 45,
-                "description": 60, "authority": 40, "notes": 45}
+# Kinds whose cells are formatted as text when they do not hold a date: leading zeros, dates typed as text.
+TEXT_KINDS = {Kind.DOCUMENT_NUMBER, Kind.DATE}
+# Widths of the prose columns, by record field (a per-language family shares one).
+WIDE_FIELDS = {"summaries": 70, "labels": 45, "description": 60, "authority": 40, "notes": 45}
 
 
-def write_sheet(ws, columns: list[str], rows: list[dict]) -> None:
-    ws.append(columns)
+def write_sheet(ws, sheet: Sheet, rows: list[dict]) -> None:
+    """The rows (column key -> value) under the sheet's headers, in the schema's column order."""
+    ws.title = sheet.key
+    ws.append([column.key for column in sheet.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append([row.get(column) if row.get(column) != "" else None for column in columns])
-    for col_idx, column in enumerate(columns, start=1):
+        ws.append([row.get(column.key) if row.get(column.key) != "" else None for column in sheet.columns])
+    for col_idx, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(col_idx)
         for cell in ws[letter][1:]:
             if isinstance(cell.value, (dt.date, dt.datetime)):
                 cell.number_format = DATE_FORMAT
-            elif column in TEXT_COLUMNS or column.endswith("date") or column == "date_end":
+            elif column.kind in TEXT_KINDS:
                 cell.number_format = "@"
-            if column in WIDE_COLUMNS:
+            if column.field in WIDE_FIELDS:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             else:
                 cell.alignment = Alignment(vertical="top")
-        longest = max([len(column)] + [len(str(c.value)) if not isinstance(c.value, (dt.date, dt.datetime)) else 10
-                                        for c in ws[letter][1:] if c.value is not None])
-        ws.column_dimensions[letter].width = WIDE_COLUMNS.get(column, min(max(longest + 2, 10), 40))
+        longest = max([len(column.key)] + [len(str(c.value)) if not isinstance(c.value, (dt.date, dt.datetime))
+                                            else 10 for c in ws[letter][1:] if c.value is not None])
+        ws.column_dimensions[letter].width = WIDE_FIELDS.get(column.field, min(max(longest + 2, 10), 40))
     ws.freeze_panes = "A2"
 
 
@@ -716,7 +703,6 @@ def deterministic_bytes(data: bytes) -> bytes:
     return out.getvalue()
 
 
-REMEDY_COLUMNS = ["complainant_id", "date", "authority", "action", "outcome", "outcome_date"]
 # Included complainants with no remedy recorded, to show the validation warning.
 NO_REMEDY = {"C044", "C045"}
 
@@ -770,12 +756,10 @@ def build_workbook() -> Workbook:
     wb.properties.creator = "scripts/make_example_workbook.py"
     wb.properties.title = "Synthetic example case (all names invented)"
     wb.properties.created = FIXED_TIMESTAMP
-    ws = wb.active
-    ws.title = "Events"
-    write_sheet(ws, EVENT_COLUMNS, EVENTS)
-    write_sheet(wb.create_sheet("Complainants"), COMPLAINANT_COLUMNS, complainants)
-    write_sheet(wb.create_sheet("Episodes"), EPISODE_COLUMNS, episodes)
-    write_sheet(wb.create_sheet("Remedies"), REMEDY_COLUMNS, remedies)
+    write_sheet(wb.active, schema.EVENTS, EVENTS)
+    write_sheet(wb.create_sheet(), schema.COMPLAINANTS, complainants)
+    write_sheet(wb.create_sheet(), schema.EPISODES, episodes)
+    write_sheet(wb.create_sheet(), schema.REMEDIES, remedies)
     return wb
 
 

@@ -11,6 +11,8 @@ import docx
 import openpyxl
 import pytest
 
+from complaints.schema import COMPLAINANTS, EPISODES, EVENTS
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "intake" / "example"
 TODAY = datetime.date(2026, 11, 23)
@@ -33,11 +35,10 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-EVENT_HEADER = ["event_id", "date", "date_end", "label_en", "label_ru", "label_kk", "summary_en"]
-PERSON_HEADER = ["complainant_id", "surname", "given_name", "patronymic", "surname_latin",
-                 "given_name_latin", "sex", "date_of_birth", "city", "id_document",
-                 "appeal_form_date", "poa_date", "poa_scope", "consent_to_name", "contact"]
-EPISODE_HEADER = ["complainant_id", "event_id", "date", "city", "measure", "legal_basis", "penalty"]
+# Every column of the format, in the schema's order (a per-language family: one per catalog).
+EVENT_HEADER = [column.key for column in EVENTS.columns]
+PERSON_HEADER = [column.key for column in COMPLAINANTS.columns]
+EPISODE_HEADER = [column.key for column in EPISODES.columns]
 
 
 def event(event_id="rally", date=datetime.date(2018, 5, 10), **extra):

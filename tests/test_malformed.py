@@ -22,6 +22,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from complaints.build import load
@@ -316,7 +317,7 @@ def missing_required_column(tmp_path):
                 columns={"Episodes": ["complainant_id", "event_id"]})
 
 
-@case(1, issue=("error", "duplicate-column", "Complainants", "P1"))
+@case(1, issue=("error", "duplicate-column", "Complainants", f"{get_column_letter(len(PERSON_HEADER) + 1)}1"))
 def duplicated_header(tmp_path):
     return book(tmp_path, headers={"Complainants": [*PERSON_HEADER, "Surname"]})
 
