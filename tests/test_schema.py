@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import shutil
-from pathlib import Path
 
 import openpyxl
 import pytest
