@@ -34,7 +34,7 @@ from .schema import (
 )
 from .workbook import RawRow, RawWorkbook
 
-__all__ = ["Complainant", "Episode", "Event", "Locality", "Records", "Remedy", "parse_date", "read_records"]
+__all__ = ["Complainant", "Episode", "Event", "Locality", "Records", "Remedy", "parse_date", "read_records", "read_sheet"]
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -219,23 +219,25 @@ class _SheetReader:
         return found
 
 
+def read_sheet(workbook: RawWorkbook, sheet: Sheet, gazetteer: Gazetteer, issues: list[Issue]) -> list:
+    """The records of every row of `sheet` that has the values its record cannot do without."""
+    return _SheetReader(workbook, sheet, gazetteer, issues).records()
+
+
 def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> Records:
     gazetteer = gazetteer or Gazetteer.default()
     issues: list[Issue] = list(workbook.issues)
 
-    def read(sheet: Sheet) -> _SheetReader:
-        return _SheetReader(workbook, sheet, gazetteer, issues)
-
     events = []
-    event_sheet = read(EVENTS)
+    event_sheet = _SheetReader(workbook, EVENTS, gazetteer, issues)
     for reader, values in event_sheet.rows():
         if values["date"] and values["date_end"] and values["date_end"] < values["date"]:
             reader.issue(ERROR, "date-end-before-start", "date_end")
         event = event_sheet.record(reader, values)
         if event is not None:
             events.append(event)
-    complainants = read(COMPLAINANTS).records()
+    complainants = read_sheet(workbook, COMPLAINANTS, gazetteer, issues)
     # Episodes are kept even with an unknown measure (already an error) so that their references are checked too.
-    episodes = read(EPISODES).records()
-    remedies = read(REMEDIES).records() if REMEDIES.key in workbook.sheets else None
+    episodes = read_sheet(workbook, EPISODES, gazetteer, issues)
+    remedies = read_sheet(workbook, REMEDIES, gazetteer, issues) if REMEDIES.key in workbook.sheets else None
     return Records(events, complainants, episodes, issues, remedies)

@@ -4,16 +4,34 @@ and a language is one catalog, per-language columns included."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import importlib.util
 import shutil
+from collections.abc import Mapping
+from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
 
-from complaints import i18n
+from complaints import i18n, intake_template
 from complaints.build import build, load
+from complaints.gazetteer import Gazetteer
 from complaints.intake_template import write_template
-from complaints.schema import EVENTS, SHEETS, Kind, Sheet, column
+from complaints.records import read_sheet
+from complaints.schema import (
+    EVENTS,
+    POA_SCOPES,
+    SEX,
+    SHEETS,
+    YES_NO,
+    Kind,
+    Locality,
+    Sheet,
+    column,
+    per_language,
+)
+from complaints.workbook import RawWorkbook, collect_sheet
 from conftest import EXAMPLE, REPO, TODAY, event, pdf_text, write_workbook
 
 FOURTH = "de"  # any code Babel knows; its catalog is a copy of the English one
@@ -47,6 +65,66 @@ def test_a_column_key_that_is_not_its_field_name_fails_at_once():
 
     with pytest.raises(TypeError, match="family_name"):
         Sheet("Misnamed", Misnamed, "One row per nothing.").columns
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Visit:
+    """A sheet the format does not have, declared only here: one record with a column of each kind."""
+
+    row: int
+    visit_id: str = column("visit_id", help="The visit's code.", kind=Kind.ID, required=True)
+    visitor: str | None = column("visitor", help="Who came.", kind=Kind.NAME)
+    day: datetime.date | None = column("day", help="When.", kind=Kind.DATE)
+    town: Locality | None = column("town", help="Where.", kind=Kind.PLACE)
+    sex: str | None = column("sex", help="Their sex.", kind=Kind.CODED, vocabulary=SEX)
+    scope: frozenset[str] = column("scope", help="What for.", kind=Kind.CODED_SET, vocabulary=POA_SCOPES)
+    agreed: bool = column("agreed", help="Agreed.", kind=Kind.YES_NO, vocabulary=YES_NO)
+    notes: Mapping[str, str] = per_language("note", "note ({language})", "A note. Language: {language}.")
+
+
+VISITS = Sheet("Visits", Visit, "One row per visit.", required=False)
+
+
+def _raw_visits(header: list[str], rows: list[list]) -> RawWorkbook:
+    issues: list = []
+    source = [(1, False, dict(enumerate(header, start=1)))]
+    source += [(number, False, dict(enumerate(row, start=1))) for number, row in enumerate(rows, start=2)]
+    sheet = collect_sheet(VISITS, "Visits", source, issues)
+    return RawWorkbook(Path("visits.xlsx"), {VISITS.key: sheet}, issues, CALENDAR_WINDOWS_1900)
+
+
+def test_a_sheet_declared_in_the_schema_is_read_cell_by_cell_by_kind():
+    english, russian = i18n.language("en"), i18n.language("ru")
+    header = [c.title(english) for c in VISITS.columns if c.key != "note_ru"] + ["note (рус.)"]
+    assert header[:8] == ["visit_id", "visitor", "day", "town", "sex", "scope", "agreed", "note (English)"]
+    assert VISITS.column("note_ru").title(russian) == "note (русский)"
+    rows = [["V1", "Оспанова", "10.05.2018", "Нур-Султан", "ж", "publish; appeal", "да", None, None, "заметка"],
+            ["V2", "Ospanova", "05/10/2018", "Atlantis", "x", "fly", None, "a note"],
+            [None, "Nobody"]]
+    workbook = _raw_visits(header, rows)
+    issues = list(workbook.issues)
+    first, second = read_sheet(workbook, VISITS, Gazetteer.default(), issues)
+    assert first == Visit(row=2, visit_id="V1", visitor="Оспанова", day=datetime.date(2018, 5, 10),
+                          town=first.town, sex="F", scope=frozenset({"publish", "appeal"}), agreed=True,
+                          notes={"ru": "заметка"})
+    assert first.town.place.key == "astana"
+    assert (second.day, second.sex, second.scope, second.agreed, second.notes) == (
+        None, None, frozenset(), False, {"en": "a note"})
+    assert sorted((i.code, i.cell) for i in issues) == [
+        ("ambiguous-date", "C3"), ("bad-value", "E3"), ("bad-value", "F3"), ("missing-value", "A4"),
+        ("unknown-place", "D3")]
+
+
+def test_a_sheet_declared_in_the_schema_gets_its_intake_template_sheet(tmp_path, monkeypatch):
+    monkeypatch.setattr(intake_template, "SHEETS", (*SHEETS, VISITS))
+    write_template("ru", tmp_path / "intake.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "intake.xlsx")
+    visits = book["Visits"]
+    russian = i18n.language("ru")
+    assert [cell.value for cell in visits[1]] == [c.title(russian) for c in VISITS.columns]
+    rules = {str(v.sqref).split(":")[0]: v.formula1 for v in visits.data_validations.dataValidation}
+    assert rules == {"D2": "cities", "E2": "sexes", "F2": "poa_scopes", "G2": "yes_no"}
+    assert visits.column_dimensions["C"].number_format == intake_template.DATE_FORMAT
 
 
 @pytest.fixture
