@@ -130,7 +130,8 @@ def _lists(book: Workbook, lang: Language, data_sheets: dict) -> None:
         "event_ids", attr_text=f"{quote_sheetname(events.title)}!${event_column}$2:${event_column}${EVENT_ROWS}")
 
     choose = lang.pgettext("template", CHOOSE_FROM_LIST)
-    dropdowns = [(EPISODES, "event_id", "event_ids", lang.pgettext("template", CHOOSE_EVENT).format(sheet=events.title))]
+    dropdowns: list[tuple[Sheet, str, str, str | None]] = [
+        (EPISODES, "event_id", "event_ids", lang.pgettext("template", CHOOSE_EVENT).format(sheet=events.title))]
     for sheet, column in _coded_columns():
         # Free text too (no error): several values go in one cell, and a place may be missing from the list.
         strict = column.kind in (Kind.CODED, Kind.YES_NO)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -172,7 +173,7 @@ class _SheetReader:
                        if item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
                        and item.name != "row"]
 
-    def rows(self):
+    def rows(self) -> Iterator[tuple[_RowReader, dict[str, Any]]]:
         """(reader, the row's values by field) for every row."""
         raw = self.workbook.sheets[self.sheet.key]
         for row in raw.rows:

@@ -64,7 +64,7 @@ def test_a_column_key_that_is_not_its_field_name_fails_at_once():
         surname: str | None = column("family_name", help="The surname.", kind=Kind.NAME)
 
     with pytest.raises(TypeError, match="family_name"):
-        Sheet("Misnamed", Misnamed, "One row per nothing.").columns
+        Sheet("Misnamed", Misnamed, "One row per nothing.").column("surname")
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -154,7 +154,7 @@ def test_a_fourth_catalog_adds_its_columns_and_titles(fourth_language, tmp_path)
     # The Russian header of the new language's label, as a Russian intake template writes it, reads back.
     russian = EVENTS.column("label_de").title(i18n.language("ru"))
     assert russian == "название (немецкий)"
-    path = write_workbook(tmp_path / "case.xlsx", events=[event(**{"label_de": "the rally (de)"})],
+    path = write_workbook(tmp_path / "case.xlsx", events=[event(label_de="the rally (de)")],
                           columns={"Events": ["event_id", "date", "label_en", "label_ru", "label_kk", "label_de"]},
                           headers={"Events": ["event_id", "date", "label_en", "label_ru", "label_kk", russian]})
     loaded = load(path, (FOURTH,), TODAY)
