@@ -159,6 +159,7 @@ def test_a_fourth_catalog_adds_its_columns_and_titles(fourth_language, tmp_path)
                           headers={"Events": ["event_id", "date", "label_en", "label_ru", "label_kk", russian]})
     loaded = load(path, (FOURTH,), TODAY)
     assert loaded.report.valid, [issue.code for issue in loaded.report.issues]
+    assert "| `label_de` | label (Deutsch) |" in _doc_script().render()
 
 
 def test_without_its_label_an_event_cannot_be_built_in_the_fourth_language(fourth_language, tmp_path):
