@@ -36,6 +36,7 @@ class DocumentMeta:
     header: str = ""  # running header text, e.g. the case title
     page_label: str = "Page {page} of {pages}"  # translated; {page}/{pages} become fields
     confidential_mark: str = ""  # e.g. "Confidential"; empty for public documents
+    draft_mark: str = ""  # e.g. "Draft": the document still has open points
     keywords: tuple[str, ...] = field(default_factory=tuple)
 
     def page_label_pieces(self) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -37,8 +37,9 @@ from .case import Case, CaseSource, build_case
 from .context import document_context
 from .counts import Counts, count
 from .documents import FORMATS, REGISTRY, DocumentType
-from .errors import InvalidData, OutputBusy
+from .errors import InvalidData, OpenPointsRemain, OutputBusy
 from .heap import without_cycle_collection
+from .open_points import OpenPoint, describe, open_points
 from .i18n import catalog_path, language, languages
 from .records import read_records
 from .render_docx import render_docx
@@ -102,6 +103,11 @@ class Job:
     member: str | None = None  # the complainant id, for a document per author
 
     @property
+    def document_path(self) -> str:
+        """The document this file is a format of: "en/hrc/C001", "ru/wgad"."""
+        return self.relative_path.with_suffix("").as_posix()
+
+    @property
     def relative_path(self) -> Path:
         if self.member:
             return Path(self.lang) / self.document.name / f"{self.member}.{self.fmt}"
@@ -129,6 +135,8 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     jobs: list[Job] = field(default_factory=list)
     reused: list[Path] = field(default_factory=list)  # the files kept unchanged from the previous build
+    # By document ("en/hrc/C001"), what it leaves for the lawyer to complete; only documents with some.
+    open_points: dict[str, tuple[OpenPoint, ...]] = field(default_factory=dict)
 
     def documents(self) -> list["DocumentSummary"]:
         """What was built of each document, who was left out of it, and which files to send."""
@@ -174,6 +182,7 @@ class _Source:
         self.context = context | {
             "document_title": title,
             "confidential_mark": self.meta.confidential_mark,
+            "draft_mark": "",
             "build_date_iso": day.isoformat(),
             "page_label_css": _css_content(self.meta),
             "with_summary": False,
@@ -181,6 +190,13 @@ class _Source:
         self.where = f"{lang}/{document.name}" + (f"/{context['author'].complainant_id}" if "author" in context else "")
         with without_cycle_collection():
             self.html = render_html(lang, document.html_template, self.context)
+            self.open_points = open_points(self.html)
+            if self.open_points:
+                # A document with open points is a draft: marked in the header of every page.
+                self.meta = replace(self.meta, draft_mark=code.pgettext("mark", "Draft"))
+                self.context |= {"draft_mark": self.meta.draft_mark,
+                                 "draft_mark_css": _css_string(self.meta.draft_mark)}
+                self.html = render_html(lang, document.html_template, self.context)
             # The variant opening with a summary, for a document that turns out longer than its limit.
             self.summary_html = (render_html(lang, document.html_template, self.context | {"with_summary": True})
                                  if document.summary_over_pages else None)
@@ -227,6 +243,7 @@ class _Renderer:
     previous: dict[str, tuple[str, str]]  # relative path -> (key, sha256) of the output being replaced
     previous_root: Path
     staging: Path  # where the files are written, by whichever process renders them
+    final: bool = False  # render nothing that still has open points
     contexts: dict[tuple[str, str], tuple[dict, dict]] = field(default_factory=dict)
 
     def context(self, document: DocumentType, lang: str) -> tuple[dict, dict]:
@@ -241,24 +258,28 @@ class _Renderer:
             self.contexts[key] = context, {p.complainant_id: p for p in context["people"]}
         return self.contexts[key]
 
-    def render(self, index: int) -> list[tuple[str, bool]]:
-        """Write the files of group `index` into the staging folder; return the key of each and
-        whether it was written: not when the output being replaced holds it already (its key is the
-        same, and it still hashes as recorded), for the parent to keep. A worker writes what it
-        renders rather than sending it back: the parent would hold whatever it had not written yet."""
+    def render(self, index: int) -> tuple[tuple[OpenPoint, ...], list[tuple[str, bool]]]:
+        """Write the files of group `index` into the staging folder; return the document's open
+        points, and the key of each file and whether it was written: not when the output being
+        replaced holds it already (its key is the same, and it still hashes as recorded), for the
+        parent to keep. A worker writes what it renders rather than sending it back: the parent
+        would hold whatever it had not written yet. A final build renders nothing of a document
+        with open points (and returns no keys): the build will refuse it."""
         group = self.groups[index]
         first = group[0]
         context, people = self.context(first.document, first.lang)
         if first.member:
             context = context | {"author": people[first.member]}
         source = _Source(first.document, first.lang, context, self.day)
+        if self.final and source.open_points:
+            return source.open_points, []
         keys = {job.fmt: source.key(self.salts[first.lang], job.fmt) for job in group}
         missing = [job.fmt for job in group if not self.unchanged(job, keys[job.fmt])]
         files = source.render(missing) if missing else {}
         for job in group:
             if job.fmt in files:
                 _write_private(self.staging / job.relative_path, files[job.fmt])
-        return [(keys[job.fmt], job.fmt in files) for job in group]
+        return source.open_points, [(keys[job.fmt], job.fmt in files) for job in group]
 
     def unchanged(self, job: Job, key: str) -> bool:
         path = job.relative_path.as_posix()
@@ -344,18 +365,18 @@ def _exit_without(parent: int) -> None:
     os._exit(1)
 
 
-def _render_chunk(indexes: list[int]) -> list[tuple[int, list[tuple[str, bool]]]]:
+def _render_chunk(indexes: list[int]) -> list[tuple[int, tuple[tuple[OpenPoint, ...], list[tuple[str, bool]]]]]:
     return [(index, _WORKER.render(index)) for index in indexes]
 
 
 @contextlib.contextmanager
-def _rendered(renderer: _Renderer, workers: int, lock: int) -> Iterator[Iterable[tuple[Job, tuple[str, bool]]]]:
-    """Every job with its file's key and whether it was written (see _Renderer.render), in the
-    order they are ready, rendered by `workers` processes (forked, so that each starts with the
-    case already loaded)."""
-    def files(rendered: Iterable[tuple[int, list]]) -> Iterator[tuple[Job, tuple[str, bool]]]:
-        for index, group in rendered:
-            yield from zip(renderer.groups[index], group)
+def _rendered(renderer: _Renderer, workers: int, lock: int) -> Iterator[Iterable[tuple[tuple[Job, ...], tuple]]]:
+    """Every group of jobs with what _Renderer.render returned for it (its open points, and each
+    file's key and whether it was written), in the order they are ready, rendered by `workers`
+    processes (forked, so that each starts with the case already loaded)."""
+    def files(rendered: Iterable[tuple[int, tuple]]) -> Iterator[tuple[tuple[Job, ...], tuple]]:
+        for index, result in rendered:
+            yield renderer.groups[index], result
 
     chunks = _chunks(renderer.groups)
     if workers < 2 or len(chunks) < 2:
@@ -376,12 +397,14 @@ def _rendered(renderer: _Renderer, workers: int, lock: int) -> Iterator[Iterable
     executor.shutdown()
 
 
+def _css_string(text: str) -> Markup:
+    """Text as a quoted CSS string."""
+    return Markup('"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"')
+
+
 def _css_content(meta: DocumentMeta) -> Markup:
     """The page label as a CSS content value: quoted text and page counters."""
-    def quoted(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-    return Markup(" ".join(quoted(text) if text else f"counter({field})"
+    return Markup(" ".join(_css_string(text) if text else f"counter({field})"
                            for text, field in meta.page_label_pieces()))
 
 
@@ -592,18 +615,20 @@ def _publish(staging: Path, target: Path) -> None:
 def build(path: Path, langs: Iterable[str] | None = None, formats: Iterable[str] = FORMATS,
           documents: Iterable[str] | None = None, output_root: Path = Path("output"),
           progress: Callable[[Job], None] | None = None, today: datetime.date | None = None,
-          workers: int = 1) -> BuildResult:
+          workers: int = 1, final: bool = False) -> BuildResult:
     langs = tuple(langs or languages())
-    return produce(load(path, langs, today), langs, formats, documents, output_root, progress, today, workers)
+    return produce(load(path, langs, today), langs, formats, documents, output_root, progress, today, workers,
+                   final)
 
 
 def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMATS,
             documents: Iterable[str] | None = None, output_root: Path = Path("output"),
             progress: Callable[[Job], None] | None = None, today: datetime.date | None = None,
-            workers: int = 1) -> BuildResult:
+            workers: int = 1, final: bool = False) -> BuildResult:
     """Render every requested document of a loaded case into output_root/<case>/, all or nothing,
     in `workers` processes. An output whose inputs have not changed since the build it replaces is
-    kept from there rather than rendered again."""
+    kept from there rather than rendered again. A `final` build refuses (OpenPointsRemain, nothing
+    written) when any document still has open points."""
     require_valid(loaded)
     counts = count(loaded.case)
     day = build_date(loaded.settings, today)
@@ -614,18 +639,26 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
     with _exclusive(target) as lock:
         _clear_leftovers(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=output_root))
-        keys, reused = {}, []
+        keys, reused, points = {}, [], {}
         try:
             renderer = _Renderer(loaded.case, day, _groups(jobs), _salts(provenance), _previous_keys(target), target,
-                                 staging)
-            with _rendered(renderer, workers, lock) as files:
-                for job, (key, written) in files:
-                    if not written:
-                        _keep(target / job.relative_path, staging / job.relative_path)
-                        reused.append(target / job.relative_path)
-                    keys[job.relative_path.as_posix()] = key
-                    if progress:
-                        progress(job)
+                                 staging, final)
+            with _rendered(renderer, workers, lock) as rendered:
+                for group, (open_in_document, files) in rendered:
+                    if open_in_document:
+                        points[group[0].document_path] = open_in_document
+                    for job, (key, written) in zip(group, files):
+                        if not written:
+                            _keep(target / job.relative_path, staging / job.relative_path)
+                            reused.append(target / job.relative_path)
+                        keys[job.relative_path.as_posix()] = key
+                        if progress:
+                            progress(job)
+            points = dict(sorted(points.items()))
+            if final and points:
+                raise OpenPointsRemain(
+                    f"--final: {len(points)} document(s) still have open points; none was written:\n"
+                    + "\n".join(f"  {document}: {describe(found)}" for document, found in points.items()), points)
             manifest = _manifest(loaded, counts, jobs, staging, day, provenance, keys)
             _write_private(staging / MANIFEST,
                            json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
@@ -633,4 +666,4 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    return BuildResult(loaded, counts, target, [target / job.relative_path for job in jobs], jobs, reused)
+    return BuildResult(loaded, counts, target, [target / job.relative_path for job in jobs], jobs, reused, points)

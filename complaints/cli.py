@@ -19,6 +19,7 @@ from .documents import FORMATS, REGISTRY
 from .errors import ComplaintsError
 from .i18n import language, languages
 from .intake_template import write_template
+from .open_points import describe
 from .report import EXCLUSION_REASONS, SEVERITY_LABELS, Report
 from .verify import MANIFEST, verify
 
@@ -117,12 +118,16 @@ def validate(workbook: Path, lang_code: str, output_format: str, annotated: Path
               default=Path("output"), show_default=True, help="Folder that receives output/<case>/.")
 @click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
               help="How many documents to render at once, each in a process of its own.")
+@click.option("--final", is_flag=True,
+              help="Documents to send: refuse (exit 1, writing nothing) while any document has open points.")
 @domain_errors
-def build_command(case: Path, langs, formats, documents, output_root: Path, jobs: int):
+def build_command(case: Path, langs, formats, documents, output_root: Path, jobs: int, final: bool):
     """Build the documents of CASE (a workbook or a case folder; default: the example case).
 
     Only complainants with both an appeal form and a power of attorney are
-    included; the summary says who was left out and why.
+    included; the summary says who was left out and why. A document with open
+    points (what the workbook does not say and the lawyer must complete) is
+    marked "Draft" on every page; the summary lists its open points.
     """
     langs = langs or languages()
     formats = formats or FORMATS
@@ -134,7 +139,8 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
         def advance(job: Job) -> None:
             bar.update(1, job)
 
-        result = produce(loaded, langs, formats, documents, output_root, progress=advance, workers=jobs)
+        result = produce(loaded, langs, formats, documents, output_root, progress=advance, workers=jobs,
+                         final=final)
     report, counts = result.loaded.report, result.counts
     for issue in report.warnings:
         click.echo(f"WARNING {report.locate(issue, language('en'))}", err=True)
@@ -157,6 +163,11 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
                        + (f"; {', '.join(item.courtesy)}: courtesy translation" if item.courtesy else ""))
         if item.unauthorised:
             click.echo(f"    left out, power of attorney does not cover it: {', '.join(item.unauthorised)}")
+    if result.open_points:
+        click.echo(f"{len(result.open_points)} draft document(s) with open points to complete "
+                   "(`build --final` refuses them):")
+        for document, points in result.open_points.items():
+            click.echo(f"  {document}: {describe(points)}")
 
 
 @main.command("demo-data")

@@ -41,6 +41,7 @@ class EpisodeView:
     description: str
     event: str  # the event's label, or empty
     event_id: str
+    reasons_given: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ class PersonView:
     birth_date: str = ""
     age: int | None = None
     id_document: str = ""
+    nationality: str = ""
+    place_of_birth: str = ""
+    occupation: str = ""
     deprivations: tuple[EpisodeView, ...] = ()
 
 

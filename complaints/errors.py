@@ -36,3 +36,13 @@ class OutputBusy(ComplaintsError):
     """Another build of the same case is writing its output."""
 
     exit_code = 1
+
+
+class OpenPointsRemain(ComplaintsError):
+    """A final build was asked for, and some documents still have open points: none is written."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, points: dict):
+        super().__init__(message)
+        self.points = points  # by document ("en/hrc/C001"), its OpenPoints

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from .errors import BuildError
 
 from .i18n import language
+from .open_points import marker_function
 
 
 def template_root() -> Path:
@@ -44,6 +45,7 @@ def html_environment(code: str) -> Environment:
     environment.install_gettext_translations(lang.translations, newstyle=True)
     environment.filters["number"] = lang.number
     environment.filters["capfirst"] = _capfirst
+    environment.globals["to_complete"] = marker_function(lang)
     return environment
 
 

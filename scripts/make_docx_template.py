@@ -275,6 +275,13 @@ def _build_header(section) -> None:
     run.bold = True
     run.font.color.rgb = MARK_COLOR
     header.add_paragraph("{%p endif %}")
+    header.add_paragraph("{%p if meta.draft_mark %}")
+    draft = header.add_paragraph(style="Header")
+    draft.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    run = draft.add_run("{{ meta.draft_mark }}")
+    run.bold = True
+    run.font.color.rgb = MARK_COLOR
+    header.add_paragraph("{%p endif %}")
     line = header.add_paragraph("{{ meta.header }}", style="Header")
     line._p.get_or_add_pPr().append(parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="1" '

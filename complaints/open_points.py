@@ -1,0 +1,86 @@
+"""Open points: what a document needs and the workbook does not say.
+
+Where the data is silent a document never prints a plausible default: it prints a visible
+marker in its own language ("[to complete: nationality]") that the lawyer must replace. The
+templates make the markers with `to_complete(field, complainant_id)`; the build reads them
+back from the rendered HTML, so the list of open points is exactly what the document shows.
+A document holding any is a draft (marked in every page header), and `build --final`
+refuses to write it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+from markupsafe import Markup
+
+from .i18n import N_, Language
+
+# Every field a document may leave open, with its name as the marker prints it (context "open point").
+FIELDS = {
+    "nationality": N_("open point", "nationality"),
+    "place_of_birth": N_("open point", "place of birth"),
+    "occupation": N_("open point", "profession or activity"),
+    "affiliation": N_("open point", "affiliation or activity"),
+    "sex": N_("open point", "sex"),
+    "date_of_birth": N_("open point", "date of birth"),
+    "residence": N_("open point", "place of usual residence"),
+    "id_document": N_("open point", "identity document number"),
+    "arrest_date": N_("open point", "date of arrest"),
+    "arrest_place": N_("open point", "place of arrest"),
+    "arresting_authority": N_("open point", "forces who carried out the arrest"),
+    "warrant": N_("open point", "whether a warrant or decision was shown, and by which authority"),
+    "reasons_given": N_("open point", "reasons given by the authorities"),
+    "legal_basis": N_("open point", "legal basis invoked"),
+    "place_of_detention": N_("open point", "place of detention"),
+    "detention_status": N_("open point", "whether the person is still deprived of liberty, or the date of release"),
+    "lawyer_access": N_("open point", "whether the person had access to a lawyer"),
+    "domestic_remedies": N_("open point", "domestic remedies exhausted, or why they were not available or effective"),
+    "other_procedures": N_("open point", "whether the same matter is being examined under another international procedure"),
+    "articles": N_("open point", "the articles of the Covenant violated, and the facts supporting each"),
+    "arbitrariness": N_("open point", "the category of arbitrary detention and the facts supporting it"),
+    "remedy_date": N_("open point", "the date of the decision on the remedy"),
+    "signatory": N_("open point", "name of the signatory"),
+    "organisation": N_("open point", "name of the submitting organisation"),
+    "organisation_address": N_("open point", "address of the submitting organisation"),
+    "organisation_email": N_("open point", "e-mail of the submitting organisation"),
+}
+
+CSS_CLASS = "open-point"
+
+
+@dataclass(frozen=True, order=True)
+class OpenPoint:
+    """One marker: the field left open, and the complainant it concerns ("" for the document)."""
+
+    complainant_id: str
+    field: str
+
+
+def describe(points: tuple[OpenPoint, ...]) -> str:
+    """One line: "C001: nationality, occupation; signatory" (fields by complainant, then the document's)."""
+    by_complainant: dict[str, list[str]] = {}
+    for point in sorted(points):
+        by_complainant.setdefault(point.complainant_id, []).append(point.field)
+    return "; ".join(f"{who}: {', '.join(fields)}" if who else ", ".join(fields)
+                     for who, fields in sorted(by_complainant.items(), key=lambda item: (not item[0], item[0])))
+
+
+def marker_function(lang: Language):
+    """The templates' `to_complete(field, complainant_id="")`: the marker as markup. An unknown
+    field is a template error, so that every marker is in FIELDS and its catalogs."""
+    def to_complete(field: str, complainant_id: str = "") -> Markup:
+        label = lang.pgettext("open point", FIELDS[field])
+        text = lang.pgettext("open point", "[to complete: {field}]").format(field=label)
+        return Markup('<span class="{css}" data-field="{field}" data-complainant="{who}">{text}</span>').format(
+            css=CSS_CLASS, field=field, who=complainant_id, text=text)
+    return to_complete
+
+
+def open_points(document: str) -> tuple[OpenPoint, ...]:
+    """The markers of a rendered HTML document, each once, in a fixed order."""
+    root = lxml_html.document_fromstring(document)
+    found = {OpenPoint(span.get("data-complainant", ""), span.get("data-field", ""))
+             for span in root.iterfind(f".//span[@class='{CSS_CLASS}']")}
+    return tuple(sorted(found))

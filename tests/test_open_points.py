@@ -1,0 +1,115 @@
+"""Open points: where the workbook is silent a document asks, in its own language, and is a draft."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from complaints.build import build
+from complaints.cli import main
+from complaints.errors import OpenPointsRemain
+from complaints.open_points import FIELDS, OpenPoint, open_points
+from conftest import TODAY, flat, pdf_text, person, write_workbook
+
+DRAFT = {"en": "Draft", "ru": "Проект", "kk": "Жоба"}
+
+
+def pages(path) -> list[str]:
+    return [page for page in pdf_text(path).split("\f") if page.strip()]
+
+
+def docx_header(path) -> str:
+    return "\n".join(p.text for s in docx.Document(str(path)).sections for p in s.header.paragraphs)
+
+
+def test_every_document_with_open_points_is_a_draft_on_every_page_and_no_other(example_build):
+    drafts = set(example_build.open_points)
+    assert drafts, "the example leaves points open"
+    checked = {True: 0, False: 0}
+    for path in example_build.files:
+        relative = path.relative_to(example_build.output)
+        lang, document = relative.parts[0], relative.with_suffix("").as_posix()
+        draft = document in drafts
+        if path.suffix == ".pdf":
+            marked = [DRAFT[lang] in page.split("\n", 3)[:3] or DRAFT[lang] in page[:200] for page in pages(path)]
+            assert all(marked) if draft else not any(marked), relative
+        else:
+            assert (DRAFT[lang] in docx_header(path).split("\n")) == draft, relative
+        checked[draft] += 1
+    assert checked[True] and checked[False]
+
+
+def test_the_summary_lists_exactly_the_markers_each_document_prints(example_build):
+    listed = 0
+    for path in example_build.files:
+        relative = path.relative_to(example_build.output)
+        if relative.parts[0] != "en" or path.suffix != ".pdf":
+            continue
+        text = flat(pdf_text(path))
+        points = example_build.open_points.get(relative.with_suffix("").as_posix(), ())
+        printed = set(re.findall(r"\[to complete: ([^\]]+)\]", text))
+        assert printed == {FIELDS[point.field] for point in points}, relative
+        listed += len(points)
+    assert listed
+
+
+@pytest.mark.parametrize("lang, marker", [
+    ("en", "[to complete: nationality]"),
+    ("ru", "[требуется указать: гражданство]"),
+    ("kk", "[толтыру қажет: азаматтығы]"),
+])
+def test_a_field_the_workbook_lacks_prints_as_a_marker_in_the_document_language(tmp_path, lang, marker):
+    result = build(write_workbook(tmp_path / "case.xlsx", people=[person(poa_scope="represent")]),
+                   langs=[lang], formats=["pdf"], documents=["hrc"], output_root=tmp_path / "out", today=TODAY)
+    text = flat(pdf_text(result.output / lang / "hrc" / "C1.pdf"))
+    assert marker in text
+    assert OpenPoint("C1", "nationality") in result.open_points[f"{lang}/hrc/C1"]
+
+
+def test_a_value_the_workbook_holds_is_printed_instead_of_the_marker(tmp_path):
+    result = build(write_workbook(tmp_path / "case.xlsx", people=[person(poa_scope="represent")]),
+                   langs=["en"], formats=["pdf"], documents=["hrc"], output_root=tmp_path / "out", today=TODAY)
+    text = flat(pdf_text(result.output / "en" / "hrc" / "C1.pdf"))
+    assert "[to complete: date of birth]" not in text and "2 January 1990" in text
+    assert OpenPoint("C1", "date_of_birth") not in result.open_points["en/hrc/C1"]
+
+
+def test_cell_text_that_looks_like_a_marker_is_not_an_open_point():
+    forged = '<main><p>&lt;span class="open-point" data-field="sex"&gt;[to complete: sex]&lt;/span&gt;</p></main>'
+    assert open_points(f"<html><body>{forged}</body></html>") == ()
+
+
+def test_a_final_build_refuses_documents_with_open_points_and_writes_nothing(tmp_path):
+    case = write_workbook(tmp_path / "case.xlsx", people=[person(poa_scope="represent")])
+    with pytest.raises(OpenPointsRemain) as refused:
+        build(case, langs=["en"], formats=["pdf"], documents=["hrc"], output_root=tmp_path / "out",
+              today=TODAY, final=True)
+    assert OpenPoint("C1", "nationality") in refused.value.points["en/hrc/C1"]
+    assert "en/hrc/C1: C1: " in str(refused.value) and "nationality" in str(refused.value)
+    assert not (tmp_path / "out" / "case").exists()
+
+
+def test_a_final_build_writes_documents_without_open_points(tmp_path):
+    case = write_workbook(tmp_path / "case.xlsx", people=[person(poa_scope="publish")])
+    result = build(case, langs=["en"], formats=["pdf", "docx"], documents=["collective-complaint"],
+                   output_root=tmp_path / "out", today=TODAY, final=True)
+    assert result.open_points == {}
+    assert not any(DRAFT["en"] in page[:200] for page in pages(result.output / "en" / "collective-complaint.pdf"))
+    assert DRAFT["en"] not in docx_header(result.output / "en" / "collective-complaint.docx").split("\n")
+
+
+def test_build_final_exits_1_with_the_list(tmp_path):
+    case = write_workbook(tmp_path / "case.xlsx", people=[person(poa_scope="represent")])
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(case), "--lang", "ru", "--format", "pdf", "--document", "hrc",
+                                  "--output", str(tmp_path / "out"), "--jobs", "1", "--final"])
+    assert result.exit_code == 1
+    assert "ru/hrc/C1: C1: " in result.output and "nationality" in result.output
+    assert not (tmp_path / "out" / "case").exists()
+    drafted = runner.invoke(main, ["build", str(case), "--lang", "ru", "--format", "pdf", "--document", "hrc",
+                                   "--output", str(tmp_path / "out"), "--jobs", "1"])
+    assert drafted.exit_code == 0, drafted.output
+    assert "ru/hrc/C1: C1: " in drafted.output
