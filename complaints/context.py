@@ -17,7 +17,8 @@ from babel import Locale
 
 from .case import Case, Member
 from .counts import count
-from .documents import DocumentType
+from .bodies import bodies
+from .documents import REGISTRY, DocumentType
 from .heap import without_cycle_collection
 from .i18n import N_, Language, language
 from .law import DEPRIVATION_OF_LIBERTY, articles_of, describe_basis, parse_provision
@@ -71,6 +72,10 @@ class PersonView:
     poa_date: str
     consent_public: bool
     consent_government: bool
+    # The other procedures of international investigation or settlement this case puts them before
+    # (recipients, in the document's language); and those recorded as already seized (None: not recorded).
+    procedures: tuple[str, ...] = ()
+    other_procedures: tuple[str, ...] | None = None
     # Confidential documents only; empty in public ones.
     surname: str = ""
     given_names: str = ""
@@ -139,6 +144,7 @@ class _Views:
                  sections: dict[str, int]):
         self.case, self.document, self.lang, self.day, self.sections = case, document, lang, day, sections
         self.events = {event.event_id: event for event in case.events}
+        self.procedures = _procedures(case, document, lang)
 
     def date(self, value: datetime.date | None) -> str:
         return self.lang.date(value) if value else ""
@@ -195,8 +201,20 @@ class _Views:
             # Authorising representation before international bodies is consent to
             # be named to the Government in that procedure.
             consent_government="represent" in person.poa_scope,
+            procedures=tuple(recipient for recipient, ids in self.procedures if person.complainant_id in ids),
             **confidential,
         )
+
+
+def _procedures(case: Case, document: DocumentType, lang: Language) -> list[tuple[str, set[str]]]:
+    """The other international procedures the case's documents go to, each with who appears in it."""
+    found: dict[str, set[str]] = {}
+    for name in case.settings.documents or REGISTRY:
+        other = REGISTRY[name]
+        if other.international_procedure and not set(other.bodies) & set(document.bodies):
+            recipient = lang.pgettext("recipient", other.recipient)
+            found.setdefault(recipient, set()).update(m.person.complainant_id for m in other.members(case.members)[0])
+    return list(found.items())
 
 
 def _periods(settings: Settings, members, lang: Language) -> list[dict]:
@@ -284,4 +302,8 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "courtesy": code not in document.accepted_languages,
         "accepted_languages": ", ".join(Locale.parse(code).languages.get(c, c) for c in document.accepted_languages),
         "recipient": lang.pgettext("recipient", document.recipient),
+        "bodies": [bodies()[key].view(lang) for key in document.bodies],
+        "place": settings.place.get(code, ""),
+        # The numbers of those who did not consent to be named in public: their identities are to be withheld.
+        "withheld": [p.number for p in people if not p.consent_public],
     }

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .bodies import bodies
 from .case import Member
-from .i18n import N_
+from .i18n import N_, languages
 from .law import DEPRIVATION_OF_LIBERTY
 
 FORMATS = ("docx", "pdf")
@@ -33,11 +34,24 @@ class DocumentType:
     html_template: str
     scope: str  # what the power of attorney must allow: publish | represent | appeal
     public: bool  # public: named only with consent; confidential: marked, names, never contacts
-    accepted_languages: tuple[str, ...]  # the body's working languages among ours
+    # The bodies it is sent to (keys of complaints/data/bodies.toml), whose working languages are
+    # the languages it is sent in.
+    bodies: tuple[str, ...] = ()
+    # Whether it puts the people it names before a procedure of international investigation or
+    # settlement: a communication to the Human Rights Committee says so (OP art. 5(2)(a)).
+    international_procedure: bool = False
     per_member: bool = False  # one document per complainant, in <name>/<complainant_id>.<format>
     summary_over_pages: int | None = None  # a longer document opens with a summary page
     concerns: Callable[[Member], bool] = _everyone
     docx_template: str = "document.docx"
+
+    @property
+    def accepted_languages(self) -> tuple[str, ...]:
+        """Our languages that some receiving body works in; every one of ours for a document sent
+        to no body."""
+        if not self.bodies:
+            return languages()
+        return tuple(code for code in languages() if any(code in bodies()[key].languages for key in self.bodies))
 
     def members(self, members) -> tuple[list[Member], list[Member]]:
         """(who appears, who is left out for want of authorisation) among those it concerns."""
@@ -51,7 +65,7 @@ _WGAD = DocumentType(
     title=N_("document title", "Submission to the Working Group on Arbitrary Detention"),
     recipient=N_("recipient", "the UN Working Group on Arbitrary Detention"),
     html_template="wgad.html",
-    scope="represent", public=False, accepted_languages=("en",),
+    scope="represent", public=False, bodies=("wgad",), international_procedure=True,
     concerns=_deprived_of_liberty,
 )
 
@@ -64,7 +78,7 @@ REGISTRY: dict[str, DocumentType] = {
             title=N_("document title", "Collective complaint"),
             recipient=N_("recipient", "UN Special Rapporteurs and the OSCE/ODIHR"),
             html_template="collective-complaint.html",
-            scope="publish", public=True, accepted_languages=("en", "ru", "kk"),
+            scope="publish", public=True, bodies=("special-procedures", "odihr"), international_procedure=True,
         ),
         _WGAD,
         # The questionnaire goes with the cover letter: same body, same people, one file each.
@@ -76,14 +90,14 @@ REGISTRY: dict[str, DocumentType] = {
             title=N_("document title", "Joint allegation letter to the UN Special Procedures"),
             recipient=N_("recipient", "the UN Special Procedures"),
             html_template="special-procedures.html",
-            scope="represent", public=False, accepted_languages=("en",),
+            scope="represent", public=False, bodies=("special-procedures",), international_procedure=True,
         ),
         DocumentType(
             name="hrc",
             title=N_("document title", "Communication to the Human Rights Committee"),
             recipient=N_("recipient", "the UN Human Rights Committee"),
             html_template="hrc.html",
-            scope="represent", public=False, accepted_languages=("en", "ru"),
+            scope="represent", public=False, bodies=("hrc",), international_procedure=True,
             per_member=True, summary_over_pages=20,
         ),
         DocumentType(
@@ -91,21 +105,21 @@ REGISTRY: dict[str, DocumentType] = {
             title=N_("document title", "Written contribution to the OSCE Human Dimension Conference"),
             recipient=N_("recipient", "the OSCE Human Dimension Conference"),
             html_template="osce.html",
-            scope="represent", public=True, accepted_languages=("en", "ru"),
+            scope="represent", public=True, bodies=("odihr",),
         ),
         DocumentType(
             name="domestic-complaint",
             title=N_("document title", "Complaint to the Prosecutor General of the Republic of Kazakhstan"),
             recipient=N_("recipient", "the Prosecutor General's Office of the Republic of Kazakhstan"),
             html_template="domestic-complaint.html",
-            scope="appeal", public=False, accepted_languages=("ru", "kk"),
+            scope="appeal", public=False, bodies=("prosecutor-general",),
         ),
         DocumentType(
             name="brief",
             title=N_("document title", "Persecution in numbers"),
             recipient=N_("recipient", "the public and the press"),
             html_template="brief.html",
-            scope="publish", public=True, accepted_languages=("en", "ru", "kk"),
+            scope="publish", public=True,
         ),
     )
 }

@@ -42,6 +42,8 @@ FIELDS = {
     "arbitrariness": N_("open point", "the category of arbitrary detention and the facts supporting it"),
     "remedy_date": N_("open point", "the date of the decision on the remedy"),
     "signatory": N_("open point", "name of the signatory"),
+    "place": N_("open point", "place of signature"),
+    "body_address": N_("open point", "name and address of the receiving body"),
     "organisation": N_("open point", "name of the submitting organisation"),
     "organisation_address": N_("open point", "address of the submitting organisation"),
     "organisation_email": N_("open point", "e-mail of the submitting organisation"),

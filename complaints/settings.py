@@ -37,6 +37,7 @@ class Settings:
     contact_person: str = ""
     email: str = ""
     signatory: Translated = field(default_factory=dict)
+    place: Translated = field(default_factory=dict)  # where the documents are signed
     state: Translated = field(default_factory=dict)
     documents: tuple[str, ...] | None = None  # None: every document type
     periods: tuple[Period, ...] = ()
@@ -95,7 +96,7 @@ class _Reader:
         return value
 
 
-_KNOWN = {"build_date", "title", "organisation", "signatory", "state", "documents", "periods", "osce"}
+_KNOWN = {"build_date", "title", "organisation", "signatory", "place", "state", "documents", "periods", "osce"}
 
 
 def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -> Settings:
@@ -123,6 +124,7 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
         contact_person=read.text(organisation, "contact_person", "organisation."),
         email=read.text(organisation, "email", "organisation."),
         signatory=read.translated(data, "signatory"),
+        place=read.translated(data, "place"),
         state=read.translated(data, "state"),
         documents=documents,
         periods=tuple(

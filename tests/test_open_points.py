@@ -93,7 +93,10 @@ def test_a_final_build_refuses_documents_with_open_points_and_writes_nothing(tmp
 
 
 def test_a_final_build_writes_documents_without_open_points(tmp_path):
-    case = write_workbook(tmp_path / "case.xlsx", people=[person(poa_scope="publish")])
+    case = tmp_path / "case"
+    case.mkdir()
+    write_workbook(case / "case.xlsx", people=[person(poa_scope="publish")])
+    (case / "case.toml").write_text('signatory = "Dana Example, lawyer"\nplace = "Vilnius"\n', encoding="utf-8")
     result = build(case, langs=["en"], formats=["pdf", "docx"], documents=["collective-complaint"],
                    output_root=tmp_path / "out", today=TODAY, final=True)
     assert result.open_points == {}
