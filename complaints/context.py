@@ -21,7 +21,8 @@ from .bodies import bodies
 from .documents import REGISTRY, DocumentType
 from .heap import without_cycle_collection
 from .i18n import N_, Language, language
-from .law import DEPRIVATION_OF_LIBERTY, articles_of, describe_basis, parse_provision
+from .claims import Claim, article_claims, category_claims
+from .law import DEPRIVATION_OF_LIBERTY, Provision, describe_basis, parse_provision
 from .names import transliterate
 from .schema import MEASURES
 from .settings import Settings
@@ -42,7 +43,9 @@ class EpisodeView:
     description: str
     event: str  # the event's label, or empty
     event_id: str
+    provision: Provision | None = None  # the legal basis, when recognised
     reasons_given: str = ""
+    lawyer_access: str = ""  # yes | no | unknown, or empty when not recorded
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ class PersonView:
     episodes: tuple[EpisodeView, ...]
     remedies: tuple[RemedyView, ...]
     articles: tuple[int, ...]
+    claims: tuple[Claim, ...]  # the articles claimed, each with its supporting episodes
+    categories: tuple[Claim, ...]  # the categories of arbitrary detention the facts support
     poa_date: str
     consent_public: bool
     consent_government: bool
@@ -86,6 +91,7 @@ class PersonView:
     nationality: str = ""
     place_of_birth: str = ""
     occupation: str = ""
+    affiliation: str = ""
     deprivations: tuple[EpisodeView, ...] = ()
 
 
@@ -162,12 +168,14 @@ class _Views:
             description=episode.description or "",
             event=event.labels.get(self.lang.code, "") if event else "",
             event_id=episode.event_id or "",
+            provision=parse_provision(episode.legal_basis),
         )
 
     def person(self, member: Member) -> PersonView:
         person = member.person
         public = self.document.public
         episodes = tuple(self.episode(e) for e in member.episodes)
+        claims = article_claims(episodes)
         latin = self.lang.code not in ("ru", "kk")
         confidential = {} if public else {
             "surname": (_latin(person.surname_latin) or transliterate(person.surname)) if latin else person.surname,
@@ -195,7 +203,9 @@ class _Views:
                            self.date(r.outcome_date))
                 for r in member.remedies
             ),
-            articles=articles_of(e.measure for e in member.episodes),
+            articles=tuple(claim.key for claim in claims),
+            claims=claims,
+            categories=category_claims(episodes),
             poa_date=self.date(person.poa_date),
             consent_public=person.consent_to_name,
             # Authorising representation before international bodies is consent to

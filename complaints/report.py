@@ -93,6 +93,10 @@ MESSAGES = {
         N_("validation", "No domestic remedy is recorded for {id} on the Remedies sheet."),
         N_("validation", "Record the appeals and complaints made in Kazakhstan: the Human Rights Committee requires domestic remedies to be exhausted."),
     ),
+    "after-document-date": (
+        N_("validation", "This date is after the date the documents bear."),
+        N_("validation", "A document cannot report a decision taken after it was written: correct the date, or set build_date in case.toml to a later date."),
+    ),
     "remedies-too-old": (
         N_("validation", "The last domestic decision for {id} is more than {years} years old."),
         N_("validation", "Check the dates: the Human Rights Committee may reject a communication submitted more than five years after the final decision."),

@@ -155,7 +155,10 @@ def _check_remedies(records: Records, people: dict[str, Complainant], excluded: 
             continue
         for column in ("date", "outcome_date"):
             value = getattr(remedy, column)
-            if value and value > today:
+            if value and value > submission:
+                # The communications list the remedies as exhausted at their date.
+                issues.append(_issue(ERROR, "after-document-date", REMEDIES, remedy.row, column, remedy_cols))
+            elif value and value > today:
                 issues.append(_issue(WARNING, "date-in-future", REMEDIES, remedy.row, column, remedy_cols))
         decided = remedy.decided
         previous = last_decision.get(remedy.complainant_id)

@@ -38,6 +38,7 @@ DEFAULT_OUTPUT = ROOT / "intake" / "example" / "workbook.xlsx"
 
 # Timestamp written into docProps/core.xml and every zip entry.
 FIXED_TIMESTAMP = dt.datetime(2018, 11, 1, 9, 0, 0)
+DOCUMENT_DATE = dt.date(2018, 11, 1)  # build_date in intake/example/case.toml
 
 D = dt.date
 
@@ -742,6 +743,12 @@ def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[
         filed = D(2018, 10, 1) + dt.timedelta(days=rng.randrange(20))
         rows.append({"complainant_id": cid, "date": filed, "authority": "prosecutor's office",
                      "action": "complaint", "outcome": "refused", "outcome_date": filed + dt.timedelta(days=20)})
+    # The documents bear the date of case.toml's build_date: a remedy filed after it is not listed,
+    # and one decided after it is pending (a decision dated after the document is an error).
+    rows = [row for row in rows if row["date"] <= DOCUMENT_DATE]
+    for row in rows:
+        if row["outcome_date"] > DOCUMENT_DATE:
+            row["outcome"] = row["outcome_date"] = None
     rows.sort(key=lambda row: (row["complainant_id"], row["date"]))
     return rows
 
