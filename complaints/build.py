@@ -33,6 +33,7 @@ from weasyprint.text.ffi import pango  # where `weasyprint --info` reads Pango's
 
 from . import __version__
 from .blocks import DocumentMeta, blocks_from_html
+from .bodies import bodies
 from .case import Case, CaseSource, build_case
 from .context import document_context
 from .counts import Counts, count
@@ -137,6 +138,8 @@ class BuildResult:
     reused: list[Path] = field(default_factory=list)  # the files kept unchanged from the previous build
     # By document ("en/hrc/C001"), what it leaves for the lawyer to complete; only documents with some.
     open_points: dict[str, tuple[OpenPoint, ...]] = field(default_factory=dict)
+    # The PDFs longer than their receiving body accepts: (document, pages, the body's limit).
+    over_limit: list[tuple[str, int, int]] = field(default_factory=list)
 
     def documents(self) -> list["DocumentSummary"]:
         """What was built of each document, who was left out of it, and which files to send."""
@@ -208,8 +211,9 @@ class _Source:
             digest.update(b"\0" + self.summary_html.encode())
         return digest.hexdigest()
 
-    def render(self, formats: list[str]) -> dict[str, bytes]:
-        html, pdf = self.html, None
+    def render(self, formats: list[str]) -> tuple[dict[str, bytes], int | None]:
+        """The files of `formats`, and the PDF's number of pages when one was rendered."""
+        html, pdf, pages = self.html, None, None
         if self.summary_html is not None:
             pdf, pages = render_pdf(html, self.where)
             if pages > self.document.summary_over_pages:
@@ -220,11 +224,13 @@ class _Source:
         rendered = {}
         for fmt in formats:
             if fmt == "pdf":
-                rendered[fmt] = pdf or render_pdf(html, self.where)[0]
+                if pdf is None:
+                    pdf, pages = render_pdf(html, self.where)
+                rendered[fmt] = pdf
             else:
                 moment = datetime.datetime.combine(self.day, datetime.time())
                 rendered[fmt] = render_docx(docx_dir() / self.document.docx_template, blocks, self.meta, moment)
-        return rendered
+        return rendered, pages
 
 
 # The contexts a worker keeps: those of the documents and languages it is working through.
@@ -258,9 +264,9 @@ class _Renderer:
             self.contexts[key] = context, {p.complainant_id: p for p in context["people"]}
         return self.contexts[key]
 
-    def render(self, index: int) -> tuple[tuple[OpenPoint, ...], list[tuple[str, bool]]]:
+    def render(self, index: int) -> tuple[tuple[OpenPoint, ...], int | None, list[tuple[str, bool]]]:
         """Write the files of group `index` into the staging folder; return the document's open
-        points, and the key of each file and whether it was written: not when the output being
+        points, its number of PDF pages when rendered, and the key of each file and whether it was written: not when the output being
         replaced holds it already (its key is the same, and it still hashes as recorded), for the
         parent to keep. A worker writes what it renders rather than sending it back: the parent
         would hold whatever it had not written yet. A final build renders nothing of a document
@@ -272,14 +278,14 @@ class _Renderer:
             context = context | {"author": people[first.member]}
         source = _Source(first.document, first.lang, context, self.day)
         if self.final and source.open_points:
-            return source.open_points, []
+            return source.open_points, None, []
         keys = {job.fmt: source.key(self.salts[first.lang], job.fmt) for job in group}
         missing = [job.fmt for job in group if not self.unchanged(job, keys[job.fmt])]
-        files = source.render(missing) if missing else {}
+        files, pages = source.render(missing) if missing else ({}, None)
         for job in group:
             if job.fmt in files:
                 _write_private(self.staging / job.relative_path, files[job.fmt])
-        return source.open_points, [(keys[job.fmt], job.fmt in files) for job in group]
+        return source.open_points, pages, [(keys[job.fmt], job.fmt in files) for job in group]
 
     def unchanged(self, job: Job, key: str) -> bool:
         path = job.relative_path.as_posix()
@@ -298,6 +304,26 @@ def _salts(provenance: dict) -> dict[str, bytes]:
     shared = {name: provenance[name] for name in ("tool", "templates", "data")}
     return {lang: json.dumps(shared | {"catalog": digest}, sort_keys=True).encode("utf-8")
             for lang, digest in provenance["catalogs"].items()}
+
+
+def _previous_pages(target: Path) -> dict[str, int]:
+    """The number of pages of each PDF of the build in `target`, if it recorded them."""
+    try:
+        pages = json.loads((target / MANIFEST).read_bytes())["pages"]
+        return {path: n for path, n in pages.items() if isinstance(path, str) and isinstance(n, int)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _over_limit(pages: dict[str, int]) -> list[tuple[str, int, int]]:
+    """The documents longer than the page limit of a body they are sent to (complaints/data/bodies.toml)."""
+    found = []
+    for document_path, count in sorted(pages.items()):
+        document = REGISTRY[document_path.split("/")[1]]
+        limits = [bodies()[key].page_limit for key in document.bodies if bodies()[key].page_limit]
+        if limits and count > min(limits):
+            found.append((document_path, count, min(limits)))
+    return found
 
 
 def _previous_keys(target: Path) -> dict[str, tuple[str, str]]:
@@ -365,14 +391,14 @@ def _exit_without(parent: int) -> None:
     os._exit(1)
 
 
-def _render_chunk(indexes: list[int]) -> list[tuple[int, tuple[tuple[OpenPoint, ...], list[tuple[str, bool]]]]]:
+def _render_chunk(indexes: list[int]) -> list[tuple[int, tuple]]:
     return [(index, _WORKER.render(index)) for index in indexes]
 
 
 @contextlib.contextmanager
 def _rendered(renderer: _Renderer, workers: int, lock: int) -> Iterator[Iterable[tuple[tuple[Job, ...], tuple]]]:
-    """Every group of jobs with what _Renderer.render returned for it (its open points, and each
-    file's key and whether it was written), in the order they are ready, rendered by `workers`
+    """Every group of jobs with what _Renderer.render returned for it (its open points, pages, and
+    each file's key and whether it was written), in the order they are ready, rendered by `workers`
     processes (forked, so that each starts with the case already loaded)."""
     def files(rendered: Iterable[tuple[int, tuple]]) -> Iterator[tuple[tuple[Job, ...], tuple]]:
         for index, result in rendered:
@@ -639,14 +665,20 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
     with _exclusive(target) as lock:
         _clear_leftovers(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=output_root))
-        keys, reused, points = {}, [], {}
+        keys, reused, points, pages = {}, [], {}, {}
+        previous_pages = _previous_pages(target)
         try:
             renderer = _Renderer(loaded.case, day, _groups(jobs), _salts(provenance), _previous_keys(target), target,
                                  staging, final)
             with _rendered(renderer, workers, lock) as rendered:
-                for group, (open_in_document, files) in rendered:
+                for group, (open_in_document, pdf_pages, files) in rendered:
+                    document_path = group[0].document_path
                     if open_in_document:
-                        points[group[0].document_path] = open_in_document
+                        points[document_path] = open_in_document
+                    if pdf_pages is not None:
+                        pages[document_path] = pdf_pages
+                    elif document_path in previous_pages and any(job.fmt == "pdf" for job in group):
+                        pages[document_path] = previous_pages[document_path]
                     for job, (key, written) in zip(group, files):
                         if not written:
                             _keep(target / job.relative_path, staging / job.relative_path)
@@ -659,11 +691,13 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
                 raise OpenPointsRemain(
                     f"--final: {len(points)} document(s) still have open points; none was written:\n"
                     + "\n".join(f"  {document}: {describe(found)}" for document, found in points.items()), points)
-            manifest = _manifest(loaded, counts, jobs, staging, day, provenance, keys)
+            manifest = _manifest(loaded, counts, jobs, staging, day, provenance, keys) | {
+                "pages": dict(sorted(pages.items()))}
             _write_private(staging / MANIFEST,
                            json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
             _publish(staging, target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    return BuildResult(loaded, counts, target, [target / job.relative_path for job in jobs], jobs, reused, points)
+    return BuildResult(loaded, counts, target, [target / job.relative_path for job in jobs], jobs, reused, points,
+                       _over_limit(pages))

@@ -163,6 +163,8 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
                        + (f"; {', '.join(item.courtesy)}: courtesy translation" if item.courtesy else ""))
         if item.unauthorised:
             click.echo(f"    left out, power of attorney does not cover it: {', '.join(item.unauthorised)}")
+    for document, pages, limit in result.over_limit:
+        click.echo(f"WARNING {document}.pdf: {pages} pages, more than the {limit} its receiving body accepts")
     if result.open_points:
         click.echo(f"{len(result.open_points)} draft document(s) with open points to complete "
                    "(`build --final` refuses them):")

@@ -3,6 +3,8 @@ date and signature, and a request to withhold the identity of whoever did not co
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from complaints.bodies import CHANNELS, bodies
@@ -84,3 +86,17 @@ def test_the_communication_states_the_other_procedures_the_case_goes_to(two_peop
     assert "the UN Working Group on Arbitrary Detention" not in fined
     assert "The same matter has not been submitted" not in deprived + fined
     assert OpenPoint("C1", "other_procedures") in two_people.open_points["en/hrc/C1"]
+
+
+def test_a_document_longer_than_its_body_accepts_is_reported_also_when_kept_from_the_last_build(tmp_path,
+                                                                                             monkeypatch):
+    monkeypatch.setitem(bodies(), "hrc", dataclasses.replace(bodies()["hrc"], page_limit=1))
+    path = write_workbook(tmp_path / "case.xlsx", people=[person(poa_scope="represent")])
+    first = build(path, langs=["en"], formats=["pdf"], documents=["hrc"], output_root=tmp_path / "out", today=TODAY)
+    pages = len(pdf_text(first.output / "en" / "hrc" / "C1.pdf").rstrip("\f").split("\f"))
+    assert pages > 1 and first.over_limit == [("en/hrc/C1", pages, 1)]
+    again = build(path, langs=["en"], formats=["pdf"], documents=["hrc"], output_root=tmp_path / "out", today=TODAY)
+    assert again.reused and again.over_limit == first.over_limit
+    monkeypatch.setitem(bodies(), "hrc", dataclasses.replace(bodies()["hrc"], page_limit=pages))
+    assert build(path, langs=["en"], formats=["pdf"], documents=["hrc"], output_root=tmp_path / "out",
+                 today=TODAY).over_limit == []
