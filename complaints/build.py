@@ -39,6 +39,7 @@ from .context import document_context
 from .counts import Counts, count
 from .documents import FORMATS, REGISTRY, DocumentType
 from .errors import InvalidData, OpenPointsRemain, OutputBusy
+from .figures import FILE_NAME as FIGURES, PRINTED, all_figures, figures_workbook
 from .heap import without_cycle_collection
 from .open_points import OpenPoint, describe, open_points
 from .i18n import catalog_path, language, languages
@@ -138,6 +139,11 @@ class BuildResult:
     reused: list[Path] = field(default_factory=list)  # the files kept unchanged from the previous build
     # By document ("en/hrc/C001"), what it leaves for the lawyer to complete; only documents with some.
     open_points: dict[str, tuple[OpenPoint, ...]] = field(default_factory=dict)
+    @property
+    def figures(self) -> Path:
+        """figures.xlsx: every figure the documents print, with the complainants it counts."""
+        return self.output / FIGURES
+
     # The PDFs longer than their receiving body accepts: (document, pages, the body's limit).
     over_limit: list[tuple[str, int, int]] = field(default_factory=list)
 
@@ -488,7 +494,8 @@ def _manifest(loaded: Loaded, counts: Counts, jobs: list[Job], staging: Path, da
         **provenance,
         "documents": {job.document.name: {"public": job.document.public} for job in jobs},
         "counts": _counts_json(counts),
-        "outputs": {job.relative_path.as_posix(): sha256_file(staging / job.relative_path) for job in jobs},
+        "outputs": {job.relative_path.as_posix(): sha256_file(staging / job.relative_path) for job in jobs}
+        | {FIGURES: sha256_file(staging / FIGURES)},
         # What each output was made from (see _Source.key): the next build copies an output whose
         # key has not changed instead of rendering it again.
         "render_keys": keys,
@@ -687,6 +694,9 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
                         if progress:
                             progress(job)
             points = dict(sorted(points.items()))
+            built = list(dict.fromkeys(job.document.name for job in jobs))
+            _write_private(staging / FIGURES,
+                           figures_workbook(all_figures(loaded.case, [n for n in built if n in PRINTED]), day))
             if final and points:
                 raise OpenPointsRemain(
                     f"--final: {len(points)} document(s) still have open points; none was written:\n"

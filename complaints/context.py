@@ -25,7 +25,8 @@ from .claims import Claim, article_claims, category_claims
 from .law import DEPRIVATION_OF_LIBERTY, Provision, describe_basis, parse_provision
 from .names import transliterate
 from .schema import MEASURES
-from .settings import Settings
+from .records import Episode
+from .settings import Period, Settings
 
 DEFAULT_STATE = N_("state", "the Republic of Kazakhstan")
 SEX_LABELS = {"F": N_("sex", "female"), "M": N_("sex", "male")}
@@ -227,18 +228,21 @@ def _procedures(case: Case, document: DocumentType, lang: Language) -> list[tupl
     return list(found.items())
 
 
+def in_period(members, period: Period) -> list[tuple[Member, Episode]]:
+    """Each episode dated within `period`, with its complainant."""
+    return [(member, episode) for member in members for episode in member.episodes
+            if episode.date and episode.date >= period.start and (period.end is None or episode.date <= period.end)]
+
+
 def _periods(settings: Settings, members, lang: Language) -> list[dict]:
     """The "in numbers" figures of each reporting period."""
     result = []
     for period in settings.periods:
-        in_period = [
-            (member, episode) for member in members for episode in member.episodes
-            if episode.date and episode.date >= period.start and (period.end is None or episode.date <= period.end)
-        ]
-        by_measure: dict[str, int] = Counter(e.measure for _, e in in_period)
+        found = in_period(members, period)
+        by_measure: dict[str, int] = Counter(e.measure for _, e in found)
         by_provision: dict[str, Counter] = defaultdict(Counter)
         fines = []
-        for _, episode in in_period:
+        for _, episode in found:
             provision = parse_provision(episode.legal_basis)
             if provision:
                 by_provision[episode.measure][provision] += 1
@@ -247,9 +251,9 @@ def _periods(settings: Settings, members, lang: Language) -> list[dict]:
         order = list(MEASURES)
         result.append({
             "label": period.label.get(lang.code, ""),
-            "episodes": len(in_period),
-            "complainants": len({m.person.complainant_id for m, _ in in_period}),
-            "cities": len({e.city.key for _, e in in_period if e.city}),
+            "episodes": len(found),
+            "complainants": len({m.person.complainant_id for m, _ in found}),
+            "cities": len({e.city.key for _, e in found if e.city}),
             "measures": [
                 {"label": measure_label(lang, measure), "count": n,
                  "provisions": [{"provision": p.describe(lang, under=True), "count": k}

@@ -51,7 +51,7 @@ def test_the_manifest_lists_every_output(example_build):
     names = sorted(p.relative_to(example_build.output).as_posix() for p in example_build.files)
     assert {f"{lang}/collective-complaint.{fmt}" for lang in LANGS for fmt in ("docx", "pdf")} <= set(names)
     manifest = json.loads((example_build.output / "manifest.json").read_text())
-    assert sorted(manifest["outputs"]) == names
+    assert sorted(manifest["outputs"]) == sorted(names + ["figures.xlsx"])
     assert manifest["counts"]["complainants"] == example_build.counts.complainants
 
 
@@ -217,7 +217,7 @@ def test_a_second_build_replaces_the_first_whole(tmp_path):
     first = build(path, langs=("en", "ru"), formats=("pdf",), output_root=tmp_path / "out", today=TODAY)
     assert (first.output / "ru").exists()
     second = build(path, langs=("en",), formats=("pdf",), output_root=tmp_path / "out", today=TODAY)
-    assert sorted(p.name for p in second.output.iterdir()) == ["en", "manifest.json"]
+    assert sorted(p.name for p in second.output.iterdir()) == ["en", "figures.xlsx", "manifest.json"]
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["small"]
 
 

@@ -100,7 +100,7 @@ def test_a_build_killed_at_its_most_delicate_moments_loses_nothing(tmp_path, mom
     if moment == "file written":
         assert whole(target) == before
     elif moment == "swapped":
-        assert sorted(whole(target)["outputs"]) == [f"en/{DOCUMENT}.docx", f"en/{DOCUMENT}.pdf"]
+        assert sorted(whole(target)["outputs"]) == [f"en/{DOCUMENT}.docx", f"en/{DOCUMENT}.pdf", "figures.xlsx"]
     else:  # the previous output, whole, under its leftover name until the next build puts it back
         assert not target.exists()
         [aside] = [target.parent / name for name in beside(target) if ".previous-" in name]
@@ -141,7 +141,7 @@ def test_without_an_atomic_swap_the_new_output_still_replaces_the_old(tmp_path, 
     path = small_case(tmp_path)
     build_one(path, tmp_path / "out", langs=("en",), formats=("pdf",))
     second = build_one(path, tmp_path / "out", langs=("ru",), formats=("pdf",))
-    assert list(whole(second.output)["outputs"]) == [f"ru/{DOCUMENT}.pdf"]
+    assert list(whole(second.output)["outputs"]) == [f"ru/{DOCUMENT}.pdf", "figures.xlsx"]
     assert beside(second.output) == []
 
 
@@ -273,7 +273,7 @@ def test_the_manifest_traces_every_input_template_catalog_library_and_output(exa
     assert counts["episodes"] == example_build.counts.episodes
     assert counts["excluded"] == example_build.counts.excluded
     assert manifest["outputs"] == {path.relative_to(example_build.output).as_posix(): sha256(path)
-                                   for path in example_build.files}
+                                   for path in [*example_build.files, example_build.figures]}
 
 
 def test_the_example_builds_to_the_same_bytes(tmp_path, example_build):
@@ -297,7 +297,7 @@ def test_verify_reports_each_file_changed_missing_or_added(tmp_path):
     result = build_one(small_case(tmp_path), tmp_path / "out", langs=("en", "ru"))
     ok = run("verify", result.output)
     assert ok.exit_code == 0
-    assert ok.output.startswith(f"{len(result.files)} files match {result.output / MANIFEST} (sha256 ")
+    assert ok.output.startswith(f"{len(result.files) + 1} files match {result.output / MANIFEST} (sha256 ")
     changed, missing = result.files[0], result.files[-1]
     changed.write_bytes(changed.read_bytes() + b" ")
     missing.unlink()

@@ -104,7 +104,7 @@ def three_people(tmp_path, given_latin="TIMUR"):
 
 def files(result) -> dict[str, bytes]:
     return {path.relative_to(result.output).as_posix(): path.read_bytes()
-            for path in [*result.files, result.output / "manifest.json"]}
+            for path in [*result.files, result.figures, result.output / "manifest.json"]}
 
 
 def test_two_workers_write_what_one_process_writes_and_leave_no_process_behind(tmp_path):

@@ -1,0 +1,205 @@
+"""Every figure the documents print, with what it counts: output/<case>/figures.xlsx.
+
+A lawyer asked "where does 55 come from?" opens the file and finds, for each document, each
+figure's key, its value, what it counts and the ids of the complainants it counts. The values are
+those of counts.count() and of the brief's periods, over the people each document concerns.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .case import Case, Member
+from .context import fine_amount, in_period
+from .counts import count
+from .documents import REGISTRY, DocumentType
+from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES, parse_provision
+from .render_docx import reproducible_zip
+from .spreadsheet import write_cell
+
+FILE_NAME = "figures.xlsx"
+HEADER = ("document", "key", "value", "definition", "complainants")
+
+# The figures each document prints (see its template).
+_TOTALS = ("complainants", "cities", "episodes")
+PRINTED = {
+    "collective-complaint": ("appeals", *_TOTALS, "excluded", "anonymous", "events", "episodes-without-event",
+                             "measures", "articles"),
+    "osce": (*_TOTALS, "measures"),
+    "brief": (*_TOTALS, "event-complainants", "measures", "periods"),
+    "domestic-complaint": ("complainants", "episodes"),
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    document: str
+    key: str
+    value: int
+    definition: str
+    complainants: tuple[str, ...]  # the ids it counts, or those whose episodes it counts
+
+
+def _ids(members: Iterable[Member]) -> tuple[str, ...]:
+    return tuple(sorted({member.person.complainant_id for member in members}))
+
+
+def document_figures(case: Case, document: DocumentType) -> list[Figure]:
+    """The figures `document` prints, in the order of its families."""
+    members, unauthorised = document.members(case.members)
+    counts = count(case, members, len(unauthorised))
+    families = PRINTED.get(document.name, ())
+    rows: list[Figure] = []
+
+    def add(key: str, value: int, definition: str, counted: Iterable[Member]) -> None:
+        rows.append(Figure(document.name, key, value, definition, _ids(counted)))
+
+    def having(test) -> list[Member]:
+        return [member for member in members if any(test(episode) for episode in member.episodes)]
+
+    excluded_ids = tuple(sorted({e.complainant_id for e in case.report.exclusions}
+                                | {m.person.complainant_id for m in unauthorised}))
+    for family in families:
+        if family == "appeals":
+            rows.append(Figure(document.name, "appeals", counts.appeals, "appeals received (included or not)",
+                               tuple(sorted(set(_ids(members)) | set(excluded_ids)))))
+        elif family == "complainants":
+            add("complainants", counts.complainants, "complainants included in this document", members)
+        elif family == "cities":
+            add("cities", counts.cities, "cities and towns where the complainants live",
+                [m for m in members if m.person.city])
+        elif family == "episodes":
+            add("episodes", counts.episodes, "acts of persecution of the complainants (counted by the ids listed)",
+                having(lambda episode: True))
+        elif family == "excluded":
+            rows.append(Figure(document.name, "excluded", counts.excluded,
+                               "appeals left out: no appeal form, no power of attorney, or one not covering this "
+                               "document", excluded_ids))
+            by_reason = {e.complainant_id: e.reasons for e in case.report.exclusions}
+            for reason, n in counts.exclusion_reasons:
+                ids = ([m.person.complainant_id for m in unauthorised] if reason == "no-authorisation"
+                       else [cid for cid, reasons in by_reason.items() if reason in reasons])
+                rows.append(Figure(document.name, f"excluded/{reason}", n, f"appeals left out: {reason}",
+                                   tuple(sorted(ids))))
+        elif family == "anonymous":
+            add("anonymous", sum(1 for m in members if not m.person.consent_to_name),
+                "complainants who did not consent to be named, referred to by number",
+                [m for m in members if not m.person.consent_to_name])
+        elif family in ("events", "event-complainants"):
+            for item in counts.events:
+                if not item.complainants:
+                    continue
+                event_id = item.event.event_id
+                linked = having(lambda episode, event_id=event_id: episode.event_id == event_id)
+                add(f"event/{event_id}/complainants", item.complainants, f"complainants persecuted in {event_id}",
+                    linked)
+                if family == "events":
+                    add(f"event/{event_id}/episodes", item.episodes, f"acts of persecution in {event_id}", linked)
+        elif family == "episodes-without-event" and counts.episodes_without_event:
+            add("episodes-without-event", counts.episodes_without_event,
+                "acts of persecution connected with no event", having(lambda episode: not episode.event_id))
+        elif family == "measures":
+            for item in counts.measures:
+                measure = item.measure
+                subjected = having(lambda episode, measure=measure: episode.measure == measure)
+                add(f"measure/{measure}/complainants", item.complainants, f"complainants subjected to {measure}",
+                    subjected)
+                add(f"measure/{measure}/episodes", item.episodes, f"acts of persecution: {measure}", subjected)
+        elif family == "articles":
+            for item in counts.articles:
+                if item.article not in CORE_ARTICLES:
+                    engaged = [m for m in members if item.article in _articles(m)]
+                    add(f"article/{item.article}/complainants", item.complainants,
+                        f"complainants whose episodes engage article {item.article}", engaged)
+        elif family == "periods":
+            rows.extend(_period_figures(case, document, members))
+    return rows
+
+
+def _articles(member: Member) -> set[int]:
+    return {article for episode in member.episodes for article in ARTICLES_BY_MEASURE.get(episode.measure, ())}
+
+
+def _period_figures(case: Case, document: DocumentType, members: list[Member]) -> list[Figure]:
+    rows = []
+    for number, period in enumerate(case.settings.periods, start=1):
+        found = in_period(members, period)
+        key = f"period/{number}"
+        people = tuple(sorted({m.person.complainant_id for m, _ in found}))
+        if not found:
+            continue
+        rows.append(Figure(document.name, f"{key}/episodes", len(found), "new acts of persecution in the period",
+                           people))
+        rows.append(Figure(document.name, f"{key}/complainants", len(people), "people persecuted in the period",
+                           people))
+        rows.append(Figure(document.name, f"{key}/cities", len({e.city.key for _, e in found if e.city}),
+                           "cities and towns of the period's acts of persecution",
+                           tuple(sorted({m.person.complainant_id for m, e in found if e.city}))))
+        measures = sorted({e.measure for _, e in found})
+        for measure in measures:
+            of_measure = [(m, e) for m, e in found if e.measure == measure]
+            rows.append(Figure(document.name, f"{key}/measure/{measure}", len(of_measure),
+                               f"acts of persecution in the period: {measure}",
+                               tuple(sorted({m.person.complainant_id for m, _ in of_measure}))))
+            provisions = {}
+            for member, episode in of_measure:
+                provision = parse_provision(episode.legal_basis)
+                if provision:
+                    provisions.setdefault(provision, []).append(member.person.complainant_id)
+            for provision, ids in sorted(provisions.items()):
+                part = f"({provision.part})" if provision.part else ""
+                rows.append(Figure(document.name, f"{key}/measure/{measure}/{provision.code} {provision.article}{part}",
+                                   len(ids), f"acts of persecution in the period: {measure} under that provision",
+                                   tuple(sorted(set(ids)))))
+        fined = [(m, fine_amount(e.penalty)) for m, e in found if e.measure == "fine" and fine_amount(e.penalty)]
+        if fined:
+            ids = tuple(sorted({m.person.complainant_id for m, _ in fined}))
+            rows.append(Figure(document.name, f"{key}/fines", len(fined), "fines with an amount recorded", ids))
+            rows.append(Figure(document.name, f"{key}/fines-total-kzt", sum(amount for _, amount in fined),
+                               "total of those fines, in tenge", ids))
+    return rows
+
+
+def all_figures(case: Case, documents: Iterable[str]) -> list[Figure]:
+    return [figure for name in documents for figure in document_figures(case, REGISTRY[name])]
+
+
+def figures_workbook(figures: list[Figure], day: datetime.date) -> bytes:
+    """figures.xlsx as bytes, one row per figure: the same figures and day give the same bytes."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Figures"
+    for column, title in enumerate(HEADER, start=1):
+        write_cell(sheet.cell(1, column), title)
+        sheet.cell(1, column).font = Font(bold=True)
+    for row, figure in enumerate(figures, start=2):
+        for column, value in enumerate((figure.document, figure.key, figure.value, figure.definition,
+                                        ", ".join(figure.complainants)), start=1):
+            write_cell(sheet.cell(row, column), value)
+    for letter, width in zip("ABCDE", (22, 40, 10, 60, 80)):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    moment = datetime.datetime.combine(day, datetime.time())
+    book.properties.creator = "complaints"
+    book.properties.created = moment
+    buffer = io.BytesIO()
+    book.save(buffer)
+    # openpyxl stamps the time of saving as the modification date: the build's date instead.
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    parts["docProps/core.xml"] = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                        rb"\g<1>" + stamp + rb"\g<2>", parts["docProps/core.xml"])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return reproducible_zip(out.getvalue(), moment)
