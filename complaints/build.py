@@ -37,7 +37,7 @@ from .bodies import bodies
 from .case import Case, CaseSource, build_case
 from .context import document_context
 from .counts import Counts, count
-from .documents import FORMATS, REGISTRY, DocumentType
+from .documents import DEFAULT_DOCUMENTS, FORMATS, REGISTRY, DocumentType
 from .errors import InvalidData, OpenPointsRemain, OutputBusy
 from .figures import FILE_NAME as FIGURES, PRINTED, all_figures, figures_workbook
 from .heap import without_cycle_collection
@@ -120,9 +120,11 @@ def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
          documents: Iterable[str] | None = None) -> list[Job]:
     """Every file a build will write, in the order it writes them."""
     jobs = []
-    for name in documents or loaded.settings.documents or REGISTRY:
+    for name in documents or loaded.settings.documents or DEFAULT_DOCUMENTS:
         document = REGISTRY[name]
         members = [m.person.complainant_id for m in document.members(loaded.case.members)[0]]
+        if document.on_request and not members:  # no urgent appeal when no one is still held
+            continue
         for lang in langs:
             for member in members if document.per_member else [None]:
                 jobs.extend(Job(document, lang, fmt, member) for fmt in formats)
@@ -272,9 +274,9 @@ class _Renderer:
 
     def render(self, index: int) -> tuple[tuple[OpenPoint, ...], int | None, list[tuple[str, bool]]]:
         """Write the files of group `index` into the staging folder; return the document's open
-        points, its number of PDF pages when rendered, and the key of each file and whether it was written: not when the output being
-        replaced holds it already (its key is the same, and it still hashes as recorded), for the
-        parent to keep. A worker writes what it renders rather than sending it back: the parent
+        points, its number of PDF pages when rendered, and the key of each file and whether it was
+        written: not when the output being replaced holds it already (its key is the same, and it
+        still hashes as recorded), for the parent to keep. A worker writes what it renders rather than sending it back: the parent
         would hold whatever it had not written yet. A final build renders nothing of a document
         with open points (and returns no keys): the build will refuse it."""
         group = self.groups[index]

@@ -8,6 +8,7 @@ open point in the document), who may also add or remove articles for one author.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -44,6 +45,23 @@ class Claim:
 
     key: int | str  # the article number, or the category ("II", "III", "V")
     facts: tuple  # the supporting episodes, in date order; empty for an article the lawyer added
+
+
+_CHANGE = re.compile(r"([+-]?)\s*(\d{1,2})")
+
+
+def article_changes(typed: str | None) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """The articles the lawyer adds and removes ("+7, -15"; a bare number adds); None when nothing is
+    typed or a part is not of that form (the cell is then ignored: the validation warns)."""
+    if not typed or not typed.strip():
+        return None
+    added, removed = [], []
+    for part in re.split(r"[,;\s]+(?=[+-]?\d)", typed.strip()):
+        match = _CHANGE.fullmatch(part.strip())
+        if not match or not 1 <= int(match[2]) <= 27:
+            return None
+        (removed if match[1] == "-" else added).append(int(match[2]))
+    return tuple(added), tuple(removed)
 
 
 def _provision_article(fact: Fact) -> int | None:

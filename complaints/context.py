@@ -18,10 +18,11 @@ from babel import Locale
 from .case import Case, Member
 from .counts import count
 from .bodies import bodies
-from .documents import REGISTRY, DocumentType
+from .documents import DEFAULT_DOCUMENTS, REGISTRY, DocumentType
 from .heap import without_cycle_collection
 from .i18n import N_, Language, language
-from .claims import Claim, article_claims, category_claims
+from .claims import Claim, article_changes, article_claims, category_claims
+from .countries import country_codes, country_name
 from .law import DEPRIVATION_OF_LIBERTY, Provision, describe_basis, parse_provision
 from .names import transliterate
 from .schema import MEASURES
@@ -47,6 +48,10 @@ class EpisodeView:
     provision: Provision | None = None  # the legal basis, when recognised
     reasons_given: str = ""
     lawyer_access: str = ""  # yes | no | unknown, or empty when not recorded
+    warrant: str = ""  # yes | no | unknown, or empty when not recorded
+    end_date: str = ""  # empty: still held, for a deprivation of liberty
+    place_of_detention: str = ""
+    case_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ class PersonView:
     occupation: str = ""
     affiliation: str = ""
     deprivations: tuple[EpisodeView, ...] = ()
+    held: tuple[EpisodeView, ...] = ()  # the deprivations of liberty without an end date
 
 
 def pseudonym(lang: Language, number: int) -> str:
@@ -170,13 +176,27 @@ class _Views:
             event=event.labels.get(self.lang.code, "") if event else "",
             event_id=episode.event_id or "",
             provision=parse_provision(episode.legal_basis),
+            reasons_given=episode.reasons_given or "",
+            lawyer_access=episode.lawyer_access or "",
+            warrant=episode.warrant or "",
+            end_date=self.date(episode.end_date),
+            place_of_detention=episode.place_of_detention or "",
+            case_number=episode.case_number or "",
         )
+
+    def nationality(self, typed: str | None) -> str:
+        """The nationalities in the document's language; empty (an open point) when one is not a known
+        country or has no name in that language: never printed in another language."""
+        codes = country_codes(typed)
+        names = [country_name(code, self.lang.code) for code in codes or ()]
+        return ", ".join(names) if names and all(names) else ""
 
     def person(self, member: Member) -> PersonView:
         person = member.person
         public = self.document.public
         episodes = tuple(self.episode(e) for e in member.episodes)
-        claims = article_claims(episodes)
+        changes = article_changes(person.articles)
+        claims = article_claims(episodes, *changes) if changes else article_claims(episodes)
         latin = self.lang.code not in ("ru", "kk")
         confidential = {} if public else {
             "surname": (_latin(person.surname_latin) or transliterate(person.surname)) if latin else person.surname,
@@ -186,7 +206,12 @@ class _Views:
             "birth_date": self.date(person.date_of_birth),
             "age": _age(person.date_of_birth, self.day),
             "id_document": person.id_document or "",
+            "nationality": self.nationality(person.nationality),
+            "place_of_birth": person.place_of_birth.name(self.lang.code) if person.place_of_birth else "",
+            "occupation": person.occupation or "",
+            "affiliation": person.affiliation or "",
             "deprivations": tuple(v for v in episodes if v.measure_key in DEPRIVATION_OF_LIBERTY),
+            "held": tuple(v for v in episodes if v.measure_key in DEPRIVATION_OF_LIBERTY and not v.end_date),
         }
         return PersonView(
             complainant_id=person.complainant_id,
@@ -206,21 +231,35 @@ class _Views:
             ),
             articles=tuple(claim.key for claim in claims),
             claims=claims,
-            categories=category_claims(episodes),
+            categories=category_claims(episodes, "" if public else person.affiliation or ""),
             poa_date=self.date(person.poa_date),
             consent_public=person.consent_to_name,
             # Authorising representation before international bodies is consent to
             # be named to the Government in that procedure.
             consent_government="represent" in person.poa_scope,
             procedures=tuple(recipient for recipient, ids in self.procedures if person.complainant_id in ids),
+            other_procedures=_other_procedures(person.other_procedures),
             **confidential,
         )
+
+
+# How intake staff record that no other international procedure has been seized.
+_NONE = {"none", "no", "нет", "не было", "жоқ", "-", "—"}
+
+
+def _other_procedures(typed: str | None) -> tuple[str, ...] | None:
+    """The procedures recorded as already seized: () for none, None when not recorded."""
+    if not typed or not typed.strip():
+        return None
+    if typed.strip().casefold() in _NONE:
+        return ()
+    return tuple(part.strip() for part in typed.split(";") if part.strip())
 
 
 def _procedures(case: Case, document: DocumentType, lang: Language) -> list[tuple[str, set[str]]]:
     """The other international procedures the case's documents go to, each with who appears in it."""
     found: dict[str, set[str]] = {}
-    for name in case.settings.documents or REGISTRY:
+    for name in case.settings.documents or DEFAULT_DOCUMENTS:
         other = REGISTRY[name]
         if other.international_procedure and not set(other.bodies) & set(document.bodies):
             recipient = lang.pgettext("recipient", other.recipient)
@@ -305,6 +344,7 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
             for m in counts.measures
         ],
         "measure_keys": {m.measure for m in counts.measures},
+        "deprivation_measures": DEPRIVATION_OF_LIBERTY,
         "articles": counts.articles,
         "exclusions": [{"reason": reason, "count": n} for reason, n in counts.exclusion_reasons],
         "people": people,
@@ -318,6 +358,7 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "recipient": lang.pgettext("recipient", document.recipient),
         "bodies": [bodies()[key].view(lang) for key in document.bodies],
         "place": settings.place.get(code, ""),
+        "urgency": settings.urgency.get(code, ""),
         # The numbers of those who did not consent to be named in public: their identities are to be withheld.
         "withheld": [p.number for p in people if not p.consent_public],
     }

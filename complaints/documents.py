@@ -26,6 +26,11 @@ def _deprived_of_liberty(member: Member) -> bool:
     return any(episode.measure in DEPRIVATION_OF_LIBERTY for episode in member.episodes)
 
 
+def _still_held(member: Member) -> bool:
+    """Deprived of liberty at the document's date: a deprivation of liberty without an end date."""
+    return any(episode.measure in DEPRIVATION_OF_LIBERTY and episode.end_date is None for episode in member.episodes)
+
+
 @dataclass(frozen=True)
 class DocumentType:
     name: str  # the output file name (or folder name, for one document per author)
@@ -40,6 +45,7 @@ class DocumentType:
     # Whether it puts the people it names before a procedure of international investigation or
     # settlement: a communication to the Human Rights Committee says so (OP art. 5(2)(a)).
     international_procedure: bool = False
+    on_request: bool = False  # built only when case.toml's `documents` names it
     per_member: bool = False  # one document per complainant, in <name>/<complainant_id>.<format>
     summary_over_pages: int | None = None  # a longer document opens with a summary page
     concerns: Callable[[Member], bool] = _everyone
@@ -85,6 +91,17 @@ REGISTRY: dict[str, DocumentType] = {
         replace(_WGAD, name="wgad-questionnaire",
                 title=N_("document title", "Questionnaire for the Working Group on Arbitrary Detention"),
                 html_template="wgad-questionnaire.html", per_member=True),
+        replace(_WGAD, name="wgad-urgent",
+                title=N_("document title", "Request for urgent action to the Working Group on Arbitrary Detention"),
+                html_template="wgad-urgent.html", concerns=_still_held, on_request=True),
+        DocumentType(
+            name="special-procedures-urgent",
+            title=N_("document title", "Urgent appeal to the UN Special Procedures"),
+            recipient=N_("recipient", "the UN Special Procedures"),
+            html_template="special-procedures-urgent.html",
+            scope="represent", public=False, bodies=("special-procedures",), international_procedure=True,
+            concerns=_still_held, on_request=True,
+        ),
         DocumentType(
             name="special-procedures",
             title=N_("document title", "Joint allegation letter to the UN Special Procedures"),
@@ -123,3 +140,6 @@ REGISTRY: dict[str, DocumentType] = {
         ),
     )
 }
+
+# What a build makes when neither the command nor case.toml names the documents.
+DEFAULT_DOCUMENTS = tuple(name for name, document in REGISTRY.items() if not document.on_request)

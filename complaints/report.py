@@ -93,6 +93,15 @@ MESSAGES = {
         N_("validation", "No domestic remedy is recorded for {id} on the Remedies sheet."),
         N_("validation", "Record the appeals and complaints made in Kazakhstan: the Human Rights Committee requires domestic remedies to be exhausted."),
     ),
+    "bad-articles": (
+        N_("validation", "This cell is not a list of articles to add or remove, and is ignored."),
+        N_("validation", "Write +7 to add article 7 and -15 to remove article 15, separated by commas."),
+    ),
+    "unknown-country": (
+        N_("validation", "This cell is not a country the documents can name in every language; they leave "
+                         "the nationality open."),
+        N_("validation", "Write the country's name or its two-letter code (KZ), several separated by commas."),
+    ),
     "after-document-date": (
         N_("validation", "This date is after the date the documents bear."),
         N_("validation", "A document cannot report a decision taken after it was written: correct the date, or set build_date in case.toml to a later date."),

@@ -108,6 +108,11 @@ YES_NO = Vocabulary("yes no values", {
     True: N_("yes no values", "yes|y|true|1"),
     False: N_("yes no values", "no|n|false|0"),
 }, "yes_no")
+YES_NO_UNKNOWN = Vocabulary("yes no unknown values", {
+    "yes": N_("yes no unknown values", "yes|y"),
+    "no": N_("yes no unknown values", "no|n"),
+    "unknown": N_("yes no unknown values", "unknown|not known"),
+}, "yes_no_unknown")
 POA_SCOPES = Vocabulary("poa scope values", {
     "publish": N_("poa scope values", "publish|publication"),
     "represent": N_("poa scope values", "represent|representation"),
@@ -310,6 +315,22 @@ class Complainant:
         "column help", "A phone number or e-mail address, for the lawyers only. It never appears in the documents."))
     notes: str | None = column(N_("column", "notes"), wide=True, help=N_(
         "column help", "Anything the lawyers should know. It never appears in the documents."))
+    # What the UN bodies' forms ask about the person (issue 11); empty cells are open points there.
+    nationality: str | None = column(N_("column", "nationality"), help=N_(
+        "column help", "The person's nationality, as a country's name or two-letter code (KZ); several separated "
+        "by commas."))
+    place_of_birth: Locality | None = column(N_("column", "place_of_birth"), kind=Kind.PLACE, help=N_(
+        "column help", "Where the person was born. Choose from the list or type it."))
+    occupation: str | None = column(N_("column", "occupation"), wide=True, help=N_(
+        "column help", "The person's profession or activity at the time of the events, as they describe it."))
+    affiliation: str | None = column(N_("column", "affiliation"), wide=True, help=N_(
+        "column help", "The movement, party, association or group the person belongs to or works with, if any."))
+    articles: str | None = column(N_("column", "articles"), help=N_(
+        "column help", "Articles of the Covenant the lawyer adds to or removes from this person's communication to "
+        "the Human Rights Committee: +7 adds article 7, -15 removes article 15; separated by commas."))
+    other_procedures: str | None = column(N_("column", "other_procedures"), wide=True, help=N_(
+        "column help", "Other international procedures already examining the person's case (for example the "
+        "Committee against Torture), or none. The communication to the Human Rights Committee states it."))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -339,6 +360,20 @@ class Episode:
         "column help", "The body that acted: a police department, a court."))
     description: str | None = column(N_("column", "description"), wide=True, help=N_(
         "column help", "A short account of what happened, in any language."))
+    # What the Working Group's questionnaire asks about a deprivation of liberty (issue 11).
+    end_date: datetime.date | None = column(N_("column", "end_date"), kind=Kind.DATE, help=N_(
+        "column help", "For a detention, arrest or custody: the day it ended. Empty: the person is still held."))
+    place_of_detention: str | None = column(N_("column", "place_of_detention"), wide=True, help=N_(
+        "column help", "Where the person was held, and any transfer."))
+    warrant: str | None = column(N_("column", "warrant"), kind=Kind.CODED, vocabulary=YES_NO_UNKNOWN, help=N_(
+        "column help", "Whether a warrant or decision was shown at the arrest: yes, no or unknown."))
+    reasons_given: str | None = column(N_("column", "reasons_given"), wide=True, help=N_(
+        "column help", "The reasons the authorities gave for the measure, as they gave them."))
+    lawyer_access: str | None = column(N_("column", "lawyer_access"), kind=Kind.CODED, vocabulary=YES_NO_UNKNOWN,
+                                       help=N_("column help", "Whether the person could see a lawyer of their "
+                                               "choosing: yes, no or unknown."))
+    case_number: str | None = column(N_("column", "case_number"), kind=Kind.DOCUMENT_NUMBER, help=N_(
+        "column help", "The number of the administrative or criminal case."))
 
 
 @dataclass(frozen=True, kw_only=True)

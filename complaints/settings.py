@@ -38,6 +38,7 @@ class Settings:
     email: str = ""
     signatory: Translated = field(default_factory=dict)
     place: Translated = field(default_factory=dict)  # where the documents are signed
+    urgency: Translated = field(default_factory=dict)  # why an urgent appeal is urgent
     state: Translated = field(default_factory=dict)
     documents: tuple[str, ...] | None = None  # None: every document type
     periods: tuple[Period, ...] = ()
@@ -96,7 +97,7 @@ class _Reader:
         return value
 
 
-_KNOWN = {"build_date", "title", "organisation", "signatory", "place", "state", "documents", "periods", "osce"}
+_KNOWN = {"build_date", "title", "organisation", "signatory", "place", "urgency", "state", "documents", "periods", "osce"}
 
 
 def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -> Settings:
@@ -125,6 +126,7 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
         email=read.text(organisation, "email", "organisation."),
         signatory=read.translated(data, "signatory"),
         place=read.translated(data, "place"),
+        urgency=read.translated(data, "urgency"),
         state=read.translated(data, "state"),
         documents=documents,
         periods=tuple(

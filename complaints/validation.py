@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from .claims import article_changes
+from .countries import country_codes
 from .names import identity_key
 from .records import Complainant, Records
 from .report import ERROR, WARNING, Exclusion, Issue, Report
@@ -108,6 +110,10 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
             if value and person.date_of_birth and value < person.date_of_birth:
                 issues.append(_issue(WARNING, "date-before-birth", COMPLAINANTS, person.row, column,
                                      people_cols, id=person.complainant_id))
+        if person.articles and article_changes(person.articles) is None:
+            issues.append(_issue(WARNING, "bad-articles", COMPLAINANTS, person.row, "articles", people_cols))
+        if person.nationality and country_codes(person.nationality) is None:
+            issues.append(_issue(WARNING, "unknown-country", COMPLAINANTS, person.row, "nationality", people_cols))
     _possible_duplicates(records.complainants, people_cols, issues)
 
     excluded = {exclusion.complainant_id for exclusion in exclusions}
@@ -120,6 +126,8 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
         elif episode.complainant_id in excluded:
             issues.append(_issue(WARNING, "excluded-episode", EPISODES, episode.row, "complainant_id",
                                  episode_cols, id=episode.complainant_id))
+        if episode.end_date and episode.date and episode.end_date < episode.date:
+            issues.append(_issue(ERROR, "date-end-before-start", EPISODES, episode.row, "end_date", episode_cols))
         if episode.event_id and episode.event_id not in event_ids:
             issues.append(_issue(ERROR, "unknown-event", EPISODES, episode.row, "event_id", episode_cols,
                                  id=episode.event_id))

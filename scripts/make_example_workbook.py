@@ -753,9 +753,27 @@ def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[
     return rows
 
 
+DETENTION_SPELLINGS = ("detention", "задержание", "ұстау")
+ARREST_SPELLINGS = ("administrative_arrest", "административный арест", "әкімшілік қамаққа алу")
+
+
+def add_end_dates(episodes: list[dict]) -> None:
+    """When each detention and arrest ended: a detention the same day, an administrative arrest when
+    its term was served. Custody, house arrest and placement have no end date: at the date of the
+    documents those people are still held (the urgent appeals concern them)."""
+    for ep in episodes:
+        date = ep["date"] if isinstance(ep["date"], dt.date) else _parse_text(ep["date"])
+        if ep["measure"] in DETENTION_SPELLINGS:
+            ep["end_date"] = date
+        elif ep["measure"] in ARREST_SPELLINGS:
+            days = int(re.search(r"\d+", ep["penalty"])[0])
+            ep["end_date"] = date + dt.timedelta(days=days - 1)
+
+
 def build_workbook() -> Workbook:
     rng = random.Random(2018)
     episodes = build_episodes(rng)
+    add_end_dates(episodes)
     complainants = build_complainants(rng, episodes)
     remedies = build_remedies(rng, episodes, complainants)
 
