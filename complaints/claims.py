@@ -35,6 +35,7 @@ class Fact(Protocol):
 
     measure_key: str
     provision: Provision | None
+    no_basis: bool
     event_id: str
     lawyer_access: str
 
@@ -43,8 +44,8 @@ class Fact(Protocol):
 class Claim:
     """An article of the Covenant, or a category of arbitrary detention, and the facts supporting it."""
 
-    key: int | str  # the article number, or the category ("II", "III", "V")
-    facts: tuple  # the supporting episodes, in date order; empty for an article the lawyer added
+    key: int | str  # the article number, or the category ("I", "II", "III", "V")
+    facts: tuple  # the supporting episodes, in date order
 
 
 _CHANGE = re.compile(r"([+-]?)\s*(\d{1,2})")
@@ -71,7 +72,8 @@ def _provision_article(fact: Fact) -> int | None:
 
 def article_claims(facts: Sequence[Fact], added: Iterable[int] = (), removed: Iterable[int] = ()) -> tuple[Claim, ...]:
     """The articles claimed: those an episode engages (by its measure, or for expression, assembly
-    and association by the provision invoked), plus those the lawyer added, minus those removed."""
+    and association by the provision invoked), plus those the lawyer added (resting on every episode
+    of the author unless some engages the article), minus those removed."""
     supported: dict[int, list] = {}
     for fact in facts:
         articles = set(ARTICLES_BY_MEASURE.get(fact.measure_key, ()))
@@ -82,7 +84,7 @@ def article_claims(facts: Sequence[Fact], added: Iterable[int] = (), removed: It
             supported.setdefault(article, []).append(fact)
     removed = set(removed)
     keys = (set(supported) | set(added)) - removed
-    return tuple(Claim(article, tuple(supported.get(article, ()))) for article in sorted(keys))
+    return tuple(Claim(article, tuple(supported.get(article) or facts)) for article in sorted(keys))
 
 
 def lacks_core_claim(claims: Sequence[Claim]) -> bool:
@@ -93,8 +95,10 @@ def lacks_core_claim(claims: Sequence[Claim]) -> bool:
 
 def category_claims(facts: Sequence[Fact], affiliation: str = "") -> tuple[Claim, ...]:
     """The categories of arbitrary detention the recorded facts support, for the deprivations of liberty
-    among `facts`. Category I (no legal basis) is never inferred from an empty cell."""
+    among `facts`. Category I (no legal basis) only where the record says none was invoked, never
+    from an empty cell."""
     deprivations = [fact for fact in facts if fact.measure_key in DEPRIVATION_OF_LIBERTY]
+    baseless = [fact for fact in deprivations if fact.no_basis]
     # II: held under a provision restricting expression, assembly or association, or in connection
     # with a recorded event of the case (a rally, a post).
     exercise = [fact for fact in deprivations if _provision_article(fact) or fact.event_id]
@@ -103,5 +107,5 @@ def category_claims(facts: Sequence[Fact], affiliation: str = "") -> tuple[Claim
     # V: a recorded affiliation, and a deprivation of liberty for membership of an association.
     discrimination = [fact for fact in deprivations if affiliation and fact.provision
                       and (fact.provision.code, fact.provision.article) in ASSOCIATION_PROVISIONS]
-    return tuple(Claim(key, tuple(found)) for key, found in (("II", exercise), ("III", unfair), ("V", discrimination))
-                 if found)
+    return tuple(Claim(key, tuple(found)) for key, found in (("I", baseless), ("II", exercise), ("III", unfair),
+                                                             ("V", discrimination)) if found)

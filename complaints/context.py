@@ -23,7 +23,7 @@ from .heap import without_cycle_collection
 from .i18n import N_, Language, language
 from .claims import Claim, article_changes, article_claims, category_claims
 from .countries import country_codes, country_name
-from .law import DEPRIVATION_OF_LIBERTY, Provision, describe_basis, parse_provision
+from .law import DEPRIVATION_OF_LIBERTY, Provision, describe_basis, no_basis, parse_provision
 from .names import transliterate
 from .schema import MEASURES
 from .records import Episode
@@ -46,6 +46,7 @@ class EpisodeView:
     event: str  # the event's label, or empty
     event_id: str
     provision: Provision | None = None  # the legal basis, when recognised
+    no_basis: bool = False  # recorded as invoking no legal basis at all
     reasons_given: str = ""
     lawyer_access: str = ""  # yes | no | unknown, or empty when not recorded
     warrant: str = ""  # yes | no | unknown, or empty when not recorded
@@ -176,6 +177,7 @@ class _Views:
             event=event.labels.get(self.lang.code, "") if event else "",
             event_id=episode.event_id or "",
             provision=parse_provision(episode.legal_basis),
+            no_basis=no_basis(episode.legal_basis),
             reasons_given=episode.reasons_given or "",
             lawyer_access=episode.lawyer_access or "",
             warrant=episode.warrant or "",

@@ -80,8 +80,19 @@ def parse_provision(text: str | None) -> Provision | None:
     return Provision(codes.pop(), int(numbers[0]), part)
 
 
+# How intake staff record that the authorities invoked no legal basis at all (an empty cell says
+# only that none is recorded).
+NO_BASIS = {"none", "no", "нет", "не указано", "жоқ", "көрсетілмеген"}
+
+
+def no_basis(text: str | None) -> bool:
+    return bool(text) and text.strip().casefold() in NO_BASIS
+
+
 def describe_basis(lang: Language, text: str | None) -> str:
     """The legal basis in the document's language when it is recognised, else as written."""
+    if no_basis(text):
+        return lang.pgettext("legal basis", "none was invoked")
     provision = parse_provision(text)
     return provision.describe(lang) if provision else (text or "")
 

@@ -770,12 +770,16 @@ def add_end_dates(episodes: list[dict]) -> None:
             ep["end_date"] = date + dt.timedelta(days=days - 1)
 
 
-def build_workbook() -> Workbook:
+def build_workbook(complete=None) -> Workbook:
+    """The example workbook; `complete(complainants, episodes, remedies)`, if given, fills in the rows
+    (scripts/make_example_complete.py)."""
     rng = random.Random(2018)
     episodes = build_episodes(rng)
     add_end_dates(episodes)
     complainants = build_complainants(rng, episodes)
     remedies = build_remedies(rng, episodes, complainants)
+    if complete:
+        complete(complainants, episodes, remedies)
 
     wb = Workbook()
     wb.properties.creator = "scripts/make_example_workbook.py"

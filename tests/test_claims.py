@@ -9,7 +9,7 @@ import openpyxl
 from complaints.build import build, load
 from complaints.claims import Claim, article_claims, category_claims
 from complaints.context import EpisodeView
-from complaints.law import parse_provision
+from complaints.law import no_basis, parse_provision
 from conftest import TODAY, episode, flat, pdf_text, person, write_workbook
 
 
@@ -17,7 +17,7 @@ def fact(measure: str, basis: str | None = None, event_id: str = "", date: str =
          lawyer_access: str = "") -> EpisodeView:
     return EpisodeView(date=date, city="", measure=measure, measure_key=measure, legal_basis=basis or "",
                        penalty="", authority="", description="", event="", event_id=event_id,
-                       provision=parse_provision(basis), lawyer_access=lawyer_access)
+                       provision=parse_provision(basis), no_basis=no_basis(basis), lawyer_access=lawyer_access)
 
 
 def test_an_article_is_claimed_only_with_the_episodes_that_engage_it():
@@ -29,7 +29,7 @@ def test_an_article_is_claimed_only_with_the_episodes_that_engage_it():
 
 def test_the_lawyer_adds_and_removes_articles():
     detention = fact("detention")
-    assert article_claims([detention], added=[21], removed=[9]) == (Claim(21, ()),)
+    assert article_claims([detention], added=[21], removed=[9]) == (Claim(21, (detention,)),)
 
 
 def test_categories_are_argued_only_from_recorded_facts():
@@ -37,6 +37,8 @@ def test_categories_are_argued_only_from_recorded_facts():
     assert category_claims([at_rally]) == (Claim("II", (at_rally,)),)  # no Category III without a record
     unlinked = fact("detention")
     assert category_claims([unlinked]) == ()  # nor Category I from an empty legal basis
+    baseless = fact("detention", "нет")
+    assert category_claims([baseless]) == (Claim("I", (baseless,)),)  # but from a record that none was invoked
     no_lawyer = fact("detention", lawyer_access="no")
     assert category_claims([no_lawyer]) == (Claim("III", (no_lawyer,)),)
     member = fact("pretrial_detention", "CC 405(2)")
