@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from complaints import build as build_module
+import complaints
 from complaints import publish as publish_module
 from complaints import render as render_module
 from complaints.build import build
@@ -262,7 +262,7 @@ def test_the_manifest_traces_every_input_template_catalog_library_and_output(exa
     assert {f"html/{job.document.html_template}" for job in jobs} <= set(templates)
     assert {f"docx/{job.document.docx_template}" for job in jobs} <= set(templates)
     assert manifest["catalogs"] == {job.lang: sha256(Path(str(catalog_path(job.lang)))) for job in jobs}
-    gazetteer = Path(build_module.__file__).parent / "data" / "gazetteer.csv"
+    gazetteer = Path(complaints.__file__).parent / "data" / "gazetteer.csv"
     assert manifest["data"]["data/gazetteer.csv"] == sha256(gazetteer)
     assert manifest["documents"] == {job.document.name: {"public": job.document.public} for job in jobs}
     tool = manifest["tool"]
