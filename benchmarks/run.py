@@ -31,18 +31,20 @@ from weasyprint import HTML
 
 from complaints import render_docx as docx_module
 from complaints.blocks import blocks_from_html
-from complaints.build import _Source, build, load
+from complaints.build import build
 from complaints.case import build_case
+from complaints.case_data import read_case_data
 from complaints.context import document_context
 from complaints.counts import count
 from complaints.demo import write_demo
 from complaints.documents import FORMATS, REGISTRY
 from complaints.i18n import languages
+from complaints.pipeline import load
 from complaints.records import read_records
+from complaints.render import DocumentHtml
 from complaints.render_html import docx_dir, html_dir
 from complaints.render_pdf import TemplateOnlyFetcher, render_pdf
 from complaints.schema import COMPLAINANTS
-from complaints.sources import read_case_data
 from complaints.validation import validate
 
 HERE = Path(__file__).resolve().parent
@@ -99,21 +101,21 @@ def naive_pdf(html: str) -> bytes:
     return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/a-3u")
 
 
-def naive_docx(source: _Source, blocks: list) -> bytes:
+def naive_docx(document_html: DocumentHtml, blocks: list) -> bytes:
     """docxtpl as its documentation shows it: the template read from disk, rendered and saved."""
     template = DocxTemplate(str(DOCX_TEMPLATE))
     numbering = template.get_docx().part.numbering_part.element
     layout = docx_module._template(DOCX_TEMPLATE)
     views = docx_module._block_views(blocks, lambda: docx_module._new_list(numbering, layout.list_abstract), layout)
-    template.render(docx_module._context(views, source.meta), autoescape=True)
+    template.render(docx_module._context(views, document_html.meta), autoescape=True)
     stream = io.BytesIO()
     template.save(stream)
     return stream.getvalue()
 
 
-def our_docx(source: _Source, blocks: list) -> bytes:
+def our_docx(document_html: DocumentHtml, blocks: list) -> bytes:
     moment = datetime.datetime.combine(DAY, datetime.time())
-    return docx_module.render_docx(DOCX_TEMPLATE, blocks, source.meta, moment)
+    return docx_module.render_docx(DOCX_TEMPLATE, blocks, document_html.meta, moment)
 
 
 def reading(table: Table, folder: Path, size: int, repeat: int) -> None:
@@ -142,9 +144,9 @@ def documents(table: Table, folder: Path, langs: tuple[str, ...], sample: int, r
             if document.per_member:
                 results[label] = per_author(table, label, document, lang, context, sample, repeat)
                 continue
-            html_time, source = timed(_Source, document, lang, context, DAY)
-            pdf_time, (_, pages) = timed(render_pdf, source.html, source.where)
-            docx_time, _ = timed(lambda: our_docx(source, blocks_from_html(source.html)))
+            html_time, document_html = timed(DocumentHtml, document, lang, context, DAY)
+            pdf_time, (_, pages) = timed(render_pdf, document_html.html, document_html.where)
+            docx_time, _ = timed(lambda: our_docx(document_html, blocks_from_html(document_html.html)))
             people = len(context["people"])
             table.add(f"{label}: context and HTML", f"{context_time + html_time:.2f} s")
             table.add(f"{label} pdf ({pages:,} pages)", f"{pdf_time:.2f} s", f"{pdf_time / pages * 1e3:.0f} ms/page")
@@ -155,11 +157,11 @@ def documents(table: Table, folder: Path, langs: tuple[str, ...], sample: int, r
                 # Turn about, `repeat` times each: one run of either is within a tenth of the other.
                 raws, ours = [], [pdf_time]
                 for _ in range(repeat):
-                    raws.append(timed(naive_pdf, source.html)[0])
+                    raws.append(timed(naive_pdf, document_html.html)[0])
                     if len(ours) < repeat:
-                        ours.append(timed(render_pdf, source.html, source.where)[0])
+                        ours.append(timed(render_pdf, document_html.html, document_html.where)[0])
                 raw_time, pdf_time = statistics.median(raws), statistics.median(ours)
-                rows = source.html.count("<tr>")
+                rows = document_html.html.count("<tr>")
                 table.add(f"{label}: raw WeasyPrint, same HTML ({rows:,} table rows)", f"{spread(raws)} s",
                           f"{raw_time / rows * 1e3:.2f} ms/row",
                           f"ours (context, HTML, PDF) / raw = {(context_time + html_time + pdf_time) / raw_time:.2f}")
@@ -170,22 +172,22 @@ def documents(table: Table, folder: Path, langs: tuple[str, ...], sample: int, r
 
 def per_author(table: Table, label: str, document, lang: str, context: dict, sample: int, repeat: int) -> dict:
     people = context["people"][:sample]
-    html_time, sources = timed(lambda: [_Source(document, lang, context | {"author": p}, DAY) for p in people])
+    html_time, htmls = timed(lambda: [DocumentHtml(document, lang, context | {"author": p}, DAY) for p in people])
     # Both DOCX engines get the same blocks: what is compared is laying them out.
-    blocks = [blocks_from_html(source.html) for source in sources]
+    blocks = [blocks_from_html(document_html.html) for document_html in htmls]
     # What a process pays once (fonts, stylesheet, the DOCX template) is left out of the rates.
-    render_pdf(sources[0].html, sources[0].where)
-    our_docx(sources[0], blocks[0])
+    render_pdf(htmls[0].html, htmls[0].where)
+    our_docx(htmls[0], blocks[0])
     ours_pdf, naive_pdfs, ours_docx, naive_docxs = [], [], [], []
     for _ in range(repeat):
-        naive_pdfs.append(timed(lambda: [naive_pdf(s.html) for s in sources])[0] / len(sources))
-        ours_pdf.append(timed(lambda: [render_pdf(s.html, s.where) for s in sources])[0] / len(sources))
-        naive_docxs.append(timed(lambda: [naive_docx(s, b) for s, b in zip(sources, blocks)])[0] / len(sources))
-        ours_docx.append(timed(lambda: [our_docx(s, b) for s, b in zip(sources, blocks)])[0] / len(sources))
+        naive_pdfs.append(timed(lambda: [naive_pdf(s.html) for s in htmls])[0] / len(htmls))
+        ours_pdf.append(timed(lambda: [render_pdf(s.html, s.where) for s in htmls])[0] / len(htmls))
+        naive_docxs.append(timed(lambda: [naive_docx(s, b) for s, b in zip(htmls, blocks)])[0] / len(htmls))
+        ours_docx.append(timed(lambda: [our_docx(s, b) for s, b in zip(htmls, blocks)])[0] / len(htmls))
     pdf_ratios = [n / o for n, o in zip(naive_pdfs, ours_pdf)]
     docx_ratios = [n / o for n, o in zip(naive_docxs, ours_docx)]
-    table.add(f"{label}: context and HTML ({len(sources)} authors)", "",
-              f"{html_time / len(sources) * 1e3:.1f} ms/document")
+    table.add(f"{label}: context and HTML ({len(htmls)} authors)", "",
+              f"{html_time / len(htmls) * 1e3:.1f} ms/document")
     table.add(f"{label} pdf, one process", "", f"{spread([v * 1e3 for v in ours_pdf], 0)} ms/document",
               f"naive / ours = {spread(pdf_ratios)}")
     table.add(f"{label} pdf, raw WeasyPrint document by document", "",
@@ -194,7 +196,7 @@ def per_author(table: Table, label: str, document, lang: str, context: dict, sam
               f"naive / ours = {spread(docx_ratios, 1)}")
     table.add(f"{label} docx, raw docxtpl document by document", "",
               f"{spread([v * 1e3 for v in naive_docxs], 1)} ms/document")
-    return {"html": html_time / len(sources), "pdf": ours_pdf, "naive_pdf": naive_pdfs, "docx": ours_docx,
+    return {"html": html_time / len(htmls), "pdf": ours_pdf, "naive_pdf": naive_pdfs, "docx": ours_docx,
             "naive_docx": naive_docxs}
 
 

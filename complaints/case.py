@@ -14,21 +14,21 @@ from .errors import UnreadableInput
 from .records import Complainant, Episode, Event, Records, Remedy
 from .report import Report
 from .settings import SETTINGS_FILE, Settings
-from .sources import csv_files
+from .case_data import csv_files
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 
 @dataclass(frozen=True)
-class CaseSource:
-    """Where a case comes from: a workbook (or a folder of CSV files), and the settings file beside it if any."""
+class CaseFiles:
+    """The files of a case: its workbook (or folder of CSV files), and the settings file beside it if any."""
 
     name: str
     workbook: Path
     settings: Path | None
 
     @classmethod
-    def locate(cls, path: Path) -> "CaseSource":
+    def locate(cls, path: Path) -> "CaseFiles":
         path = Path(path)
         if path.is_dir():
             workbooks = sorted(p for p in path.iterdir()

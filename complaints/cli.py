@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .annotate import annotate
-from .build import Job, load, plan, produce, require_valid
+from .build import produce
 from .demo import write_demo
 from .scaffold import init_case
 from .documents import FORMATS, REGISTRY
@@ -20,6 +20,7 @@ from .errors import ComplaintsError
 from .i18n import language, languages
 from .intake_template import write_template
 from .open_points import describe
+from .pipeline import Job, load, plan, require_valid
 from .report import EXCLUSION_REASONS, SEVERITY_LABELS, Report
 from .verify import MANIFEST, verify
 
@@ -91,7 +92,7 @@ def validate(workbook: Path, lang_code: str, output_format: str, annotated: Path
     report = loaded.report
     lang = language(lang_code)
     if annotated:
-        annotate(loaded.source.workbook, report, lang_code, annotated)
+        annotate(loaded.files.workbook, report, lang_code, annotated)
         click.echo(f"Wrote {annotated}", err=True)
     if output_format == "json":
         click.echo(json.dumps(report_json(report, lang_code), ensure_ascii=False, indent=2))

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.utils import quote_sheetname
 
-from complaints.build import load
+from complaints.pipeline import load
 from complaints.cli import main
 from complaints.i18n import language
 from complaints.spreadsheet import FORMULA_STARTS, write_cell

@@ -93,7 +93,7 @@ def test_build_with_no_argument_builds_the_example(tmp_path, monkeypatch):
 def test_build_output_names_no_one(tmp_path, monkeypatch):
     monkeypatch.chdir(REPO)
     result = run("build", "--lang", "en", "--format", "pdf", "--output", tmp_path / "out")
-    from complaints.build import load
+    from complaints.pipeline import load
 
     for member in load(EXAMPLE, ("en",)).case.members:
         assert member.person.surname not in result.output

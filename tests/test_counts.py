@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import openpyxl
 
-from complaints.build import load
+from complaints.pipeline import load
 from complaints.counts import count
 from conftest import EXAMPLE, TODAY, episode, event, person
 

@@ -2,7 +2,7 @@
 
 from click.testing import CliRunner
 
-from complaints.build import load
+from complaints.pipeline import load
 from complaints.cli import main
 from conftest import TODAY
 

@@ -8,7 +8,8 @@ import sys
 
 from click.testing import CliRunner
 
-from complaints.build import _groups, _Source, build_date, load, plan
+from complaints.pipeline import build_date, load, plan
+from complaints.render import DocumentHtml, groups as document_groups
 from complaints.cli import main
 from complaints.context import document_context
 from complaints.i18n import languages
@@ -29,7 +30,7 @@ def test_no_document_of_the_complete_example_has_an_open_point_in_any_language()
     assert loaded.report.valid
     day = build_date(loaded.settings)
     contexts: dict = {}
-    groups = _groups(plan(loaded, languages(), ["pdf"]))
+    groups = document_groups(plan(loaded, languages(), ["pdf"]))
     for group in groups:
         job = group[0]
         if (job.document.name, job.lang) not in contexts:
@@ -38,7 +39,7 @@ def test_no_document_of_the_complete_example_has_an_open_point_in_any_language()
         context, people = contexts[job.document.name, job.lang]
         if job.member:
             context = context | {"author": people[job.member]}
-        assert _Source(job.document, job.lang, context, day).open_points == (), job.document_path
+        assert DocumentHtml(job.document, job.lang, context, day).open_points == (), job.document_path
     assert len(groups) > 200
 
 

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from complaints import build as build_module
+from complaints import render as render_module
 from complaints import render_pdf as render_pdf_module
 from complaints.build import build
 from complaints.errors import BuildError
@@ -87,8 +87,8 @@ def test_a_link_in_the_template_folder_to_a_file_outside_is_refused(tmp_path, mo
 
 
 def test_a_build_whose_template_reaches_outside_fails_and_writes_nothing(tmp_path, monkeypatch):
-    real = build_module.render_html
-    monkeypatch.setattr(build_module, "render_html", lambda *args: real(*args).replace(
+    real = render_module.render_html
+    monkeypatch.setattr(render_module, "render_html", lambda *args: real(*args).replace(
         "</main>", '<img src="https://example.org/pixel.png"></main>'))
     path = write_workbook(tmp_path / "case.xlsx")
     with pytest.raises(BuildError, match="outside the template folder: https://example.org/pixel.png"):

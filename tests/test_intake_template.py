@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from complaints.build import load
+from complaints.pipeline import load
 from complaints.cli import main
 from complaints.gazetteer import Gazetteer
 from complaints.i18n import language

@@ -20,12 +20,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from complaints import build as build_module
-from complaints.build import build, lock_path
+import complaints
+from complaints import publish as publish_module
+from complaints import render as render_module
+from complaints.build import build
 from complaints.cli import main
 from complaints.documents import REGISTRY
 from complaints.errors import BuildError, OutputBusy
 from complaints.i18n import catalog_path
+from complaints.lock import lock_path
 from complaints.render_html import docx_dir, html_dir, template_root
 from complaints.verify import MANIFEST, verify
 from conftest import EXAMPLE, TODAY, episode, event, person, write_workbook
@@ -69,7 +72,7 @@ def run(*args):
 KILLED_AT = """
 import os, signal, sys
 from pathlib import Path
-from complaints import build
+from complaints import build, publish, render
 
 def then_killed(function):
     def run_then_die(*args, **kwargs):
@@ -79,11 +82,11 @@ def then_killed(function):
 
 moment, workbook, root, document = sys.argv[1:]
 if moment == "file written":
-    build._write_private = then_killed(build._write_private)
+    render.write_private = then_killed(render.write_private)
 elif moment == "swapped":
-    build._exchange = then_killed(build._exchange)
+    publish.exchange = then_killed(publish.exchange)
 else:
-    build._exchange = lambda staging, target: False
+    publish.exchange = lambda staging, target: False
     Path.rename = then_killed(Path.rename)
 build.build(Path(workbook), langs=("en",), documents=(document,), output_root=Path(root))
 """
@@ -122,13 +125,13 @@ def test_an_interrupted_build_removes_its_partial_output(tmp_path, monkeypatch, 
     path = small_case(tmp_path)
     previous = build_one(path, tmp_path / "out", langs=("en",), formats=("pdf",))
     before = whole(previous.output)
-    write = build_module._write_private
+    write = render_module.write_private
 
     def interrupted(*args):
         write(*args)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "_write_private", interrupted)
+    monkeypatch.setattr(render_module, "write_private", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build_one(path, tmp_path / "out", langs=("en", "ru"), workers=workers)
     assert whole(previous.output) == before
@@ -137,7 +140,7 @@ def test_an_interrupted_build_removes_its_partial_output(tmp_path, monkeypatch, 
 
 
 def test_without_an_atomic_swap_the_new_output_still_replaces_the_old(tmp_path, monkeypatch):
-    monkeypatch.setattr(build_module, "_exchange", lambda staging, target: False)
+    monkeypatch.setattr(publish_module, "exchange", lambda staging, target: False)
     path = small_case(tmp_path)
     build_one(path, tmp_path / "out", langs=("en",), formats=("pdf",))
     second = build_one(path, tmp_path / "out", langs=("ru",), formats=("pdf",))
@@ -247,7 +250,7 @@ def test_the_commands_only_read_their_inputs(tmp_path):
 
 def test_the_manifest_traces_every_input_template_catalog_library_and_output(example_build):
     manifest = whole(example_build.output)
-    source = example_build.loaded.source
+    source = example_build.loaded.files
     assert manifest["inputs"] == {
         "workbook": {"name": source.workbook.name, "sha256": sha256(source.workbook)},
         "settings": {"name": source.settings.name, "sha256": sha256(source.settings)},
@@ -259,7 +262,7 @@ def test_the_manifest_traces_every_input_template_catalog_library_and_output(exa
     assert {f"html/{job.document.html_template}" for job in jobs} <= set(templates)
     assert {f"docx/{job.document.docx_template}" for job in jobs} <= set(templates)
     assert manifest["catalogs"] == {job.lang: sha256(Path(str(catalog_path(job.lang)))) for job in jobs}
-    gazetteer = Path(build_module.__file__).parent / "data" / "gazetteer.csv"
+    gazetteer = Path(complaints.__file__).parent / "data" / "gazetteer.csv"
     assert manifest["data"]["data/gazetteer.csv"] == sha256(gazetteer)
     assert manifest["documents"] == {job.document.name: {"public": job.document.public} for job in jobs}
     tool = manifest["tool"]

@@ -25,7 +25,7 @@ from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-from complaints.build import load
+from complaints.pipeline import load
 from complaints.cli import main
 from conftest import PERSON_HEADER, REPO, TODAY, person, write_workbook
 
@@ -466,7 +466,7 @@ def csv_with_semicolons_and_an_ambiguous_date(tmp_path):
 @pytest.mark.parametrize("name", CASES)
 def test_malformed_input(name, tmp_path, monkeypatch):
     make, exit_code, message, issue, check = CASES[name]
-    monkeypatch.setattr("complaints.sources.shutil.which", lambda command: None)
+    monkeypatch.setattr("complaints.case_data.shutil.which", lambda command: None)
     path = make(tmp_path)
     result = run("validate", path, "--format", "json")
     assert result.exit_code == exit_code, result.output

@@ -13,14 +13,15 @@ import zipfile
 import pytest
 from weasyprint import HTML
 
-from complaints import build as build_module
+from complaints import private_files
 from complaints import render_docx as docx_module
 from complaints import render_pdf as pdf_module
 from complaints.blocks import Block, blocks_from_html
-from complaints.build import _Source, build
+from complaints.build import build
 from complaints.context import document_context
 from complaints.documents import REGISTRY
 from complaints.errors import BuildError
+from complaints.render import DocumentHtml
 from complaints.render_html import docx_dir, html_dir
 from conftest import TODAY, episode, event, person, write_workbook
 
@@ -28,7 +29,7 @@ DOCX_TEMPLATE = docx_dir() / "document.docx"
 
 
 @pytest.fixture(scope="module")
-def sources(example_build) -> list[_Source]:
+def documents(example_build) -> list[DocumentHtml]:
     """Every document type of the example, in Russian, as the build renders its HTML."""
     case = example_build.loaded.case
     result = []
@@ -36,7 +37,7 @@ def sources(example_build) -> list[_Source]:
         context = document_context(case, document, "ru", TODAY)
         if document.per_member:
             context |= {"author": context["people"][0]}
-        result.append(_Source(document, "ru", context, TODAY))
+        result.append(DocumentHtml(document, "ru", context, TODAY))
     return result
 
 
@@ -49,12 +50,12 @@ def plain_pdf(html: str) -> bytes:
     return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/a-3u")
 
 
-def test_every_document_type_gives_the_pdf_of_a_plain_weasyprint_run(sources, monkeypatch):
+def test_every_document_type_gives_the_pdf_of_a_plain_weasyprint_run(documents, monkeypatch):
     # Row groups this short split every table of the example, as 50 split a list of thousands.
     monkeypatch.setattr(pdf_module, "ROWS_PER_GROUP", 3)
-    for source in sources:
-        assert pdf_module.STYLESHEET_LINK in source.html
-        assert pdf_module.render_pdf(source.html, source.where)[0] == plain_pdf(source.html), source.where
+    for document in documents:
+        assert pdf_module.STYLESHEET_LINK in document.html
+        assert pdf_module.render_pdf(document.html, document.where)[0] == plain_pdf(document.html), document.where
 
 
 def test_long_tables_are_split_into_row_groups_and_nested_tables_are_not():
@@ -69,14 +70,14 @@ def test_long_tables_are_split_into_row_groups_and_nested_tables_are_not():
 LISTING = (Block("paragraph", "a tab\there, a line\nthere"), Block("numbered", "one"), Block("table", rows=()))
 
 
-def test_every_document_type_gives_the_docx_of_a_plain_docxtpl_render(sources):
+def test_every_document_type_gives_the_docx_of_a_plain_docxtpl_render(documents):
     template = docx_module._template(DOCX_TEMPLATE)
     moment = datetime.datetime(2026, 11, 23)
-    for source in sources:
-        blocks = blocks_from_html(source.html)
+    for document in documents:
+        blocks = blocks_from_html(document.html)
         for chosen in (blocks, blocks[:3], LISTING, ()):
-            assert (docx_module.render_docx(DOCX_TEMPLATE, chosen, source.meta, moment)
-                    == docx_module._render_plain(template, chosen, source.meta, moment)), source.where
+            assert (docx_module.render_docx(DOCX_TEMPLATE, chosen, document.meta, moment)
+                    == docx_module._render_plain(template, chosen, document.meta, moment)), document.where
 
 
 def test_the_zip_is_the_one_zipfile_writes():
@@ -131,7 +132,7 @@ def test_where_files_cannot_be_linked_the_kept_ones_are_copied(tmp_path, monkeyp
     def refused(*args, **kwargs):
         raise OSError("no links on this file system")
 
-    monkeypatch.setattr(build_module.os, "link", refused)
+    monkeypatch.setattr(private_files.os, "link", refused)
     again = build(path, langs=("en",), documents=("osce",), output_root=tmp_path / "out", today=TODAY)
     assert len(again.reused) == 2 and files(again) == first
     assert {path.stat().st_nlink for path in again.files} == {1}

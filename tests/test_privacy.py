@@ -179,7 +179,7 @@ def read_back(outputs) -> dict:
 @pytest.fixture(scope="module")
 def everyone(example_build):
     """Every complainant on the workbook, those the case leaves out included."""
-    return read_records(read_workbook(example_build.loaded.source.workbook)).complainants
+    return read_records(read_workbook(example_build.loaded.files.workbook)).complainants
 
 
 def leaks(read_back: dict, paths, secrets: list[Secret]) -> list[str]:

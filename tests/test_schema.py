@@ -15,9 +15,10 @@ import pytest
 from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
 
 from complaints import i18n, intake_template
-from complaints.build import build, load
+from complaints.build import build
 from complaints.gazetteer import Gazetteer
 from complaints.intake_template import write_template
+from complaints.pipeline import load
 from complaints.records import read_sheet
 from complaints.schema import (
     EVENTS,

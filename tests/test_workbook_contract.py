@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from complaints.build import load
+from complaints.pipeline import load
 from complaints.errors import UnreadableInput
 from complaints.i18n import language
 from conftest import EPISODE_HEADER, EVENT_HEADER, PERSON_HEADER, TODAY, episode, event, person, write_workbook

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from complaints.build import build, load
+from complaints.build import build
 from complaints.cli import main
 from complaints.i18n import language
-from complaints.sources import input_digest
+from complaints.pipeline import load
+from complaints.case_data import input_digest
 from conftest import EPISODE_HEADER, EVENT_HEADER, PERSON_HEADER, TODAY, episode, event, person, write_workbook
 
 LANGS = ("en", "ru", "kk")
@@ -126,7 +127,7 @@ def test_an_ods_workbook_is_converted_with_libreoffice(tmp_path, xlsx_summary):
 
 
 def test_an_ods_workbook_without_libreoffice_names_the_command(tmp_path, monkeypatch):
-    monkeypatch.setattr("complaints.sources.shutil.which", lambda command: None)
+    monkeypatch.setattr("complaints.case_data.shutil.which", lambda command: None)
     path = write_workbook(tmp_path / "case.xlsx").rename(tmp_path / "case.ods")
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 2

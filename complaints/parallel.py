@@ -1,0 +1,93 @@
+"""The worker pool: a Renderer's groups rendered by forked processes, long documents spread out."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from .pipeline import Job
+from .render import Renderer
+
+# Per-author documents go to the workers a few at a time: each costs about a tenth of a
+# second, against a millisecond to send and return a chunk.
+_CHUNK = 8
+
+
+def _chunks(groups: list[tuple[Job, ...]]) -> list[list[int]]:
+    """The group numbers in the chunks the workers take one after the other.
+
+    A document that is one file for the whole case can take minutes, and WeasyPrint holds all
+    its pages in memory until it writes it (about 1 MB a page): those are spread evenly among
+    the chunks of per-author documents, language after language, so that the same long document
+    in two languages does not run in both workers at once.
+    """
+    languages = list(dict.fromkeys(group[0].lang for group in groups))
+    single = sorted((index for index, group in enumerate(groups) if not group[0].member),
+                    key=lambda index: languages.index(groups[index][0].lang))
+    per_author = [index for index, group in enumerate(groups) if group[0].member]
+    chunks = [per_author[start:start + _CHUNK] for start in range(0, len(per_author), _CHUNK)]
+    if not single:
+        return chunks
+    share = [position * len(chunks) // len(single) for position in range(len(single) + 1)]
+    return [chunk for position, index in enumerate(single)
+            for chunk in [[index], *chunks[share[position]:share[position + 1]]]]
+
+
+_WORKER: Renderer | None = None
+
+
+def _start_worker(renderer: Renderer, lock: int, parent: int) -> None:
+    global _WORKER
+    _WORKER = renderer
+    # A forked worker shares the parent's lock on the case; only the parent may hold it, or a
+    # build killed with its workers still running would keep the next one out.
+    os.close(lock)
+    # Ctrl-C reaches the whole process group; the parent stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_without, args=(parent,), daemon=True).start()
+
+
+def _exit_without(parent: int) -> None:
+    """End the worker once its parent is gone: a killed build leaves no process behind."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _render_chunk(indexes: list[int]) -> list[tuple[int, tuple]]:
+    assert _WORKER is not None, "a worker process renders only after _start_worker"
+    return [(index, _WORKER.render(index)) for index in indexes]
+
+
+@contextlib.contextmanager
+def rendered(renderer: Renderer, workers: int, lock: int) -> Iterator[Iterable[tuple[tuple[Job, ...], tuple]]]:
+    """Every group of jobs with what Renderer.render returned for it (its open points, pages, and
+    each file's key and whether it was written), in the order they are ready, rendered by `workers`
+    processes (forked, so that each starts with the case already loaded)."""
+    def files(rendered: Iterable[tuple[int, tuple]]) -> Iterator[tuple[tuple[Job, ...], tuple]]:
+        for index, result in rendered:
+            yield renderer.groups[index], result
+
+    chunks = _chunks(renderer.groups)
+    if workers < 2 or len(chunks) < 2:
+        yield files((index, renderer.render(index)) for index in range(len(renderer.groups)))
+        return
+    executor = ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_start_worker, initargs=(renderer, lock, os.getpid()))
+    try:
+        done = as_completed([executor.submit(_render_chunk, chunk) for chunk in chunks])
+        yield files(item for future in done for item in future.result())
+    except BaseException:
+        # Rather than waiting for the documents under way (a long one takes minutes). Python
+        # 3.14's executor.kill_workers() does this.
+        for process in list(executor._processes.values()):
+            process.kill()
+        executor.shutdown(cancel_futures=True)
+        raise
+    executor.shutdown()

@@ -1,0 +1,91 @@
+"""What a build makes: the case read and validated, and the files planned from it."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .case import Case, CaseFiles, build_case
+from .case_data import read_case_data
+from .documents import DEFAULT_DOCUMENTS, REGISTRY, DocumentType
+from .errors import InvalidData
+from .heap import without_cycle_collection
+from .records import read_records
+from .report import Report
+from .settings import Settings
+from .validation import validate
+
+
+@dataclass
+class Loaded:
+    files: CaseFiles
+    settings: Settings
+    report: Report
+    case: Case
+
+
+def build_date(settings: Settings, today: datetime.date | None = None) -> datetime.date:
+    """The date printed on documents: the case's, SOURCE_DATE_EPOCH's, or today's."""
+    if settings.build_date:
+        return settings.build_date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return today or datetime.date.today()
+
+
+def load(path: Path, langs: Iterable[str], today: datetime.date | None = None) -> Loaded:
+    """Read and validate a case. Raises UnreadableInput; never InvalidData."""
+    files = CaseFiles.locate(path)
+    settings = Settings.load(files.name, files.settings, REGISTRY)
+    with without_cycle_collection():
+        raw = read_case_data(files.workbook)
+        records = read_records(raw)
+        columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
+        today = today or datetime.date.today()
+        report = validate(records, columns, tuple(langs), today, build_date(settings, today))
+        report.sheet_titles = {key: sheet.title for key, sheet in raw.sheets.items()}
+        return Loaded(files, settings, report, build_case(settings, records, report))
+
+
+def require_valid(loaded: Loaded) -> None:
+    if not loaded.report.valid:
+        raise InvalidData(f"{loaded.files.workbook}: {len(loaded.report.errors)} error(s); "
+                          "run `complaints validate` to see them")
+
+
+@dataclass(frozen=True)
+class Job:
+    document: DocumentType
+    lang: str
+    fmt: str
+    member: str | None = None  # the complainant id, for a document per author
+
+    @property
+    def document_path(self) -> str:
+        """The document this file is a format of: "en/hrc/C001", "ru/wgad"."""
+        return self.relative_path.with_suffix("").as_posix()
+
+    @property
+    def relative_path(self) -> Path:
+        if self.member:
+            return Path(self.lang) / self.document.name / f"{self.member}.{self.fmt}"
+        return Path(self.lang) / f"{self.document.name}.{self.fmt}"
+
+
+def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
+         documents: Iterable[str] | None = None) -> list[Job]:
+    """Every file a build will write, in the order it writes them."""
+    jobs = []
+    for name in documents or loaded.settings.documents or DEFAULT_DOCUMENTS:
+        document = REGISTRY[name]
+        members = [m.person.complainant_id for m in document.members(loaded.case.members)[0]]
+        if document.on_request and not members:  # no urgent appeal when no one is still held
+            continue
+        for lang in langs:
+            for member in members if document.per_member else [None]:
+                jobs.extend(Job(document, lang, fmt, member) for fmt in formats)
+    return jobs

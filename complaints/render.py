@@ -1,0 +1,164 @@
+"""Rendering: one document in one language (for one author) as HTML, then as each of its formats,
+written into the build's staging folder unless the previous build holds it already."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .blocks import DocumentMeta, blocks_from_html
+from .case import Case
+from .context import document_context
+from .documents import DocumentType
+from .heap import without_cycle_collection
+from .i18n import language
+from .open_points import OpenPoint, open_points
+from .pipeline import Job
+from .private_files import write_private
+from .rebuild import PreviousBuild
+from .render_docx import render_docx
+from .render_html import docx_dir, render_html
+from .render_pdf import check_glyphs, render_pdf
+
+
+class DocumentHtml:
+    """One document in one language, for one author where it is one per author: its HTML, from
+    which each of its formats is rendered."""
+
+    def __init__(self, document: DocumentType, lang: str, context: dict, day: datetime.date):
+        code = language(lang)
+        title = code.pgettext("document title", document.title)
+        self.document, self.lang, self.day = document, lang, day
+        self.meta = DocumentMeta(
+            title=title,
+            language=lang,
+            header=title,
+            page_label=code.pgettext("page label", "Page {page} of {pages}"),
+            confidential_mark="" if document.public else code.pgettext("mark", "Confidential"),
+        )
+        self.context = context | {
+            "document_title": title,
+            "confidential_mark": self.meta.confidential_mark,
+            "draft_mark": "",
+            "build_date_iso": day.isoformat(),
+            "page_label_css": _css_content(self.meta),
+            "with_summary": False,
+        }
+        self.where = f"{lang}/{document.name}" + (f"/{context['author'].complainant_id}" if "author" in context else "")
+        with without_cycle_collection():
+            self.html = render_html(lang, document.html_template, self.context)
+            self.open_points = open_points(self.html)
+            if self.open_points:
+                # A document with open points is a draft: marked in the header of every page.
+                self.meta = replace(self.meta, draft_mark=code.pgettext("mark", "Draft"))
+                self.context |= {"draft_mark": self.meta.draft_mark,
+                                 "draft_mark_css": _css_string(self.meta.draft_mark)}
+                self.html = render_html(lang, document.html_template, self.context)
+            # The variant opening with a summary, for a document that turns out longer than its limit.
+            self.summary_html = (render_html(lang, document.html_template, self.context | {"with_summary": True})
+                                 if document.summary_over_pages else None)
+
+    def key(self, salt: bytes, fmt: str) -> str:
+        """What the file of format `fmt` is made from: equal keys, equal bytes."""
+        digest = hashlib.sha256(salt + fmt.encode() + b"\0" + self.html.encode())
+        if self.summary_html is not None:
+            digest.update(b"\0" + self.summary_html.encode())
+        return digest.hexdigest()
+
+    def render(self, formats: list[str]) -> tuple[dict[str, bytes], int | None]:
+        """The files of `formats`, and the PDF's number of pages when one was rendered."""
+        html, pdf, pages = self.html, None, None
+        if self.summary_html is not None:
+            pdf, pages = render_pdf(html, self.where)
+            if pages > self.document.summary_over_pages:
+                html, pdf = self.summary_html, None
+        blocks = blocks_from_html(html)
+        check_glyphs("\n".join([b.text for b in blocks] + [c for b in blocks for r in b.rows for c in r]),
+                     self.where)
+        rendered = {}
+        for fmt in formats:
+            if fmt == "pdf":
+                if pdf is None:
+                    pdf, pages = render_pdf(html, self.where)
+                rendered[fmt] = pdf
+            else:
+                moment = datetime.datetime.combine(self.day, datetime.time())
+                rendered[fmt] = render_docx(docx_dir() / self.document.docx_template, blocks, self.meta, moment)
+        return rendered, pages
+
+
+def _css_string(text: str) -> Markup:
+    """Text as a quoted CSS string."""
+    return Markup('"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"')
+
+
+def _css_content(meta: DocumentMeta) -> Markup:
+    """The page label as a CSS content value: quoted text and page counters."""
+    return Markup(" ".join(_css_string(text) if text else f"counter({field})"
+                           for text, field in meta.page_label_pieces()))
+
+
+def groups(jobs: list[Job]) -> list[tuple[Job, ...]]:
+    """The jobs by DocumentHtml: the formats of one document, language and author."""
+    grouped: dict[tuple[str, str, str | None], list[Job]] = {}
+    for job in jobs:
+        grouped.setdefault((job.document.name, job.lang, job.member), []).append(job)
+    return [tuple(group) for group in grouped.values()]
+
+
+# The contexts a renderer keeps: those of the documents and languages it is working through.
+_CONTEXTS_KEPT = 4
+
+
+@dataclass
+class Renderer:
+    """Renders groups of jobs (the formats of one DocumentHtml). The parent builds it; worker
+    processes inherit it, and are sent only the numbers of the groups to render."""
+
+    case: Case
+    day: datetime.date
+    groups: list[tuple[Job, ...]]
+    salts: dict[str, bytes]  # by language, what besides its HTML a file is made from (see rebuild.salts)
+    previous: PreviousBuild  # the output being replaced
+    staging: Path  # where the files are written, by whichever process renders them
+    final: bool = False  # render nothing that still has open points
+    contexts: dict[tuple[str, str], tuple[dict, dict]] = field(default_factory=dict)
+
+    def context(self, document: DocumentType, lang: str) -> tuple[dict, dict]:
+        """The document's context, and its people by complainant id."""
+        key = (document.name, lang)
+        if key in self.contexts:
+            self.contexts[key] = self.contexts.pop(key)  # the least recently used goes first
+        else:
+            if len(self.contexts) >= _CONTEXTS_KEPT:
+                del self.contexts[next(iter(self.contexts))]
+            context = document_context(self.case, document, lang, self.day)
+            self.contexts[key] = context, {p.complainant_id: p for p in context["people"]}
+        return self.contexts[key]
+
+    def render(self, index: int) -> tuple[tuple[OpenPoint, ...], int | None, list[tuple[str, bool]]]:
+        """Write the files of group `index` into the staging folder; return the document's open
+        points, its number of PDF pages when rendered, and the key of each file and whether it was
+        written: not when the output being replaced holds it already (its key is the same, and it
+        still hashes as recorded), for the parent to keep. A worker writes what it renders rather
+        than sending it back: the parent would hold whatever it had not written yet. A final build
+        renders nothing of a document with open points (and returns no keys): the build refuses it."""
+        group = self.groups[index]
+        first = group[0]
+        context, people = self.context(first.document, first.lang)
+        if first.member:
+            context = context | {"author": people[first.member]}
+        document = DocumentHtml(first.document, first.lang, context, self.day)
+        if self.final and document.open_points:
+            return document.open_points, None, []
+        keys = {job.fmt: document.key(self.salts[first.lang], job.fmt) for job in group}
+        missing = [job.fmt for job in group if not self.previous.holds(job.relative_path, keys[job.fmt])]
+        files, pages = document.render(missing) if missing else ({}, None)
+        for job in group:
+            if job.fmt in files:
+                write_private(self.staging / job.relative_path, files[job.fmt])
+        return document.open_points, pages, [(keys[job.fmt], job.fmt in files) for job in group]
