@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from complaints.build import build
-from complaints.documents import REGISTRY
+from complaints.documents import DEFAULT_DOCUMENTS, REGISTRY
 from complaints.law import DEPRIVATION_OF_LIBERTY
 from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
 
@@ -28,7 +28,8 @@ def text(example_build, lang, relative):
 def test_every_document_in_every_language_and_format(example_build):
     built = {p.relative_to(example_build.output).as_posix() for p in example_build.files}
     expected = set()
-    for name, document in REGISTRY.items():
+    for name in DEFAULT_DOCUMENTS:  # the urgent appeals are built only when case.toml asks
+        document = REGISTRY[name]
         authors = [m.person.complainant_id for m in members_of(example_build, name)[0]]
         for lang in LANGS:
             for fmt in ("docx", "pdf"):
