@@ -4,26 +4,30 @@ Privacy is decided here, once, from the document type's public flag: a public
 document receives a name only for complainants who consented to be named, and
 never an identity document, a date of birth or an age; no document ever
 receives a complainant's contact details.
+
+What every document may print is made here; the figures only one document type
+prints are made by that type's context hook, beside its entry in documents.py.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from babel import Locale
 
 from .case import Case, Member
 from .counts import count
-from .documents import DocumentType
 from .heap import without_cycle_collection
 from .i18n import N_, Language, language
-from .law import DEPRIVATION_OF_LIBERTY, articles_of, describe_basis, parse_provision
+from .law import articles_of, describe_basis
 from .names import transliterate
 from .schema import MEASURES
-from .settings import Settings
+
+if TYPE_CHECKING:  # documents.py imports this module for its context hooks
+    from .documents import DocumentType
 
 DEFAULT_STATE = N_("state", "the Republic of Kazakhstan")
 SEX_LABELS = {"F": N_("sex", "female"), "M": N_("sex", "male")}
@@ -77,7 +81,6 @@ class PersonView:
     birth_date: str = ""
     age: int | None = None
     id_document: str = ""
-    deprivations: tuple[EpisodeView, ...] = ()
 
 
 def pseudonym(lang: Language, number: int) -> str:
@@ -119,15 +122,6 @@ def _age(birth: datetime.date | None, day: datetime.date) -> int | None:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-_DIGITS = re.compile(r"\d")
-
-
-def fine_amount(penalty: str | None) -> int | None:
-    """The amount of a fine as typed ("KZT 120250", "120 250 тенге"); None when it holds no number."""
-    digits = "".join(_DIGITS.findall(penalty or ""))
-    return int(digits) if digits else None
-
-
 class _Views:
     """Builds the people and episodes of one document in one language."""
 
@@ -167,7 +161,6 @@ class _Views:
             "birth_date": self.date(person.date_of_birth),
             "age": _age(person.date_of_birth, self.day),
             "id_document": person.id_document or "",
-            "deprivations": tuple(v for v in episodes if v.measure_key in DEPRIVATION_OF_LIBERTY),
         }
         return PersonView(
             complainant_id=person.complainant_id,
@@ -195,39 +188,15 @@ class _Views:
         )
 
 
-def _periods(settings: Settings, members, lang: Language) -> list[dict]:
-    """The "in numbers" figures of each reporting period."""
-    result = []
-    for period in settings.periods:
-        in_period = [
-            (member, episode) for member in members for episode in member.episodes
-            if episode.date and episode.date >= period.start and (period.end is None or episode.date <= period.end)
-        ]
-        by_measure: dict[str, int] = Counter(e.measure for _, e in in_period)
-        by_provision: dict[str, Counter] = defaultdict(Counter)
-        fines = []
-        for _, episode in in_period:
-            provision = parse_provision(episode.legal_basis)
-            if provision:
-                by_provision[episode.measure][provision] += 1
-            if episode.measure == "fine" and fine_amount(episode.penalty):
-                fines.append(fine_amount(episode.penalty))
-        order = list(MEASURES)
-        result.append({
-            "label": period.label.get(lang.code, ""),
-            "episodes": len(in_period),
-            "complainants": len({m.person.complainant_id for m, _ in in_period}),
-            "cities": len({e.city.key for _, e in in_period if e.city}),
-            "measures": [
-                {"label": measure_label(lang, measure), "count": n,
-                 "provisions": [{"provision": p.describe(lang, under=True), "count": k}
-                                for p, k in sorted(by_provision[measure].items(), key=lambda i: (-i[1], i[0]))]}
-                for measure, n in sorted(by_measure.items(), key=lambda i: (-i[1], order.index(i[0])))
-            ],
-            "fines": len(fines),
-            "fines_total": lang.pgettext("currency", "KZT {amount}").format(amount=lang.number(sum(fines))),
-        })
-    return result
+@dataclass(frozen=True)
+class DocumentData:
+    """What a document type's context hook may draw on: the case, the members the document shows
+    and their views, in its language."""
+
+    case: Case
+    members: list[Member]
+    people: list[PersonView]
+    lang: Language
 
 
 @without_cycle_collection()
@@ -242,7 +211,7 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
     views = _Views(case, document, lang, day, sections)
     people = [views.person(member) for member in members]
     dates = [e.date for m in members for e in m.episodes if e.date]
-    return {
+    common = {
         "lang": code,
         "title": settings.title.get(code, ""),
         "organisation": settings.organisation.get(code, ""),
@@ -251,7 +220,6 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "organisation_email": settings.email,
         "signatory": settings.signatory.get(code, ""),
         "state": settings.state.get(code) or lang.pgettext("state", DEFAULT_STATE),
-        "osce_session": settings.osce_session.get(code, ""),
         "date": lang.date(day),
         "first_date": lang.date(min(dates)) if dates else "",
         "last_date": lang.date(max(dates)) if dates else "",
@@ -276,8 +244,8 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "authorities": sorted({e.authority for p in people for e in p.episodes if e.authority}),
         "provisions": sorted(Counter(e.legal_basis for p in people for e in p.episodes if e.legal_basis).items(),
                              key=lambda item: (-item[1], item[0])),
-        "periods": _periods(settings, members, lang),
         "courtesy": code not in document.accepted_languages,
         "accepted_languages": ", ".join(Locale.parse(code).languages.get(c, c) for c in document.accepted_languages),
         "recipient": lang.pgettext("recipient", document.recipient),
     }
+    return common | document.context(DocumentData(case, members, people, lang))
