@@ -96,6 +96,14 @@ def workbook(tmp_path):
     return make
 
 
+def pytest_collection_modifyitems(items):
+    """A test that needs the build of the whole example, directly or through another fixture, is slow:
+    marked so, `make test-fast` leaves it out."""
+    for item in items:
+        if "example_build" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory):
     """The example case built once in every language and format."""
