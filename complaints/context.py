@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from babel import Locale
@@ -153,16 +153,7 @@ class _Views:
         public = self.document.public
         episodes = tuple(self.episode(e) for e in member.episodes)
         latin = self.lang.code not in ("ru", "kk")
-        confidential = {} if public else {
-            "surname": (_latin(person.surname_latin) or transliterate(person.surname)) if latin else person.surname,
-            "given_names": (_latin(person.given_name_latin) or transliterate(person.given_name)) if latin
-            else " ".join(part for part in (person.given_name, person.patronymic) if part),
-            "sex": self.lang.pgettext("sex", SEX_LABELS[person.sex]) if person.sex else "",
-            "birth_date": self.date(person.date_of_birth),
-            "age": _age(person.date_of_birth, self.day),
-            "id_document": person.id_document or "",
-        }
-        return PersonView(
+        view = PersonView(
             complainant_id=person.complainant_id,
             number=member.number,
             name=display_name(self.lang, member, public),
@@ -184,7 +175,18 @@ class _Views:
             # Authorising representation before international bodies is consent to
             # be named to the Government in that procedure.
             consent_government="represent" in person.poa_scope,
-            **confidential,
+        )
+        if public:
+            return view
+        return replace(
+            view,
+            surname=(_latin(person.surname_latin) or transliterate(person.surname)) if latin else person.surname,
+            given_names=(_latin(person.given_name_latin) or transliterate(person.given_name)) if latin
+            else " ".join(part for part in (person.given_name, person.patronymic) if part),
+            sex=self.lang.pgettext("sex", SEX_LABELS[person.sex]) if person.sex else "",
+            birth_date=self.date(person.date_of_birth),
+            age=_age(person.date_of_birth, self.day),
+            id_document=person.id_document or "",
         )
 
 

@@ -74,7 +74,7 @@ class Job:
 def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
          documents: Iterable[str] | None = None) -> list[Job]:
     """Every file a build will write, in the order it writes them."""
-    jobs = []
+    jobs: list[Job] = []
     for name in documents or loaded.settings.documents or REGISTRY:
         document = REGISTRY[name]
         members = [m.person.complainant_id for m in document.members(loaded.case.members)[0]]

@@ -62,9 +62,10 @@ class DocumentHtml:
 
     def render(self, formats: list[str]) -> dict[str, bytes]:
         html, pdf = self.html, None
-        if self.summary_html is not None:
+        limit = self.document.summary_over_pages
+        if self.summary_html is not None and limit is not None:
             pdf, pages = render_pdf(html, self.where)
-            if pages > self.document.summary_over_pages:
+            if pages > limit:
                 html, pdf = self.summary_html, None
         blocks = blocks_from_html(html)
         check_glyphs("\n".join([b.text for b in blocks] + [c for b in blocks for r in b.rows for c in r]),
