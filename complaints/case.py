@@ -77,8 +77,8 @@ def build_case(settings: Settings, records: Records, report: Report) -> Case:
     remedies_of: dict[str, list[Remedy]] = {}
     for remedy in records.remedies or ():
         remedies_of.setdefault(remedy.complainant_id, []).append(remedy)
-    members = []
-    seen = set()
+    members: list[Member] = []
+    seen: set[str] = set()
     for person in records.complainants:
         if person.complainant_id in excluded or person.complainant_id in seen:
             continue

@@ -41,7 +41,7 @@ def html_environment(code: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.install_gettext_translations(lang.translations, newstyle=True)
+    environment.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension
     environment.filters["number"] = lang.number
     environment.filters["capfirst"] = _capfirst
     return environment
