@@ -122,7 +122,7 @@ def _summary(book: Workbook, report: Report, lang: Language, titles: dict[str, s
     sheet["A1"].font = Font(bold=True, size=14)
     write_cell(sheet["A2"], report.summary(lang))
     write_cell(sheet["A3"], report.tally(lang))
-    for column, text in zip("ABC", COLUMN_TITLES):
+    for column, text in zip("ABC", COLUMN_TITLES, strict=True):
         write_cell(sheet[f"{column}5"], lang.pgettext("annotation", text))
         sheet[f"{column}5"].font = Font(bold=True)
     row = 6

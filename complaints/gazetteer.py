@@ -141,10 +141,10 @@ class Gazetteer:
             if key in gazetteer._origins:
                 first = gazetteer._origins[key]
                 raise ValueError(f"{where}: the key {key!r} is already used at {first}")
-            for lang, name in zip(LANGUAGES, names):
+            for lang, name in zip(LANGUAGES, names, strict=True):
                 if not name:
                     raise ValueError(f"{where}: {key!r} has no {lang} name")
-            place = Place(key, dict(zip(LANGUAGES, names)))
+            place = Place(key, dict(zip(LANGUAGES, names, strict=True)))
             others = filter(None, (alias.strip() for alias in aliases.split("|")))
             gazetteer._add(place, [*names, *others], where)
         return gazetteer

@@ -72,7 +72,7 @@ def rendered(renderer: Renderer, workers: int, lock: int) -> Iterator[Iterable[t
     case already loaded)."""
     def files(rendered: Iterable[tuple[int, list]]) -> Iterator[tuple[Job, tuple[str, bool]]]:
         for index, group in rendered:
-            yield from zip(renderer.groups[index], group)
+            yield from zip(renderer.groups[index], group, strict=True)
 
     chunks = _chunks(renderer.groups)
     if workers < 2 or len(chunks) < 2:

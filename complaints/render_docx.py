@@ -249,17 +249,17 @@ def _column_widths(rows: list[tuple[str, ...]], total: int) -> list[int]:
     def width(text: str) -> int:
         return len(text) * _TWIPS_PER_CHAR + _CELL_MARGINS
 
-    columns = list(zip(*rows))
+    columns = list(zip(*rows, strict=False))  # a short row leaves the columns it lacks out, as before
     minimum = [max(width(word) for cell in column for word in cell.split() or [""]) for column in columns]
-    natural = [max([width(cell) for cell in column[1:]] + [least]) for column, least in zip(columns, minimum)]
+    natural = [max([width(cell) for cell in column[1:]] + [least]) for column, least in zip(columns, minimum, strict=True)]
     spare = total - sum(minimum)
-    wanted = [want - least for want, least in zip(natural, minimum)]
+    wanted = [want - least for want, least in zip(natural, minimum, strict=True)]
     if spare <= 0:
         result = [least * total / sum(minimum) for least in minimum]
     elif sum(wanted) <= spare:
         result = [want * total / sum(natural) for want in natural]
     else:
-        result = [least + spare * want / sum(wanted) for least, want in zip(minimum, wanted)]
+        result = [least + spare * want / sum(wanted) for least, want in zip(minimum, wanted, strict=True)]
     result = [int(value) for value in result]
     result[-1] += total - sum(result)
     return result

@@ -73,7 +73,7 @@ def write_workbook(path: Path, events=None, people=None, episodes=None, headers=
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, default_header, rows in zip(titles, (EVENT_HEADER, PERSON_HEADER, EPISODE_HEADER),
-                                           (events, people, episodes)):
+                                           (events, people, episodes), strict=False):  # fewer titles: sheets left out
         sheet = book.create_sheet(title)
         keys = list(columns.get(title, default_header))
         if title not in columns:

@@ -235,7 +235,7 @@ def test_builds_are_reproducible(tmp_path, monkeypatch):
     first = build(path, output_root=tmp_path / "a", today=TODAY)
     second = build(path, output_root=tmp_path / "b", today=datetime.date(2030, 1, 1))
     assert len(first.files) == len(second.files) > 30
-    for a, b in zip(first.files, second.files):
+    for a, b in zip(first.files, second.files, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
     assert (first.output / "manifest.json").read_bytes() == (second.output / "manifest.json").read_bytes()
     assert "1 November 2018" in flat(pdf_text(first.output / "en" / "collective-complaint.pdf"))

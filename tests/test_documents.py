@@ -92,7 +92,7 @@ def test_special_procedures_consent_flags_come_from_the_workbook(example_build):
     victims = next(t for t in document.tables if t.rows[0].cells[-1].text == "Named in public reports")
     rows = [[cell.text for cell in row.cells] for row in victims.rows[1:]]
     assert len(rows) == len(members)
-    for row, member in zip(rows, members):
+    for row, member in zip(rows, members, strict=True):
         assert row[-1] == ("yes" if member.person.consent_to_name else "no")
         assert row[-2] == ("yes" if "represent" in member.person.poa_scope else "no")
 

@@ -202,7 +202,7 @@ def broken_sheet_xml(tmp_path):
 
 
 ENTITIES = '<!ENTITY a "aaaaaaaaaa">' + "".join(
-    f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi"))
+    f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi", strict=True))
 
 
 @case(2, "declares a DTD")
@@ -492,10 +492,10 @@ def test_malformed_input(name, tmp_path, monkeypatch):
 
 def test_a_zip_bomb_is_refused_from_its_declared_sizes_within_a_second(tmp_path):
     path = book(tmp_path)
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/media/image1.bin", "w") as member:  # 64 MiB of zeros deflate to 64 KiB
-            for _ in range(64):
-                member.write(bytes(1 << 20))
+    with (zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive,
+          archive.open("xl/media/image1.bin", "w") as member):  # 64 MiB of zeros deflate to 64 KiB
+        for _ in range(64):
+            member.write(bytes(1 << 20))
     start = time.perf_counter()
     result = run("validate", path)
     elapsed = time.perf_counter() - start
