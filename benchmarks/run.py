@@ -32,20 +32,16 @@ from weasyprint import HTML
 from complaints import render_docx as docx_module
 from complaints.blocks import blocks_from_html
 from complaints.build import build
-from complaints.case import build_case
-from complaints.case_data import read_case_data
 from complaints.context import document_context
 from complaints.counts import count
 from complaints.demo import write_demo
 from complaints.documents import FORMATS, REGISTRY
 from complaints.i18n import languages
 from complaints.pipeline import load
-from complaints.records import read_records
 from complaints.render import DocumentHtml
 from complaints.render_html import docx_dir, html_dir
 from complaints.render_pdf import TemplateOnlyFetcher, render_pdf
 from complaints.schema import COMPLAINANTS
-from complaints.validation import validate
 
 HERE = Path(__file__).resolve().parent
 DAY = datetime.date(2023, 6, 1)

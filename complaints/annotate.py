@@ -17,11 +17,11 @@ from openpyxl.utils import quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .case_data import open_copy
 from .errors import UsageError
 from .i18n import N_, Language, language
 from .report import ERROR, SEVERITY_LABELS, WARNING, Issue, Report
 from .schema import COMPLAINANTS, SHEETS
-from .case_data import open_copy
 from .spreadsheet import print_to_width, save_new, wrapped_height, write_cell
 from .workbook import find_sheet_title
 

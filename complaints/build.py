@@ -37,7 +37,7 @@ class BuildResult:
     jobs: list[Job] = field(default_factory=list)
     reused: list[Path] = field(default_factory=list)  # the files kept unchanged from the previous build
 
-    def documents(self) -> list["DocumentSummary"]:
+    def documents(self) -> list[DocumentSummary]:
         """What was built of each document, who was left out of it, and which files to send."""
         built: dict[str, set[str]] = {}
         for path in self.files:

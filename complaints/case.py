@@ -10,11 +10,11 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from .case_data import csv_files
 from .errors import UnreadableInput
 from .records import Complainant, Episode, Event, Records, Remedy
 from .report import Report
 from .settings import SETTINGS_FILE, Settings
-from .case_data import csv_files
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
@@ -28,7 +28,7 @@ class CaseFiles:
     settings: Path | None
 
     @classmethod
-    def locate(cls, path: Path) -> "CaseFiles":
+    def locate(cls, path: Path) -> CaseFiles:
         path = Path(path)
         if path.is_dir():
             workbooks = sorted(p for p in path.iterdir()

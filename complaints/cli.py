@@ -14,13 +14,13 @@ from . import __version__
 from .annotate import annotate
 from .build import produce
 from .demo import write_demo
-from .scaffold import init_case
 from .documents import FORMATS, REGISTRY
 from .errors import ComplaintsError
 from .i18n import language, languages
 from .intake_template import write_template
 from .pipeline import Job, load, plan, require_valid
 from .report import EXCLUSION_REASONS, SEVERITY_LABELS, Report
+from .scaffold import init_case
 from .verify import MANIFEST, verify
 
 EXAMPLE_CASE = Path("intake") / "example"

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .case import Case, Member
 from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES
 from .records import Event
 from .schema import MEASURES
+
 
 @dataclass(frozen=True)
 class EventCount:

@@ -33,7 +33,7 @@ def build_date(settings: Settings, today: datetime.date | None = None) -> dateti
         return settings.build_date
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
     return today or datetime.date.today()
 
 

@@ -26,7 +26,7 @@ class PreviousBuild:
     keys: dict[str, tuple[str, str]]
 
     @classmethod
-    def read(cls, target: Path) -> "PreviousBuild":
+    def read(cls, target: Path) -> PreviousBuild:
         """The build in `target`, with the keys it recorded; none if it recorded none or is not there."""
         try:
             manifest = json.loads((target / MANIFEST).read_bytes())

@@ -278,7 +278,7 @@ def _set_language(document, tag: str) -> None:
 
 def _utc(moment: datetime.datetime) -> datetime.datetime:
     if moment.tzinfo is not None:
-        moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(datetime.UTC).replace(tzinfo=None)
     return moment
 
 
@@ -309,7 +309,7 @@ class _Entry:
     deflated: bytes
 
     @classmethod
-    def of(cls, data: bytes) -> "_Entry":
+    def of(cls, data: bytes) -> _Entry:
         compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
         return cls(len(data), zlib.crc32(data), compressor.compress(data) + compressor.flush())
 

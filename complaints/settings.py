@@ -45,7 +45,7 @@ class Settings:
     build_date: datetime.date | None = None  # fixes the date printed on documents
 
     @classmethod
-    def load(cls, name: str, path: Path | None, document_names) -> "Settings":
+    def load(cls, name: str, path: Path | None, document_names) -> Settings:
         if path is None or not path.exists():
             return cls(name)
         try:

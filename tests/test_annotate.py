@@ -11,10 +11,11 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.utils import quote_sheetname
 
-from complaints.pipeline import load
 from complaints.cli import main
 from complaints.i18n import language
+from complaints.pipeline import load
 from complaints.spreadsheet import FORMULA_STARTS, write_cell
+
 from conftest import TODAY, episode, person, write_workbook
 
 RED, AMBER, GREY = "FFC7CE", "FFEB9C", "D9D9D9"

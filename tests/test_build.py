@@ -16,6 +16,7 @@ from complaints.counts import count
 from complaints.documents import REGISTRY
 from complaints.errors import BuildError
 from complaints.i18n import language
+
 from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
 
 LANGS = ("en", "ru", "kk")

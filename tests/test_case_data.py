@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from complaints.build import build
+from complaints.case_data import input_digest
 from complaints.cli import main
 from complaints.i18n import language
 from complaints.pipeline import load
-from complaints.case_data import input_digest
+
 from conftest import EPISODE_HEADER, EVENT_HEADER, PERSON_HEADER, TODAY, episode, event, person, write_workbook
 
 LANGS = ("en", "ru", "kk")

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from complaints.cli import main
+
 from conftest import EXAMPLE, REPO, episode, person
 
 

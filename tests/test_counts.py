@@ -7,8 +7,9 @@ from collections import defaultdict
 
 import openpyxl
 
-from complaints.pipeline import load
 from complaints.counts import count
+from complaints.pipeline import load
+
 from conftest import EXAMPLE, TODAY, episode, event, person
 
 

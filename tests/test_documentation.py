@@ -7,6 +7,7 @@ from importlib import resources
 
 from complaints.documents import REGISTRY
 from complaints.settings import SETTINGS_FILE
+
 from conftest import REPO
 
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from complaints.build import build
 from complaints.documents import REGISTRY
 from complaints.law import DEPRIVATION_OF_LIBERTY
+
 from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
 
 LANGS = ("en", "ru", "kk")

@@ -21,6 +21,7 @@ from complaints.build import build
 from complaints.errors import BuildError
 from complaints.render_html import html_dir
 from complaints.render_pdf import render_pdf
+
 from conftest import TODAY, episode, event, person, write_workbook
 from readback import texts
 

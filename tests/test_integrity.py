@@ -31,6 +31,7 @@ from complaints.i18n import catalog_path
 from complaints.lock import lock_path
 from complaints.render_html import docx_dir, html_dir, template_root
 from complaints.verify import MANIFEST, verify
+
 from conftest import EXAMPLE, TODAY, episode, event, person, write_workbook
 
 

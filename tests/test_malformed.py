@@ -25,8 +25,9 @@ from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-from complaints.pipeline import load
 from complaints.cli import main
+from complaints.pipeline import load
+
 from conftest import PERSON_HEADER, REPO, TODAY, person, write_workbook
 
 SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

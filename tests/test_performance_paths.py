@@ -23,6 +23,7 @@ from complaints.documents import REGISTRY
 from complaints.errors import BuildError
 from complaints.render import DocumentHtml
 from complaints.render_html import docx_dir, html_dir
+
 from conftest import TODAY, episode, event, person, write_workbook
 
 DOCX_TEMPLATE = docx_dir() / "document.docx"

@@ -29,6 +29,7 @@ from complaints.i18n import catalog_path, language, languages
 from complaints.names import transliterate
 from complaints.records import Complainant, read_records
 from complaints.workbook import read_workbook
+
 from conftest import EXAMPLE, TODAY, episode, event, person, write_workbook
 from readback import docx_headers, texts
 

@@ -25,7 +25,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "docx" / "document.docx"
 KAZAKH = "Шағымданушылар: ә ғ қ ң ө ұ ү һ і"
 HOSTILE = '{{ 7*7 }} {% if %} & < > "'
-BUILD_TIME = datetime.datetime(2024, 5, 1, 12, 30, 10, tzinfo=datetime.timezone.utc)
+BUILD_TIME = datetime.datetime(2024, 5, 1, 12, 30, 10, tzinfo=datetime.UTC)
 
 TABLE_ROWS = (("№", "Ф.И.О.", "Дата", "Статья", "Обстоятельства"),) + tuple(
     (str(n), f"Тұлға {n}", f"{n:02d}.03.2024", "ст. 174", f"Задержан {n}; {HOSTILE}")

@@ -33,6 +33,7 @@ from complaints.schema import (
     per_language,
 )
 from complaints.workbook import RawWorkbook, collect_sheet
+
 from conftest import EXAMPLE, REPO, TODAY, event, pdf_text, write_workbook
 
 FOURTH = "de"  # any code Babel knows; its catalog is a copy of the English one

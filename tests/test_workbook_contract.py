@@ -9,9 +9,10 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from complaints.pipeline import load
 from complaints.errors import UnreadableInput
 from complaints.i18n import language
+from complaints.pipeline import load
+
 from conftest import EPISODE_HEADER, EVENT_HEADER, PERSON_HEADER, TODAY, episode, event, person, write_workbook
 
 LANGS = ("en", "ru", "kk")
