@@ -251,7 +251,8 @@ def _column_widths(rows: list[tuple[str, ...]], total: int) -> list[int]:
 
     columns = list(zip(*rows, strict=False))  # a short row leaves the columns it lacks out, as before
     minimum = [max(width(word) for cell in column for word in cell.split() or [""]) for column in columns]
-    natural = [max([width(cell) for cell in column[1:]] + [least]) for column, least in zip(columns, minimum, strict=True)]
+    natural = [max([width(cell) for cell in column[1:]] + [least])
+               for column, least in zip(columns, minimum, strict=True)]
     spare = total - sum(minimum)
     wanted = [want - least for want, least in zip(natural, minimum, strict=True)]
     if spare <= 0:

@@ -92,7 +92,8 @@ def test_english_figures(texts, complaint_counts):
         assert f"Of the appeals received, {counts.excluded} could not be included" in text
         assert f"In total, {counts.episodes} acts of persecution" in text
         for item in counts.events:
-            assert f"addresses the cases of {item.complainants} complainants ({item.episodes} acts of persecution)" in text
+            assert (f"addresses the cases of {item.complainants} complainants "
+                    f"({item.episodes} acts of persecution)") in text
         for measure in counts.measures:
             assert f"{measure.complainants} complainant" in text
 
@@ -173,7 +174,8 @@ def test_pdf_metadata_and_embedded_fonts(example_build):
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font["/FontDescriptor"] if "/FontDescriptor" in font else font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            descriptor = (font["/FontDescriptor"] if "/FontDescriptor" in font
+                          else font["/DescendantFonts"][0].get_object()["/FontDescriptor"])
             assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, font["/BaseFont"]
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
     assert fonts and all(name.startswith("Document-Serif") for name in fonts)

@@ -50,7 +50,8 @@ def summary(path: Path):
     loaded = load(path, LANGS, TODAY)
     issues = sorted((i.severity, i.code, i.sheet, i.cell) for i in loaded.report.issues)
     people = [(m.person.complainant_id, m.person.surname, m.person.id_document, m.person.poa_date,
-               m.person.city and m.person.city.key, [(e.measure, e.event_id, e.date) for e in m.episodes]) for m in loaded.case.members]
+               m.person.city and m.person.city.key, [(e.measure, e.event_id, e.date) for e in m.episodes])
+              for m in loaded.case.members]
     return issues, people, loaded.report.exclusions
 
 

@@ -183,7 +183,8 @@ def test_brief_counts_legal_provisions_in_every_language(example_build):
     en = text(example_build, "en", "brief.pdf")
     ru = text(example_build, "ru", "brief.pdf")
     kk = text(example_build, "kk", "brief.pdf")
-    assert re.search(r"Administrative arrest: \d+, including \d+ under Article 488 of the Code of Administrative Offences", en)
+    assert re.search(r"Administrative arrest: \d+, including \d+ under Article 488 "
+                     r"of the Code of Administrative Offences", en)
     assert re.search(r"Административный арест: \d+, в том числе \d+ по статье 488 Кодекса", ru)
     assert re.search(r"488-бабы бойынша — \d+", kk)
 
@@ -193,8 +194,8 @@ def test_a_long_communication_opens_with_a_summary(tmp_path):
     many = [episode("C1", None, "detention", date=start + datetime.timedelta(days=i),
                     description="Detained at the square and held for the whole day without any record. " * 4)
             for i in range(220)]
-    path = write_workbook(tmp_path / "long.xlsx", events=[event()], people=[person("C1"), person("C2", id_document="2")],
-                          episodes=many + [episode("C2")])
+    path = write_workbook(tmp_path / "long.xlsx", events=[event()],
+                          people=[person("C1"), person("C2", id_document="2")], episodes=many + [episode("C2")])
     result = build(path, langs=("en",), formats=("pdf",), documents=("hrc",), output_root=tmp_path / "out",
                    today=TODAY)
     long_one = pdf_text(result.output / "en" / "hrc" / "C1.pdf")
