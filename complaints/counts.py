@@ -71,9 +71,11 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
                 episodes_by_event[episode.event_id] += 1
             else:
                 without_event += 1
-            people_by_measure[episode.measure].add(person_id)
-            episodes_by_measure[episode.measure] += 1
-            for article in ARTICLES_BY_MEASURE.get(episode.measure, ()):
+            measure = episode.measure
+            assert measure is not None, "a required cell: a case with errors is never built"
+            people_by_measure[measure].add(person_id)
+            episodes_by_measure[measure] += 1
+            for article in ARTICLES_BY_MEASURE.get(measure, ()):
                 people_by_article[article].add(person_id)
 
     measure_order = list(MEASURES)

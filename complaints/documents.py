@@ -97,14 +97,17 @@ def _periods(data: DocumentData) -> dict:
             (member, episode) for member in data.members for episode in member.episodes
             if episode.date and episode.date >= period.start and (period.end is None or episode.date <= period.end)
         ]
-        by_measure: dict[str, int] = Counter(e.measure for _, e in in_period)
+        by_measure: Counter[str] = Counter()
         by_provision: dict[str, Counter[Provision]] = defaultdict(Counter)
         fines = []
         for _, episode in in_period:
+            measure = episode.measure
+            assert measure is not None, "a required cell: a case with errors is never built"
+            by_measure[measure] += 1
             provision = parse_provision(episode.legal_basis)
             if provision:
-                by_provision[episode.measure][provision] += 1
-            amount = fine_amount(episode.penalty) if episode.measure == "fine" else None
+                by_provision[measure][provision] += 1
+            amount = fine_amount(episode.penalty) if measure == "fine" else None
             if amount:
                 fines.append(amount)
         order = list(MEASURES)
