@@ -70,7 +70,7 @@ def write_template(lang_code: str, out: Path) -> None:
         raise UsageError(f"{out}: already exists; give another name or move it away")
     lang = language(lang_code)
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     _instructions(book.create_sheet(lang.pgettext("instructions", INSTRUCTIONS_TITLE)), lang)
     data_sheets = {sheet.key: _data_sheet(book, sheet, lang) for sheet in SHEETS}
     _lists(book, lang, data_sheets)
