@@ -12,6 +12,6 @@ typecheck:
 test:
 	$(PYTHON) -m pytest -q
 
-# Leaves out the tests marked slow: those sharing the build of the whole example (tests/conftest.py).
+# Leaves out the tests marked slow: those that share the build of the whole example or render many documents.
 test-fast:
 	$(PYTHON) -m pytest -q -m "not slow"

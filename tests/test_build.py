@@ -215,6 +215,7 @@ def test_every_kazakh_letter_is_in_the_embedded_font(tmp_path):
     assert letters in pdf_text(result.files[0])
 
 
+@pytest.mark.slow
 def test_a_second_build_replaces_the_first_whole(tmp_path):
     path = small_case(tmp_path)
     first = build(path, langs=("en", "ru"), formats=("pdf",), output_root=tmp_path / "out", today=TODAY)
@@ -231,6 +232,7 @@ def test_outputs_are_private(tmp_path):
     assert all(path.stat().st_mode & 0o777 == 0o600 for path in result.files)
 
 
+@pytest.mark.slow
 def test_builds_are_reproducible(tmp_path, monkeypatch):
     """The same inputs give byte-identical files, whatever the day they are built on."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1541030400")  # 2018-11-01

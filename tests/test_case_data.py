@@ -104,6 +104,7 @@ def test_a_folder_with_a_workbook_and_csv_files_is_ambiguous(tmp_path):
     assert "(found: case.xlsx, CSV files)" in result.output
 
 
+@pytest.mark.slow
 def test_a_csv_case_builds_and_its_manifest_hashes_the_files(tmp_path):
     folder = write_csv(tmp_path / "case")
     result = build(folder, langs=["en"], formats=["pdf"], output_root=tmp_path / "out", today=TODAY)
@@ -113,6 +114,7 @@ def test_a_csv_case_builds_and_its_manifest_hashes_the_files(tmp_path):
     assert input_digest(folder) != manifest["inputs"]["workbook"]["sha256"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_an_ods_workbook_is_converted_with_libreoffice(tmp_path, xlsx_summary):
     made, folder = tmp_path / "made", tmp_path / "case"

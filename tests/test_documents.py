@@ -189,6 +189,7 @@ def test_brief_counts_legal_provisions_in_every_language(example_build):
     assert re.search(r"488-бабы бойынша — \d+", kk)
 
 
+@pytest.mark.slow
 def test_a_long_communication_opens_with_a_summary(tmp_path):
     start = datetime.date(2018, 1, 1)
     many = [episode("C1", None, "detention", date=start + datetime.timedelta(days=i),

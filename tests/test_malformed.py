@@ -554,6 +554,7 @@ def hundred_thousand_rows(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_hundred_thousand_rows_are_streamed_within_memory(tmp_path):
     path = hundred_thousand_rows(tmp_path / "big.xlsx")
     # A process of its own, so that its peak memory is the reading's alone.

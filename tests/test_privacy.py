@@ -232,6 +232,7 @@ def test_the_scan_finds_what_it_looks_for(outputs, read_back, example_build):
         assert found_names == {person.complainant_id for person in named}, path
 
 
+@pytest.mark.slow
 def test_nothing_personal_reaches_the_terminal_or_the_logs(tmp_path, caplog, capfd):
     """validate and build of a workbook with errors and warnings, then of one with warnings only,
     then verify: everything printed or logged names complainants by id and cells by reference."""

@@ -232,6 +232,7 @@ def test_committed_template_matches_the_script():
     assert script.build() == TEMPLATE.read_bytes(), "run scripts/make_docx_template.py"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not (shutil.which("libreoffice") and shutil.which("pdftotext")),
     reason="needs libreoffice and pdftotext",
