@@ -29,7 +29,8 @@ EXAMPLE_CASE = Path("intake") / "example"
 class DomainError(click.ClickException):
     def __init__(self, error: ComplaintsError):
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        # click declares exit_code on the class, and reads it from the instance it catches.
+        self.exit_code = error.exit_code  # type: ignore[misc]
 
 
 def domain_errors(command):
@@ -130,8 +131,11 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
     loaded = load(case, langs)
     require_valid(loaded)
     total = len(plan(loaded, langs, formats, documents))
-    with click.progressbar(length=total, label="Rendering", file=sys.stderr,
-                           item_show_func=lambda job: str(job.relative_path) if job else "") as bar:
+
+    def shown(job: Job | None) -> str:
+        return str(job.relative_path) if job else ""
+
+    with click.progressbar(length=total, label="Rendering", file=sys.stderr, item_show_func=shown) as bar:
         def advance(job: Job) -> None:
             bar.update(1, job)
 
@@ -149,15 +153,16 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
         click.echo(f"  left out: {exclusion.complainant_id} (row {exclusion.row}): {reasons}")
     unchanged = f" ({len(result.reused)} unchanged since the previous build)" if result.reused else ""
     click.echo(f"Wrote {len(result.files)} files to {result.output}{unchanged}:")
-    for item in result.documents():
-        document = item.document
+    for summary in result.documents():
+        document = summary.document
         where = f"<lang>/{document.name}/" if document.per_member else f"<lang>/{document.name}.pdf"
-        click.echo(f"  {document.name}: {item.complainants} complainants; {where}")
-        if item.to_send:
-            click.echo(f"    send {', '.join(item.to_send)} to {language('en').pgettext('recipient', document.recipient)}"
-                       + (f"; {', '.join(item.courtesy)}: courtesy translation" if item.courtesy else ""))
-        if item.unauthorised:
-            click.echo(f"    left out, power of attorney does not cover it: {', '.join(item.unauthorised)}")
+        click.echo(f"  {document.name}: {summary.complainants} complainants; {where}")
+        if summary.to_send:
+            recipient = language("en").pgettext("recipient", document.recipient)
+            click.echo(f"    send {', '.join(summary.to_send)} to {recipient}"
+                       + (f"; {', '.join(summary.courtesy)}: courtesy translation" if summary.courtesy else ""))
+        if summary.unauthorised:
+            click.echo(f"    left out, power of attorney does not cover it: {', '.join(summary.unauthorised)}")
 
 
 @main.command("demo-data")
