@@ -32,20 +32,16 @@ from weasyprint import HTML
 from complaints import render_docx as docx_module
 from complaints.blocks import blocks_from_html
 from complaints.build import build
-from complaints.case import build_case
-from complaints.case_data import read_case_data
 from complaints.context import document_context
 from complaints.counts import count
 from complaints.demo import write_demo
 from complaints.documents import FORMATS, REGISTRY
 from complaints.i18n import languages
 from complaints.pipeline import load
-from complaints.records import read_records
 from complaints.render import DocumentHtml
 from complaints.render_html import docx_dir, html_dir
 from complaints.render_pdf import TemplateOnlyFetcher, render_pdf
 from complaints.schema import COMPLAINANTS
-from complaints.validation import validate
 
 HERE = Path(__file__).resolve().parent
 DAY = datetime.date(2023, 6, 1)
@@ -146,7 +142,7 @@ def documents(table: Table, folder: Path, langs: tuple[str, ...], sample: int, r
                 continue
             html_time, document_html = timed(DocumentHtml, document, lang, context, DAY)
             pdf_time, (_, pages) = timed(render_pdf, document_html.html, document_html.where)
-            docx_time, _ = timed(lambda: our_docx(document_html, blocks_from_html(document_html.html)))
+            docx_time, _ = timed(lambda html=document_html: our_docx(html, blocks_from_html(html.html)))
             people = len(context["people"])
             table.add(f"{label}: context and HTML", f"{context_time + html_time:.2f} s")
             table.add(f"{label} pdf ({pages:,} pages)", f"{pdf_time:.2f} s", f"{pdf_time / pages * 1e3:.0f} ms/page")
@@ -178,14 +174,15 @@ def per_author(table: Table, label: str, document, lang: str, context: dict, sam
     # What a process pays once (fonts, stylesheet, the DOCX template) is left out of the rates.
     render_pdf(htmls[0].html, htmls[0].where)
     our_docx(htmls[0], blocks[0])
+    pairs = list(zip(htmls, blocks, strict=True))
     ours_pdf, naive_pdfs, ours_docx, naive_docxs = [], [], [], []
     for _ in range(repeat):
         naive_pdfs.append(timed(lambda: [naive_pdf(s.html) for s in htmls])[0] / len(htmls))
         ours_pdf.append(timed(lambda: [render_pdf(s.html, s.where) for s in htmls])[0] / len(htmls))
-        naive_docxs.append(timed(lambda: [naive_docx(s, b) for s, b in zip(htmls, blocks)])[0] / len(htmls))
-        ours_docx.append(timed(lambda: [our_docx(s, b) for s, b in zip(htmls, blocks)])[0] / len(htmls))
-    pdf_ratios = [n / o for n, o in zip(naive_pdfs, ours_pdf)]
-    docx_ratios = [n / o for n, o in zip(naive_docxs, ours_docx)]
+        naive_docxs.append(timed(lambda: [naive_docx(s, b) for s, b in pairs])[0] / len(htmls))
+        ours_docx.append(timed(lambda: [our_docx(s, b) for s, b in pairs])[0] / len(htmls))
+    pdf_ratios = [n / o for n, o in zip(naive_pdfs, ours_pdf, strict=True)]
+    docx_ratios = [n / o for n, o in zip(naive_docxs, ours_docx, strict=True)]
     table.add(f"{label}: context and HTML ({len(htmls)} authors)", "",
               f"{html_time / len(htmls) * 1e3:.1f} ms/document")
     table.add(f"{label} pdf, one process", "", f"{spread([v * 1e3 for v in ours_pdf], 0)} ms/document",
@@ -307,9 +304,9 @@ def targets(everything: list[dict], jobs: int) -> str:
         size = f"{results['size']:,}"
         hrc = [v for k, v in results["documents"].items() if k.startswith("hrc ")]
         wgad = [v for k, v in results["documents"].items() if k.startswith("wgad-questionnaire ")]
-        pdf, wgad_pdf = ([n / o for item in items for n, o in zip(item["naive_pdf"], item["pdf"])]
+        pdf, wgad_pdf = ([n / o for item in items for n, o in zip(item["naive_pdf"], item["pdf"], strict=True)]
                          for items in (hrc, wgad))
-        docx = [n / o for item in hrc + wgad for n, o in zip(item["naive_docx"], item["docx"])]
+        docx = [n / o for item in hrc + wgad for n, o in zip(item["naive_docx"], item["docx"], strict=True)]
         lines.append(f"| {size}: per-author PDF, naive / ours, one process (hrc; wgad-questionnaire) | "
                      f"{spread(pdf)}; {spread(wgad_pdf)} |")
         builds = results["builds"]

@@ -17,11 +17,11 @@ from openpyxl.utils import quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .case_data import open_copy
 from .errors import UsageError
 from .i18n import N_, Language, language
 from .report import ERROR, SEVERITY_LABELS, WARNING, Issue, Report
 from .schema import COMPLAINANTS, SHEETS
-from .case_data import open_copy
 from .spreadsheet import print_to_width, save_new, wrapped_height, write_cell
 from .workbook import find_sheet_title
 
@@ -122,7 +122,7 @@ def _summary(book: Workbook, report: Report, lang: Language, titles: dict[str, s
     sheet["A1"].font = Font(bold=True, size=14)
     write_cell(sheet["A2"], report.summary(lang))
     write_cell(sheet["A3"], report.tally(lang))
-    for column, text in zip("ABC", COLUMN_TITLES):
+    for column, text in zip("ABC", COLUMN_TITLES, strict=True):
         write_cell(sheet[f"{column}5"], lang.pgettext("annotation", text))
         sheet[f"{column}5"].font = Font(bold=True)
     row = 6

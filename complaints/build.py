@@ -50,7 +50,7 @@ class BuildResult:
         """figures.xlsx: every figure the documents print, with the complainants it counts."""
         return self.output / FIGURES
 
-    def documents(self) -> list["DocumentSummary"]:
+    def documents(self) -> list[DocumentSummary]:
         """What was built of each document, who was left out of it, and which files to send."""
         built: dict[str, set[str]] = {}
         for path in self.files:

@@ -10,11 +10,11 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from .case_data import csv_files
 from .errors import UnreadableInput
 from .records import Complainant, Episode, Event, Records, Remedy
 from .report import Report
 from .settings import SETTINGS_FILE, Settings
-from .case_data import csv_files
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
@@ -28,7 +28,7 @@ class CaseFiles:
     settings: Path | None
 
     @classmethod
-    def locate(cls, path: Path) -> "CaseFiles":
+    def locate(cls, path: Path) -> CaseFiles:
         path = Path(path)
         if path.is_dir():
             workbooks = sorted(p for p in path.iterdir()
@@ -77,8 +77,8 @@ def build_case(settings: Settings, records: Records, report: Report) -> Case:
     remedies_of: dict[str, list[Remedy]] = {}
     for remedy in records.remedies or ():
         remedies_of.setdefault(remedy.complainant_id, []).append(remedy)
-    members = []
-    seen = set()
+    members: list[Member] = []
+    seen: set[str] = set()
     for person in records.complainants:
         if person.complainant_id in excluded or person.complainant_id in seen:
             continue

@@ -22,6 +22,7 @@ import openpyxl
 from openpyxl.utils.datetime import WINDOWS_EPOCH
 
 from .errors import UnreadableInput
+from .report import Issue
 from .schema import SHEETS
 from .spreadsheet import write_cell
 from .workbook import RawWorkbook, SourceRow, check_archive, collect_sheet, load_whole, read_workbook
@@ -75,7 +76,7 @@ def open_copy(path: Path) -> Iterator[openpyxl.Workbook]:
 
 def _read_csv_folder(folder: Path) -> RawWorkbook:
     files = csv_files(folder)
-    issues = []
+    issues: list[Issue] = []
     sheets = {}
     for sheet in SHEETS:
         if sheet.key not in files:
@@ -89,7 +90,7 @@ def _read_csv_folder(folder: Path) -> RawWorkbook:
 
 def _csv_workbook(folder: Path) -> openpyxl.Workbook:
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     for file in csv_files(folder).values():
         worksheet = book.create_sheet(file.stem)
         for number, _, values in _csv_rows(file):
@@ -156,8 +157,8 @@ def _as_xlsx(path: Path) -> Iterator[Path]:
     if office is None:
         raise UnreadableInput(f"{path}: an OpenDocument spreadsheet, and LibreOffice is not installed to "
                               f"convert it; run `{command}` where it is, and give the .xlsx it writes")
-    with tempfile.TemporaryDirectory(prefix="complaints-ods-") as folder:
-        folder = Path(folder)
+    with tempfile.TemporaryDirectory(prefix="complaints-ods-") as temporary:
+        folder = Path(temporary)
         # A profile of its own: with the user's LibreOffice open on the default profile,
         # a headless conversion silently does nothing.
         profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"

@@ -12,9 +12,9 @@ import click
 
 from . import __version__
 from .annotate import annotate
+from .bodies import CHANNELS, bodies
 from .build import produce
 from .demo import write_demo
-from .scaffold import init_case
 from .documents import FORMATS, REGISTRY
 from .errors import ComplaintsError
 from .i18n import language, languages
@@ -22,6 +22,7 @@ from .intake_template import write_template
 from .open_points import describe
 from .pipeline import Job, load, plan, require_valid
 from .report import EXCLUSION_REASONS, SEVERITY_LABELS, Report
+from .scaffold import init_case
 from .verify import MANIFEST, verify
 
 EXAMPLE_CASE = Path("intake") / "example"
@@ -30,7 +31,8 @@ EXAMPLE_CASE = Path("intake") / "example"
 class DomainError(click.ClickException):
     def __init__(self, error: ComplaintsError):
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        # click declares exit_code on the class, and reads it from the instance it catches.
+        self.exit_code = error.exit_code  # type: ignore[misc]
 
 
 def domain_errors(command):
@@ -135,8 +137,11 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
     loaded = load(case, langs)
     require_valid(loaded)
     total = len(plan(loaded, langs, formats, documents))
-    with click.progressbar(length=total, label="Rendering", file=sys.stderr,
-                           item_show_func=lambda job: str(job.relative_path) if job else "") as bar:
+
+    def shown(job: Job | None) -> str:
+        return str(job.relative_path) if job else ""
+
+    with click.progressbar(length=total, label="Rendering", file=sys.stderr, item_show_func=shown) as bar:
         def advance(job: Job) -> None:
             bar.update(1, job)
 
@@ -155,15 +160,20 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
         click.echo(f"  left out: {exclusion.complainant_id} (row {exclusion.row}): {reasons}")
     unchanged = f" ({len(result.reused)} unchanged since the previous build)" if result.reused else ""
     click.echo(f"Wrote {len(result.files)} files to {result.output}{unchanged}:")
-    for item in result.documents():
-        document = item.document
+    for summary in result.documents():
+        document = summary.document
         where = f"<lang>/{document.name}/" if document.per_member else f"<lang>/{document.name}.pdf"
-        click.echo(f"  {document.name}: {item.complainants} complainants; {where}")
-        if item.to_send:
-            click.echo(f"    send {', '.join(item.to_send)} to {language('en').pgettext('recipient', document.recipient)}"
-                       + (f"; {', '.join(item.courtesy)}: courtesy translation" if item.courtesy else ""))
-        if item.unauthorised:
-            click.echo(f"    left out, power of attorney does not cover it: {', '.join(item.unauthorised)}")
+        click.echo(f"  {document.name}: {summary.complainants} complainants; {where}")
+        if summary.to_send:
+            recipient = language("en").pgettext("recipient", document.recipient)
+            click.echo(f"    send {', '.join(summary.to_send)} to {recipient}"
+                       + (f"; {', '.join(summary.courtesy)}: courtesy translation" if summary.courtesy else ""))
+            for key in document.bodies:
+                body = bodies()[key]
+                channel = language("en").pgettext("channel", CHANNELS[body.channel])
+                click.echo(f"      {body.name.get('en', key)}: {channel} {body.email or body.portal}".rstrip())
+        if summary.unauthorised:
+            click.echo(f"    left out, power of attorney does not cover it: {', '.join(summary.unauthorised)}")
     for document, pages, limit in result.over_limit:
         click.echo(f"WARNING {document}.pdf: {pages} pages, more than the {limit} its receiving body accepts")
     if result.open_points:

@@ -4,30 +4,35 @@ Privacy is decided here, once, from the document type's public flag: a public
 document receives a name only for complainants who consented to be named, and
 never an identity document, a date of birth or an age; no document ever
 receives a complainant's contact details.
+
+What every document may print is made here; the figures only one document type
+prints are made by that type's context hook, beside its entry in documents.py.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from babel import Locale
 
-from .case import Case, Member
-from .counts import count
 from .bodies import bodies
-from .documents import DEFAULT_DOCUMENTS, REGISTRY, DocumentType
+from .case import Case, Member
+from .claims import Claim, article_changes, article_claims, category_claims
+from .counts import count
+from .countries import country_codes, country_name
 from .heap import without_cycle_collection
 from .i18n import N_, Language, language
-from .claims import Claim, article_changes, article_claims, category_claims
-from .countries import country_codes, country_name
 from .law import DEPRIVATION_OF_LIBERTY, Provision, describe_basis, no_basis, parse_provision
 from .names import transliterate
-from .schema import MEASURES
 from .records import Episode
-from .settings import Period, Settings
+from .schema import MEASURES
+from .settings import Period
+
+if TYPE_CHECKING:  # documents.py imports this module for its context hooks
+    from .documents import DocumentType
 
 DEFAULT_STATE = N_("state", "the Republic of Kazakhstan")
 SEX_LABELS = {"F": N_("sex", "female"), "M": N_("sex", "male")}
@@ -99,7 +104,6 @@ class PersonView:
     place_of_birth: str = ""
     occupation: str = ""
     affiliation: str = ""
-    deprivations: tuple[EpisodeView, ...] = ()
     held: tuple[EpisodeView, ...] = ()  # the deprivations of liberty without an end date
 
 
@@ -140,15 +144,6 @@ def _age(birth: datetime.date | None, day: datetime.date) -> int | None:
     if birth is None:
         return None
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-_DIGITS = re.compile(r"\d")
-
-
-def fine_amount(penalty: str | None) -> int | None:
-    """The amount of a fine as typed ("KZT 120250", "120 250 тенге"); None when it holds no number."""
-    digits = "".join(_DIGITS.findall(penalty or ""))
-    return int(digits) if digits else None
 
 
 class _Views:
@@ -200,22 +195,7 @@ class _Views:
         changes = article_changes(person.articles)
         claims = article_claims(episodes, *changes) if changes else article_claims(episodes)
         latin = self.lang.code not in ("ru", "kk")
-        confidential = {} if public else {
-            "surname": (_latin(person.surname_latin) or transliterate(person.surname)) if latin else person.surname,
-            "given_names": (_latin(person.given_name_latin) or transliterate(person.given_name)) if latin
-            else " ".join(part for part in (person.given_name, person.patronymic) if part),
-            "sex": self.lang.pgettext("sex", SEX_LABELS[person.sex]) if person.sex else "",
-            "birth_date": self.date(person.date_of_birth),
-            "age": _age(person.date_of_birth, self.day),
-            "id_document": person.id_document or "",
-            "nationality": self.nationality(person.nationality),
-            "place_of_birth": person.place_of_birth.name(self.lang.code) if person.place_of_birth else "",
-            "occupation": person.occupation or "",
-            "affiliation": person.affiliation or "",
-            "deprivations": tuple(v for v in episodes if v.measure_key in DEPRIVATION_OF_LIBERTY),
-            "held": tuple(v for v in episodes if v.measure_key in DEPRIVATION_OF_LIBERTY and not v.end_date),
-        }
-        return PersonView(
+        view = PersonView(
             complainant_id=person.complainant_id,
             number=member.number,
             name=display_name(self.lang, member, public),
@@ -241,7 +221,23 @@ class _Views:
             consent_government="represent" in person.poa_scope,
             procedures=tuple(recipient for recipient, ids in self.procedures if person.complainant_id in ids),
             other_procedures=_other_procedures(person.other_procedures),
-            **confidential,
+        )
+        if public:
+            return view
+        return replace(
+            view,
+            surname=(_latin(person.surname_latin) or transliterate(person.surname)) if latin else person.surname,
+            given_names=(_latin(person.given_name_latin) or transliterate(person.given_name)) if latin
+            else " ".join(part for part in (person.given_name, person.patronymic) if part),
+            sex=self.lang.pgettext("sex", SEX_LABELS[person.sex]) if person.sex else "",
+            birth_date=self.date(person.date_of_birth),
+            age=_age(person.date_of_birth, self.day),
+            id_document=person.id_document or "",
+            nationality=self.nationality(person.nationality),
+            place_of_birth=person.place_of_birth.name(self.lang.code) if person.place_of_birth else "",
+            occupation=person.occupation or "",
+            affiliation=person.affiliation or "",
+            held=tuple(v for v in episodes if v.measure_key in DEPRIVATION_OF_LIBERTY and not v.end_date),
         )
 
 
@@ -260,6 +256,8 @@ def _other_procedures(typed: str | None) -> tuple[str, ...] | None:
 
 def _procedures(case: Case, document: DocumentType, lang: Language) -> list[tuple[str, set[str]]]:
     """The other international procedures the case's documents go to, each with who appears in it."""
+    from .documents import DEFAULT_DOCUMENTS, REGISTRY  # documents.py imports this module
+
     found: dict[str, set[str]] = {}
     for name in case.settings.documents or DEFAULT_DOCUMENTS:
         other = REGISTRY[name]
@@ -275,36 +273,15 @@ def in_period(members, period: Period) -> list[tuple[Member, Episode]]:
             if episode.date and episode.date >= period.start and (period.end is None or episode.date <= period.end)]
 
 
-def _periods(settings: Settings, members, lang: Language) -> list[dict]:
-    """The "in numbers" figures of each reporting period."""
-    result = []
-    for period in settings.periods:
-        found = in_period(members, period)
-        by_measure: dict[str, int] = Counter(e.measure for _, e in found)
-        by_provision: dict[str, Counter] = defaultdict(Counter)
-        fines = []
-        for _, episode in found:
-            provision = parse_provision(episode.legal_basis)
-            if provision:
-                by_provision[episode.measure][provision] += 1
-            if episode.measure == "fine" and fine_amount(episode.penalty):
-                fines.append(fine_amount(episode.penalty))
-        order = list(MEASURES)
-        result.append({
-            "label": period.label.get(lang.code, ""),
-            "episodes": len(found),
-            "complainants": len({m.person.complainant_id for m, _ in found}),
-            "cities": len({e.city.key for _, e in found if e.city}),
-            "measures": [
-                {"label": measure_label(lang, measure), "count": n,
-                 "provisions": [{"provision": p.describe(lang, under=True), "count": k}
-                                for p, k in sorted(by_provision[measure].items(), key=lambda i: (-i[1], i[0]))]}
-                for measure, n in sorted(by_measure.items(), key=lambda i: (-i[1], order.index(i[0])))
-            ],
-            "fines": len(fines),
-            "fines_total": lang.pgettext("currency", "KZT {amount}").format(amount=lang.number(sum(fines))),
-        })
-    return result
+@dataclass(frozen=True)
+class DocumentData:
+    """What a document type's context hook may draw on: the case, the members the document shows
+    and their views, in its language."""
+
+    case: Case
+    members: list[Member]
+    people: list[PersonView]
+    lang: Language
 
 
 @without_cycle_collection()
@@ -319,7 +296,7 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
     views = _Views(case, document, lang, day, sections)
     people = [views.person(member) for member in members]
     dates = [e.date for m in members for e in m.episodes if e.date]
-    return {
+    common = {
         "lang": code,
         "title": settings.title.get(code, ""),
         "organisation": settings.organisation.get(code, ""),
@@ -328,7 +305,6 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "organisation_email": settings.email,
         "signatory": settings.signatory.get(code, ""),
         "state": settings.state.get(code) or lang.pgettext("state", DEFAULT_STATE),
-        "osce_session": settings.osce_session.get(code, ""),
         "date": lang.date(day),
         "first_date": lang.date(min(dates)) if dates else "",
         "last_date": lang.date(max(dates)) if dates else "",
@@ -346,7 +322,6 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
             for m in counts.measures
         ],
         "measure_keys": {m.measure for m in counts.measures},
-        "deprivation_measures": DEPRIVATION_OF_LIBERTY,
         "articles": counts.articles,
         "exclusions": [{"reason": reason, "count": n} for reason, n in counts.exclusion_reasons],
         "people": people,
@@ -354,7 +329,6 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "authorities": sorted({e.authority for p in people for e in p.episodes if e.authority}),
         "provisions": sorted(Counter(e.legal_basis for p in people for e in p.episodes if e.legal_basis).items(),
                              key=lambda item: (-item[1], item[0])),
-        "periods": _periods(settings, members, lang),
         "courtesy": code not in document.accepted_languages,
         "accepted_languages": ", ".join(Locale.parse(code).languages.get(c, c) for c in document.accepted_languages),
         "recipient": lang.pgettext("recipient", document.recipient),
@@ -363,4 +337,6 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "urgency": settings.urgency.get(code, ""),
         # The numbers of those who did not consent to be named in public: their identities are to be withheld.
         "withheld": [p.number for p in people if not p.consent_public],
+        "deprivation_measures": DEPRIVATION_OF_LIBERTY,
     }
+    return common | document.context(DocumentData(case, members, people, lang))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .case import Case, Member
 from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES
 from .records import Event
 from .schema import MEASURES
+
 
 @dataclass(frozen=True)
 class EventCount:
@@ -71,9 +71,11 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
                 episodes_by_event[episode.event_id] += 1
             else:
                 without_event += 1
-            people_by_measure[episode.measure].add(person_id)
-            episodes_by_measure[episode.measure] += 1
-            for article in ARTICLES_BY_MEASURE.get(episode.measure, ()):
+            measure = episode.measure
+            assert measure is not None, "a required cell: a case with errors is never built"
+            people_by_measure[measure].add(person_id)
+            episodes_by_measure[measure] += 1
+            for article in ARTICLES_BY_MEASURE.get(measure, ()):
                 people_by_article[article].add(person_id)
 
     measure_order = list(MEASURES)

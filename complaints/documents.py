@@ -1,4 +1,5 @@
-"""The document types. Adding one means one entry here plus its HTML template.
+"""The document types. Adding one means one entry here, its context hook if it prints figures no
+other document does, and its HTML template.
 
 Each entry says who may appear in the document (the power-of-attorney scope it
 needs, and which complainants it concerns), whether it is public or
@@ -7,13 +8,17 @@ confidential, and which languages the receiving body accepts.
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .bodies import bodies
 from .case import Member
+from .context import DocumentData, in_period, measure_label
 from .i18n import N_, languages
-from .law import DEPRIVATION_OF_LIBERTY
+from .law import DEPRIVATION_OF_LIBERTY, Provision, parse_provision
+from .schema import MEASURES
 
 FORMATS = ("docx", "pdf")
 
@@ -29,6 +34,8 @@ def _deprived_of_liberty(member: Member) -> bool:
 def _still_held(member: Member) -> bool:
     """Deprived of liberty at the document's date: a deprivation of liberty without an end date."""
     return any(episode.measure in DEPRIVATION_OF_LIBERTY and episode.end_date is None for episode in member.episodes)
+def _nothing_of_its_own(data: DocumentData) -> dict:
+    return {}
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,8 @@ class DocumentType:
     per_member: bool = False  # one document per complainant, in <name>/<complainant_id>.<format>
     summary_over_pages: int | None = None  # a longer document opens with a summary page
     concerns: Callable[[Member], bool] = _everyone
+    # What its template prints besides what every document may (context.document_context).
+    context: Callable[[DocumentData], dict] = _nothing_of_its_own
     docx_template: str = "document.docx"
 
     @property
@@ -66,14 +75,72 @@ class DocumentType:
                 [m for m in concerned if self.scope not in m.person.poa_scope])
 
 
+def _deprivations(data: DocumentData) -> dict:
+    """The WGAD's: each person's deprivations of liberty, by complainant id."""
+    return {"deprivations": {person.complainant_id: tuple(episode for episode in person.episodes
+                                                          if episode.measure_key in DEPRIVATION_OF_LIBERTY)
+                             for person in data.people}}
+
+
 _WGAD = DocumentType(
     name="wgad",
     title=N_("document title", "Submission to the Working Group on Arbitrary Detention"),
     recipient=N_("recipient", "the UN Working Group on Arbitrary Detention"),
     html_template="wgad.html",
     scope="represent", public=False, bodies=("wgad",), international_procedure=True,
-    concerns=_deprived_of_liberty,
+    concerns=_deprived_of_liberty, context=_deprivations,
 )
+
+
+def _osce_session(data: DocumentData) -> dict:
+    """The OSCE contribution's: the working session of the conference it is written for."""
+    return {"osce_session": data.case.settings.osce_session.get(data.lang.code, "")}
+
+
+_DIGITS = re.compile(r"\d")
+
+
+def fine_amount(penalty: str | None) -> int | None:
+    """The amount of a fine as typed ("KZT 120250", "120 250 тенге"); None when it holds no number."""
+    digits = "".join(_DIGITS.findall(penalty or ""))
+    return int(digits) if digits else None
+
+
+def _periods(data: DocumentData) -> dict:
+    """The brief's: the "in numbers" figures of each reporting period."""
+    lang = data.lang
+    result = []
+    for period in data.case.settings.periods:
+        found = in_period(data.members, period)
+        by_measure: Counter[str] = Counter()
+        by_provision: dict[str, Counter[Provision]] = defaultdict(Counter)
+        fines = []
+        for _, episode in found:
+            measure = episode.measure
+            assert measure is not None, "a required cell: a case with errors is never built"
+            by_measure[measure] += 1
+            provision = parse_provision(episode.legal_basis)
+            if provision:
+                by_provision[measure][provision] += 1
+            amount = fine_amount(episode.penalty) if measure == "fine" else None
+            if amount:
+                fines.append(amount)
+        order = list(MEASURES)
+        result.append({
+            "label": period.label.get(lang.code, ""),
+            "episodes": len(found),
+            "complainants": len({m.person.complainant_id for m, _ in found}),
+            "cities": len({e.city.key for _, e in found if e.city}),
+            "measures": [
+                {"label": measure_label(lang, measure), "count": n,
+                 "provisions": [{"provision": p.describe(lang, under=True), "count": k}
+                                for p, k in sorted(by_provision[measure].items(), key=lambda i: (-i[1], i[0]))]}
+                for measure, n in sorted(by_measure.items(), key=lambda i: (-i[1], order.index(i[0])))
+            ],
+            "fines": len(fines),
+            "fines_total": lang.pgettext("currency", "KZT {amount}").format(amount=lang.number(sum(fines))),
+        })
+    return {"periods": result}
 
 
 REGISTRY: dict[str, DocumentType] = {
@@ -123,6 +190,7 @@ REGISTRY: dict[str, DocumentType] = {
             recipient=N_("recipient", "the OSCE Human Dimension Conference"),
             html_template="osce.html",
             scope="represent", public=True, bodies=("odihr",),
+            context=_osce_session,
         ),
         DocumentType(
             name="domestic-complaint",
@@ -137,6 +205,7 @@ REGISTRY: dict[str, DocumentType] = {
             recipient=N_("recipient", "the public and the press"),
             html_template="brief.html",
             scope="publish", public=True,
+            context=_periods,
         ),
     )
 }

@@ -18,9 +18,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from .case import Case, Member
-from .context import fine_amount, in_period
+from .context import in_period
 from .counts import count
-from .documents import REGISTRY, DocumentType
+from .documents import REGISTRY, DocumentType, fine_amount
 from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES, parse_provision
 from .render_docx import reproducible_zip
 from .spreadsheet import write_cell

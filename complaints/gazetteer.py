@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib.resources import files
+from importlib.resources import as_file, files
 from types import MappingProxyType
 
 LANGUAGES = ("en", "ru", "kk")
@@ -49,7 +49,7 @@ _SUGGEST_CUTOFF = 0.6
 
 def _strip_marks(text: str) -> str:
     """Drop diacritics (Ö→o, ё→е, stress marks), but not the breve that makes и into й."""
-    kept = []
+    kept: list[str] = []
     for char in unicodedata.normalize("NFD", text):
         is_short_i = char == _COMBINING_BREVE and kept and kept[-1] == "и"
         if not unicodedata.combining(char) or is_short_i:
@@ -115,9 +115,9 @@ class Gazetteer:
     @functools.cache
     def default(cls) -> Gazetteer:
         """The gazetteer shipped with the package."""
-        resource = files("complaints") / "data" / "gazetteer.csv"
         # utf-8-sig: spreadsheet programs often save CSV files with a byte-order mark.
-        with resource.open(encoding="utf-8-sig", newline="") as lines:
+        with (as_file(files("complaints") / "data" / "gazetteer.csv") as path,
+              path.open(encoding="utf-8-sig", newline="") as lines):
             return cls.from_csv(lines, source=_SOURCE)
 
     @classmethod
@@ -141,10 +141,10 @@ class Gazetteer:
             if key in gazetteer._origins:
                 first = gazetteer._origins[key]
                 raise ValueError(f"{where}: the key {key!r} is already used at {first}")
-            for lang, name in zip(LANGUAGES, names):
+            for lang, name in zip(LANGUAGES, names, strict=True):
                 if not name:
                     raise ValueError(f"{where}: {key!r} has no {lang} name")
-            place = Place(key, dict(zip(LANGUAGES, names)))
+            place = Place(key, dict(zip(LANGUAGES, names, strict=True)))
             others = filter(None, (alias.strip() for alias in aliases.split("|")))
             gazetteer._add(place, [*names, *others], where)
         return gazetteer
@@ -182,9 +182,10 @@ class Gazetteer:
 
     def suggest(self, text: str, limit: int = 3) -> list[Place]:
         """The known places whose names come closest to `text`, best first."""
-        matcher = difflib.SequenceMatcher(b=_loosen(normalise(text)))
-        if not matcher.b:
+        loose = _loosen(normalise(text))
+        if not loose:
             return []
+        matcher = difflib.SequenceMatcher(b=loose)
         scores: dict[Place, float] = {}
         for form, place in self._loose.items():
             matcher.set_seq1(form)

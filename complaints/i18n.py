@@ -67,9 +67,6 @@ class Language:
         self.locale = Locale.parse(code)
         self.translations = translations(code)
 
-    def gettext(self, message: str) -> str:
-        return self.translations.ugettext(message)
-
     def pgettext(self, context: str, message: str) -> str:
         return self.translations.upgettext(context, message)
 

@@ -33,13 +33,28 @@ INSTRUCTIONS_TITLE = N_("instructions", "Instructions")
 # (the heading's message context, the heading, the paragraph)
 INSTRUCTIONS = (
     ("instructions", N_("instructions", "Intake workbook"), None),
-    ("instructions", N_("instructions", "What it is for"), N_("instructions", "This workbook collects what a collective complaint needs: the events, the people who appealed (the complainants), what was done to each of them (the episodes) and the appeals they made in Kazakhstan (the remedies). The lawyers turn it into the complaint in English, Russian and Kazakh.")),
+    ("instructions", N_("instructions", "What it is for"), N_("instructions",
+        "This workbook collects what a collective complaint needs: the events, the people who appealed (the "
+        "complainants), what was done to each of them (the episodes) and the appeals they made in Kazakhstan "
+        "(the remedies). The lawyers turn it into the complaint in English, Russian and Kazakh.")),
     *(("sheet", sheet.key, sheet.help) for sheet in SHEETS),
-    ("instructions", N_("instructions", "Who is included"), N_("instructions", "A complainant appears in the documents only when both {appeal_form} and {poa} are filled in: the signed appeal form and the signed power of attorney have been received. Everyone else is listed as left out, with the reason.")),
-    ("instructions", N_("instructions", "Names and privacy"), N_("instructions", "A person is named in public documents only when {consent} says yes; otherwise they appear as Complainant No. N. Dates of birth, document numbers and contacts never appear in the documents. The workbook itself holds personal data: keep it safe and do not send it through open messengers.")),
-    ("instructions", N_("instructions", "How to fill it in"), N_("instructions", "Keep the column titles in row 1 as they are. Point at a title to read what goes in its column. Type dates as DD.MM.YYYY. Choose coded values from the dropdown lists; cities may also be typed. Do not merge cells, hide rows or use formulas.")),
-    ("instructions", N_("instructions", "Checking"), N_("instructions", "Send the workbook to the lawyers. They check it with the complaints tool, which returns a copy with every problem coloured and explained in a note on its cell.")),
-    ("instructions", N_("instructions", "Help"), N_("instructions", "If something is unclear, ask the lawyer who sent you this workbook.")),
+    ("instructions", N_("instructions", "Who is included"), N_("instructions",
+        "A complainant appears in the documents only when both {appeal_form} and {poa} are filled in: the "
+        "signed appeal form and the signed power of attorney have been received. Everyone else is listed as "
+        "left out, with the reason.")),
+    ("instructions", N_("instructions", "Names and privacy"), N_("instructions",
+        "A person is named in public documents only when {consent} says yes; otherwise they appear as "
+        "Complainant No. N. Dates of birth, document numbers and contacts never appear in the documents. The "
+        "workbook itself holds personal data: keep it safe and do not send it through open messengers.")),
+    ("instructions", N_("instructions", "How to fill it in"), N_("instructions",
+        "Keep the column titles in row 1 as they are. Point at a title to read what goes in its column. Type "
+        "dates as DD.MM.YYYY. Choose coded values from the dropdown lists; cities may also be typed. Do not "
+        "merge cells, hide rows or use formulas.")),
+    ("instructions", N_("instructions", "Checking"), N_("instructions",
+        "Send the workbook to the lawyers. They check it with the complaints tool, which returns a copy with "
+        "every problem coloured and explained in a note on its cell.")),
+    ("instructions", N_("instructions", "Help"), N_("instructions",
+        "If something is unclear, ask the lawyer who sent you this workbook.")),
 )
 
 LISTS_TITLE = N_("template", "Lists")
@@ -55,7 +70,7 @@ def write_template(lang_code: str, out: Path) -> None:
         raise UsageError(f"{out}: already exists; give another name or move it away")
     lang = language(lang_code)
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     _instructions(book.create_sheet(lang.pgettext("instructions", INSTRUCTIONS_TITLE)), lang)
     data_sheets = {sheet.key: _data_sheet(book, sheet, lang) for sheet in SHEETS}
     _lists(book, lang, data_sheets)
@@ -104,7 +119,8 @@ def _data_sheet(book: Workbook, sheet: Sheet, lang: Language):
 
 
 def _coded_columns() -> list[tuple[Sheet, Column]]:
-    return [(sheet, column) for sheet in SHEETS for column in sheet.columns if column.vocabulary or column.kind is Kind.PLACE]
+    return [(sheet, column) for sheet in SHEETS for column in sheet.columns
+            if column.vocabulary or column.kind is Kind.PLACE]
 
 
 def _lists(book: Workbook, lang: Language, data_sheets: dict) -> None:

@@ -85,7 +85,7 @@ def _libraries() -> dict[str, str]:
         for requirement in metadata.requires(pending.pop()) or ():
             if "extra" in requirement.partition(";")[2]:  # optional features: the test tools
                 continue
-            name = re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9._-]+", requirement)[0]).lower()
+            name = re.sub(r"[-_.]+", "-", re.split(r"[^A-Za-z0-9._-]", requirement, maxsplit=1)[0]).lower()
             if name in found:
                 continue
             try:

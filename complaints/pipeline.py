@@ -33,7 +33,7 @@ def build_date(settings: Settings, today: datetime.date | None = None) -> dateti
         return settings.build_date
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
     return today or datetime.date.today()
 
 
@@ -79,7 +79,7 @@ class Job:
 def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
          documents: Iterable[str] | None = None) -> list[Job]:
     """Every file a build will write, in the order it writes them."""
-    jobs = []
+    jobs: list[Job] = []
     for name in documents or loaded.settings.documents or DEFAULT_DOCUMENTS:
         document = REGISTRY[name]
         members = [m.person.complainant_id for m in document.members(loaded.case.members)[0]]

@@ -27,7 +27,7 @@ class PreviousBuild:
     pages: dict[str, int] = field(default_factory=dict)  # each PDF's number of pages, by document (en/hrc/C001)
 
     @classmethod
-    def read(cls, target: Path) -> "PreviousBuild":
+    def read(cls, target: Path) -> PreviousBuild:
         """The build in `target`, with the keys it recorded; none if it recorded none or is not there."""
         try:
             manifest = json.loads((target / MANIFEST).read_bytes())

@@ -35,7 +35,8 @@ from .schema import (
 )
 from .workbook import RawRow, RawWorkbook
 
-__all__ = ["Complainant", "Episode", "Event", "Locality", "Records", "Remedy", "parse_date", "read_records", "read_sheet"]
+__all__ = ["Complainant", "Episode", "Event", "Locality", "Records", "Remedy", "parse_date", "read_records",
+           "read_sheet"]
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")

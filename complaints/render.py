@@ -72,9 +72,10 @@ class DocumentHtml:
     def render(self, formats: list[str]) -> tuple[dict[str, bytes], int | None]:
         """The files of `formats`, and the PDF's number of pages when one was rendered."""
         html, pdf, pages = self.html, None, None
-        if self.summary_html is not None:
+        limit = self.document.summary_over_pages
+        if self.summary_html is not None and limit is not None:
             pdf, pages = render_pdf(html, self.where)
-            if pages > self.document.summary_over_pages:
+            if pages > limit:
                 html, pdf = self.summary_html, None
         blocks = blocks_from_html(html)
         check_glyphs("\n".join([b.text for b in blocks] + [c for b in blocks for r in b.rows for c in r]),
@@ -88,7 +89,7 @@ class DocumentHtml:
             else:
                 moment = datetime.datetime.combine(self.day, datetime.time())
                 rendered[fmt] = render_docx(docx_dir() / self.document.docx_template, blocks, self.meta, moment)
-        return rendered, pages
+        return rendered, pages if "pdf" in rendered else None
 
 
 def _css_string(text: str) -> Markup:

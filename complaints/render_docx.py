@@ -249,17 +249,18 @@ def _column_widths(rows: list[tuple[str, ...]], total: int) -> list[int]:
     def width(text: str) -> int:
         return len(text) * _TWIPS_PER_CHAR + _CELL_MARGINS
 
-    columns = list(zip(*rows))
+    columns = list(zip(*rows, strict=False))  # a short row leaves the columns it lacks out, as before
     minimum = [max(width(word) for cell in column for word in cell.split() or [""]) for column in columns]
-    natural = [max([width(cell) for cell in column[1:]] + [least]) for column, least in zip(columns, minimum)]
+    natural = [max([width(cell) for cell in column[1:]] + [least])
+               for column, least in zip(columns, minimum, strict=True)]
     spare = total - sum(minimum)
-    wanted = [want - least for want, least in zip(natural, minimum)]
+    wanted = [want - least for want, least in zip(natural, minimum, strict=True)]
     if spare <= 0:
         result = [least * total / sum(minimum) for least in minimum]
     elif sum(wanted) <= spare:
         result = [want * total / sum(natural) for want in natural]
     else:
-        result = [least + spare * want / sum(wanted) for least, want in zip(minimum, wanted)]
+        result = [least + spare * want / sum(wanted) for least, want in zip(minimum, wanted, strict=True)]
     result = [int(value) for value in result]
     result[-1] += total - sum(result)
     return result
@@ -278,7 +279,7 @@ def _set_language(document, tag: str) -> None:
 
 def _utc(moment: datetime.datetime) -> datetime.datetime:
     if moment.tzinfo is not None:
-        moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(datetime.UTC).replace(tzinfo=None)
     return moment
 
 
@@ -309,7 +310,7 @@ class _Entry:
     deflated: bytes
 
     @classmethod
-    def of(cls, data: bytes) -> "_Entry":
+    def of(cls, data: bytes) -> _Entry:
         compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
         return cls(len(data), zlib.crc32(data), compressor.compress(data) + compressor.flush())
 

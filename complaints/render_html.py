@@ -9,7 +9,6 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 
 from .errors import BuildError
-
 from .i18n import language
 from .open_points import marker_function
 
@@ -42,7 +41,7 @@ def html_environment(code: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.install_gettext_translations(lang.translations, newstyle=True)
+    environment.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension
     environment.filters["number"] = lang.number
     environment.filters["capfirst"] = _capfirst
     environment.globals["to_complete"] = marker_function(lang)

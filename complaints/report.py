@@ -17,10 +17,6 @@ SEVERITY_LABELS = {ERROR: N_("severity", "error"), WARNING: N_("severity", "warn
 # code -> (what is wrong, what to do). Parameters never carry personal data:
 # only ids, cell references, places, measures and counts.
 MESSAGES = {
-    "missing-sheet": (
-        N_("validation", "The sheet {sheet} is missing."),
-        N_("validation", "Add a sheet named {sheet} with its header in row 1."),
-    ),
     "missing-column": (
         N_("validation", "The required column {column} is missing."),
         N_("validation", "Add a column titled {column} to row 1."),

@@ -10,6 +10,7 @@ import datetime
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import UnreadableInput
 from .i18n import languages
@@ -46,7 +47,7 @@ class Settings:
     build_date: datetime.date | None = None  # fixes the date printed on documents
 
     @classmethod
-    def load(cls, name: str, path: Path | None, document_names) -> "Settings":
+    def load(cls, name: str, path: Path | None, document_names) -> Settings:
         if path is None or not path.exists():
             return cls(name)
         try:
@@ -62,7 +63,7 @@ class _Reader:
     def __init__(self, path: Path):
         self.path = path
 
-    def fail(self, where: str, what: str):
+    def fail(self, where: str, what: str) -> NoReturn:
         raise UnreadableInput(f"{self.path}: {where}: {what}")
 
     def table(self, data: dict, key: str, where: str) -> dict:
@@ -82,10 +83,11 @@ class _Reader:
             self.fail(where + key, f"unknown language {', '.join(unknown)} (known: {', '.join(languages())})")
         return dict(value)
 
-    def date(self, data: dict, key: str, where: str, required: bool = False) -> datetime.date | None:
+    def date(self, data: dict, key: str, where: str) -> datetime.date | None:
+        return None if data.get(key) is None else self.required_date(data, key, where)
+
+    def required_date(self, data: dict, key: str, where: str) -> datetime.date:
         value = data.get(key)
-        if value is None and not required:
-            return None
         if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
             self.fail(where + key, "must be a date such as 2018-11-01")
         return value
@@ -130,7 +132,7 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
         state=read.translated(data, "state"),
         documents=documents,
         periods=tuple(
-            Period(read.date(p, "start", f"periods[{i}].", required=True), read.date(p, "end", f"periods[{i}]."),
+            Period(read.required_date(p, "start", f"periods[{i}]."), read.date(p, "end", f"periods[{i}]."),
                    read.translated(p, "label", f"periods[{i}]."))
             for i, p in enumerate(periods, start=1)
         ),

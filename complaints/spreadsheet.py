@@ -63,4 +63,6 @@ def print_to_width(worksheet: Worksheet, landscape: bool = False) -> None:
     worksheet.page_setup.orientation = "landscape" if landscape else "portrait"
     worksheet.page_setup.fitToWidth = 1
     worksheet.page_setup.fitToHeight = 0
-    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+    page_setup = worksheet.sheet_properties.pageSetUpPr
+    assert page_setup is not None, "openpyxl gives every worksheet its page set-up properties"
+    page_setup.fitToPage = True

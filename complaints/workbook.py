@@ -300,7 +300,7 @@ class _Book:
     strings: list[str]
 
     @classmethod
-    def open(cls, path: Path) -> "_Book":
+    def open(cls, path: Path) -> _Book:
         reader = ExcelReader(path, read_only=True, data_only=True)
         try:
             reader.read_manifest()

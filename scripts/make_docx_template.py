@@ -31,7 +31,7 @@ from complaints.render_docx import reproducible_zip  # noqa: E402
 OUTPUT = ROOT / "templates" / "docx" / "document.docx"
 FONT = "Times New Roman"
 # Fixed so that the committed template changes only when its layout does.
-TEMPLATE_TIME = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
+TEMPLATE_TIME = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 MARK_COLOR = RGBColor(0xC0, 0x00, 0x00)
 MUTED_COLOR = RGBColor(0x40, 0x40, 0x40)
 HEADER_FILL = "E7E6E6"

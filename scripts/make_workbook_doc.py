@@ -156,7 +156,8 @@ def render() -> str:
     header = ["key", *(_english_name(code) for code in languages())]
     lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for key, label in MEASURES.items():
-        lines.append("| " + " | ".join([_code(key), *(language(c).pgettext("measure", label) for c in languages())]) + " |")
+        labels = [language(code).pgettext("measure", label) for code in languages()]
+        lines.append("| " + " | ".join([_code(key), *labels]) + " |")
     return "\n".join(lines) + "\n"
 
 

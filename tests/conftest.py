@@ -73,7 +73,7 @@ def write_workbook(path: Path, events=None, people=None, episodes=None, headers=
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, default_header, rows in zip(titles, (EVENT_HEADER, PERSON_HEADER, EPISODE_HEADER),
-                                           (events, people, episodes)):
+                                           (events, people, episodes), strict=False):  # fewer titles: sheets left out
         sheet = book.create_sheet(title)
         keys = list(columns.get(title, default_header))
         if title not in columns:
@@ -94,6 +94,14 @@ def workbook(tmp_path):
     def make(**kwargs) -> Path:
         return write_workbook(tmp_path / "case.xlsx", **kwargs)
     return make
+
+
+def pytest_collection_modifyitems(items):
+    """A test that needs the build of the whole example, directly or through another fixture, is slow:
+    marked so, `make test-fast` leaves it out."""
+    for item in items:
+        if "example_build" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,14 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 from pypdf import PdfReader
-from pypdf.generic import (ArrayObject, ByteStringObject, DictionaryObject, IndirectObject, StreamObject,
-                           TextStringObject)
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
+    StreamObject,
+    TextStringObject,
+)
 
 from conftest import pdf_text
 

@@ -11,10 +11,11 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.utils import quote_sheetname
 
-from complaints.pipeline import load
 from complaints.cli import main
 from complaints.i18n import language
+from complaints.pipeline import load
 from complaints.spreadsheet import FORMULA_STARTS, write_cell
+
 from conftest import TODAY, episode, person, write_workbook
 
 RED, AMBER, GREY = "FFC7CE", "FFEB9C", "D9D9D9"
@@ -54,7 +55,8 @@ def test_problem_cells_are_coloured_and_explained_in_the_chosen_language(case, t
     assert people["L3"].comment.text.startswith(ru.pgettext("severity", "error").upper())
     assert fill(people["I4"]) == AMBER  # a warning on the row of an excluded complainant
     assert [fill(people.cell(4, column)) for column in (1, 2, 12)] == [GREY, GREY, GREY]
-    assert "C3" in people["A4"].comment.text and ru.pgettext("exclusion", "no power of attorney") in people["A4"].comment.text
+    comment = people["A4"].comment.text
+    assert "C3" in comment and ru.pgettext("exclusion", "no power of attorney") in comment
     assert fill(people["L2"]) == "" and people["L2"].comment is None
     assert fill(book["Episodes"]["A3"]) == RED
 

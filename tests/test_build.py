@@ -16,6 +16,7 @@ from complaints.counts import count
 from complaints.documents import REGISTRY
 from complaints.errors import BuildError
 from complaints.i18n import language
+
 from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
 
 LANGS = ("en", "ru", "kk")
@@ -91,7 +92,8 @@ def test_english_figures(texts, complaint_counts):
         assert f"Of the appeals received, {counts.excluded} could not be included" in text
         assert f"In total, {counts.episodes} acts of persecution" in text
         for item in counts.events:
-            assert f"addresses the cases of {item.complainants} complainants ({item.episodes} acts of persecution)" in text
+            assert (f"addresses the cases of {item.complainants} complainants "
+                    f"({item.episodes} acts of persecution)") in text
         for measure in counts.measures:
             assert f"{measure.complainants} complainant" in text
 
@@ -172,7 +174,8 @@ def test_pdf_metadata_and_embedded_fonts(example_build):
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font["/FontDescriptor"] if "/FontDescriptor" in font else font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            descriptor = (font["/FontDescriptor"] if "/FontDescriptor" in font
+                          else font["/DescendantFonts"][0].get_object()["/FontDescriptor"])
             assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, font["/BaseFont"]
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
     assert fonts and all(name.startswith("Document-Serif") for name in fonts)
@@ -212,6 +215,7 @@ def test_every_kazakh_letter_is_in_the_embedded_font(tmp_path):
     assert letters in pdf_text(result.files[0])
 
 
+@pytest.mark.slow
 def test_a_second_build_replaces_the_first_whole(tmp_path):
     path = small_case(tmp_path)
     first = build(path, langs=("en", "ru"), formats=("pdf",), output_root=tmp_path / "out", today=TODAY)
@@ -228,6 +232,7 @@ def test_outputs_are_private(tmp_path):
     assert all(path.stat().st_mode & 0o777 == 0o600 for path in result.files)
 
 
+@pytest.mark.slow
 def test_builds_are_reproducible(tmp_path, monkeypatch):
     """The same inputs give byte-identical files, whatever the day they are built on."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1541030400")  # 2018-11-01
@@ -235,7 +240,7 @@ def test_builds_are_reproducible(tmp_path, monkeypatch):
     first = build(path, output_root=tmp_path / "a", today=TODAY)
     second = build(path, output_root=tmp_path / "b", today=datetime.date(2030, 1, 1))
     assert len(first.files) == len(second.files) > 30
-    for a, b in zip(first.files, second.files):
+    for a, b in zip(first.files, second.files, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
     assert (first.output / "manifest.json").read_bytes() == (second.output / "manifest.json").read_bytes()
     assert "1 November 2018" in flat(pdf_text(first.output / "en" / "collective-complaint.pdf"))

@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from complaints.build import build
+from complaints.case_data import input_digest
 from complaints.cli import main
 from complaints.i18n import language
 from complaints.pipeline import load
-from complaints.case_data import input_digest
+
 from conftest import EPISODE_HEADER, EVENT_HEADER, PERSON_HEADER, TODAY, episode, event, person, write_workbook
 
 LANGS = ("en", "ru", "kk")
@@ -49,7 +50,8 @@ def summary(path: Path):
     loaded = load(path, LANGS, TODAY)
     issues = sorted((i.severity, i.code, i.sheet, i.cell) for i in loaded.report.issues)
     people = [(m.person.complainant_id, m.person.surname, m.person.id_document, m.person.poa_date,
-               m.person.city and m.person.city.key, [(e.measure, e.event_id, e.date) for e in m.episodes]) for m in loaded.case.members]
+               m.person.city and m.person.city.key, [(e.measure, e.event_id, e.date) for e in m.episodes])
+              for m in loaded.case.members]
     return issues, people, loaded.report.exclusions
 
 
@@ -102,6 +104,7 @@ def test_a_folder_with_a_workbook_and_csv_files_is_ambiguous(tmp_path):
     assert "(found: case.xlsx, CSV files)" in result.output
 
 
+@pytest.mark.slow
 def test_a_csv_case_builds_and_its_manifest_hashes_the_files(tmp_path):
     folder = write_csv(tmp_path / "case")
     result = build(folder, langs=["en"], formats=["pdf"], output_root=tmp_path / "out", today=TODAY)
@@ -111,6 +114,7 @@ def test_a_csv_case_builds_and_its_manifest_hashes_the_files(tmp_path):
     assert input_digest(folder) != manifest["inputs"]["workbook"]["sha256"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_an_ods_workbook_is_converted_with_libreoffice(tmp_path, xlsx_summary):
     made, folder = tmp_path / "made", tmp_path / "case"

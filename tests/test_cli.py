@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from complaints.cli import main
+
 from conftest import EXAMPLE, REPO, episode, person
 
 
@@ -80,6 +81,7 @@ def test_build_refuses_a_workbook_with_errors(workbook, tmp_path):
     assert not (tmp_path / "out" / "case").exists()
 
 
+@pytest.mark.slow
 def test_build_with_no_argument_builds_the_example(tmp_path, monkeypatch):
     monkeypatch.chdir(REPO)
     result = run("build", "--lang", "ru", "--format", "pdf", "--output", tmp_path / "out")
@@ -90,6 +92,7 @@ def test_build_with_no_argument_builds_the_example(tmp_path, monkeypatch):
     assert not (tmp_path / "out" / "example" / "en").exists()
 
 
+@pytest.mark.slow
 def test_build_output_names_no_one(tmp_path, monkeypatch):
     monkeypatch.chdir(REPO)
     result = run("build", "--lang", "en", "--format", "pdf", "--output", tmp_path / "out")

@@ -7,8 +7,9 @@ from collections import defaultdict
 
 import openpyxl
 
-from complaints.pipeline import load
 from complaints.counts import count
+from complaints.pipeline import load
+
 from conftest import EXAMPLE, TODAY, episode, event, person
 
 
@@ -40,7 +41,7 @@ def test_counts_of_a_small_case(workbook):
         ("may", 2, 3), ("june", 2, 2)]
     by_measure = {m.measure: (m.complainants, m.episodes) for m in counts.measures}
     assert by_measure == {"detention": (3, 3), "fine": (1, 1), "administrative_arrest": (1, 1), "search": (1, 1)}
-    assert [m.measure for m in counts.measures][0] == "detention"
+    assert counts.measures[0].measure == "detention"
     articles = {a.article: a.complainants for a in counts.articles}
     assert articles == {9: 3, 14: 1, 17: 1, 19: 0, 21: 0, 22: 0}
 

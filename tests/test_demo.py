@@ -2,8 +2,9 @@
 
 from click.testing import CliRunner
 
-from complaints.pipeline import load
 from complaints.cli import main
+from complaints.pipeline import load
+
 from conftest import TODAY
 
 

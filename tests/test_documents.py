@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from complaints.build import build
 from complaints.documents import DEFAULT_DOCUMENTS, REGISTRY
 from complaints.law import DEPRIVATION_OF_LIBERTY
+
 from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
 
 LANGS = ("en", "ru", "kk")
@@ -93,7 +94,7 @@ def test_special_procedures_consent_flags_come_from_the_workbook(example_build):
     victims = next(t for t in document.tables if t.rows[0].cells[-1].text == "Named in public reports")
     rows = [[cell.text for cell in row.cells] for row in victims.rows[1:]]
     assert len(rows) == len(members)
-    for row, member in zip(rows, members):
+    for row, member in zip(rows, members, strict=True):
         assert row[-1] == ("yes" if member.person.consent_to_name else "no")
         assert row[-2] == ("yes" if "represent" in member.person.poa_scope else "no")
 
@@ -183,18 +184,20 @@ def test_brief_counts_legal_provisions_in_every_language(example_build):
     en = text(example_build, "en", "brief.pdf")
     ru = text(example_build, "ru", "brief.pdf")
     kk = text(example_build, "kk", "brief.pdf")
-    assert re.search(r"Administrative arrest: \d+, including \d+ under Article 488 of the Code of Administrative Offences", en)
+    assert re.search(r"Administrative arrest: \d+, including \d+ under Article 488 "
+                     r"of the Code of Administrative Offences", en)
     assert re.search(r"Административный арест: \d+, в том числе \d+ по статье 488 Кодекса", ru)
     assert re.search(r"488-бабы бойынша — \d+", kk)
 
 
+@pytest.mark.slow
 def test_a_long_communication_opens_with_a_summary(tmp_path):
     start = datetime.date(2018, 1, 1)
     many = [episode("C1", None, "detention", date=start + datetime.timedelta(days=i),
                     description="Detained at the square and held for the whole day without any record. " * 4)
             for i in range(220)]
-    path = write_workbook(tmp_path / "long.xlsx", events=[event()], people=[person("C1"), person("C2", id_document="2")],
-                          episodes=many + [episode("C2")])
+    path = write_workbook(tmp_path / "long.xlsx", events=[event()],
+                          people=[person("C1"), person("C2", id_document="2")], episodes=many + [episode("C2")])
     result = build(path, langs=("en",), formats=("pdf",), documents=("hrc",), output_root=tmp_path / "out",
                    today=TODAY)
     long_one = pdf_text(result.output / "en" / "hrc" / "C1.pdf")

@@ -158,7 +158,7 @@ def test_loader_names_the_line_of_a_clash():
 
 
 def test_loader_rejects_a_missing_name():
-    with pytest.raises(ValueError, match="line 2.*kk"):
+    with pytest.raises(ValueError, match=r"line 2.*kk"):
         Gazetteer.from_csv(io.StringIO("key,en,ru,kk,aliases\na,Aaa,Ааа,,\n"), source="test.csv")
 
 

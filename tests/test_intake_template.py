@@ -9,12 +9,13 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from complaints.pipeline import load
 from complaints.cli import main
 from complaints.gazetteer import Gazetteer
 from complaints.i18n import language
 from complaints.intake_template import DATE_FORMAT
+from complaints.pipeline import load
 from complaints.schema import SHEETS, Kind
+
 from conftest import TODAY
 
 LANGS = ("en", "ru", "kk")

@@ -31,6 +31,7 @@ from complaints.i18n import catalog_path
 from complaints.lock import lock_path
 from complaints.render_html import docx_dir, html_dir, template_root
 from complaints.verify import MANIFEST, verify
+
 from conftest import EXAMPLE, TODAY, episode, event, person, write_workbook
 
 
@@ -92,6 +93,7 @@ build.build(Path(workbook), langs=("en",), documents=(document,), output_root=Pa
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("moment", ["file written", "swapped", "set aside"])
 def test_a_build_killed_at_its_most_delicate_moments_loses_nothing(tmp_path, moment):
     path = small_case(tmp_path)
@@ -153,6 +155,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+@pytest.mark.slow
 def test_killing_a_real_build_at_any_moment_leaves_a_whole_output(tmp_path):
     """`complaints build` in a process of its own, stopped by SIGINT or SIGKILL at moments spread
     over its run: the output is always the previous one or the new one, whole, or none at all if

@@ -123,7 +123,8 @@ def test_english_plural(n, expected):
 
 def test_large_numbers_are_grouped_by_locale():
     assert phrase("en", "measure count", "%(num)s complainant", "%(num)s complainants", 10000) == "10,000 complainants"
-    assert phrase("ru", "measure count", "%(num)s complainant", "%(num)s complainants", 10000) == "10\u00a0000 заявителей"
+    assert (phrase("ru", "measure count", "%(num)s complainant", "%(num)s complainants", 10000)
+            == "10\u00a0000 заявителей")
 
 
 @pytest.mark.parametrize("lang, expected", [

@@ -23,6 +23,7 @@ from complaints.documents import REGISTRY
 from complaints.errors import BuildError
 from complaints.render import DocumentHtml
 from complaints.render_html import docx_dir, html_dir
+
 from conftest import TODAY, episode, event, person, write_workbook
 
 DOCX_TEMPLATE = docx_dir() / "document.docx"
@@ -108,6 +109,7 @@ def files(result) -> dict[str, bytes]:
             for path in [*result.files, result.figures, result.output / "manifest.json"]}
 
 
+@pytest.mark.slow
 def test_two_workers_write_what_one_process_writes_and_leave_no_process_behind(tmp_path):
     path = three_people(tmp_path)
     one = build(path, langs=("en",), output_root=tmp_path / "one", today=TODAY)
@@ -145,6 +147,7 @@ def test_a_build_in_more_languages_keeps_the_files_of_the_earlier_ones(tmp_path)
     assert sorted(path.relative_to(both.output).as_posix() for path in both.reused) == ["en/osce.docx", "en/osce.pdf"]
 
 
+@pytest.mark.slow
 def test_a_rebuild_renders_only_what_changed_and_gives_the_bytes_of_a_cold_build(tmp_path):
     root = tmp_path / "out"
     first = build(three_people(tmp_path), langs=("en",), output_root=root, today=TODAY)

@@ -29,6 +29,7 @@ from complaints.i18n import catalog_path, language, languages
 from complaints.names import transliterate
 from complaints.records import Complainant, read_records
 from complaints.workbook import read_workbook
+
 from conftest import EXAMPLE, TODAY, episode, event, person, write_workbook
 from readback import docx_headers, texts
 
@@ -93,12 +94,12 @@ def dates(day: datetime.date) -> set[str]:
 def identity_secrets(people: Iterable[Complainant]) -> list[Secret]:
     """Identity document numbers and dates of birth: never in a public document."""
     secrets = []
-    for person in people:
-        if person.id_document:
-            secrets += _with_digits(person.complainant_id, "identity document", person.id_document)
-        if person.date_of_birth:
-            secrets += [Secret(person.complainant_id, "date of birth", shown)
-                        for shown in dates(person.date_of_birth)]
+    for complainant in people:
+        if complainant.id_document:
+            secrets += _with_digits(complainant.complainant_id, "identity document", complainant.id_document)
+        if complainant.date_of_birth:
+            secrets += [Secret(complainant.complainant_id, "date of birth", shown)
+                        for shown in dates(complainant.date_of_birth)]
     return secrets
 
 
@@ -120,17 +121,17 @@ def name_secrets(people: Iterable[Complainant], may_be_named: Iterable[Complaina
     """The names of everyone not in may_be_named. A word they share with a name that may be printed
     (a common given name, a family's surname) is searched for only within the whole name."""
     allowed_words, allowed_whole = set(), set()
-    for person in may_be_named:
-        words, whole = name_forms(person)
+    for complainant in may_be_named:
+        words, whole = name_forms(complainant)
         allowed_words |= words
         allowed_whole |= whole
-    named = {person.complainant_id for person in may_be_named}
+    named = {complainant.complainant_id for complainant in may_be_named}
     secrets = []
-    for person in people:
-        if person.complainant_id in named:
+    for complainant in people:
+        if complainant.complainant_id in named:
             continue
-        words, whole = name_forms(person)
-        secrets += [Secret(person.complainant_id, "name", value)
+        words, whole = name_forms(complainant)
+        secrets += [Secret(complainant.complainant_id, "name", value)
                     for value in sorted((words - allowed_words) | (whole - allowed_whole))]
     return secrets
 
@@ -173,7 +174,7 @@ def read_back(outputs) -> dict:
     """Each output's texts, read once for every test here (pdftotext is most of their time)."""
     paths = [path for _, path in outputs]
     with ThreadPoolExecutor(os.cpu_count()) as pool:
-        return dict(zip(paths, pool.map(lambda path: list(texts(path)), paths)))
+        return dict(zip(paths, pool.map(lambda path: list(texts(path)), paths), strict=True))
 
 
 @pytest.fixture(scope="module")
@@ -231,6 +232,7 @@ def test_the_scan_finds_what_it_looks_for(outputs, read_back, example_build):
         assert found_names == {person.complainant_id for person in named}, path
 
 
+@pytest.mark.slow
 def test_nothing_personal_reaches_the_terminal_or_the_logs(tmp_path, caplog, capfd):
     """validate and build of a workbook with errors and warnings, then of one with warnings only,
     then verify: everything printed or logged names complainants by id and cells by reference."""

@@ -16,6 +16,7 @@ from openpyxl.utils.escape import unescape
 
 from complaints import workbook
 from complaints.demo import write_demo
+
 from conftest import EXAMPLE, REPO, person, write_workbook
 
 LIBREOFFICE_COPY = REPO / "tests" / "data" / "example-saved-by-libreoffice.xlsx"

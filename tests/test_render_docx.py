@@ -25,7 +25,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "docx" / "document.docx"
 KAZAKH = "Шағымданушылар: ә ғ қ ң ө ұ ү һ і"
 HOSTILE = '{{ 7*7 }} {% if %} & < > "'
-BUILD_TIME = datetime.datetime(2024, 5, 1, 12, 30, 10, tzinfo=datetime.timezone.utc)
+BUILD_TIME = datetime.datetime(2024, 5, 1, 12, 30, 10, tzinfo=datetime.UTC)
 
 TABLE_ROWS = (("№", "Ф.И.О.", "Дата", "Статья", "Обстоятельства"),) + tuple(
     (str(n), f"Тұлға {n}", f"{n:02d}.03.2024", "ст. 174", f"Задержан {n}; {HOSTILE}")
@@ -232,6 +232,7 @@ def test_committed_template_matches_the_script():
     assert script.build() == TEMPLATE.read_bytes(), "run scripts/make_docx_template.py"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not (shutil.which("libreoffice") and shutil.which("pdftotext")),
     reason="needs libreoffice and pdftotext",

@@ -33,6 +33,7 @@ from complaints.schema import (
     per_language,
 )
 from complaints.workbook import RawWorkbook, collect_sheet
+
 from conftest import EXAMPLE, REPO, TODAY, event, pdf_text, write_workbook
 
 FOURTH = "de"  # any code Babel knows; its catalog is a copy of the English one
@@ -168,6 +169,7 @@ def test_without_its_label_an_event_cannot_be_built_in_the_fourth_language(fourt
     assert [(issue.code, issue.column) for issue in report.errors] == [("missing-label", "label_de")]
 
 
+@pytest.mark.slow
 def test_the_example_builds_in_a_fourth_language(fourth_language, tmp_path):
     case = tmp_path / "example"
     shutil.copytree(EXAMPLE, case)

@@ -12,6 +12,7 @@ from complaints.cli import main
 from complaints.documents import REGISTRY
 from complaints.errors import UnreadableInput
 from complaints.settings import Settings
+
 from conftest import REPO, write_workbook
 
 

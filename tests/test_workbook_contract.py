@@ -9,9 +9,10 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from complaints.pipeline import load
 from complaints.errors import UnreadableInput
 from complaints.i18n import language
+from complaints.pipeline import load
+
 from conftest import EPISODE_HEADER, EVENT_HEADER, PERSON_HEADER, TODAY, episode, event, person, write_workbook
 
 LANGS = ("en", "ru", "kk")
@@ -49,9 +50,9 @@ def test_headers_are_case_insensitive_and_in_any_order(workbook):
 def test_sheets_and_columns_titled_in_russian_or_kazakh(workbook, lang):
     code = language(lang)
     titles = tuple(code.pgettext("sheet", s) for s in ("Events", "Complainants", "Episodes"))
-    columns = dict(zip(titles, (EVENT_HEADER, PERSON_HEADER, EPISODE_HEADER)))
+    columns = dict(zip(titles, (EVENT_HEADER, PERSON_HEADER, EPISODE_HEADER), strict=True))
     headers = {title: [code.pgettext("column", key) for key in keys] for title, keys in columns.items()}
-    assert all(title != key for title, key in zip(headers[titles[1]], PERSON_HEADER))
+    assert all(title != key for title, key in zip(headers[titles[1]], PERSON_HEADER, strict=True))
     report = report_of(workbook(titles=titles, headers=headers, columns=columns))
     assert report.valid and report.issues == [], [i.describe(code) for i in report.issues]
     assert report.included == 1
