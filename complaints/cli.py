@@ -63,7 +63,7 @@ class LazyChoice(click.Choice):
         self._values = values
         super().__init__(())
 
-    @property  # type: ignore[override]
+    @property
     def choices(self):
         return self._values()
 

@@ -141,13 +141,15 @@ POSSIBLE_DUPLICATE = _problem(
 NO_REMEDIES = _problem(
     "no-remedies", WARNING,
     N_("validation", "No domestic remedy is recorded for {id} on the Remedies sheet."),
-    N_("validation", "Record the appeals and complaints made in Kazakhstan: the Human Rights Committee requires domestic remedies to be exhausted."),
+    N_("validation", "Record the appeals and complaints made in Kazakhstan: the Human Rights Committee "
+       "requires domestic remedies to be exhausted."),
 )
 
 REMEDIES_TOO_OLD = _problem(
     "remedies-too-old", WARNING,
     N_("validation", "The last domestic decision for {id} is more than {years} years old."),
-    N_("validation", "Check the dates: the Human Rights Committee may reject a communication submitted more than five years after the final decision."),
+    N_("validation", "Check the dates: the Human Rights Committee may reject a communication submitted more "
+       "than five years after the final decision."),
 )
 
 EXCLUDED_EPISODE = _problem(
@@ -218,7 +220,8 @@ CONTROL_CHARACTERS = _problem(
 
 INVISIBLE_CHARACTERS = _problem(
     "invisible-characters", WARNING,
-    N_("validation", "The cell held invisible direction marks or zero-width spaces, as pasted from a messenger; they were removed."),
+    N_("validation", "The cell held invisible direction marks or zero-width spaces, as pasted from a "
+       "messenger; they were removed."),
     N_("validation", "Check that the text reads as intended."),
 )
 
@@ -243,13 +246,16 @@ MIXED_ALPHABETS = _problem(
 INVALID_ID = _problem(
     "invalid-id", ERROR,
     N_("validation", "The id in this cell is not usable: it becomes a file name."),
-    N_("validation", "Use 1 to 64 letters, digits, hyphens, underscores and dots, not starting with a hyphen or a dot."),
+    N_("validation", "Use 1 to 64 letters, digits, hyphens, underscores and dots, not starting with a hyphen "
+       "or a dot."),
 )
 
 LOOKALIKE_ID = _problem(
     "lookalike-id", ERROR,
-    N_("validation", "The id {id} differs from the id in row {first_row} only in letter case, width or look-alike letters."),
-    N_("validation", "Give each row an id that differs in more than that: on Windows and macOS both would be one file."),
+    N_("validation", "The id {id} differs from the id in row {first_row} only in letter case, width or "
+       "look-alike letters."),
+    N_("validation", "Give each row an id that differs in more than that: on Windows and macOS both would be "
+       "one file."),
 )
 
 NO_COMPLAINANTS = _problem(

@@ -65,7 +65,7 @@ class Settings:
 def epoch_date(text: str) -> datetime.date:
     """The day of SOURCE_DATE_EPOCH (seconds since 1970, UTC), refused unless a document can bear it."""
     try:
-        day = datetime.datetime.fromtimestamp(int(text), datetime.timezone.utc).date()
+        day = datetime.datetime.fromtimestamp(int(text), datetime.UTC).date()
     except (ValueError, OverflowError, OSError):
         day = None
     if day is None or not FIRST_DATE <= day <= LAST_DATE:
@@ -147,8 +147,9 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
         read.fail("periods", "must be a list of [[periods]] tables")
     for number, period in enumerate(periods, start=1):
         read.only(period, ("start", "end", "label"), f"periods[{number}].")
-        start, end = read.date(period, "start", f"periods[{number}].", required=True), period.get("end")
-        if read.date(period, "end", f"periods[{number}].") and end < start:
+        start, end = read.required_date(period, "start", f"periods[{number}]."), read.date(
+            period, "end", f"periods[{number}].")
+        if end and end < start:
             read.fail(f"periods[{number}].end", "is before its start")
     return Settings(
         name=name,

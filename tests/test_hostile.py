@@ -38,12 +38,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from test_malformed import rewrite
 
 from complaints.build import build
 from complaints.cli import main
 from complaints.documents import REGISTRY
+
 from conftest import episode, event, person, write_workbook
-from test_malformed import rewrite
 
 # The people of every scene: C1 consented to be named, C2 did not.
 NAMED = person("C1")
@@ -436,8 +437,10 @@ def _settings(text: str | bytes) -> Callable[[Scene], Path]:
 
 
 SETTINGS = {
-    "periods_that_are_numbers": (2, "periods: must be a list of [[periods]] tables", "periods = [1, 2]\n"),
-    "build_date_in_year_one": (2, "build_date: must fall between 1980-01-01 and 2107-12-31", "build_date = 0001-01-01\n"),
+    "periods_that_are_numbers": (2, "periods: must be a list of [[periods]] tables",
+                                 "periods = [1, 2]\n"),
+    "build_date_in_year_one": (2, "build_date: must fall between 1980-01-01 and 2107-12-31",
+                               "build_date = 0001-01-01\n"),
     "unknown_organisation_key": (2, "organisation.emial: unknown setting",
                                  '[organisation]\nemial = "cases@example.org"\n'),
     "unknown_period_key": (2, "periods[1].ending: unknown setting",
@@ -494,12 +497,13 @@ def _with_document_type(part: str, encoding: str = "utf-8") -> Callable[[Scene],
     return make
 
 
-for _part, _encoding in (("xl/styles.xml", "utf-8"), ("xl/_rels/workbook.xml.rels", "utf-8"), ("_rels/.rels", "utf-8"),
-                         ("docProps/core.xml", "utf-8"), ("docProps/app.xml", "utf-8"), ("[Content_Types].xml", "utf-8"),
-                         ("xl/workbook.xml", "utf-8"), ("xl/theme/theme1.xml", "utf-8"),
-                         ("xl/styles.xml", "utf-16")):
+for _part, _encoding in (("xl/styles.xml", "utf-8"), ("xl/_rels/workbook.xml.rels", "utf-8"),
+                         ("_rels/.rels", "utf-8"), ("docProps/core.xml", "utf-8"), ("docProps/app.xml", "utf-8"),
+                         ("[Content_Types].xml", "utf-8"), ("xl/workbook.xml", "utf-8"),
+                         ("xl/theme/theme1.xml", "utf-8"), ("xl/styles.xml", "utf-16")):
     _make = _with_document_type(_part, _encoding)
-    _make.__name__ = "document_type_in_" + re.sub(r"\W+", "_", _part).strip("_") + ("_utf16" if _encoding != "utf-8" else "")
+    _make.__name__ = ("document_type_in_" + re.sub(r"\W+", "_", _part).strip("_")
+                      + ("_utf16" if _encoding != "utf-8" else ""))
     hostile(2, "declares a DTD")(_make)
 
 

@@ -13,6 +13,7 @@ from complaints.blocks import blocks_from_html
 from complaints.cli import main
 from complaints.errors import BuildError
 from complaints.problems import ERROR, PROBLEMS, WARNING
+
 from conftest import REPO, person
 
 PACKAGE = REPO / "complaints"
