@@ -18,9 +18,10 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .case_data import open_copy
-from .errors import UsageError
 from .i18n import N_, Language, language
-from .report import ERROR, SEVERITY_LABELS, WARNING, Issue, Report
+from .paths import refuse_existing
+from .problems import ERROR, WARNING
+from .report import SEVERITY_LABELS, Issue, Report
 from .schema import COMPLAINANTS, SHEETS
 from .spreadsheet import print_to_width, save_new, wrapped_height, write_cell
 from .workbook import find_sheet_title
@@ -36,19 +37,19 @@ COLUMN_TITLES = (N_("annotation", "Severity"), N_("annotation", "Where"),
 EXCLUSIONS_HEADING = N_("annotation", "Complainants left out of the documents")
 
 
-def annotate(source: Path, report: Report, lang_code: str, out: Path) -> None:
-    """Write to `out` a copy of the case's data with `report` marked on it."""
-    if Path(out).resolve() == Path(source).resolve():
-        raise UsageError(f"{out}: this is the workbook being checked; give --annotate a new file name")
+def annotate(source: Path, report: Report, lang_code: str, out: Path, force: bool = False) -> None:
+    """Write to `out` a copy of the case's data with `report` marked on it; an existing `out` is
+    replaced only with `force`, and the caller has refused the case's own files and folder."""
+    refuse_existing(Path(out), force)
     lang = language(lang_code)
     with open_copy(source) as book:
         for worksheet in book.worksheets:
             _neutralise(worksheet)
             print_to_width(worksheet, landscape=True)
-        titles = {sheet.key: find_sheet_title(sheet, book.sheetnames) for sheet in SHEETS}
+        titles = {sheet.key: find_sheet_title(sheet, book.sheetnames, str(source)) for sheet in SHEETS}
         _mark(book, report, lang, titles)
         _summary(book, report, lang, titles)
-        save_new(book, Path(out))
+        save_new(book, Path(out), force)
 
 
 def _mark(book: Workbook, report: Report, lang: Language, titles: dict[str, str | None]) -> None:

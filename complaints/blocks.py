@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from .errors import BuildError
+
 # Block kinds: title, subtitle, heading, subheading, paragraph, note (small print),
 # item (bulleted), numbered (numbered list item), table, pagebreak.
 _TAGS = {"h1": "title", "h2": "heading", "h3": "subheading", "p": "paragraph"}
@@ -58,7 +60,7 @@ def blocks_from_html(document: str) -> list[Block]:
     """Read the blocks of the <main> element of a rendered HTML document."""
     main = lxml_html.document_fromstring(document).find(".//main")
     if main is None:
-        raise ValueError("the HTML template has no <main> element")
+        raise BuildError("the HTML template has no <main> element")
     blocks: list[Block] = []
     for element in main.iter("h1", "h2", "h3", "p", "li", "table", "div"):
         classes = set((element.get("class") or "").split())

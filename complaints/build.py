@@ -24,6 +24,7 @@ from .lock import exclusive
 from .manifest import manifest, provenance
 from .open_points import OpenPoint, describe
 from .parallel import rendered
+from .paths import contained, origin_of, private_folders, refuse_inputs, refuse_linked_output, refuse_other_case
 from .pipeline import Job, Loaded, build_date, load, plan, require_valid
 from .private_files import keep, write_private
 from .publish import clear_leftovers, publish, staging_folder
@@ -79,25 +80,30 @@ class DocumentSummary:
 def build(path: Path, langs: Iterable[str] | None = None, formats: Iterable[str] = FORMATS,
           documents: Iterable[str] | None = None, output_root: Path = Path("output"),
           progress: Callable[[Job], None] | None = None, today: datetime.date | None = None,
-          workers: int = 1, final: bool = False) -> BuildResult:
+          workers: int = 1, reuse: bool = True, force: bool = False, final: bool = False) -> BuildResult:
     langs = tuple(langs or languages())
     return produce(load(path, langs, today), langs, formats, documents, output_root, progress, today, workers,
-                   final)
+                   reuse, force, final)
 
 
 def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMATS,
             documents: Iterable[str] | None = None, output_root: Path = Path("output"),
             progress: Callable[[Job], None] | None = None, today: datetime.date | None = None,
-            workers: int = 1, final: bool = False) -> BuildResult:
+            workers: int = 1, reuse: bool = True, force: bool = False, final: bool = False) -> BuildResult:
     """Render every requested document of a loaded case into output_root/<case>/, all or nothing,
     in `workers` processes. An output whose inputs have not changed since the build it replaces is
-    kept from there rather than rendered again. A `final` build refuses (OpenPointsRemain, nothing
-    written) when any document still has open points."""
+    kept from there rather than rendered again, unless `reuse` is false. The output of another
+    case of the same name is replaced only with `force`. A `final` build refuses (OpenPointsRemain,
+    nothing written) when any document still has open points."""
     require_valid(loaded)
     counts = count(loaded.case)
     day = build_date(loaded.settings, today)
-    output_root.mkdir(mode=0o700, parents=True, exist_ok=True)
     target = output_root / loaded.settings.name
+    refuse_linked_output(output_root, loaded.settings.name)
+    refuse_inputs(target, loaded.files.inputs, [loaded.files.folder] if loaded.files.folder else [])
+    origin = origin_of(loaded.files.workbook)
+    refuse_other_case(target, origin, loaded.files.workbook.name, force)
+    private_folders(output_root)
     jobs = plan(loaded, langs, formats, documents)
     made_with = provenance(jobs)
     with exclusive(target) as lock:
@@ -105,7 +111,9 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
         staging = staging_folder(target)
         keys, reused, points, pages = {}, [], {}, {}
         try:
-            previous = PreviousBuild.read(target)
+            for job in jobs:  # an id is checked by validation; a path made from one is checked again here
+                contained(staging, job.relative_path)
+            previous = PreviousBuild.read(target) if reuse else PreviousBuild(target, {})
             renderer = Renderer(loaded.case, day, groups(jobs), salts(made_with), previous, staging, final)
             with rendered(renderer, workers, lock) as results:
                 for group, (open_in_document, pdf_pages, files) in results:
@@ -131,7 +139,7 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
             built = list(dict.fromkeys(job.document.name for job in jobs))
             write_private(staging / FIGURES,
                           figures_workbook(all_figures(loaded.case, [n for n in built if n in PRINTED]), day))
-            record = manifest(loaded, counts, jobs, staging, day, made_with, keys)
+            record = manifest(loaded, counts, jobs, staging, day, made_with, keys) | {"origin": origin}
             record["pages"] = dict(sorted(pages.items()))
             write_private(staging / MANIFEST,
                           json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))

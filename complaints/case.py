@@ -26,25 +26,45 @@ class CaseFiles:
     name: str
     workbook: Path
     settings: Path | None
+    folder: Path | None = None  # the case folder, when the case was given as one
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """The files the case is read from, which no command may write."""
+        data = sorted(csv_files(self.workbook).values()) if self.workbook.is_dir() else [self.workbook]
+        return (*data, *([self.settings] if self.settings else []))
 
     @classmethod
     def locate(cls, path: Path) -> CaseFiles:
         path = Path(path)
         if path.is_dir():
             workbooks = sorted(p for p in path.iterdir()
-                               if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith("~$"))
+                               if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith("~$") and p.is_file())
             if csv_files(path):  # the folder's CSV files are the case's data
                 workbooks.append(path)
             if len(workbooks) != 1:
                 found = ", ".join("CSV files" if p == path else p.name for p in workbooks) or "none"
                 raise UnreadableInput(f"{path}: a case folder must hold exactly one workbook (.xlsx, .xlsm, .ods) "
                                       f"or the CSV files events.csv, complainants.csv, episodes.csv (found: {found})")
-            settings = path / SETTINGS_FILE
-            return cls(path.resolve().name, workbooks[0], settings if settings.exists() else None)
+            return cls(path.resolve().name, workbooks[0], _settings_file(path), path)
         if not path.exists():
             raise UnreadableInput(f"{path}: no such file or folder")
-        settings = path.parent / SETTINGS_FILE
-        return cls(path.stem, path, settings if settings.exists() else None)
+        _regular_file(path)
+        return cls(path.stem, path, _settings_file(path.parent))
+
+
+def _regular_file(path: Path) -> None:
+    """A pipe or a device would make reading wait for ever or never end."""
+    if not path.is_file():
+        raise UnreadableInput(f"{path}: not a regular file")
+
+
+def _settings_file(folder: Path) -> Path | None:
+    settings = folder / SETTINGS_FILE
+    if not settings.exists() and not settings.is_symlink():
+        return None
+    _regular_file(settings)
+    return settings
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,22 @@ _SAVE_AS_UTF8 = 'save it again as "CSV UTF-8" (Excel) or with the character set 
 
 
 def csv_files(folder: Path) -> dict[str, Path]:
-    """The case's CSV files in a folder (complainants.csv, ...), by sheet key, in any letter case."""
-    by_name = {entry.name.casefold(): entry for entry in folder.iterdir() if entry.is_file()}
-    found = {sheet.key: by_name.get(f"{sheet.key.casefold()}.csv") for sheet in SHEETS}
-    return {key: path for key, path in found.items() if path}
+    """The case's CSV files in a folder (complainants.csv, ...), by sheet key, in any letter case.
+    Two files for one sheet (complainants.csv and Complainants.CSV) are refused: the order in
+    which a folder lists its files is no reason to prefer one."""
+    by_name: dict[str, list[Path]] = {}
+    for entry in sorted(folder.iterdir()):
+        if entry.is_file():
+            by_name.setdefault(entry.name.casefold(), []).append(entry)
+    found = {}
+    for sheet in SHEETS:
+        files = by_name.get(f"{sheet.key.casefold()}.csv", [])
+        if len(files) > 1:
+            raise UnreadableInput(f"{folder}: {files[0].name} and {files[1].name} are both the {sheet.key} "
+                                  "sheet; keep one of them")
+        if files:
+            found[sheet.key] = files[0]
+    return found
 
 
 def read_case_data(path: Path) -> RawWorkbook:

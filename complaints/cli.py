@@ -1,7 +1,12 @@
-"""The command line: parses options, calls the core, prints. Nothing else."""
+"""The command line: parses options, calls the core, prints. Nothing else.
+
+Each command imports its core when it runs, so that `complaints --help` answers at once and
+`verify` checks a build without loading the rendering libraries.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -11,19 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .annotate import annotate
-from .bodies import CHANNELS, bodies
-from .build import produce
-from .demo import write_demo
-from .documents import FORMATS, REGISTRY
 from .errors import ComplaintsError
-from .i18n import language, languages
-from .intake_template import write_template
-from .open_points import describe
-from .pipeline import Job, load, plan, require_valid
-from .report import EXCLUSION_REASONS, SEVERITY_LABELS, Report
-from .scaffold import init_case
-from .verify import MANIFEST, verify
 
 EXAMPLE_CASE = Path("intake") / "example"
 
@@ -35,8 +28,20 @@ class DomainError(click.ClickException):
         self.exit_code = error.exit_code  # type: ignore[misc]
 
 
+class FileProblem(click.ClickException):
+    """What the operating system refused (a read-only or full drive, a folder where a file
+    should be): one line naming the path, exit code 2."""
+
+    exit_code = 2
+
+    def __init__(self, error: OSError):
+        where = error.filename if error.filename is not None else "a file"
+        super().__init__(f"{where}: {error.strerror or error.__class__.__name__}")
+
+
 def domain_errors(command):
-    """Turn a domain error into one clear line and its exit code, never a traceback."""
+    """Turn a domain error, or any refusal of the operating system, into one clear line and its
+    exit code, never a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -44,11 +49,52 @@ def domain_errors(command):
             return command(*args, **kwargs)
         except ComplaintsError as error:
             raise DomainError(error) from None
+        except OSError as error:
+            raise FileProblem(error) from None
 
     return wrapper
 
 
-def report_json(report: Report, lang_code: str) -> dict:
+class LazyChoice(click.Choice):
+    """A choice whose values are looked up when first needed, not when the command line is parsed
+    for --help: the registry and the catalogs load the libraries the documents need."""
+
+    def __init__(self, values) -> None:
+        self._values = values
+        super().__init__(())
+
+    @property
+    def choices(self):
+        return self._values()
+
+    @choices.setter
+    def choices(self, _value) -> None:
+        pass
+
+
+def _languages():
+    from .i18n import languages
+    return languages()
+
+
+def _formats():
+    from .documents import FORMATS
+    return FORMATS
+
+
+def _documents():
+    from .documents import REGISTRY
+    return list(REGISTRY)
+
+
+def once(values: tuple[str, ...]) -> tuple[str, ...]:
+    """A value repeated on the command line counts once, in the order first given."""
+    return tuple(dict.fromkeys(values))
+
+
+def report_json(report, lang_code: str) -> dict:
+    from .i18n import language
+
     lang = language(lang_code)
     return {
         "valid": report.valid,
@@ -66,7 +112,8 @@ def report_json(report: Report, lang_code: str) -> dict:
     }
 
 
-LANG_CHOICE = click.Choice(languages())
+LANG_CHOICE = LazyChoice(_languages)
+FORCE = click.option("--force", is_flag=True, help="Replace the file if it exists.")
 
 
 @click.group()
@@ -83,18 +130,33 @@ def main():
               show_default=True, help="Plain lines for people, or JSON for other tools.")
 @click.option("--annotate", "annotated", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write a copy of the workbook with every problem coloured and explained (.xlsx).")
+@click.option("--strict", is_flag=True, help="Fail (exit code 1) on warnings too, not only on errors.")
+@FORCE
 @domain_errors
-def validate(workbook: Path, lang_code: str, output_format: str, annotated: Path | None):
+def validate(workbook: Path, lang_code: str, output_format: str, annotated: Path | None, strict: bool,
+             force: bool):
     """Check WORKBOOK (or a case folder) cell by cell and report every problem.
 
     Exit code 0 when it can be built (warnings and exclusions allowed), 1 when
-    it has errors, 2 when it cannot be read at all.
+    it has errors (or, with --strict, warnings), 2 when it cannot be read at all.
     """
+    from .case import CaseFiles
+    from .i18n import language, languages
+    from .paths import refuse_existing, refuse_inputs
+    from .pipeline import load
+    from .report import SEVERITY_LABELS
+
+    if annotated:  # before the case is read, which can take a while
+        source = CaseFiles.locate(workbook)
+        refuse_inputs(annotated, source.inputs, [source.folder] if source.folder else [])
+        refuse_existing(annotated, force)
     loaded = load(workbook, languages())
     report = loaded.report
     lang = language(lang_code)
     if annotated:
-        annotate(loaded.files.workbook, report, lang_code, annotated)
+        from .annotate import annotate
+
+        annotate(loaded.files.workbook, report, lang_code, annotated, force)
         click.echo(f"Wrote {annotated}", err=True)
     if output_format == "json":
         click.echo(json.dumps(report_json(report, lang_code), ensure_ascii=False, indent=2))
@@ -106,25 +168,29 @@ def validate(workbook: Path, lang_code: str, output_format: str, annotated: Path
             click.echo(exclusion.describe(lang))
         click.echo(report.summary(lang))
         click.echo(report.tally(lang))
-    raise SystemExit(0 if report.valid else 1)
+    raise SystemExit(0 if report.valid and not (strict and report.warnings) else 1)
 
 
 @main.command("build")
 @click.argument("case", type=click.Path(path_type=Path), default=EXAMPLE_CASE)
 @click.option("--lang", "langs", type=LANG_CHOICE, multiple=True,
               help="Document language; repeat for several. Default: all.")
-@click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True,
+@click.option("--format", "formats", type=LazyChoice(_formats), multiple=True,
               help="Output format; repeat for several. Default: docx and pdf.")
-@click.option("--document", "documents", type=click.Choice(list(REGISTRY)), multiple=True,
+@click.option("--document", "documents", type=LazyChoice(_documents), multiple=True,
               help="Document type; repeat for several. Default: all.")
 @click.option("--output", "output_root", type=click.Path(path_type=Path, file_okay=False),
               default=Path("output"), show_default=True, help="Folder that receives output/<case>/.")
 @click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
               help="How many documents to render at once, each in a process of its own.")
+@click.option("--no-reuse", is_flag=True,
+              help="Render every file again instead of keeping those unchanged since the previous build.")
+@click.option("--force", is_flag=True, help="Replace the output of another case of the same name.")
 @click.option("--final", is_flag=True,
               help="Documents to send: refuse (exit 1, writing nothing) while any document has open points.")
 @domain_errors
-def build_command(case: Path, langs, formats, documents, output_root: Path, jobs: int, final: bool):
+def build_command(case: Path, langs, formats, documents, output_root: Path, jobs: int, no_reuse: bool,
+                  force: bool, final: bool):
     """Build the documents of CASE (a workbook or a case folder; default: the example case).
 
     Only complainants with both an appeal form and a power of attorney are
@@ -132,8 +198,17 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
     points (what the workbook does not say and the lawyer must complete) is
     marked "Draft" on every page; the summary lists its open points.
     """
-    langs = langs or languages()
-    formats = formats or FORMATS
+    from .bodies import CHANNELS, bodies
+    from .build import produce
+    from .documents import FORMATS
+    from .i18n import language, languages
+    from .open_points import describe
+    from .pipeline import Job, load, plan, require_valid
+    from .report import EXCLUSION_REASONS
+
+    langs = once(langs) or languages()
+    formats = once(formats) or FORMATS
+    documents = once(documents)
     loaded = load(case, langs)
     require_valid(loaded)
     total = len(plan(loaded, langs, formats, documents))
@@ -141,12 +216,17 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
     def shown(job: Job | None) -> str:
         return str(job.relative_path) if job else ""
 
-    with click.progressbar(length=total, label="Rendering", file=sys.stderr, item_show_func=shown) as bar:
+    with contextlib.ExitStack() as stack:
+        bars: list = []  # the progress bar, once shown
+
         def advance(job: Job) -> None:
-            bar.update(1, job)
+            if not bars:  # shown from the first file on: a refusal before it stays one line
+                bars.append(stack.enter_context(click.progressbar(
+                    length=total, label="Rendering", file=sys.stderr, item_show_func=shown)))
+            bars[0].update(1, job)
 
         result = produce(loaded, langs, formats, documents, output_root, progress=advance, workers=jobs,
-                         final=final)
+                         reuse=not no_reuse, force=force, final=final)
     report, counts = result.loaded.report, result.counts
     for issue in report.warnings:
         click.echo(f"WARNING {report.locate(issue, language('en'))}", err=True)
@@ -188,10 +268,13 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
               help="How many synthetic complainants.")
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same rows.")
 @click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@FORCE
 @domain_errors
-def demo_data(complainants: int, seed: int, out: Path):
+def demo_data(complainants: int, seed: int, out: Path, force: bool):
     """Write a synthetic case workbook OUT with invented people, for trials and benchmarks."""
-    rows = write_demo(out, complainants, seed)
+    from .demo import write_demo
+
+    rows = write_demo(out, complainants, seed, force)
     click.echo(f"Wrote {out}: " + ", ".join(f"{sheet} {n}" for sheet, n in rows.items()))
 
 
@@ -199,15 +282,18 @@ def demo_data(complainants: int, seed: int, out: Path):
 @click.argument("out", type=click.Path(path_type=Path, dir_okay=False), required=False)
 @click.option("--lang", "lang_code", type=LANG_CHOICE, default="en", show_default=True,
               help="Language of the sheets, column titles, notes and lists.")
+@FORCE
 @domain_errors
-def intake_template(out: Path | None, lang_code: str):
+def intake_template(out: Path | None, lang_code: str, force: bool):
     """Write a blank intake workbook to OUT (default: intake-LANG.xlsx).
 
     Every column title carries a note on what goes there, coded columns have
     dropdown lists, and an Instructions sheet explains the rest.
     """
+    from .intake_template import write_template
+
     out = out or Path(f"intake-{lang_code}.xlsx")
-    write_template(lang_code, out)
+    write_template(lang_code, out, force)
     click.echo(f"Wrote {out}")
 
 
@@ -221,6 +307,8 @@ def verify_command(folder: Path):
     file changed, missing or added since. Exit code 0 when all match, 1 when
     any does not, 2 when there is no readable manifest.
     """
+    from .verify import MANIFEST, verify
+
     result = verify(folder)
     for problem in result.problems:
         click.echo(str(problem))
@@ -237,6 +325,8 @@ def verify_command(folder: Path):
 @domain_errors
 def init(folder: Path, lang_code: str):
     """Create a case FOLDER with a commented case.toml and a blank intake workbook."""
+    from .scaffold import init_case
+
     for path in init_case(folder, lang_code):
         click.echo(f"Wrote {path}")
     click.echo(f"Fill in the workbook, edit case.toml, then: complaints validate {folder}")

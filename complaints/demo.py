@@ -16,6 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from .gazetteer import Gazetteer
 from .names import transliterate
 from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES, SHEETS, Sheet
+from .spreadsheet import new_file
 
 SURNAMES = ["Абенов", "Ахметов", "Бекмуханов", "Жумабеков", "Исмаилов", "Кусаинов", "Мусин", "Нурланов",
             "Оспанов", "Сарсенбаев", "Тлеубаев", "Утепов", "Шарипов", "Ержанов", "Калиев", "Садыков",
@@ -72,8 +73,14 @@ def _spelling(rng: random.Random, place) -> str:
     return rng.choice([place.names["en"], place.names["ru"], place.names["kk"]])
 
 
-def write_demo(path: Path, complainants: int, seed: int = 0) -> dict[str, int]:
-    """Write a synthetic case of `complainants` people; return the number of rows per sheet."""
+def write_demo(path: Path, complainants: int, seed: int = 0, force: bool = False) -> dict[str, int]:
+    """Write a synthetic case of `complainants` people; return the number of rows per sheet.
+    An existing `path` is replaced only with `force`."""
+    with new_file(Path(path), force) as stream:
+        return _write_demo(stream, complainants, seed)
+
+
+def _write_demo(stream, complainants: int, seed: int) -> dict[str, int]:
     rng = random.Random(seed)
     places = sorted(Gazetteer.default(), key=lambda place: place.key)
     start = datetime.date(2022, 1, 4)
@@ -132,5 +139,5 @@ def write_demo(path: Path, complainants: int, seed: int = 0) -> dict[str, int]:
                               "action": "appeal", "outcome": "dismissed",
                               "outcome_date": filed + datetime.timedelta(days=rng.randrange(10, 60))})
             rows[REMEDIES.key] += 1
-    book.save(path)
+    book.save(stream)
     return rows

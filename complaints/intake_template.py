@@ -16,9 +16,9 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .errors import UsageError
 from .gazetteer import Gazetteer
 from .i18n import N_, Language, language
+from .paths import refuse_existing
 from .schema import EPISODES, EVENTS, SHEETS, Column, Kind, Sheet, Vocabulary
 from .spreadsheet import print_to_width, save_new, wrapped_height, write_cell
 
@@ -63,18 +63,17 @@ CHOOSE_FROM_LIST = N_("template", "Choose a value from the list.")
 CHOOSE_EVENT = N_("template", "Use an event code from the {sheet} sheet.")
 
 
-def write_template(lang_code: str, out: Path) -> None:
-    """Write a blank intake workbook in `lang_code` to `out`, which must not exist."""
+def write_template(lang_code: str, out: Path, force: bool = False) -> None:
+    """Write a blank intake workbook in `lang_code` to `out`, which must not exist unless `force`."""
     out = Path(out)
-    if out.exists():
-        raise UsageError(f"{out}: already exists; give another name or move it away")
+    refuse_existing(out, force)
     lang = language(lang_code)
     book = Workbook()
     book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     _instructions(book.create_sheet(lang.pgettext("instructions", INSTRUCTIONS_TITLE)), lang)
     data_sheets = {sheet.key: _data_sheet(book, sheet, lang) for sheet in SHEETS}
     _lists(book, lang, data_sheets)
-    save_new(book, out)
+    save_new(book, out, force)
 
 
 def _instructions(worksheet, lang: Language) -> None:

@@ -15,7 +15,7 @@ from .errors import InvalidData
 from .heap import without_cycle_collection
 from .records import read_records
 from .report import Report
-from .settings import Settings
+from .settings import Settings, epoch_date
 from .validation import validate
 
 
@@ -33,7 +33,7 @@ def build_date(settings: Settings, today: datetime.date | None = None) -> dateti
         return settings.build_date
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+        return epoch_date(epoch)
     return today or datetime.date.today()
 
 

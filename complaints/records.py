@@ -15,8 +15,20 @@ from typing import Any
 from openpyxl.utils.datetime import from_excel
 
 from .gazetteer import Gazetteer
+from .identifiers import id_is_valid
 from .names import mixes_alphabets
-from .report import ERROR, WARNING, Issue
+from .problems import (
+    AMBIGUOUS_DATE,
+    BAD_DATE,
+    DATE_END_BEFORE_START,
+    INVALID_ID,
+    MISSING_VALUE,
+    MIXED_ALPHABETS,
+    NUMBER_AS_TEXT,
+    UNKNOWN_PLACE,
+    Problem,
+)
+from .report import Issue
 from .schema import (
     COMPLAINANTS,
     EPISODES,
@@ -59,9 +71,9 @@ class _RowReader:
     def __init__(self, sheet: Sheet, row: RawRow, columns: dict[str, int], epoch, issues: list[Issue]):
         self.sheet, self.row, self.columns, self.epoch, self.issues = sheet, row, columns, epoch, issues
 
-    def issue(self, severity: str, code: str, column_key: str | None, **params) -> None:
+    def issue(self, problem: Problem, column_key: str | None, **params) -> None:
         self.issues.append(
-            Issue(severity, code, self.sheet.key, self.row.number, column_key,
+            Issue(problem, self.sheet.key, self.row.number, column_key,
                   self.columns.get(column_key), params)
         )
 
@@ -69,7 +81,7 @@ class _RowReader:
         value = self.row.cells.get(key)
         if value is None:
             if key in self.columns and self.sheet.column(key).required:
-                self.issue(ERROR, "missing-value", key, column=key)
+                self.issue(MISSING_VALUE, key, column=key)
             return None
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -81,25 +93,34 @@ class _RowReader:
         value = self.row.cells.get(key)
         if value is None:
             if key in self.columns and self.sheet.column(key).required:
-                self.issue(ERROR, "missing-value", key, column=key)
+                self.issue(MISSING_VALUE, key, column=key)
             return None
         parsed = parse_date(value, self.epoch)
         if parsed is None:
             slashed = isinstance(value, str) and _SLASHED_DATE.match(value)
-            self.issue(ERROR, "ambiguous-date" if slashed else "bad-date", key)
+            self.issue(AMBIGUOUS_DATE if slashed else BAD_DATE, key)
         return parsed
+
+    def identifier(self, key: str) -> str | None:
+        """An id, which names files (complainant_id, event_id). One that breaks the contract is an
+        error at its cell and is dropped: no message or file name can then quote what the cell holds."""
+        text = self.text(key)
+        if text is not None and not id_is_valid(text):
+            self.issue(INVALID_ID, key)
+            return None
+        return text
 
     def digits(self, key: str) -> str | None:
         """Text made of digits, such as a document number, where a number cell has lost its leading zeros."""
         value = self.row.cells.get(key)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.issue(WARNING, "number-as-text", key)
+            self.issue(NUMBER_AS_TEXT, key)
         return self.text(key)
 
     def name(self, key: str) -> str | None:
         text = self.text(key)
         if text and mixes_alphabets(text):
-            self.issue(WARNING, "mixed-alphabets", key, column=key)
+            self.issue(MIXED_ALPHABETS, key, column=key)
         return text
 
     def coded(self, key: str, vocabulary: Vocabulary, accepted: dict[str, Any]) -> Any:
@@ -108,7 +129,7 @@ class _RowReader:
             return None
         if fold(text) in accepted:
             return accepted[fold(text)]
-        self.issue(ERROR, vocabulary.issue, key, choices=vocabulary.choices())
+        self.issue(vocabulary.issue, key, choices=vocabulary.choices())
         return None
 
     def coded_set(self, key: str, vocabulary: Vocabulary, accepted: dict[str, Any]) -> frozenset:
@@ -121,7 +142,7 @@ class _RowReader:
             if not word.strip():
                 continue
             if fold(word) not in accepted:
-                self.issue(ERROR, vocabulary.issue, key, choices=vocabulary.choices())
+                self.issue(vocabulary.issue, key, choices=vocabulary.choices())
                 continue
             values.add(accepted[fold(word)])
         return frozenset(values)
@@ -133,7 +154,7 @@ class _RowReader:
         place = gazetteer.resolve(text)
         if place is None:
             suggestions = ", ".join(p.name("en") for p in gazetteer.suggest(text)) or "—"
-            self.issue(WARNING, "unknown-place", key, suggestions=suggestions)
+            self.issue(UNKNOWN_PLACE, key, suggestions=suggestions)
         return Locality(text, place)
 
 
@@ -195,6 +216,8 @@ class _SheetReader:
             return reader.date(key)
         if kind is Kind.NAME:
             return reader.name(key)
+        if kind is Kind.ID:
+            return reader.identifier(key)
         if kind is Kind.DOCUMENT_NUMBER:
             return reader.digits(key)
         if kind is Kind.PLACE:
@@ -234,7 +257,7 @@ def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> R
     event_sheet = _SheetReader(workbook, EVENTS, gazetteer, issues)
     for reader, values in event_sheet.rows():
         if values["date"] and values["date_end"] and values["date_end"] < values["date"]:
-            reader.issue(ERROR, "date-end-before-start", "date_end")
+            reader.issue(DATE_END_BEFORE_START, "date_end")
         event = event_sheet.record(reader, values)
         if event is not None:
             events.append(event)

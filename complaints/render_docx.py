@@ -34,6 +34,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from complaints.blocks import Block, DocumentMeta
+from complaints.errors import BuildError
 
 LANGUAGE_TAGS = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
 KINDS = frozenset({
@@ -168,7 +169,7 @@ def _render_plain(template: _Template, blocks: Sequence[Block], meta: DocumentMe
 def _check_kinds(blocks: Sequence[Block]) -> None:
     unknown = sorted({block.kind for block in blocks} - KINDS)
     if unknown:
-        raise ValueError(f"unknown block kinds: {', '.join(unknown)}")
+        raise BuildError(f"unknown block kinds: {', '.join(unknown)}")
 
 
 def _context(views: list[dict], meta: DocumentMeta) -> dict:

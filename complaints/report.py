@@ -8,165 +8,10 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from .i18n import N_, Language
+from .problems import ERROR, WARNING, Problem
 from .schema import MEASURES, column_title
 
-ERROR = "error"
-WARNING = "warning"
 SEVERITY_LABELS = {ERROR: N_("severity", "error"), WARNING: N_("severity", "warning")}
-
-# code -> (what is wrong, what to do). Parameters never carry personal data:
-# only ids, cell references, places, measures and counts.
-MESSAGES = {
-    "missing-column": (
-        N_("validation", "The required column {column} is missing."),
-        N_("validation", "Add a column titled {column} to row 1."),
-    ),
-    "duplicate-column": (
-        N_("validation", "The column {column} appears more than once."),
-        N_("validation", "Keep one column with this title and delete or rename the others."),
-    ),
-    "unknown-column": (
-        N_("validation", "The column {header} is not part of the workbook format and is ignored."),
-        N_("validation", "Rename it if you meant {suggestion}; otherwise no action is needed."),
-    ),
-    "missing-value": (
-        N_("validation", "The cell is empty but {column} is required."),
-        N_("validation", "Fill in this cell."),
-    ),
-    "duplicate-id": (
-        N_("validation", "The id {id} is already used in row {first_row}."),
-        N_("validation", "Give each row its own id."),
-    ),
-    "bad-date": (
-        N_("validation", "This cell does not hold a readable date."),
-        N_("validation", "Enter a date cell, or text as YYYY-MM-DD or DD.MM.YYYY."),
-    ),
-    "date-in-future": (
-        N_("validation", "The date is in the future."),
-        N_("validation", "Check the year."),
-    ),
-    "date-before-birth": (
-        N_("validation", "The date is before the complainant's date of birth."),
-        N_("validation", "Check this date and the date of birth of {id}."),
-    ),
-    "date-end-before-start": (
-        N_("validation", "The end date is before the start date."),
-        N_("validation", "Swap or correct the dates."),
-    ),
-    "unknown-complainant": (
-        N_("validation", "No complainant has the id {id}."),
-        N_("validation", "Use an id from the Complainants sheet."),
-    ),
-    "unknown-event": (
-        N_("validation", "No event has the id {id}."),
-        N_("validation", "Use an id from the Events sheet, or leave the cell empty."),
-    ),
-    "unknown-measure": (
-        N_("validation", "The value of this cell is not a known measure."),
-        N_("validation", "Use one of: {choices}."),
-    ),
-    "bad-value": (
-        N_("validation", "The value of this cell is not accepted here."),
-        N_("validation", "Use one of: {choices}."),
-    ),
-    "missing-label": (
-        N_("validation", "The event {id} has no label for a document language being built."),
-        N_("validation", "Fill in {column}, or build without that language."),
-    ),
-    "unknown-place": (
-        N_("validation", "This place is not in the gazetteer; it is kept as written."),
-        N_("validation", "Check the spelling. Closest known places: {suggestions}."),
-    ),
-    "missing-latin-name": (
-        N_("validation", "There is no Latin spelling of the name of {id}; English documents use a transliteration."),
-        N_("validation", "Copy the spelling from the passport into surname_latin and given_name_latin."),
-    ),
-    "possible-duplicate": (
-        N_("validation", "{id} and {other_id} (row {other_row}) look like the same person: {reason}."),
-        N_("validation", "Merge the two rows or correct one of them."),
-    ),
-    "no-remedies": (
-        N_("validation", "No domestic remedy is recorded for {id} on the Remedies sheet."),
-        N_("validation", "Record the appeals and complaints made in Kazakhstan: the Human Rights Committee requires domestic remedies to be exhausted."),
-    ),
-    "bad-articles": (
-        N_("validation", "This cell is not a list of articles to add or remove, and is ignored."),
-        N_("validation", "Write +7 to add article 7 and -15 to remove article 15, separated by commas."),
-    ),
-    "unknown-country": (
-        N_("validation", "This cell is not a country the documents can name in every language; they leave "
-                         "the nationality open."),
-        N_("validation", "Write the country's name or its two-letter code (KZ), several separated by commas."),
-    ),
-    "after-document-date": (
-        N_("validation", "This date is after the date the documents bear."),
-        N_("validation", "A document cannot report a decision taken after it was written: correct the date, or set build_date in case.toml to a later date."),
-    ),
-    "remedies-too-old": (
-        N_("validation", "The last domestic decision for {id} is more than {years} years old."),
-        N_("validation", "Check the dates: the Human Rights Committee may reject a communication submitted more than five years after the final decision."),
-    ),
-    "excluded-episode": (
-        N_("validation", "This episode belongs to {id}, who is excluded, and is ignored."),
-        N_("validation", "No action is needed unless {id} should be included."),
-    ),
-    "empty-sheet": (
-        N_("validation", "The sheet {sheet} is empty."),
-        N_("validation", "Type the column titles in row 1 and the data below them."),
-    ),
-    "hidden-sheet": (
-        N_("validation", "The sheet {sheet} is hidden; its rows are read all the same."),
-        N_("validation", "Unhide it (right-click a sheet tab, then Unhide) and check what it holds."),
-    ),
-    "hidden-row": (
-        N_("validation", "The row is hidden; it is read all the same."),
-        N_("validation", "Unhide it and check it, or delete it if it should not count."),
-    ),
-    "hidden-column": (
-        N_("validation", "The column {column} is hidden; it is read all the same."),
-        N_("validation", "Unhide it and check what it holds."),
-    ),
-    "merged-cells": (
-        N_("validation", "The cells {range} are merged; only the first of them holds a value."),
-        N_("validation", "Unmerge them and fill in each cell."),
-    ),
-    "formula": (
-        N_("validation", "The cell holds a formula; the value it last showed is used."),
-        N_("validation", "Replace the formula by its value (copy, then Paste Special, Values only)."),
-    ),
-    "formula-without-value": (
-        N_("validation", "The cell holds a formula whose value was never calculated."),
-        N_("validation", "Open the workbook in Excel or LibreOffice and save it again, or type the value."),
-    ),
-    "error-cell": (
-        N_("validation", "The cell shows the error {value} instead of a value."),
-        N_("validation", "Correct the formula or type the value."),
-    ),
-    "text-too-long": (
-        N_("validation", "The cell holds {length} characters, more than a spreadsheet cell can ({limit}); it is not used."),
-        N_("validation", "Shorten the text, or keep the full account in a separate document."),
-    ),
-    "control-characters": (
-        N_("validation", "The cell held invisible control characters; they were removed."),
-        N_("validation", "Check that the text reads as intended."),
-    ),
-    "invisible-characters": (
-        N_("validation", "The cell held invisible direction marks or zero-width spaces, as pasted from a messenger; they were removed."),
-        N_("validation", "Check that the text reads as intended."),
-    ),
-    "ambiguous-date": (
-        N_("validation", "A date written with slashes can be read as day/month or as month/day."),
-        N_("validation", "Enter it as DD.MM.YYYY or YYYY-MM-DD."),
-    ),
-    "number-as-text": (
-        N_("validation", "The number is stored as a number, so leading zeros may have been lost."),
-        N_("validation", "Format the column as Text and type the number as printed on the document."),
-    ),
-    "mixed-alphabets": (
-        N_("validation", "{column} mixes Latin and Cyrillic letters that look alike."),
-        N_("validation", "Retype it in one alphabet."),
-    ),
-}
 
 DUPLICATE_REASONS = {
     "same-document": N_("duplicate reason", "the same identity document number"),
@@ -181,13 +26,20 @@ EXCLUSION_REASONS = {
 
 @dataclass(frozen=True)
 class Issue:
-    severity: str
-    code: str
+    problem: Problem
     sheet: str | None = None
     row: int | None = None
     column: str | None = None  # the column's key
     column_index: int | None = None  # 1-based, for the cell reference
     params: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def severity(self) -> str:
+        return self.problem.severity
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
 
     @property
     def cell(self) -> str | None:
@@ -202,10 +54,9 @@ class Issue:
 
     def message(self, lang: Language) -> str:
         """What is wrong and what to do."""
-        problem, hint = MESSAGES[self.code]
         params = {key: _localize(lang, key, value) for key, value in self.params.items()}
-        text = lang.pgettext("validation", problem).format(**params)
-        advice = lang.pgettext("validation", hint).format(**params)
+        text = lang.pgettext("validation", self.problem.message).format(**params)
+        advice = lang.pgettext("validation", self.problem.hint).format(**params)
         return f"{text} {advice}"
 
     def where(self, lang: Language, title: str | None = None) -> str:

@@ -29,6 +29,7 @@ from typing import Any
 
 from .gazetteer import Place
 from .i18n import N_, Language, language, languages
+from .problems import BAD_VALUE, UNKNOWN_MEASURE, Problem
 
 
 class Kind(enum.Enum):
@@ -56,7 +57,7 @@ class Vocabulary:
     context: str
     values: Mapping[Any, str]
     list_name: str  # the intake template's named range of the dropdown
-    issue: str = "bad-value"  # the code of the error for a value not in the vocabulary
+    issue: Problem = BAD_VALUE  # the error for a value not in the vocabulary
     keys_in_message: bool = False  # the error lists keys with their labels (report._localize)
 
     def spellings(self) -> dict[str, Any]:
@@ -99,7 +100,7 @@ MEASURES = {
     "dismissal": N_("measure", "dismissal from work or study"),
     "other": N_("measure", "other measures"),
 }
-MEASURE_VALUES = Vocabulary("measure", MEASURES, "measures", issue="unknown-measure", keys_in_message=True)
+MEASURE_VALUES = Vocabulary("measure", MEASURES, "measures", issue=UNKNOWN_MEASURE, keys_in_message=True)
 SEX = Vocabulary("sex values", {
     "F": N_("sex values", "F|female|woman"),
     "M": N_("sex values", "M|male|man"),

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from .errors import UnreadableInput
+from .errors import UnreadableInput, UsageError
 from .i18n import languages
 
 SETTINGS_FILE = "case.toml"
+# The dates a document can bear: a DOCX is a zip archive, whose entries record 1980 to 2107.
+FIRST_DATE, LAST_DATE = datetime.date(1980, 1, 1), datetime.date(2107, 12, 31)
 
 Translated = dict[str, str]  # language code -> text
 
@@ -51,10 +53,27 @@ class Settings:
         if path is None or not path.exists():
             return cls(name)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            # utf-8-sig: Notepad saves UTF-8 with a byte-order mark.
+            data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        except UnicodeDecodeError as error:
+            raise UnreadableInput(f"{path}: not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+        except tomllib.TOMLDecodeError as error:
             raise UnreadableInput(f"{path}: not valid TOML ({error})") from None
+        except OSError as error:
+            raise UnreadableInput(f"{path}: cannot be read ({error.strerror or type(error).__name__})") from None
         return _parse(name, path, data, tuple(document_names))
+
+
+def epoch_date(text: str) -> datetime.date:
+    """The day of SOURCE_DATE_EPOCH (seconds since 1970, UTC), refused unless a document can bear it."""
+    try:
+        day = datetime.datetime.fromtimestamp(int(text), datetime.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        day = None
+    if day is None or not FIRST_DATE <= day <= LAST_DATE:
+        raise UsageError(f"SOURCE_DATE_EPOCH: must be a whole number of seconds since 1970 that falls between "
+                         f"{FIRST_DATE} and {LAST_DATE}; unset it to use today's date")
+    return day
 
 
 class _Reader:
@@ -66,11 +85,18 @@ class _Reader:
     def fail(self, where: str, what: str) -> NoReturn:
         raise UnreadableInput(f"{self.path}: {where}: {what}")
 
-    def table(self, data: dict, key: str, where: str) -> dict:
+    def table(self, data: dict, key: str, where: str, known: tuple[str, ...]) -> dict:
         value = data.get(key, {})
         if not isinstance(value, dict):
             self.fail(where + key, "must be a table")
+        self.only(value, known, f"{where}{key}.")
         return value
+
+    def only(self, data: dict, known: tuple[str, ...], where: str) -> None:
+        """A misspelt key would otherwise be silently ignored, and its text missing."""
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            self.fail(where + unknown[0], f"unknown setting (known here: {', '.join(known)})")
 
     def translated(self, data: dict, key: str, where: str = "") -> Translated:
         value = data.get(key, {})
@@ -90,6 +116,8 @@ class _Reader:
         value = data.get(key)
         if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
             self.fail(where + key, "must be a date such as 2018-11-01")
+        if not FIRST_DATE <= value <= LAST_DATE:
+            self.fail(where + key, f"must fall between {FIRST_DATE} and {LAST_DATE}")
         return value
 
     def text(self, data: dict, key: str, where: str) -> str:
@@ -107,7 +135,7 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
     unknown = sorted(set(data) - _KNOWN)
     if unknown:
         read.fail(unknown[0], f"unknown setting (known: {', '.join(sorted(_KNOWN))})")
-    organisation = read.table(data, "organisation", "")
+    organisation = read.table(data, "organisation", "", ("name", "address", "contact_person", "email"))
     documents = data.get("documents")
     if documents is not None:
         if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
@@ -117,8 +145,14 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
             read.fail("documents", f"unknown document {', '.join(wrong)} (known: {', '.join(document_names)})")
         documents = tuple(d for d in document_names if d in documents)
     periods = data.get("periods", [])
-    if not isinstance(periods, list):
+    if not isinstance(periods, list) or not all(isinstance(period, dict) for period in periods):
         read.fail("periods", "must be a list of [[periods]] tables")
+    for number, period in enumerate(periods, start=1):
+        read.only(period, ("start", "end", "label"), f"periods[{number}].")
+        start, end = read.required_date(period, "start", f"periods[{number}]."), read.date(
+            period, "end", f"periods[{number}].")
+        if end and end < start:
+            read.fail(f"periods[{number}].end", "is before its start")
     return Settings(
         name=name,
         title=read.translated(data, "title"),
@@ -136,6 +170,6 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
                    read.translated(p, "label", f"periods[{i}]."))
             for i, p in enumerate(periods, start=1)
         ),
-        osce_session=read.translated(read.table(data, "osce", ""), "working_session", "osce."),
+        osce_session=read.translated(read.table(data, "osce", "", ("working_session",)), "working_session", "osce."),
         build_date=read.date(data, "build_date", ""),
     )

@@ -6,16 +6,20 @@ never run as a formula in the template or the annotated copy the tool hands back
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .errors import UsageError
+from .paths import publish_file, refuse_existing
 
 # What Excel and LibreOffice take for the start of a formula, in a cell or a CSV field.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -34,19 +38,30 @@ def write_cell(cell: Cell, value) -> None:
         cell.quotePrefix = True  # the apostrophe prefix: editing the cell keeps it text
 
 
-def save_new(book: Workbook, out: Path) -> None:
-    """Write the whole file or nothing: a private temporary file beside it, renamed into place."""
+@contextlib.contextmanager
+def new_file(out: Path, force: bool = False) -> Iterator[BinaryIO]:
+    """A stream whose bytes become `out` whole or not at all: a private temporary file beside it,
+    moved into place when the block ends without error. An existing `out` is replaced only with
+    `force`. Opened first, so that a folder that cannot be written is said before any work."""
+    refuse_existing(out, force)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
     except OSError as error:
-        raise UsageError(f"{out}: cannot be written ({error.strerror})") from None
+        raise UsageError(f"{out}: cannot be written ({error.strerror or error})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            book.save(stream)
-        os.replace(temporary, out)
+            yield stream
+        publish_file(Path(temporary), out, force)
     except BaseException:
-        os.unlink(temporary)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
         raise
+
+
+def save_new(book: Workbook, out: Path, force: bool = False) -> None:
+    """Write a workbook to `out` whole or not at all (see new_file)."""
+    with new_file(out, force) as stream:
+        book.save(stream)
 
 
 def wrapped_height(text: str, width: float) -> float:

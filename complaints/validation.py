@@ -7,9 +7,32 @@ from collections.abc import Iterable
 
 from .claims import article_changes
 from .countries import country_codes
+from .identifiers import collision_key
 from .names import identity_key
+from .problems import (
+    AFTER_DOCUMENT_DATE,
+    BAD_ARTICLES,
+    BORN_BEFORE_1900,
+    DATE_BEFORE_BIRTH,
+    DATE_END_BEFORE_START,
+    DATE_IN_FUTURE,
+    DUPLICATE_ID,
+    ERROR,
+    EXCLUDED_EPISODE,
+    LOOKALIKE_ID,
+    MISSING_LABEL,
+    MISSING_LATIN_NAME,
+    NO_COMPLAINANTS,
+    NO_REMEDIES,
+    POSSIBLE_DUPLICATE,
+    REMEDIES_TOO_OLD,
+    UNKNOWN_COMPLAINANT,
+    UNKNOWN_COUNTRY,
+    UNKNOWN_EVENT,
+    Problem,
+)
 from .records import Complainant, Records
-from .report import ERROR, WARNING, Exclusion, Issue, Report
+from .report import Exclusion, Issue, Report
 from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES
 
 # The Human Rights Committee may see a communication submitted more than five years
@@ -17,8 +40,8 @@ from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES
 REMEDY_DELAY_YEARS = 5
 
 
-def _issue(severity, code, sheet, row, column_key, columns, **params) -> Issue:
-    return Issue(severity, code, sheet.key, row, column_key, columns.get(column_key), params)
+def _issue(problem: Problem, sheet, row, column_key, columns, **params) -> Issue:
+    return Issue(problem, sheet.key, row, column_key, columns.get(column_key), params)
 
 
 def exclusion_reasons(person: Complainant) -> tuple[str, ...]:
@@ -31,14 +54,20 @@ def exclusion_reasons(person: Complainant) -> tuple[str, ...]:
 
 
 def _duplicate_ids(records: Iterable, id_of, sheet, columns, issues: list[Issue]) -> None:
+    """The same id twice, or two ids that one file system or one reader would take for one."""
     first_row: dict[str, int] = {}
+    first_by_key: dict[str, tuple[str, int]] = {}
     for record in records:
         key = id_of(record)
         if key in first_row:
-            issues.append(_issue(ERROR, "duplicate-id", sheet, record.row, sheet.id_column, columns,
+            issues.append(_issue(DUPLICATE_ID, sheet, record.row, sheet.id_column, columns,
                                  id=key, first_row=first_row[key]))
-        else:
-            first_row[key] = record.row
+            continue
+        first_row[key] = record.row
+        other = first_by_key.setdefault(collision_key(key), (key, record.row))
+        if other[0] != key:
+            issues.append(_issue(LOOKALIKE_ID, sheet, record.row, sheet.id_column, columns,
+                                 id=key, first_row=other[1]))
 
 
 def _possible_duplicates(people: list[Complainant], columns, issues: list[Issue]) -> None:
@@ -61,7 +90,7 @@ def _possible_duplicates(people: list[Complainant], columns, issues: list[Issue]
                 seen[key] = person
             elif other.complainant_id != person.complainant_id and other.complainant_id not in reported:
                 reported.add(other.complainant_id)
-                issues.append(_issue(WARNING, "possible-duplicate", COMPLAINANTS, person.row,
+                issues.append(_issue(POSSIBLE_DUPLICATE, COMPLAINANTS, person.row,
                                      "id_document" if key[0] == "same-document" else "surname", columns,
                                      id=person.complainant_id, other_id=other.complainant_id,
                                      other_row=other.row, reason=key[0]))
@@ -85,11 +114,15 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
         for lang in languages:
             if not event.labels.get(lang):
                 column = EVENTS.variant("labels", lang).key
-                issues.append(_issue(ERROR, "missing-label", EVENTS, event.row, column, events_cols,
+                issues.append(_issue(MISSING_LABEL, EVENTS, event.row, column, events_cols,
                                      id=event.event_id, column=column))
         for column, value in (("date", event.date), ("date_end", event.date_end)):
             if value and value > today:
-                issues.append(_issue(WARNING, "date-in-future", EVENTS, event.row, column, events_cols))
+                issues.append(_issue(DATE_IN_FUTURE, EVENTS, event.row, column, events_cols))
+
+    if not records.complainants and not any(issue.sheet == COMPLAINANTS.key and issue.severity == ERROR
+                                            for issue in issues):
+        issues.append(Issue(NO_COMPLAINANTS, COMPLAINANTS.key, params={"sheet": COMPLAINANTS.key}))
 
     exclusions = []
     people = {}
@@ -99,21 +132,23 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
         if reasons:
             exclusions.append(Exclusion(person.complainant_id, person.row, reasons))
         elif "en" in languages and not (person.surname_latin and person.given_name_latin):
-            issues.append(_issue(WARNING, "missing-latin-name", COMPLAINANTS, person.row,
+            issues.append(_issue(MISSING_LATIN_NAME, COMPLAINANTS, person.row,
                                  "surname_latin", people_cols, id=person.complainant_id))
+        if person.date_of_birth and person.date_of_birth.year < 1900:
+            issues.append(_issue(BORN_BEFORE_1900, COMPLAINANTS, person.row, "date_of_birth", people_cols))
         for column in ("date_of_birth", "appeal_form_date", "poa_date"):
             value = getattr(person, column)
             if value and value > today:
-                issues.append(_issue(WARNING, "date-in-future", COMPLAINANTS, person.row, column, people_cols))
+                issues.append(_issue(DATE_IN_FUTURE, COMPLAINANTS, person.row, column, people_cols))
         for column in ("appeal_form_date", "poa_date"):
             value = getattr(person, column)
             if value and person.date_of_birth and value < person.date_of_birth:
-                issues.append(_issue(WARNING, "date-before-birth", COMPLAINANTS, person.row, column,
+                issues.append(_issue(DATE_BEFORE_BIRTH, COMPLAINANTS, person.row, column,
                                      people_cols, id=person.complainant_id))
         if person.articles and article_changes(person.articles) is None:
-            issues.append(_issue(WARNING, "bad-articles", COMPLAINANTS, person.row, "articles", people_cols))
+            issues.append(_issue(BAD_ARTICLES, COMPLAINANTS, person.row, "articles", people_cols))
         if person.nationality and country_codes(person.nationality) is None:
-            issues.append(_issue(WARNING, "unknown-country", COMPLAINANTS, person.row, "nationality", people_cols))
+            issues.append(_issue(UNKNOWN_COUNTRY, COMPLAINANTS, person.row, "nationality", people_cols))
     _possible_duplicates(records.complainants, people_cols, issues)
 
     excluded = {exclusion.complainant_id for exclusion in exclusions}
@@ -121,21 +156,21 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
     for episode in records.episodes:
         person = people.get(episode.complainant_id)
         if person is None:
-            issues.append(_issue(ERROR, "unknown-complainant", EPISODES, episode.row, "complainant_id",
+            issues.append(_issue(UNKNOWN_COMPLAINANT, EPISODES, episode.row, "complainant_id",
                                  episode_cols, id=episode.complainant_id))
         elif episode.complainant_id in excluded:
-            issues.append(_issue(WARNING, "excluded-episode", EPISODES, episode.row, "complainant_id",
+            issues.append(_issue(EXCLUDED_EPISODE, EPISODES, episode.row, "complainant_id",
                                  episode_cols, id=episode.complainant_id))
         if episode.end_date and episode.date and episode.end_date < episode.date:
-            issues.append(_issue(ERROR, "date-end-before-start", EPISODES, episode.row, "end_date", episode_cols))
+            issues.append(_issue(DATE_END_BEFORE_START, EPISODES, episode.row, "end_date", episode_cols))
         if episode.event_id and episode.event_id not in event_ids:
-            issues.append(_issue(ERROR, "unknown-event", EPISODES, episode.row, "event_id", episode_cols,
+            issues.append(_issue(UNKNOWN_EVENT, EPISODES, episode.row, "event_id", episode_cols,
                                  id=episode.event_id))
         if episode.date:
             if episode.date > today:
-                issues.append(_issue(WARNING, "date-in-future", EPISODES, episode.row, "date", episode_cols))
+                issues.append(_issue(DATE_IN_FUTURE, EPISODES, episode.row, "date", episode_cols))
             elif person and person.date_of_birth and episode.date < person.date_of_birth:
-                issues.append(_issue(WARNING, "date-before-birth", EPISODES, episode.row, "date",
+                issues.append(_issue(DATE_BEFORE_BIRTH, EPISODES, episode.row, "date",
                                      episode_cols, id=episode.complainant_id))
 
     if records.remedies is not None:
@@ -158,16 +193,16 @@ def _check_remedies(records: Records, people: dict[str, Complainant], excluded: 
     last_decision: dict[str, datetime.date | None] = {}
     for remedy in records.remedies:
         if remedy.complainant_id not in people:
-            issues.append(_issue(ERROR, "unknown-complainant", REMEDIES, remedy.row, "complainant_id",
+            issues.append(_issue(UNKNOWN_COMPLAINANT, REMEDIES, remedy.row, "complainant_id",
                                  remedy_cols, id=remedy.complainant_id))
             continue
         for column in ("date", "outcome_date"):
             value = getattr(remedy, column)
             if value and value > submission:
                 # The communications list the remedies as exhausted at their date.
-                issues.append(_issue(ERROR, "after-document-date", REMEDIES, remedy.row, column, remedy_cols))
+                issues.append(_issue(AFTER_DOCUMENT_DATE, REMEDIES, remedy.row, column, remedy_cols))
             elif value and value > today:
-                issues.append(_issue(WARNING, "date-in-future", REMEDIES, remedy.row, column, remedy_cols))
+                issues.append(_issue(DATE_IN_FUTURE, REMEDIES, remedy.row, column, remedy_cols))
         decided = remedy.decided
         previous = last_decision.get(remedy.complainant_id)
         last_decision[remedy.complainant_id] = max(filter(None, (previous, decided)), default=None)
@@ -176,8 +211,8 @@ def _check_remedies(records: Records, people: dict[str, Complainant], excluded: 
         if person_id in excluded:
             continue
         if person_id not in last_decision:
-            issues.append(_issue(WARNING, "no-remedies", COMPLAINANTS, person.row, "complainant_id",
+            issues.append(_issue(NO_REMEDIES, COMPLAINANTS, person.row, "complainant_id",
                                  people_cols, id=person_id))
         elif last_decision[person_id] and last_decision[person_id] < limit:
-            issues.append(_issue(WARNING, "remedies-too-old", COMPLAINANTS, person.row, "complainant_id",
+            issues.append(_issue(REMEDIES_TOO_OLD, COMPLAINANTS, person.row, "complainant_id",
                                  people_cols, id=person_id, years=REMEDY_DELAY_YEARS))

@@ -49,6 +49,8 @@ def verify(folder: Path) -> Verification:
                               "such as output/example") from None
     except (ValueError, KeyError, TypeError, AttributeError):
         raise UnreadableInput(f"{manifest}: not a manifest written by complaints") from None
+    except OSError as error:  # a folder, a pipe, a file it may not read
+        raise UnreadableInput(f"{manifest}: cannot be read ({error.strerror or type(error).__name__})") from None
     # A build writes regular files only; a link, even to an identical file, is not what was built.
     present = {path.relative_to(folder).as_posix(): path for path in folder.rglob("*")
                if path.is_symlink() or not path.is_dir()}

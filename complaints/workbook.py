@@ -15,6 +15,7 @@ import mmap
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,23 @@ from openpyxl.worksheet._reader import _cast_number
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 from .errors import UnreadableInput
-from .report import ERROR, WARNING, Issue
+from .problems import (
+    CONTROL_CHARACTERS,
+    DUPLICATE_COLUMN,
+    EMPTY_SHEET,
+    ERROR_CELL,
+    FORMULA,
+    FORMULA_WITHOUT_VALUE,
+    HIDDEN_COLUMN,
+    HIDDEN_ROW,
+    HIDDEN_SHEET,
+    INVISIBLE_CHARACTERS,
+    MERGED_CELLS,
+    MISSING_COLUMN,
+    TEXT_TOO_LONG,
+    UNKNOWN_COLUMN,
+)
+from .report import Issue
 from .schema import SHEETS, Sheet, fold, localized_titles
 
 # Without defusedxml openpyxl parses the workbook's parts with the standard library, which
@@ -102,38 +119,43 @@ class Formula:
 SourceRow = tuple[int, bool, dict[int, object]]
 
 
-def find_sheet_title(sheet: Sheet, titles: Iterable[str]) -> str | None:
-    """The title under which `sheet` appears among `titles`, in any language."""
-    by_fold = {fold(title): title for title in titles}
-    return next((by_fold[title] for title in localized_titles("sheet", sheet.key) if title in by_fold), None)
+def find_sheet_title(sheet: Sheet, titles: Iterable[str], name: str) -> str | None:
+    """The title under which `sheet` appears among `titles`, in any language. Two sheets that both
+    could be it (`Complainants` and `Заявители`) are refused: choosing would be choosing at random."""
+    accepted = localized_titles("sheet", sheet.key)
+    found = [title for title in titles if fold(title) in accepted]
+    if len(found) > 1:
+        raise UnreadableInput(f"{name}: the sheets {found[0]!r} and {found[1]!r} are both the {sheet.key} "
+                              "sheet; keep one of them")
+    return found[0] if found else None
 
 
 def _clean_text(value: str, where: tuple, issues: list[Issue]) -> str | None:
     if len(value) > MAX_CELL_CHARS:
-        issues.append(Issue(ERROR, "text-too-long", *where, {"length": len(value), "limit": MAX_CELL_CHARS}))
+        issues.append(Issue(TEXT_TOO_LONG, *where, {"length": len(value), "limit": MAX_CELL_CHARS}))
         return None
     value = value.replace("\r\n", "\n").replace("\u00a0", " ")
     if not _SUSPECT.search(value):
         return value.strip() or None
     if _CONTROL.search(value):
         value = _CONTROL.sub("", value)
-        issues.append(Issue(WARNING, "control-characters", *where))
+        issues.append(Issue(CONTROL_CHARACTERS, *where))
     if _INVISIBLE.search(value):
         value = _INVISIBLE.sub("", value)
-        issues.append(Issue(WARNING, "invisible-characters", *where))
+        issues.append(Issue(INVISIBLE_CHARACTERS, *where))
     return value.strip() or None
 
 
 def _cell(value: object, where: tuple, issues: list[Issue]) -> CellValue:
     """The value a cell stands for; where: (sheet key, row, column key, column index)."""
     if isinstance(value, CellError):
-        issues.append(Issue(ERROR, "error-cell", *where, {"value": str(value)}))
+        issues.append(Issue(ERROR_CELL, *where, {"value": str(value)}))
         return None
     if isinstance(value, Formula):
         if value.cached is None:
-            issues.append(Issue(ERROR, "formula-without-value", *where))
+            issues.append(Issue(FORMULA_WITHOUT_VALUE, *where))
             return None
-        issues.append(Issue(WARNING, "formula", *where))
+        issues.append(Issue(FORMULA, *where))
         value = value.cached
     if isinstance(value, str):
         return _clean_text(value, where, issues)
@@ -150,21 +172,19 @@ def _map_header(sheet: Sheet, header: dict[int, object], issues: list[Issue]) ->
         text = str(text)
         key = next((k for k, accepted in titles.items() if fold(text) in accepted), None)
         if key is None:
-            choices = {title: k for k, accepted in titles.items() for title in accepted}
+            choices = {title: k for k, accepted in titles.items() for title in sorted(accepted)}
             close = difflib.get_close_matches(fold(text), choices, n=1, cutoff=0.6)
             issues.append(
-                Issue(
-                    WARNING, "unknown-column", sheet.key, 1, None, index,
-                    {"header": text, "suggestion": choices[close[0]] if close else "—"},
-                )
+                Issue(UNKNOWN_COLUMN, sheet.key, 1, None, index,
+                      {"header": text, "suggestion": choices[close[0]] if close else "—"})
             )
         elif key in columns:
-            issues.append(Issue(ERROR, "duplicate-column", sheet.key, 1, key, index, {"column": key}))
+            issues.append(Issue(DUPLICATE_COLUMN, sheet.key, 1, key, index, {"column": key}))
         else:
             columns[key] = index
     for column in sheet.columns:
         if column.required and column.key not in columns:
-            issues.append(Issue(ERROR, "missing-column", sheet.key, 1, column.key, None, {"column": column.key}))
+            issues.append(Issue(MISSING_COLUMN, sheet.key, 1, column.key, None, {"column": column.key}))
     return columns
 
 
@@ -189,12 +209,12 @@ def collect_sheet(sheet: Sheet, title: str, rows: Iterable[SourceRow], issues: l
         if cells:
             raw.rows.append(RawRow(number, cells))
             if hidden:
-                issues.append(Issue(WARNING, "hidden-row", sheet.key, number))
+                issues.append(Issue(HIDDEN_ROW, sheet.key, number))
     # A sheet with nothing in it gets one message, not one per missing column.
     if filled:
         issues.extend(header_issues)
     else:
-        issues.append(Issue(ERROR, "empty-sheet", sheet.key, params={"sheet": sheet.key}))
+        issues.append(Issue(EMPTY_SHEET, sheet.key, params={"sheet": sheet.key}))
     return raw
 
 
@@ -263,14 +283,34 @@ def _elements(archive: zipfile.ZipFile, part: str, tags: tuple[str, ...]) -> Ite
             raise
 
 
+# "<!DOCTYPE" as UTF-8 (and ASCII) and as UTF-16 of either byte order, the encodings XML allows
+# without a declaration.
+_DOCTYPE_MARKERS = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+_XML_PART = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
+
+
 def _declares_document_type(archive: zipfile.ZipFile, part: str) -> bool:
-    marker, tail = b"<!DOCTYPE", b""
+    tail = b""
+    keep = max(map(len, _DOCTYPE_MARKERS))
     with archive.open(part) as stream:
         while chunk := stream.read(1 << 20):
-            if marker in tail + chunk:
+            window = tail + chunk
+            if any(marker in window for marker in _DOCTYPE_MARKERS):
                 return True
-            tail = chunk[-len(marker):]
+            tail = window[-keep:]
     return False
+
+
+def _refuse_document_types(path: Path, name: str) -> None:
+    """Refuse a DTD in any XML part of the package (workbook, styles, relationships, properties,
+    content types), whichever parser reads it later: libxml2 expands internal entities in
+    attribute values even when told not to resolve entities. One more pass over the packed
+    parts, bounded by check_archive."""
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.infolist():
+            if _XML_PART.search(member.filename) and _declares_document_type(archive, member.filename):
+                raise UnreadableInput(f"{name}: refused: its XML ({member.filename}) declares a DTD (entities), "
+                                      "which a workbook never needs and an entity-expansion attack does")
 
 
 def _plain_text(node: etree._Element) -> str:
@@ -439,17 +479,21 @@ def check_archive(path: Path, name: str) -> None:
     if bomb or unpacked > MAX_UNPACKED_BYTES:
         raise UnreadableInput(f"{name}: refused: it would unpack to {unpacked:,} bytes, "
                               f"{unpacked // max(path.stat().st_size, 1):,} times its size (a zip bomb)")
+    try:
+        _refuse_document_types(path, name)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as error:
+        raise UnreadableInput(f"{name}: not a readable .xlsx workbook ({type(error).__name__})") from None
 
 
 def _layout_issues(sheet: Sheet, raw: RawSheet, xml: _SheetXml, issues: list[Issue]) -> None:
     """Hidden columns and merged cells: known once the sheet's XML has been read."""
     for key, index in raw.columns.items():
         if index in xml.hidden_columns:
-            issues.append(Issue(WARNING, "hidden-column", sheet.key, 1, key, index, {"column": key}))
+            issues.append(Issue(HIDDEN_COLUMN, sheet.key, 1, key, index, {"column": key}))
     by_index = {index: key for key, index in raw.columns.items()}
     for merged in xml.merged:
         column, row, _, _ = range_boundaries(merged)
-        issues.append(Issue(WARNING, "merged-cells", sheet.key, row, by_index.get(column), column,
+        issues.append(Issue(MERGED_CELLS, sheet.key, row, by_index.get(column), column,
                             {"range": merged}))
 
 
@@ -465,7 +509,7 @@ def read_workbook(path: Path, origin: Path | None = None) -> RawWorkbook:
         with _read_errors(name):
             book = _Book.open(path)
     with contextlib.closing(book.archive):
-        found = {sheet.key: find_sheet_title(sheet, book.sheets) for sheet in SHEETS}
+        found = {sheet.key: find_sheet_title(sheet, book.sheets, name) for sheet in SHEETS}
         if not any(found.values()):
             expected = ", ".join(sheet.key for sheet in SHEETS if sheet.required)
             raise UnreadableInput(f"{name}: none of the sheets {expected} is in it; "
@@ -480,7 +524,7 @@ def read_workbook(path: Path, origin: Path | None = None) -> RawWorkbook:
                 continue
             state, part = book.sheets[title]
             if state != "visible":
-                issues.append(Issue(WARNING, "hidden-sheet", sheet.key, params={"sheet": sheet.key}))
+                issues.append(Issue(HIDDEN_SHEET, sheet.key, params={"sheet": sheet.key}))
             xml = _SheetXml(book, part)
             sheets[sheet.key] = raw = collect_sheet(sheet, title, _guarded(xml.rows(), name), issues)
             _layout_issues(sheet, raw, xml, issues)

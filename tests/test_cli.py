@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -112,11 +114,31 @@ def test_a_name_typed_into_a_coded_column_is_not_repeated(workbook):
         assert "Оспанова" not in result.output and "000 00 09" not in result.output
 
 
-def test_init_creates_a_case_that_validates(tmp_path):
+def test_init_creates_a_case_whose_only_problem_is_that_it_is_empty(tmp_path):
     folder = tmp_path / "new-case"
     result = run("init", folder, "--lang", "kk")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in folder.iterdir()) == ["case.toml", "workbook.xlsx"]
-    assert run("validate", folder).exit_code == 0
+    checked = run("validate", folder, "--format", "json")
+    assert checked.exit_code == 1
+    assert [issue["code"] for issue in json.loads(checked.output)["issues"]] == ["no-complainants"]
     again = run("init", folder)
     assert again.exit_code == 2 and "not empty" in again.output
+
+
+HEAVY = ("weasyprint", "openpyxl", "docxtpl", "lxml", "babel", "jinja2")
+
+
+@pytest.mark.parametrize("command", [["--help"], ["verify", "--help"], ["verify", "{build}"]])
+def test_the_command_line_loads_only_what_the_command_needs(command, tmp_path):
+    """`complaints --help` answers without loading the document libraries, and `verify` checks a
+    build with the standard library alone (issue 15)."""
+    folder = tmp_path / "build"
+    folder.mkdir()
+    (folder / "manifest.json").write_text('{"outputs": {}}')
+    script = ("import sys\nfrom complaints.cli import main\n"
+              "try:\n    main(sys.argv[1:])\nexcept SystemExit as done:\n    code = done.code\n"
+              f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}), code)\n")
+    words = [word.format(build=folder) for word in command]
+    done = subprocess.run([sys.executable, "-c", script, *words], capture_output=True, text=True, cwd=REPO)
+    assert done.stdout.strip().splitlines()[-1] == "[] 0", done.stdout + done.stderr

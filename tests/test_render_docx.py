@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from complaints import render_docx as render_module
 from complaints.blocks import Block, DocumentMeta
+from complaints.errors import BuildError
 from complaints.render_docx import render_docx
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -212,7 +213,7 @@ def test_build_time_sets_the_zip_timestamps(rendered):
 
 
 def test_unknown_kind_is_refused():
-    with pytest.raises(ValueError, match="marquee"):
+    with pytest.raises(BuildError, match="marquee"):
         _render(blocks=(Block("marquee", "x"),))
 
 

@@ -1,0 +1,291 @@
+"""Every data problem validation can report, as a table of typed entries.
+
+Each entry is a module-level constant (code, severity, what is wrong, what to do); the
+modules that report a problem import its constant by name, so that a misspelt problem
+fails at import instead of when the rare row that triggers it turns up. Parameters
+never carry personal data: only ids, cell references, places, measures and counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .i18n import N_
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # stable: tools reading `validate --format json` key on it
+    severity: str  # ERROR blocks a build; WARNING does not, unless `validate --strict`
+    message: str  # what is wrong, msgid in the "validation" context
+    hint: str  # what to do, msgid in the "validation" context
+
+
+PROBLEMS: dict[str, Problem] = {}
+
+
+def _problem(code: str, severity: str, message: str, hint: str) -> Problem:
+    if code in PROBLEMS:
+        raise ValueError(f"problem code {code!r} defined twice")
+    if severity not in (ERROR, WARNING):
+        raise ValueError(f"problem {code!r}: unknown severity {severity!r}")
+    PROBLEMS[code] = problem = Problem(code, severity, message, hint)
+    return problem
+
+
+MISSING_COLUMN = _problem(
+    "missing-column", ERROR,
+    N_("validation", "The required column {column} is missing."),
+    N_("validation", "Add a column titled {column} to row 1."),
+)
+
+DUPLICATE_COLUMN = _problem(
+    "duplicate-column", ERROR,
+    N_("validation", "The column {column} appears more than once."),
+    N_("validation", "Keep one column with this title and delete or rename the others."),
+)
+
+UNKNOWN_COLUMN = _problem(
+    "unknown-column", WARNING,
+    N_("validation", "The column {header} is not part of the workbook format and is ignored."),
+    N_("validation", "Rename it if you meant {suggestion}; otherwise no action is needed."),
+)
+
+MISSING_VALUE = _problem(
+    "missing-value", ERROR,
+    N_("validation", "The cell is empty but {column} is required."),
+    N_("validation", "Fill in this cell."),
+)
+
+DUPLICATE_ID = _problem(
+    "duplicate-id", ERROR,
+    N_("validation", "The id {id} is already used in row {first_row}."),
+    N_("validation", "Give each row its own id."),
+)
+
+BAD_DATE = _problem(
+    "bad-date", ERROR,
+    N_("validation", "This cell does not hold a readable date."),
+    N_("validation", "Enter a date cell, or text as YYYY-MM-DD or DD.MM.YYYY."),
+)
+
+DATE_IN_FUTURE = _problem(
+    "date-in-future", WARNING,
+    N_("validation", "The date is in the future."),
+    N_("validation", "Check the year."),
+)
+
+DATE_BEFORE_BIRTH = _problem(
+    "date-before-birth", WARNING,
+    N_("validation", "The date is before the complainant's date of birth."),
+    N_("validation", "Check this date and the date of birth of {id}."),
+)
+
+DATE_END_BEFORE_START = _problem(
+    "date-end-before-start", ERROR,
+    N_("validation", "The end date is before the start date."),
+    N_("validation", "Swap or correct the dates."),
+)
+
+UNKNOWN_COMPLAINANT = _problem(
+    "unknown-complainant", ERROR,
+    N_("validation", "No complainant has the id {id}."),
+    N_("validation", "Use an id from the Complainants sheet."),
+)
+
+UNKNOWN_EVENT = _problem(
+    "unknown-event", ERROR,
+    N_("validation", "No event has the id {id}."),
+    N_("validation", "Use an id from the Events sheet, or leave the cell empty."),
+)
+
+UNKNOWN_MEASURE = _problem(
+    "unknown-measure", ERROR,
+    N_("validation", "The value of this cell is not a known measure."),
+    N_("validation", "Use one of: {choices}."),
+)
+
+BAD_VALUE = _problem(
+    "bad-value", ERROR,
+    N_("validation", "The value of this cell is not accepted here."),
+    N_("validation", "Use one of: {choices}."),
+)
+
+MISSING_LABEL = _problem(
+    "missing-label", ERROR,
+    N_("validation", "The event {id} has no label for a document language being built."),
+    N_("validation", "Fill in {column}, or build without that language."),
+)
+
+UNKNOWN_PLACE = _problem(
+    "unknown-place", WARNING,
+    N_("validation", "This place is not in the gazetteer; it is kept as written."),
+    N_("validation", "Check the spelling. Closest known places: {suggestions}."),
+)
+
+MISSING_LATIN_NAME = _problem(
+    "missing-latin-name", WARNING,
+    N_("validation", "There is no Latin spelling of the name of {id}; English documents use a transliteration."),
+    N_("validation", "Copy the spelling from the passport into surname_latin and given_name_latin."),
+)
+
+POSSIBLE_DUPLICATE = _problem(
+    "possible-duplicate", WARNING,
+    N_("validation", "{id} and {other_id} (row {other_row}) look like the same person: {reason}."),
+    N_("validation", "Merge the two rows or correct one of them."),
+)
+
+NO_REMEDIES = _problem(
+    "no-remedies", WARNING,
+    N_("validation", "No domestic remedy is recorded for {id} on the Remedies sheet."),
+    N_("validation", "Record the appeals and complaints made in Kazakhstan: the Human Rights Committee "
+       "requires domestic remedies to be exhausted."),
+)
+
+AFTER_DOCUMENT_DATE = _problem(
+    "after-document-date", ERROR,
+    N_("validation", "This date is after the date the documents bear."),
+    N_("validation", "A document cannot report a decision taken after it was written: correct the date, or set "
+       "build_date in case.toml to a later date."),
+)
+
+BAD_ARTICLES = _problem(
+    "bad-articles", WARNING,
+    N_("validation", "This cell is not a list of articles to add or remove, and is ignored."),
+    N_("validation", "Write +7 to add article 7 and -15 to remove article 15, separated by commas."),
+)
+
+UNKNOWN_COUNTRY = _problem(
+    "unknown-country", WARNING,
+    N_("validation", "This cell is not a country the documents can name in every language; they leave "
+       "the nationality open."),
+    N_("validation", "Write the country's name or its two-letter code (KZ), several separated by commas."),
+)
+
+REMEDIES_TOO_OLD = _problem(
+    "remedies-too-old", WARNING,
+    N_("validation", "The last domestic decision for {id} is more than {years} years old."),
+    N_("validation", "Check the dates: the Human Rights Committee may reject a communication submitted more "
+       "than five years after the final decision."),
+)
+
+EXCLUDED_EPISODE = _problem(
+    "excluded-episode", WARNING,
+    N_("validation", "This episode belongs to {id}, who is excluded, and is ignored."),
+    N_("validation", "No action is needed unless {id} should be included."),
+)
+
+EMPTY_SHEET = _problem(
+    "empty-sheet", ERROR,
+    N_("validation", "The sheet {sheet} is empty."),
+    N_("validation", "Type the column titles in row 1 and the data below them."),
+)
+
+HIDDEN_SHEET = _problem(
+    "hidden-sheet", WARNING,
+    N_("validation", "The sheet {sheet} is hidden; its rows are read all the same."),
+    N_("validation", "Unhide it (right-click a sheet tab, then Unhide) and check what it holds."),
+)
+
+HIDDEN_ROW = _problem(
+    "hidden-row", WARNING,
+    N_("validation", "The row is hidden; it is read all the same."),
+    N_("validation", "Unhide it and check it, or delete it if it should not count."),
+)
+
+HIDDEN_COLUMN = _problem(
+    "hidden-column", WARNING,
+    N_("validation", "The column {column} is hidden; it is read all the same."),
+    N_("validation", "Unhide it and check what it holds."),
+)
+
+MERGED_CELLS = _problem(
+    "merged-cells", WARNING,
+    N_("validation", "The cells {range} are merged; only the first of them holds a value."),
+    N_("validation", "Unmerge them and fill in each cell."),
+)
+
+FORMULA = _problem(
+    "formula", WARNING,
+    N_("validation", "The cell holds a formula; the value it last showed is used."),
+    N_("validation", "Replace the formula by its value (copy, then Paste Special, Values only)."),
+)
+
+FORMULA_WITHOUT_VALUE = _problem(
+    "formula-without-value", ERROR,
+    N_("validation", "The cell holds a formula whose value was never calculated."),
+    N_("validation", "Open the workbook in Excel or LibreOffice and save it again, or type the value."),
+)
+
+ERROR_CELL = _problem(
+    "error-cell", ERROR,
+    N_("validation", "The cell shows the error {value} instead of a value."),
+    N_("validation", "Correct the formula or type the value."),
+)
+
+TEXT_TOO_LONG = _problem(
+    "text-too-long", ERROR,
+    N_("validation", "The cell holds {length} characters, more than a spreadsheet cell can ({limit}); it is not used."),
+    N_("validation", "Shorten the text, or keep the full account in a separate document."),
+)
+
+CONTROL_CHARACTERS = _problem(
+    "control-characters", WARNING,
+    N_("validation", "The cell held invisible control characters; they were removed."),
+    N_("validation", "Check that the text reads as intended."),
+)
+
+INVISIBLE_CHARACTERS = _problem(
+    "invisible-characters", WARNING,
+    N_("validation", "The cell held invisible direction marks or zero-width spaces, as pasted from a "
+       "messenger; they were removed."),
+    N_("validation", "Check that the text reads as intended."),
+)
+
+AMBIGUOUS_DATE = _problem(
+    "ambiguous-date", ERROR,
+    N_("validation", "A date written with slashes can be read as day/month or as month/day."),
+    N_("validation", "Enter it as DD.MM.YYYY or YYYY-MM-DD."),
+)
+
+NUMBER_AS_TEXT = _problem(
+    "number-as-text", WARNING,
+    N_("validation", "The number is stored as a number, so leading zeros may have been lost."),
+    N_("validation", "Format the column as Text and type the number as printed on the document."),
+)
+
+MIXED_ALPHABETS = _problem(
+    "mixed-alphabets", WARNING,
+    N_("validation", "{column} mixes Latin and Cyrillic letters that look alike."),
+    N_("validation", "Retype it in one alphabet."),
+)
+
+INVALID_ID = _problem(
+    "invalid-id", ERROR,
+    N_("validation", "The id in this cell is not usable: it becomes a file name."),
+    N_("validation", "Use 1 to 64 letters, digits, hyphens, underscores and dots, not starting with a hyphen "
+       "or a dot."),
+)
+
+LOOKALIKE_ID = _problem(
+    "lookalike-id", ERROR,
+    N_("validation", "The id {id} differs from the id in row {first_row} only in letter case, width or "
+       "look-alike letters."),
+    N_("validation", "Give each row an id that differs in more than that: on Windows and macOS both would be "
+       "one file."),
+)
+
+NO_COMPLAINANTS = _problem(
+    "no-complainants", ERROR,
+    N_("validation", "The sheet {sheet} holds no complainant: there is nothing to build."),
+    N_("validation", "Fill in one row for each person who appealed."),
+)
+
+BORN_BEFORE_1900 = _problem(
+    "born-before-1900", WARNING,
+    N_("validation", "The date of birth is before 1900."),
+    N_("validation", "Check the year: it may have been typed with two digits."),
+)
