@@ -18,7 +18,8 @@ from .bodies import bodies
 from .counts import Counts, count
 from .documents import FORMATS, REGISTRY, DocumentType
 from .errors import OpenPointsRemain
-from .figures import FILE_NAME as FIGURES, PRINTED, all_figures, figures_workbook
+from .figures import FILE_NAME as FIGURES
+from .figures import PRINTED, all_figures, figures_workbook
 from .i18n import languages
 from .lock import exclusive
 from .manifest import manifest, provenance
@@ -124,7 +125,8 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
                         pages[document_path] = pdf_pages
                     elif document_path in previous.pages and any(job.fmt == "pdf" for job in group):
                         pages[document_path] = previous.pages[document_path]
-                    for job, (key, written) in zip(group, files):
+                    # No files when a final build skipped a document with open points.
+                    for job, (key, written) in zip(group, files, strict=False):
                         if not written:
                             keep(target / job.relative_path, staging / job.relative_path)
                             reused.append(target / job.relative_path)
@@ -154,9 +156,9 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
 def _over_limit(pages: dict[str, int]) -> list[tuple[str, int, int]]:
     """The documents longer than the page limit of a body they are sent to (complaints/data/bodies.toml)."""
     found = []
-    for document_path, count in sorted(pages.items()):
+    for document_path, number in sorted(pages.items()):
         document = REGISTRY[document_path.split("/")[1]]
         limits = [bodies()[key].page_limit for key in document.bodies if bodies()[key].page_limit]
-        if limits and count > min(limits):
-            found.append((document_path, count, min(limits)))
+        if limits and number > min(limits):
+            found.append((document_path, number, min(limits)))
     return found

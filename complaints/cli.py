@@ -254,13 +254,13 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
                 click.echo(f"      {body.name.get('en', key)}: {channel} {body.email or body.portal}".rstrip())
         if summary.unauthorised:
             click.echo(f"    left out, power of attorney does not cover it: {', '.join(summary.unauthorised)}")
-    for document, pages, limit in result.over_limit:
-        click.echo(f"WARNING {document}.pdf: {pages} pages, more than the {limit} its receiving body accepts")
+    for long_one, pages, limit in result.over_limit:
+        click.echo(f"WARNING {long_one}.pdf: {pages} pages, more than the {limit} its receiving body accepts")
     if result.open_points:
         click.echo(f"{len(result.open_points)} draft document(s) with open points to complete "
                    "(`build --final` refuses them):")
-        for document, points in result.open_points.items():
-            click.echo(f"  {document}: {describe(points)}")
+        for drafted, points in result.open_points.items():
+            click.echo(f"  {drafted}: {describe(points)}")
 
 
 @main.command("demo-data")

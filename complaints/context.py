@@ -21,8 +21,8 @@ from babel import Locale
 from .bodies import bodies
 from .case import Case, Member
 from .claims import Claim, article_changes, article_claims, category_claims
-from .counts import count
 from .countries import country_codes, country_name
+from .counts import count
 from .heap import without_cycle_collection
 from .i18n import N_, Language, language
 from .law import DEPRIVATION_OF_LIBERTY, Provision, describe_basis, no_basis, parse_provision

@@ -184,7 +184,7 @@ def figures_workbook(figures: list[Figure], day: datetime.date) -> bytes:
         for column, value in enumerate((figure.document, figure.key, figure.value, figure.definition,
                                         ", ".join(figure.complainants)), start=1):
             write_cell(sheet.cell(row, column), value)
-    for letter, width in zip("ABCDE", (22, 40, 10, 60, 80)):
+    for letter, width in zip("ABCDE", (22, 40, 10, 60, 80), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     moment = datetime.datetime.combine(day, datetime.time())

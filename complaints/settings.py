@@ -127,7 +127,8 @@ class _Reader:
         return value
 
 
-_KNOWN = {"build_date", "title", "organisation", "signatory", "place", "urgency", "state", "documents", "periods", "osce"}
+_KNOWN = {"build_date", "title", "organisation", "signatory", "place", "urgency", "state", "documents", "periods",
+          "osce"}
 
 
 def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -> Settings:

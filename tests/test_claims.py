@@ -10,6 +10,7 @@ from complaints.build import build, load
 from complaints.claims import Claim, article_claims, category_claims
 from complaints.context import EpisodeView
 from complaints.law import no_basis, parse_provision
+
 from conftest import TODAY, episode, flat, pdf_text, person, write_workbook
 
 

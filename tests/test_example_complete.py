@@ -8,11 +8,13 @@ import sys
 
 from click.testing import CliRunner
 
-from complaints.pipeline import build_date, load, plan
-from complaints.render import DocumentHtml, groups as document_groups
 from complaints.cli import main
 from complaints.context import document_context
 from complaints.i18n import languages
+from complaints.pipeline import build_date, load, plan
+from complaints.render import DocumentHtml
+from complaints.render import groups as document_groups
+
 from conftest import EXAMPLE, REPO
 
 COMPLETE = REPO / "intake" / "example-complete"

@@ -8,6 +8,7 @@ import openpyxl
 
 from complaints.figures import HEADER, PRINTED
 from complaints.i18n import language
+
 from conftest import flat, pdf_text
 
 
@@ -15,7 +16,7 @@ def rows(path) -> list[dict]:
     sheet = openpyxl.load_workbook(path, read_only=True).active
     lines = list(sheet.iter_rows(values_only=True))
     assert lines[0] == HEADER
-    return [dict(zip(HEADER, line)) for line in lines[1:]]
+    return [dict(zip(HEADER, line, strict=True)) for line in lines[1:]]
 
 
 def test_every_figure_is_read_back_from_its_document(example_build):

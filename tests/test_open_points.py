@@ -12,6 +12,7 @@ from complaints.build import build
 from complaints.cli import main
 from complaints.errors import OpenPointsRemain
 from complaints.open_points import FIELDS, OpenPoint, open_points
+
 from conftest import TODAY, flat, pdf_text, person, write_workbook
 
 DRAFT = {"en": "Draft", "ru": "Проект", "kk": "Жоба"}

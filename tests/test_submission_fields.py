@@ -9,6 +9,7 @@ import pytest
 
 from complaints.build import build, load
 from complaints.open_points import OpenPoint
+
 from conftest import TODAY, episode, flat, pdf_text, person, write_workbook
 
 FILLED = {"nationality": "KZ", "place_of_birth": "Шымкент", "occupation": "journalist",

@@ -11,6 +11,7 @@ from complaints.bodies import CHANNELS, bodies
 from complaints.build import build
 from complaints.documents import REGISTRY
 from complaints.open_points import OpenPoint
+
 from conftest import TODAY, episode, flat, pdf_text, person, write_workbook
 
 
