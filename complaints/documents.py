@@ -158,17 +158,6 @@ REGISTRY: dict[str, DocumentType] = {
         replace(_WGAD, name="wgad-questionnaire",
                 title=N_("document title", "Questionnaire for the Working Group on Arbitrary Detention"),
                 html_template="wgad-questionnaire.html", per_member=True),
-        replace(_WGAD, name="wgad-urgent",
-                title=N_("document title", "Request for urgent action to the Working Group on Arbitrary Detention"),
-                html_template="wgad-urgent.html", concerns=_still_held, on_request=True),
-        DocumentType(
-            name="special-procedures-urgent",
-            title=N_("document title", "Urgent appeal to the UN Special Procedures"),
-            recipient=N_("recipient", "the UN Special Procedures"),
-            html_template="special-procedures-urgent.html",
-            scope="represent", public=False, bodies=("special-procedures",), international_procedure=True,
-            concerns=_still_held, on_request=True,
-        ),
         DocumentType(
             name="special-procedures",
             title=N_("document title", "Joint allegation letter to the UN Special Procedures"),
@@ -206,6 +195,17 @@ REGISTRY: dict[str, DocumentType] = {
             html_template="brief.html",
             scope="publish", public=True,
             context=_periods,
+        ),
+        replace(_WGAD, name="wgad-urgent",
+                title=N_("document title", "Request for urgent action to the Working Group on Arbitrary Detention"),
+                html_template="wgad-urgent.html", concerns=_still_held, on_request=True),
+        DocumentType(
+            name="special-procedures-urgent",
+            title=N_("document title", "Urgent appeal to the UN Special Procedures"),
+            recipient=N_("recipient", "the UN Special Procedures"),
+            html_template="special-procedures-urgent.html",
+            scope="represent", public=False, bodies=("special-procedures",), international_procedure=True,
+            concerns=_still_held, on_request=True,
         ),
     )
 }
