@@ -645,7 +645,7 @@ def test_the_bytes_built_do_not_depend_on_hash_order(tmp_path):
                        env=env, check=True, capture_output=True, cwd=tmp_path)
         built.append({path.relative_to(out).as_posix(): path.read_bytes()
                       for path in sorted(out.rglob("*")) if path.is_file()})
-    assert sorted(built[0]) == ["case/manifest.json", "case/ru/collective-complaint.docx",
+    assert sorted(built[0]) == ["case/figures.xlsx", "case/manifest.json", "case/ru/collective-complaint.docx",
                                 "case/ru/collective-complaint.pdf"]
     assert built[1] == built[0]
     assert built[2] == built[0]
