@@ -134,11 +134,14 @@ def test_dropdowns_offer_the_coded_values(templates):
         ("Эпизоды", "D2"): ("cities", False),
         ("Заявители", "G2"): ("sexes", True), ("Заявители", "N2"): ("yes_no", True),
         ("Заявители", "M2"): ("poa_scopes", False), ("Заявители", "I2"): ("cities", False),
+        ("Заявители", "R2"): ("cities", False),  # place_of_birth
+        ("Эпизоды", "L2"): ("yes_no_unknown", True), ("Эпизоды", "N2"): ("yes_no_unknown", True),  # warrant, lawyer
     }
     assert book.defined_names["event_ids"].attr_text == "'События'!$A$2:$A$1000"
     values = dropdown_values(book, "ru")
     assert values["measures"][:2] == ["задержание", "допрос"]
     assert values["sexes"] == ["Ж", "М"] and values["yes_no"] == ["да", "нет"]
+    assert values["yes_no_unknown"] == ["да", "нет", "неизвестно"]
     assert len(values["cities"]) == len(Gazetteer.default())
 
 
