@@ -27,6 +27,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import jinja2
 from docx.opc.oxml import serialize_part_xml
@@ -99,8 +100,8 @@ class _Template:
     # each document copies before changing them.
     pristine: _Pristine
     body: str
-    root: object  # the CT_Document element, its body left empty
-    numbering: object  # the CT_Numbering element
+    root: Any  # the CT_Document element, its body left empty (python-docx's oxml is untyped)
+    numbering: Any  # the CT_Numbering element
     list_abstract: int  # the list definition of the List Number style
     text_width: int  # in twips
 
@@ -210,7 +211,7 @@ def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template:
     views = []
     list_id = None
     for block in blocks:
-        view = {"kind": block.kind, "text": block.text}
+        view: dict[str, object] = {"kind": block.kind, "text": block.text}
         if block.kind == "numbered":
             if list_id is None:
                 list_id = new_list()
@@ -221,8 +222,8 @@ def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template:
             if not block.rows:
                 continue
             columns = max(len(row) for row in block.rows)
-            view["rows"] = [tuple(row) + ("",) * (columns - len(row)) for row in block.rows]
-            view["widths"] = _column_widths(view["rows"], template.text_width)
+            rows = [tuple(row) + ("",) * (columns - len(row)) for row in block.rows]
+            view["rows"], view["widths"] = rows, _column_widths(rows, template.text_width)
         views.append(view)
     return views
 
@@ -250,19 +251,19 @@ def _column_widths(rows: list[tuple[str, ...]], total: int) -> list[int]:
     def width(text: str) -> int:
         return len(text) * _TWIPS_PER_CHAR + _CELL_MARGINS
 
-    columns = list(zip(*rows, strict=False))  # a short row leaves the columns it lacks out, as before
+    columns = list(zip(*rows, strict=True))  # the rows are padded to equal length (_block_views)
     minimum = [max(width(word) for cell in column for word in cell.split() or [""]) for column in columns]
     natural = [max([width(cell) for cell in column[1:]] + [least])
                for column, least in zip(columns, minimum, strict=True)]
     spare = total - sum(minimum)
     wanted = [want - least for want, least in zip(natural, minimum, strict=True)]
     if spare <= 0:
-        result = [least * total / sum(minimum) for least in minimum]
+        shares = [least * total / sum(minimum) for least in minimum]
     elif sum(wanted) <= spare:
-        result = [want * total / sum(natural) for want in natural]
+        shares = [want * total / sum(natural) for want in natural]
     else:
-        result = [least + spare * want / sum(wanted) for least, want in zip(minimum, wanted, strict=True)]
-    result = [int(value) for value in result]
+        shares = [least + spare * want / sum(wanted) for least, want in zip(minimum, wanted, strict=True)]
+    result = [int(value) for value in shares]
     result[-1] += total - sum(result)
     return result
 
