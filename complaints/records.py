@@ -74,7 +74,7 @@ class _RowReader:
     def issue(self, problem: Problem, column_key: str | None, **params) -> None:
         self.issues.append(
             Issue(problem, self.sheet.key, self.row.number, column_key,
-                  self.columns.get(column_key), params)
+                  self.columns.get(column_key) if column_key else None, params)
         )
 
     def text(self, key: str) -> str | None:
