@@ -34,6 +34,11 @@ class CaseFiles:
         data = sorted(csv_files(self.workbook).values()) if self.workbook.is_dir() else [self.workbook]
         return (*data, *([self.settings] if self.settings else []))
 
+    @property
+    def folder(self) -> Path:
+        """The case folder, from which the Attachments sheet names its files."""
+        return self.workbook if self.workbook.is_dir() else self.workbook.parent
+
     @classmethod
     def locate(cls, path: Path) -> CaseFiles:
         path = Path(path)

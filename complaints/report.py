@@ -154,7 +154,7 @@ class Report:
                 % {"num": lang.number(len(self.warnings))})
 
     def sorted_issues(self) -> list[Issue]:
-        sheet_order = {"Events": 0, "Complainants": 1, "Episodes": 2, "Remedies": 3}
+        sheet_order = {"Events": 0, "Complainants": 1, "Episodes": 2, "Remedies": 3, "Attachments": 4}
         return sorted(
             self.issues,
             key=lambda i: (sheet_order.get(i.sheet or "", -1), i.row or 0, i.column_index or 0, i.code),

@@ -27,7 +27,7 @@ from .problems import (
 )
 from .records import Complainant, Records, Remedy
 from .report import Exclusion, Issue, Report
-from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES
+from .schema import ATTACHMENTS, COMPLAINANTS, EPISODES, EVENTS, REMEDIES
 
 # The Human Rights Committee may see a communication submitted more than five years
 # after the final domestic decision as an abuse of the right of submission (rule 99(c)).
@@ -164,6 +164,12 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
     if records.remedies is not None:
         _check_remedies(records.remedies, people, excluded, column_maps.get(REMEDIES.key, {}), people_cols,
                         today, submission or today, issues)
+
+    attachment_cols = column_maps.get(ATTACHMENTS.key, {})
+    for attachment in records.attachments:
+        if attachment.complainant_id and attachment.complainant_id not in people:
+            issues.append(_issue(UNKNOWN_COMPLAINANT, ATTACHMENTS, attachment.row, "complainant_id",
+                                 attachment_cols, id=attachment.complainant_id))
 
     return Report(issues=issues, exclusions=exclusions, appeals=len(people))
 
