@@ -98,7 +98,7 @@ def test_every_sheet_is_there_in_the_chosen_language(templates, lang):
     assert book.sheetnames == [code.pgettext("instructions", "Instructions"),
                                *(code.pgettext("sheet", sheet.key) for sheet in SHEETS),
                                code.pgettext("template", "Lists")]
-    assert [sheet.sheet_state for sheet in book.worksheets] == ["visible"] * 5 + ["hidden"]
+    assert [sheet.sheet_state for sheet in book.worksheets] == ["visible"] * (len(SHEETS) + 1) + ["hidden"]
     for sheet in SHEETS:
         worksheet = book[code.pgettext("sheet", sheet.key)]
         assert worksheet.freeze_panes == "A2"
