@@ -134,11 +134,13 @@ def test_dropdowns_offer_the_coded_values(templates):
         ("Эпизоды", "D2"): ("cities", False),
         ("Заявители", "G2"): ("sexes", True), ("Заявители", "N2"): ("yes_no", True),
         ("Заявители", "M2"): ("poa_scopes", False), ("Заявители", "I2"): ("cities", False),
+        ("Приложения", "B2"): ("attachment_kinds", True),
     }
     assert book.defined_names["event_ids"].attr_text == "'События'!$A$2:$A$1000"
     values = dropdown_values(book, "ru")
     assert values["measures"][:2] == ["задержание", "допрос"]
     assert values["sexes"] == ["Ж", "М"] and values["yes_no"] == ["да", "нет"]
+    assert values["attachment_kinds"][:3] == ["доверенность", "анкета-обращение", "решение"]
     assert len(values["cities"]) == len(Gazetteer.default())
 
 
