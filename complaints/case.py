@@ -35,9 +35,9 @@ class CaseFiles:
         return (*data, *([self.settings] if self.settings else []))
 
     @property
-    def folder(self) -> Path:
-        """The case folder, from which the Attachments sheet names its files."""
-        return self.workbook if self.workbook.is_dir() else self.workbook.parent
+    def attachments_root(self) -> Path:
+        """The folder the Attachments sheet names its files from: the case folder, or the workbook's."""
+        return self.folder or (self.workbook if self.workbook.is_dir() else self.workbook.parent)
 
     @classmethod
     def locate(cls, path: Path) -> CaseFiles:

@@ -50,7 +50,8 @@ def load(path: Path, langs: Iterable[str], today: datetime.date | None = None) -
         columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
         today = today or datetime.date.today()
         report = validate(records, columns, tuple(langs), today, build_date(settings, today))
-        checked, problems = check_attachments(records.attachments, files.folder, columns.get(ATTACHMENTS.key, {}))
+        checked, problems = check_attachments(records.attachments, files.attachments_root,
+                                              columns.get(ATTACHMENTS.key, {}))
         report.issues.extend(problems)
         report.sheet_titles = {key: sheet.title for key, sheet in raw.sheets.items()}
         return Loaded(files, settings, report, build_case(settings, records, report), checked)

@@ -14,8 +14,8 @@ from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
 from complaints.attachments import check_file
-from complaints.pipeline import load
 from complaints.i18n import language
+from complaints.pipeline import load
 from complaints.schema import ATTACHMENTS
 
 from conftest import EXAMPLE, TODAY, write_workbook
@@ -74,8 +74,9 @@ def test_pdf_jpeg_png_and_tiff_files_are_accepted_with_their_digest(tmp_path):
     loaded = load(folder, ("en",), TODAY)
     assert [i for i in loaded.report.issues if i.sheet == "Attachments"] == []
     found = {row: (item.media, item.sha256) for row, item in loaded.attachment_files.items()}
-    assert found == {row: (media, hashlib.sha256(data).hexdigest())
-                     for row, media, data in zip((2, 3, 4, 5), ("pdf", "jpeg", "png", "tiff"), files.values())}
+    media = ("pdf", "jpeg", "png", "tiff")
+    assert found == {row: (kind, hashlib.sha256(data).hexdigest())
+                     for row, kind, data in zip((2, 3, 4, 5), media, files.values(), strict=True)}
 
 
 def test_a_file_is_judged_by_its_content_not_its_name(tmp_path):
