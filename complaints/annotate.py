@@ -46,13 +46,14 @@ def annotate(source: Path, report: Report, lang_code: str, out: Path, force: boo
         for worksheet in book.worksheets:
             _neutralise(worksheet)
             print_to_width(worksheet, landscape=True)
-        titles = {sheet.key: find_sheet_title(sheet, book.sheetnames, str(source)) for sheet in SHEETS}
+        found = {sheet.key: find_sheet_title(sheet, book.sheetnames, str(source)) for sheet in SHEETS}
+        titles = {key: title for key, title in found.items() if title}
         _mark(book, report, lang, titles)
         _summary(book, report, lang, titles)
         save_new(book, Path(out), force)
 
 
-def _mark(book: Workbook, report: Report, lang: Language, titles: dict[str, str | None]) -> None:
+def _mark(book: Workbook, report: Report, lang: Language, titles: dict[str, str]) -> None:
     """Colour and comment each problem's cell; grey the rows of those left out."""
     notes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for exclusion in report.exclusions:
@@ -62,7 +63,7 @@ def _mark(book: Workbook, report: Report, lang: Language, titles: dict[str, str 
         notes[(worksheet.title, f"A{exclusion.row}")].append(exclusion.describe(lang))
     worst: dict[tuple[str, str], str] = {}
     for issue in report.sorted_issues():
-        title = titles.get(issue.sheet)
+        title = titles.get(issue.sheet or "")
         if title is None:
             continue
         place = (title, _anchor(issue))
@@ -111,7 +112,7 @@ def _link(cell, title: str, coordinate: str) -> None:
     cell.style = "Hyperlink"
 
 
-def _summary(book: Workbook, report: Report, lang: Language, titles: dict[str, str | None]) -> None:
+def _summary(book: Workbook, report: Report, lang: Language, titles: dict[str, str]) -> None:
     title = lang.pgettext("annotation", SUMMARY_TITLE)
     while title in book.sheetnames:
         title += "+"
@@ -131,13 +132,14 @@ def _summary(book: Workbook, report: Report, lang: Language, titles: dict[str, s
     for issue in report.sorted_issues():
         write_cell(sheet.cell(row, 1), _severity(issue, lang))
         sheet.cell(row, 1).fill = PatternFill("solid", fgColor=FILLS[issue.severity])
-        write_cell(sheet.cell(row, 2), issue.where(lang, titles.get(issue.sheet)) or "—")
-        if titles.get(issue.sheet):
-            _link(sheet.cell(row, 2), titles[issue.sheet], _anchor(issue))
+        sheet_title = titles.get(issue.sheet or "")
+        write_cell(sheet.cell(row, 2), issue.where(lang, sheet_title) or "—")
+        if sheet_title:
+            _link(sheet.cell(row, 2), sheet_title, _anchor(issue))
         message = issue.message(lang)
         write_cell(sheet.cell(row, 3), message)
-        for column in (1, 2, 3):
-            sheet.cell(row, column).alignment = top
+        for index in (1, 2, 3):
+            sheet.cell(row, index).alignment = top
         sheet.row_dimensions[row].height = wrapped_height(message, MESSAGE_WIDTH)
         row += 1
     if report.exclusions:

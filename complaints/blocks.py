@@ -8,25 +8,45 @@ formats carry the same text by construction.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import html as lxml_html
 
 from .errors import BuildError
 
 # Block kinds: title, subtitle, heading, subheading, paragraph, note (small print),
-# item (bulleted), numbered (numbered list item), table, pagebreak.
+# item (bulleted), numbered (numbered list item), table.
 _TAGS = {"h1": "title", "h2": "heading", "h3": "subheading", "p": "paragraph"}
 _CLASS_KINDS = ("subtitle", "note", "addressee", "signature")
 _PAGE_PLACEHOLDER = re.compile(r"\{(page|pages)\}")
+# A heading's own number as the templates type it: "1.", "3.2.", "IV.", then a space.
+_HEADING_NUMBER = re.compile(r"((?:\d+\.)+|[IVXLC]+\.) (.+)")
+# The PDF prints the confidential mark in the page header (style.css); the DOCX in its header part.
+_HEADER_ONLY = "confidential-mark"
+
+# The ids the templates give headings a cross-reference points to ("section-3-2"): Word's bookmark
+# names are letters, digits and underscores, at most 40 of them.
+_ANCHOR = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,31}")
+
+# What a table's column holds, from the class or tag of its body cells: a row label (a <th> in
+# <tbody>, as in the label/value tables), a running number (td.number), or text.
+LABEL, NUMBER, TEXT = "label", "number", "text"
 
 
 @dataclass(frozen=True)
 class Block:
     kind: str
     text: str = ""
-    # For tables: the header row first, then the body rows.
+    # For tables: the header rows (those of <thead>) first, then the body rows.
     rows: tuple[tuple[str, ...], ...] = ()
+    header_rows: int = 0
+    columns: tuple[str, ...] = ()  # LABEL, NUMBER or TEXT for each column of a table
+    number: str = ""  # a heading's own number, as printed before its text ("3.2.")
+    break_before: bool = False  # the block opens a new page
+    anchor: str = ""  # a heading's id, which links elsewhere in the document point to
+    # For tables: the cells holding links to headings, as (row, column, pieces), each piece a text
+    # and the anchor it points to ("" for plain text); the pieces make up the cell's text.
+    links: tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,31 +76,86 @@ def _text(element) -> str:
     return " ".join(element.text_content().split())
 
 
+def _classes(element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _target(element) -> str:
+    href = element.get("href") or ""
+    return href[1:] if element.tag == "a" and _ANCHOR.fullmatch(href[1:]) and href[:1] == "#" else ""
+
+
+def _pieces(cell, text: str) -> tuple[tuple[str, str], ...]:
+    """The cell as plain and linked pieces, when its links point inside the document and nothing
+    else is marked up in it; () otherwise, and whenever the pieces would not make up its text."""
+    children = list(cell)
+    if not children or not all(_target(child) for child in children):
+        return ()
+    raw = [(cell.text or "", "")]
+    for child in children:
+        raw += [(child.text_content(), _target(child)), (child.tail or "", "")]
+    pieces = tuple((" ".join(part.split()) if target else re.sub(r"\s+", " ", part), target)
+                   for part, target in raw if part)
+    return pieces if "".join(part for part, _ in pieces) == text else ()
+
+
+def _table(element) -> Block:
+    head = [row for section in element.iter("thead") for row in section.iter("tr")]
+    body = [row for row in element.iter("tr") if next(row.iterancestors("thead"), None) is None]
+    rows = tuple(tuple(_text(cell) for cell in row.iter("th", "td")) for row in head + body)
+    links = tuple((number, column, pieces) for number, row in enumerate(head + body)
+                  for column, cell in enumerate(row.iter("th", "td"))
+                  if len(cell) and (pieces := _pieces(cell, rows[number][column])))
+    width = max((len(row) for row in rows), default=0)
+    columns = []
+    for index in range(width):
+        cells = [cells[index] for cells in (list(row.iter("th", "td")) for row in body) if index < len(cells)]
+        if cells and all(cell.tag == "th" for cell in cells):
+            columns.append(LABEL)
+        elif cells and all("number" in _classes(cell) for cell in cells):
+            columns.append(NUMBER)
+        else:
+            columns.append(TEXT)
+    return Block("table", rows=rows, header_rows=len(head), columns=tuple(columns), links=links)
+
+
 def blocks_from_html(document: str) -> list[Block]:
-    """Read the blocks of the <main> element of a rendered HTML document."""
+    """Read the blocks of the <main> element of a rendered HTML document.
+
+    A <div class="page-break"> becomes the next block's break_before, so that the DOCX breaks
+    the page before that paragraph rather than with an empty paragraph of its own.
+    """
     main = lxml_html.document_fromstring(document).find(".//main")
     if main is None:
         raise BuildError("the HTML template has no <main> element")
     blocks: list[Block] = []
+    break_before = False
     for element in main.iter("h1", "h2", "h3", "p", "li", "table", "div"):
-        classes = set((element.get("class") or "").split())
+        classes = _classes(element)
         if element.tag == "div":
-            if "page-break" in classes:
-                blocks.append(Block("pagebreak"))
+            break_before = break_before or "page-break" in classes
             continue
-        if element.tag == "table":
-            rows = tuple(
-                tuple(_text(cell) for cell in row.iter("th", "td"))
-                for row in element.iter("tr")
-            )
-            blocks.append(Block("table", rows=rows))
+        if _HEADER_ONLY in classes:
             continue
         if element.tag in ("p", "li") and next(element.iterancestors("table"), None) is not None:
             continue
-        if element.tag == "li":
+        if element.tag == "table":
+            block = _table(element)
+        elif element.tag == "li":
             parent = element.getparent()
-            kind = "numbered" if parent is not None and parent.tag == "ol" else "item"
+            block = Block("numbered" if parent is not None and parent.tag == "ol" else "item", _text(element))
         else:
             kind = next((c for c in _CLASS_KINDS if c in classes), _TAGS[element.tag])
-        blocks.append(Block(kind, _text(element)))
+            text, number = _text(element), ""
+            numbered = _HEADING_NUMBER.fullmatch(text) if kind in ("heading", "subheading") else None
+            if numbered:
+                number, text = numbered.groups()
+            anchor = (element.get("id") or "") if kind in ("heading", "subheading") else ""
+            block = Block(kind, text, number=number, anchor=anchor if _ANCHOR.fullmatch(anchor) else "")
+        if break_before:
+            if block.kind == "table":
+                raise BuildError("a page break must be followed by a heading or a paragraph, not a table")
+            block = replace(block, break_before=True)
+            break_before = False
+        blocks.append(block)
     return blocks

@@ -34,6 +34,11 @@ class CaseFiles:
         data = sorted(csv_files(self.workbook).values()) if self.workbook.is_dir() else [self.workbook]
         return (*data, *([self.settings] if self.settings else []))
 
+    @property
+    def attachments_root(self) -> Path:
+        """The folder the Attachments sheet names its files from: the case folder, or the workbook's."""
+        return self.folder or (self.workbook if self.workbook.is_dir() else self.workbook.parent)
+
     @classmethod
     def locate(cls, path: Path) -> CaseFiles:
         path = Path(path)

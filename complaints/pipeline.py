@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .attachments import AttachmentFile, check_attachments
 from .case import Case, CaseFiles, build_case
 from .case_data import read_case_data
 from .documents import DEFAULT_DOCUMENTS, REGISTRY, DocumentType
@@ -15,6 +16,7 @@ from .errors import InvalidData
 from .heap import without_cycle_collection
 from .records import read_records
 from .report import Report
+from .schema import ATTACHMENTS
 from .settings import Settings, epoch_date
 from .validation import validate
 
@@ -25,6 +27,7 @@ class Loaded:
     settings: Settings
     report: Report
     case: Case
+    attachment_files: dict[int, AttachmentFile] = field(default_factory=dict)  # by row of the Attachments sheet
 
 
 def build_date(settings: Settings, today: datetime.date | None = None) -> datetime.date:
@@ -47,8 +50,11 @@ def load(path: Path, langs: Iterable[str], today: datetime.date | None = None) -
         columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
         today = today or datetime.date.today()
         report = validate(records, columns, tuple(langs), today, build_date(settings, today))
+        checked, problems = check_attachments(records.attachments, files.attachments_root,
+                                              columns.get(ATTACHMENTS.key, {}))
+        report.issues.extend(problems)
         report.sheet_titles = {key: sheet.title for key, sheet in raw.sheets.items()}
-        return Loaded(files, settings, report, build_case(settings, records, report))
+        return Loaded(files, settings, report, build_case(settings, records, report), checked)
 
 
 def require_valid(loaded: Loaded) -> None:

@@ -289,3 +289,47 @@ BORN_BEFORE_1900 = _problem(
     N_("validation", "The date of birth is before 1900."),
     N_("validation", "Check the year: it may have been typed with two digits."),
 )
+
+# The files of the Attachments sheet (attachments.py), each at its row's file cell.
+ATTACHMENT_OUTSIDE_CASE = _problem(
+    "attachment-outside-case", ERROR,
+    N_("validation", "The file named here is not inside the case folder."),
+    N_("validation", "Copy the file into the case folder and give its path from there, such as annexes/C012-poa.pdf."),
+)
+
+ATTACHMENT_MISSING = _problem(
+    "attachment-missing", ERROR,
+    N_("validation", "No file is found at the path given here."),
+    N_("validation", "Check the path and the file name, or copy the file into the case folder."),
+)
+
+ATTACHMENT_TOO_LARGE = _problem(
+    "attachment-too-large", ERROR,
+    N_("validation", "The file is larger than {limit} MB."),
+    N_("validation", "Scan it again at a lower resolution, or split it into several files."),
+)
+
+ATTACHMENT_BAD_TYPE = _problem(
+    "attachment-bad-type", ERROR,
+    N_("validation", "The file is not a PDF, JPEG, PNG or TIFF file, judged by its content rather than its name."),
+    N_("validation", "Save or scan it as PDF, JPEG, PNG or TIFF."),
+)
+
+ATTACHMENT_ENCRYPTED = _problem(
+    "attachment-encrypted", ERROR,
+    N_("validation", "The PDF file is encrypted or protected by a password."),
+    N_("validation", "Save a copy without protection (print it to PDF) and attach that copy."),
+)
+
+ATTACHMENT_ACTIVE_CONTENT = _problem(
+    "attachment-active-content", ERROR,
+    N_("validation", "The PDF file holds scripts, launch actions or embedded files, which a submission must "
+       "not carry."),
+    N_("validation", "Print it to a new PDF, or scan the paper copy, and attach that."),
+)
+
+ATTACHMENT_DAMAGED = _problem(
+    "attachment-damaged", ERROR,
+    N_("validation", "The file is damaged and cannot be read."),
+    N_("validation", "Open it to check, then save or scan it again."),
+)

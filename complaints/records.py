@@ -30,10 +30,12 @@ from .problems import (
 )
 from .report import Issue
 from .schema import (
+    ATTACHMENTS,
     COMPLAINANTS,
     EPISODES,
     EVENTS,
     REMEDIES,
+    Attachment,
     Column,
     Complainant,
     Episode,
@@ -47,8 +49,8 @@ from .schema import (
 )
 from .workbook import RawRow, RawWorkbook
 
-__all__ = ["Complainant", "Episode", "Event", "Locality", "Records", "Remedy", "parse_date", "read_records",
-           "read_sheet"]
+__all__ = ["Attachment", "Complainant", "Episode", "Event", "Locality", "Records", "Remedy", "parse_date",
+           "read_records", "read_sheet"]
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -63,6 +65,7 @@ class Records:
     episodes: list[Episode]
     issues: list[Issue]
     remedies: list[Remedy] | None = None  # None: the workbook has no Remedies sheet
+    attachments: list[Attachment] = dataclasses.field(default_factory=list)
 
 
 class _RowReader:
@@ -74,7 +77,7 @@ class _RowReader:
     def issue(self, problem: Problem, column_key: str | None, **params) -> None:
         self.issues.append(
             Issue(problem, self.sheet.key, self.row.number, column_key,
-                  self.columns.get(column_key), params)
+                  self.columns.get(column_key) if column_key else None, params)
         )
 
     def text(self, key: str) -> str | None:
@@ -265,4 +268,5 @@ def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> R
     # Episodes are kept even with an unknown measure (already an error) so that their references are checked too.
     episodes = read_sheet(workbook, EPISODES, gazetteer, issues)
     remedies = read_sheet(workbook, REMEDIES, gazetteer, issues) if REMEDIES.key in workbook.sheets else None
-    return Records(events, complainants, episodes, issues, remedies)
+    attachments = read_sheet(workbook, ATTACHMENTS, gazetteer, issues) if ATTACHMENTS.key in workbook.sheets else []
+    return Records(events, complainants, episodes, issues, remedies, attachments)

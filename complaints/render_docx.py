@@ -27,27 +27,50 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Sequence
+from itertools import repeat
+from typing import Any
 
 import jinja2
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from complaints.blocks import Block, DocumentMeta
+from complaints.blocks import LABEL, NUMBER, Block, DocumentMeta
 from complaints.errors import BuildError
 
 LANGUAGE_TAGS = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
-KINDS = frozenset({
-    "title", "subtitle", "addressee", "heading", "subheading", "paragraph", "note",
-    "signature", "item", "numbered", "table", "pagebreak",
-})
+# The style (its id) of each kind of paragraph block; scripts/make_docx_template.py defines them.
+STYLE_IDS = {
+    "title": "Title", "subtitle": "Subtitle", "addressee": "Addressee", "heading": "Heading1",
+    "subheading": "Heading2", "paragraph": "Normal", "note": "Note", "signature": "Signature",
+    "item": "ListBullet", "numbered": "ListNumber",
+}
+KINDS = frozenset(STYLE_IDS) | {"table"}
+_HEADING_LEVELS = {"heading": 0, "subheading": 1}
+# The lists of the template's numbering part. Headings 1 and 2 are numbered by the first heading
+# list through their styles; a heading numbered in Roman numerals names the second.
+BULLET_NUM_ID, DECIMAL_NUM_ID, HEADING_NUM_ID, ROMAN_NUM_ID = 1, 2, 3, 4
+_UNNUMBERED = (0, 0)  # numId 0: no list, whatever the style says
+# The values of style.css the renderer needs as well as the template: the shading of header rows
+# and row labels (th, tbody th), the label column's share of a label/value table (tbody th), the
+# addressee's left margin (p.addressee) and the space below a table (table), in twips.
+HEADER_FILL, LABEL_FILL = "E8E8E8", "F3F3F3"
+LABEL_SHARE = 0.34
+ADDRESSEE_INDENT = 0.45
+TABLE_GAP = 160
+# The kinds whose style has less space before it than a table has below it in the PDF.
+_SPACED_AFTER_TABLE = frozenset({"title", "subtitle", "addressee", "paragraph", "note", "item", "numbered"})
+_CELL_STYLES = {LABEL: "TableLabel", NUMBER: "TableNumber"}
+_CELL_FILLS = {LABEL: LABEL_FILL}
+_ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50), ("XL", 40),
+          ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 _FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 # Core properties are limited to 255 characters each.
 _PROPERTY_LIMIT = 255
-# Cell text at 10 pt takes up to about 100 twips a character; the template's cells
-# have 85-twip margins on either side.
-_TWIPS_PER_CHAR = 100
-_CELL_MARGINS = 170
+# Cell text at 9.5 pt takes up to about 95 twips a character; the template's cells
+# have 80-twip margins on either side.
+_TWIPS_PER_CHAR = 95
+_CELL_MARGINS = 160
 # What zipfile writes: version 2.0 (deflate), bit 11 of the flags for a name in UTF-8,
 # and the permissions rw------- for a file.
 _ZIP_VERSION = 20
@@ -99,8 +122,8 @@ class _Template:
     # each document copies before changing them.
     pristine: _Pristine
     body: str
-    root: object  # the CT_Document element, its body left empty
-    numbering: object  # the CT_Numbering element
+    root: Any  # the CT_Document element, its body left empty (python-docx's oxml is untyped)
+    numbering: Any  # the CT_Numbering element
     list_abstract: int  # the list definition of the List Number style
     text_width: int  # in twips
 
@@ -204,27 +227,133 @@ def _numbering(template: _Template, lists: int) -> tuple[list[int], _Entry]:
 
 
 def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template: _Template) -> list[dict]:
-    """What the template reads of each block, plus a restarting list id for each
-    run of numbered blocks (from `new_list`) and, for tables, rows of equal
-    length and column widths. A table without rows is left out."""
+    """What the template reads of each block: its style, a restarting list id for each run of
+    numbered blocks (from `new_list`), the list that numbers a heading, a page break, the space
+    after a table and, for tables, rows of equal length, column widths, styles and shading. A
+    table without rows is left out."""
     views = []
     list_id = None
-    for block in blocks:
-        view = {"kind": block.kind, "text": block.text}
+    blocks = [block for block in blocks if block.kind != "table" or block.rows]
+    numbering = _HeadingNumbers()
+    bookmarks: dict[str, str] = {}  # anchor -> bookmark, for the headings numbered by a list
+    linked: list[tuple[Block, dict]] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "table":
+            view = _table_view(block, template.text_width,
+                               separate=index + 1 == len(blocks) or blocks[index + 1].kind == "table")
+            if block.links:
+                linked.append((block, view))
+            views.append(view)
+            list_id = None
+            continue
+        view = {"kind": block.kind, "style": STYLE_IDS[block.kind], "text": block.text}
         if block.kind == "numbered":
             if list_id is None:
                 list_id = new_list()
-            view["list_id"] = list_id
+            view["numbering"] = (0, list_id)
         else:
             list_id = None
-        if block.kind == "table":
-            if not block.rows:
-                continue
-            columns = max(len(row) for row in block.rows)
-            view["rows"] = [tuple(row) + ("",) * (columns - len(row)) for row in block.rows]
-            view["widths"] = _column_widths(view["rows"], template.text_width)
+        if block.kind in _HEADING_LEVELS:
+            view["numbering"], view["text"] = numbering.place(block)
+            if block.anchor and view["numbering"] != _UNNUMBERED and block.anchor not in bookmarks:
+                view["bookmark"] = bookmarks[block.anchor] = _bookmark(block.anchor)
+                view["bookmark_id"] = len(bookmarks)
+        if block.break_before:
+            view["break_before"] = True
+        if index and blocks[index - 1].kind == "table" and block.kind in _SPACED_AFTER_TABLE:
+            view["after_table"] = TABLE_GAP
         views.append(view)
+    for block, view in linked:
+        _link(block, view, bookmarks)
     return views
+
+
+def _bookmark(anchor: str) -> str:
+    """Word's name for the bookmark of a heading: hidden (a leading underscore), as those Word makes
+    for its own cross-references are."""
+    return "_Ref_" + anchor.replace("-", "_")
+
+
+def _link(block: Block, view: dict, bookmarks: dict[str, str]) -> None:
+    """Cells that refer to numbered headings get pieces of text and REF fields to their bookmarks,
+    so that the references follow when a lawyer inserts a section. A reference to a heading that
+    is not numbered by a list stays text."""
+    head = block.header_rows
+    for number, column, pieces in block.links:
+        part, row = ("head", number) if number < head else ("body", number - head)
+        text, width, style, fill, _ = view[part][row][column]
+        view[part][row][column] = (text, width, style, fill,
+                                   [(piece, bookmarks.get(target, "")) for piece, target in pieces])
+
+
+class _HeadingNumbers:
+    """Which list numbers each heading. A heading whose typed number is the one Word's list would
+    give it at that point is numbered by the list (and its number leaves the text); any other
+    heading keeps its typed number, so that the DOCX never shows a number the PDF does not."""
+
+    def __init__(self) -> None:
+        self.decimal = [0, 0]
+        self.roman = [0, 0]
+
+    def place(self, block: Block) -> tuple[tuple[int, int] | tuple[()], str]:
+        level = _HEADING_LEVELS[block.kind]
+        if not block.number:
+            return _UNNUMBERED, block.text
+        decimal = self._next(self.decimal, level)
+        if (level == 0 or self.decimal[0]) and block.number == ".".join(map(str, decimal)) + ".":
+            self._advance(self.decimal, level)
+            return (), block.text
+        if block.number == _roman(self._next(self.roman, level)[-1]) + ".":
+            self._advance(self.roman, level)
+            return (level, ROMAN_NUM_ID), block.text
+        return _UNNUMBERED, f"{block.number} {block.text}"
+
+    @staticmethod
+    def _next(counters: list[int], level: int) -> list[int]:
+        return counters[:level] + [counters[level] + 1]
+
+    @staticmethod
+    def _advance(counters: list[int], level: int) -> None:
+        counters[level] += 1
+        counters[level + 1:] = [0] * (len(counters) - level - 1)
+
+
+def _roman(number: int) -> str:
+    digits = []
+    for letters, value in _ROMAN:
+        count, number = divmod(number, value)
+        digits.append(letters * count)
+    return "".join(digits)
+
+
+def _table_view(block: Block, text_width: int, *, separate: bool) -> dict:
+    columns = max(len(row) for row in block.rows)
+    rows = [tuple(row) + ("",) * (columns - len(row)) for row in block.rows]
+    kinds = tuple(block.columns) + ("",) * (columns - len(block.columns))
+    label_column = kinds[0] == LABEL
+    if label_column and columns == 2:
+        # Label/value tables share one proportion, so that stacked forms line up.
+        label = int(text_width * LABEL_SHARE)
+        widths = [label, text_width - label]
+    else:
+        widths = _column_widths(rows, text_width, block.header_rows)
+    first_row, first_column = int(block.header_rows > 0), int(label_column)
+    styles = [_CELL_STYLES.get(kind, "TableText") for kind in kinds]
+    fills = [_CELL_FILLS.get(kind, "") for kind in kinds]
+    heading = (["TableHeading"] * columns, [HEADER_FILL] * columns)
+    # Each cell as the template reads it, (text, width, style, shading, pieces): unpacked by the
+    # template's loop rather than looked up by index: the lookups took a fifth of a long table's time.
+    return {
+        "kind": "table",
+        "head": [list(zip(row, widths, *heading, repeat(None))) for row in rows[:block.header_rows]],
+        "body": [list(zip(row, widths, styles, fills, repeat(None))) for row in rows[block.header_rows:]],
+        "widths": widths,
+        # tblLook: noHBand and noVBand, and the header row and label column when there are.
+        "look": f"{0x0600 | 0x0020 * first_row | 0x0080 * first_column:04X}",
+        "first_row": first_row,
+        "first_column": first_column,
+        "separate": separate,
+    }
 
 
 def _new_list(numbering, abstract_id: int) -> int:
@@ -239,30 +368,30 @@ def _text_width(document) -> int:
     return (section.page_width - section.left_margin - section.right_margin) // 635
 
 
-def _column_widths(rows: list[tuple[str, ...]], total: int) -> list[int]:
+def _column_widths(rows: list[tuple[str, ...]], total: int, header_rows: int) -> list[int]:
     """Column widths in twips, much as Word's autofit would choose them.
 
     Every column gets at least its longest word, so that no word breaks; the
     width left over goes to the columns whose body text is longer than that, in
-    proportion. The header may wrap. LibreOffice follows the grid rather than
+    proportion. The header rows may wrap. LibreOffice follows the grid rather than
     fitting it, so the widths are worked out here.
     """
     def width(text: str) -> int:
         return len(text) * _TWIPS_PER_CHAR + _CELL_MARGINS
 
-    columns = list(zip(*rows, strict=False))  # a short row leaves the columns it lacks out, as before
+    columns = list(zip(*rows, strict=True))  # the rows are padded to equal length (_block_views)
     minimum = [max(width(word) for cell in column for word in cell.split() or [""]) for column in columns]
-    natural = [max([width(cell) for cell in column[1:]] + [least])
+    natural = [max([width(cell) for cell in column[header_rows:]] + [least])
                for column, least in zip(columns, minimum, strict=True)]
     spare = total - sum(minimum)
     wanted = [want - least for want, least in zip(natural, minimum, strict=True)]
     if spare <= 0:
-        result = [least * total / sum(minimum) for least in minimum]
+        shares = [least * total / sum(minimum) for least in minimum]
     elif sum(wanted) <= spare:
-        result = [want * total / sum(natural) for want in natural]
+        shares = [want * total / sum(natural) for want in natural]
     else:
-        result = [least + spare * want / sum(wanted) for least, want in zip(minimum, wanted, strict=True)]
-    result = [int(value) for value in result]
+        shares = [least + spare * want / sum(wanted) for least, want in zip(minimum, wanted, strict=True)]
+    result = [int(value) for value in shares]
     result[-1] += total - sum(result)
     return result
 
@@ -292,7 +421,7 @@ def _set_properties(document, meta: DocumentMeta, build_time: datetime.datetime)
     props.author = props.last_modified_by = "complaints"
     props.revision = 1
     moment = _utc(build_time)
-    props.created = props.modified = props.last_printed = moment
+    props.created = props.modified = moment
 
 
 def reproducible_zip(data: bytes, when: datetime.datetime) -> bytes:

@@ -106,7 +106,7 @@ class Report:
 
     def locate(self, issue: Issue, lang: Language) -> str:
         """The issue in one line, with the sheet named as the user sees its tab."""
-        return issue.describe(lang, self.sheet_titles.get(issue.sheet))
+        return issue.describe(lang, self.sheet_titles.get(issue.sheet) if issue.sheet else None)
 
     @property
     def errors(self) -> list[Issue]:
@@ -154,8 +154,8 @@ class Report:
                 % {"num": lang.number(len(self.warnings))})
 
     def sorted_issues(self) -> list[Issue]:
-        sheet_order = {"Events": 0, "Complainants": 1, "Episodes": 2, "Remedies": 3}
+        sheet_order = {"Events": 0, "Complainants": 1, "Episodes": 2, "Remedies": 3, "Attachments": 4}
         return sorted(
             self.issues,
-            key=lambda i: (sheet_order.get(i.sheet, -1), i.row or 0, i.column_index or 0, i.code),
+            key=lambda i: (sheet_order.get(i.sheet or "", -1), i.row or 0, i.column_index or 0, i.code),
         )

@@ -119,6 +119,18 @@ POA_SCOPES = Vocabulary("poa scope values", {
     "represent": N_("poa scope values", "represent|representation"),
     "appeal": N_("poa scope values", "appeal|appeals"),
 }, "poa_scopes")
+# The documents a submission carries as annexes. Identity documents, powers of attorney, appeal forms
+# and medical reports are private (packages.py): only confidential documents carry them.
+ATTACHMENT_KINDS = Vocabulary("attachment kind", {
+    "power_of_attorney": N_("attachment kind", "power of attorney|poa"),
+    "appeal_form": N_("attachment kind", "appeal form"),
+    "decision": N_("attachment kind", "decision|court decision"),
+    "complaint": N_("attachment kind", "complaint|appeal"),
+    "medical": N_("attachment kind", "medical report|medical"),
+    "identity": N_("attachment kind", "identity document|identity|passport"),
+    "photo": N_("attachment kind", "photograph|photo"),
+    "other": N_("attachment kind", "other document|other"),
+}, "attachment_kinds")
 
 
 @dataclass(frozen=True)
@@ -398,6 +410,28 @@ class Remedy:
         return self.outcome_date or self.date
 
 
+@dataclass(frozen=True, kw_only=True)
+class Attachment:
+    row: int
+    complainant_id: str | None = column(N_("column", "complainant_id"), kind=Kind.ID, help=N_(
+        "column help", "The code of the complainant the document concerns, as on the Complainants sheet; "
+        "leave it empty for a document of the whole case."))
+    kind: str = column(N_("column", "kind"), kind=Kind.CODED, vocabulary=ATTACHMENT_KINDS, required=True, help=N_(
+        "column help", "What the document is. Choose from the list. Identity documents, powers of attorney, "
+        "appeal forms and medical reports are attached only to confidential submissions."))
+    file: str = column(N_("column", "file"), required=True, wide=True, help=N_(
+        "column help", "Where the file is, from the case folder, such as annexes/C012-poa.pdf: a PDF, JPEG, "
+        "PNG or TIFF file inside the case folder."))
+    date: datetime.date | None = column(N_("column", "date"), kind=Kind.DATE, help=N_(
+        "column help", "The date the document bears."))
+    number: str | None = column(N_("column", "number"), kind=Kind.DOCUMENT_NUMBER, help=N_(
+        "column help", "The number the document bears, such as a case or decision number, if any."))
+    titles: Mapping[str, str] = per_language(
+        "title", N_("column", "title ({language})"), N_(
+            "column help", "What the list of annexes calls the document in this language, such as: Decision "
+            "of the Almaty City Court. Language: {language}."))
+
+
 EVENTS = Sheet(N_("sheet", "Events"), Event, N_(
     "instructions", "One row per event: a rally, a wave of arrests, a court campaign."), id_column="event_id")
 COMPLAINANTS = Sheet(N_("sheet", "Complainants"), Complainant, N_(
@@ -411,7 +445,13 @@ REMEDIES = Sheet(N_("sheet", "Remedies"), Remedy, N_(
     "instructions", "One row per appeal or complaint a complainant made in Kazakhstan. This sheet may stay "
     "empty, but the complaint is stronger with it."), required=False)
 
-SHEETS = (EVENTS, COMPLAINANTS, EPISODES, REMEDIES)
+# The documents sent with the submissions: the files are in the case folder.
+ATTACHMENTS = Sheet(N_("sheet", "Attachments"), Attachment, N_(
+    "instructions", "One row per document to send with the submissions: a power of attorney, a court decision, "
+    "a medical report. Put the files in the case folder, for example in a folder named annexes. This sheet "
+    "may stay empty."), required=False)
+
+SHEETS = (EVENTS, COMPLAINANTS, EPISODES, REMEDIES, ATTACHMENTS)
 
 
 def fold(text: str) -> str:

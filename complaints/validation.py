@@ -31,9 +31,9 @@ from .problems import (
     UNKNOWN_EVENT,
     Problem,
 )
-from .records import Complainant, Records
+from .records import Complainant, Records, Remedy
 from .report import Exclusion, Issue, Report
-from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES
+from .schema import ATTACHMENTS, COMPLAINANTS, EPISODES, EVENTS, REMEDIES
 
 # The Human Rights Committee may see a communication submitted more than five years
 # after the final domestic decision as an abuse of the right of submission (rule 99(c)).
@@ -125,7 +125,7 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
         issues.append(Issue(NO_COMPLAINANTS, COMPLAINANTS.key, params={"sheet": COMPLAINANTS.key}))
 
     exclusions = []
-    people = {}
+    people: dict[str, Complainant] = {}
     for person in records.complainants:
         people.setdefault(person.complainant_id, person)
         reasons = exclusion_reasons(person)
@@ -154,8 +154,8 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
     excluded = {exclusion.complainant_id for exclusion in exclusions}
     event_ids = {event.event_id for event in records.events}
     for episode in records.episodes:
-        person = people.get(episode.complainant_id)
-        if person is None:
+        owner = people.get(episode.complainant_id)
+        if owner is None:
             issues.append(_issue(UNKNOWN_COMPLAINANT, EPISODES, episode.row, "complainant_id",
                                  episode_cols, id=episode.complainant_id))
         elif episode.complainant_id in excluded:
@@ -169,13 +169,19 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
         if episode.date:
             if episode.date > today:
                 issues.append(_issue(DATE_IN_FUTURE, EPISODES, episode.row, "date", episode_cols))
-            elif person and person.date_of_birth and episode.date < person.date_of_birth:
+            elif owner and owner.date_of_birth and episode.date < owner.date_of_birth:
                 issues.append(_issue(DATE_BEFORE_BIRTH, EPISODES, episode.row, "date",
                                      episode_cols, id=episode.complainant_id))
 
     if records.remedies is not None:
-        _check_remedies(records, people, excluded, column_maps.get(REMEDIES.key, {}), people_cols,
+        _check_remedies(records.remedies, people, excluded, column_maps.get(REMEDIES.key, {}), people_cols,
                         today, submission or today, issues)
+
+    attachment_cols = column_maps.get(ATTACHMENTS.key, {})
+    for attachment in records.attachments:
+        if attachment.complainant_id and attachment.complainant_id not in people:
+            issues.append(_issue(UNKNOWN_COMPLAINANT, ATTACHMENTS, attachment.row, "complainant_id",
+                                 attachment_cols, id=attachment.complainant_id))
 
     return Report(issues=issues, exclusions=exclusions, appeals=len(people))
 
@@ -187,11 +193,11 @@ def _years_before(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _check_remedies(records: Records, people: dict[str, Complainant], excluded: set[str],
+def _check_remedies(remedies: list[Remedy], people: dict[str, Complainant], excluded: set[str],
                     remedy_cols: dict[str, int], people_cols: dict[str, int], today: datetime.date,
                     submission: datetime.date, issues: list[Issue]) -> None:
     last_decision: dict[str, datetime.date | None] = {}
-    for remedy in records.remedies:
+    for remedy in remedies:
         if remedy.complainant_id not in people:
             issues.append(_issue(UNKNOWN_COMPLAINANT, REMEDIES, remedy.row, "complainant_id",
                                  remedy_cols, id=remedy.complainant_id))
@@ -213,6 +219,6 @@ def _check_remedies(records: Records, people: dict[str, Complainant], excluded: 
         if person_id not in last_decision:
             issues.append(_issue(NO_REMEDIES, COMPLAINANTS, person.row, "complainant_id",
                                  people_cols, id=person_id))
-        elif last_decision[person_id] and last_decision[person_id] < limit:
+        elif (decided := last_decision[person_id]) and decided < limit:
             issues.append(_issue(REMEDIES_TOO_OLD, COMPLAINANTS, person.row, "complainant_id",
                                  people_cols, id=person_id, years=REMEDY_DELAY_YEARS))

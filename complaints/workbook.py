@@ -29,7 +29,7 @@ from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.utils.escape import unescape
-from openpyxl.worksheet._reader import _cast_number
+from openpyxl.worksheet._reader import _cast_number  # type: ignore[attr-defined]  # openpyxl's, not in its stubs
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 from .errors import UnreadableInput
@@ -110,13 +110,18 @@ class CellError(str):
     """An error value (#REF!, #N/A) that a cell shows instead of a value."""
 
 
+# Where a cell is: sheet key, row, column key (None for a header cell), column index.
+Where = tuple[str, int, str | None, int]
+
+
 @dataclass(frozen=True)
 class Formula:
     cached: CellValue  # the value last calculated, None if it never was
 
 
 # One source row: its number, whether it is hidden, and its filled cells by 1-based column.
-SourceRow = tuple[int, bool, dict[int, object]]
+SourceValue = CellValue | CellError | Formula  # a cell as read, before _cell
+SourceRow = tuple[int, bool, dict[int, SourceValue]]
 
 
 def find_sheet_title(sheet: Sheet, titles: Iterable[str], name: str) -> str | None:
@@ -130,7 +135,7 @@ def find_sheet_title(sheet: Sheet, titles: Iterable[str], name: str) -> str | No
     return found[0] if found else None
 
 
-def _clean_text(value: str, where: tuple, issues: list[Issue]) -> str | None:
+def _clean_text(value: str, where: Where, issues: list[Issue]) -> str | None:
     if len(value) > MAX_CELL_CHARS:
         issues.append(Issue(TEXT_TOO_LONG, *where, {"length": len(value), "limit": MAX_CELL_CHARS}))
         return None
@@ -146,7 +151,7 @@ def _clean_text(value: str, where: tuple, issues: list[Issue]) -> str | None:
     return value.strip() or None
 
 
-def _cell(value: object, where: tuple, issues: list[Issue]) -> CellValue:
+def _cell(value: SourceValue, where: Where, issues: list[Issue]) -> CellValue:
     """The value a cell stands for; where: (sheet key, row, column key, column index)."""
     if isinstance(value, CellError):
         issues.append(Issue(ERROR_CELL, *where, {"value": str(value)}))
@@ -162,7 +167,7 @@ def _cell(value: object, where: tuple, issues: list[Issue]) -> CellValue:
     return value
 
 
-def _map_header(sheet: Sheet, header: dict[int, object], issues: list[Issue]) -> dict[str, int]:
+def _map_header(sheet: Sheet, header: dict[int, SourceValue], issues: list[Issue]) -> dict[str, int]:
     titles = {column.key: column.accepted_titles() for column in sheet.columns}
     columns: dict[str, int] = {}
     for index, raw in sorted(header.items()):
@@ -199,7 +204,7 @@ def collect_sheet(sheet: Sheet, title: str, rows: Iterable[SourceRow], issues: l
     filled = bool(first and first[2])
     for number, hidden, values in rows:
         filled = filled or bool(values)
-        cells = {}
+        cells: dict[str, CellValue] = {}
         for key, index in columns.items():
             value = values.get(index)
             if value is not None:
@@ -236,7 +241,7 @@ def _read_errors(name: str):
     try:
         yield
     except Exception as error:
-        cause = error
+        cause: BaseException | None = error
         while cause is not None and not isinstance(cause, (DefusedXmlException, _DocumentTypeDeclared)):
             cause = cause.__cause__  # openpyxl wraps what fails while it loads in a ValueError
         if cause is not None:
@@ -333,7 +338,7 @@ class _Book:
     are small): sheet names, states and parts, the date styles, the shared strings."""
 
     archive: zipfile.ZipFile
-    sheets: dict[str, tuple[str, str]]  # title -> (state, part)
+    sheets: dict[str, tuple[str | None, str]]  # title -> (state, part)
     epoch: datetime.datetime
     date_styles: frozenset[int]
     duration_styles: frozenset[int]
@@ -346,8 +351,9 @@ class _Book:
             reader.read_manifest()
             reader.read_workbook()
             apply_stylesheet(reader.archive, reader.wb)
-            sheets = {sheet.name: (sheet.state, rel.target) for sheet, rel in reader.parser.find_sheets()
-                      if rel.target in reader.valid_files and "chartsheet" not in rel.Type}
+            sheets: dict[str, tuple[str | None, str]] = {
+                sheet.name: (sheet.state, rel.target) for sheet, rel in reader.parser.find_sheets()
+                if rel.target in reader.valid_files and "chartsheet" not in rel.Type}
             strings_part = reader.package.find(SHARED_STRINGS)
             strings = [] if strings_part is None else [
                 _unescaped(_plain_text(node))
@@ -362,8 +368,9 @@ class _Book:
                 raise _DocumentTypeDeclared(declared) from error
             raise
         wb = reader.wb
-        return cls(reader.archive, sheets, wb.epoch, frozenset(wb._date_formats),
-                   frozenset(wb._timedelta_formats), strings)
+        # openpyxl's reader keeps the date and duration styles it found in attributes of its own.
+        return cls(reader.archive, sheets, wb.epoch, frozenset(wb._date_formats),  # type: ignore[attr-defined]
+                   frozenset(wb._timedelta_formats), strings)  # type: ignore[attr-defined]
 
 
 class _SheetXml:
@@ -388,8 +395,8 @@ class _SheetXml:
             else:
                 self.merged.append(element.get("ref"))
 
-    def _cells(self, row: etree._Element) -> dict[int, object]:
-        values = {}
+    def _cells(self, row: etree._Element) -> dict[int, SourceValue]:
+        values: dict[int, SourceValue] = {}
         column = 0
         for cell in row.iterchildren(_CELL):
             reference = cell.get("r")
@@ -399,7 +406,7 @@ class _SheetXml:
                 values[column] = value
         return values
 
-    def _value(self, cell: etree._Element) -> object:
+    def _value(self, cell: etree._Element) -> SourceValue:
         """As openpyxl's reader with data_only, keeping what it drops: that the cell is a formula."""
         kind = cell.get("t", "n")
         text = inline = None
@@ -412,18 +419,19 @@ class _SheetXml:
                 inline = child
             elif tag == _FORMULA:
                 formula = True
+        value: CellValue | CellError
         if kind == "inlineStr":
             value = None if inline is None else _plain_text(inline)
         else:
             value = self._typed(kind, text, cell) if text else None
         if kind == "e" or isinstance(value, CellError):
             # Only a code such as #N/A reaches a message: a crafted file could put a name there.
-            return CellError(value if _ERROR_CODE.fullmatch(value or "") else "#VALUE!")
+            return CellError(value if isinstance(value, str) and _ERROR_CODE.fullmatch(value) else "#VALUE!")
         if isinstance(value, str):
             value = _unescaped(value)
         return Formula(value) if formula else value
 
-    def _typed(self, kind: str, text: str, cell: etree._Element) -> object:
+    def _typed(self, kind: str, text: str, cell: etree._Element) -> CellValue | CellError:
         book = self.book
         if kind == "n":
             number = _cast_number(text)
@@ -493,7 +501,7 @@ def _layout_issues(sheet: Sheet, raw: RawSheet, xml: _SheetXml, issues: list[Iss
     by_index = {index: key for key, index in raw.columns.items()}
     for merged in xml.merged:
         column, row, _, _ = range_boundaries(merged)
-        issues.append(Issue(MERGED_CELLS, sheet.key, row, by_index.get(column), column,
+        issues.append(Issue(MERGED_CELLS, sheet.key, row, by_index.get(column) if column else None, column,
                             {"range": merged}))
 
 

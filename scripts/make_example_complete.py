@@ -70,7 +70,9 @@ def main(argv: list[str]) -> int:
     example.build_workbook(complete).save(buffer)
     (folder / "workbook.xlsx").write_bytes(example.deterministic_bytes(buffer.getvalue()))
     shutil.copyfile(ROOT / "intake" / "example" / "case.toml", folder / "case.toml")
-    print(f"wrote {folder / 'workbook.xlsx'} and {folder / 'case.toml'}")
+    # The example's synthetic scans, which its Attachments sheet names.
+    shutil.copytree(ROOT / "intake" / "example" / "annexes", folder / "annexes", dirs_exist_ok=True)
+    print(f"wrote {folder / 'workbook.xlsx'}, {folder / 'case.toml'} and {folder / 'annexes'}")
     return 0
 
 

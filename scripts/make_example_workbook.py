@@ -657,7 +657,7 @@ DATE_FORMAT = "DD.MM.YYYY"
 # Kinds whose cells are formatted as text when they do not hold a date: leading zeros, dates typed as text.
 TEXT_KINDS = {Kind.DOCUMENT_NUMBER, Kind.DATE}
 # Widths of the prose columns, by record field (a per-language family shares one).
-WIDE_FIELDS = {"summaries": 70, "labels": 45, "description": 60, "authority": 40, "notes": 45}
+WIDE_FIELDS = {"summaries": 70, "labels": 45, "titles": 45, "file": 36, "description": 60, "authority": 40, "notes": 45}
 
 
 def write_sheet(ws, sheet: Sheet, rows: list[dict]) -> None:
@@ -753,6 +753,36 @@ def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[
     return rows
 
 
+# The synthetic scans that scripts/make_example_scans.py writes into intake/example/annexes/.
+ATTACHMENTS = [
+    {"complainant_id": None, "kind": "decision", "file": "annexes/case-decision-rally-0510.pdf",
+     "date": D(2018, 5, 16), "number": "2-0510/2018",
+     "title_en": "Decision of the Almaty City Court on the rally of 10 May 2018",
+     "title_kk": "Алматы қалалық сотының 2018 жылғы 10 мамырдағы жиын туралы шешімі",
+     "title_ru": "Решение Алматинского городского суда по собранию 10 мая 2018 года"},
+    {"complainant_id": None, "kind": "photo", "file": "annexes/case-photo-rally-0510.jpg",
+     "date": D(2018, 5, 10),
+     "title_en": "Photograph of the square during the rally of 10 May 2018",
+     "title_kk": "2018 жылғы 10 мамырдағы жиын кезіндегі алаңның фотосуреті",
+     "title_ru": "Фотография площади во время собрания 10 мая 2018 года"},
+    {"complainant_id": "C003", "kind": "power_of_attorney", "file": "annexes/C003-poa.pdf", "date": D(2018, 7, 2)},
+    {"complainant_id": "C003", "kind": "appeal_form", "file": "annexes/C003-appeal-form.png", "date": D(2018, 6, 28)},
+    {"complainant_id": "C003", "kind": "decision", "file": "annexes/C003-decision.pdf", "date": D(2018, 6, 26),
+     "number": "5-1173/2018",
+     "title_en": "Decision of the Specialised Inter-District Administrative Court of Almaty",
+     "title_kk": "Алматы қаласы мамандандырылған ауданаралық әкімшілік сотының қаулысы",
+     "title_ru": "Постановление специализированного межрайонного административного суда г. Алматы"},
+    {"complainant_id": "C005", "kind": "identity", "file": "annexes/C005-identity.tiff"},
+    {"complainant_id": "C012", "kind": "medical", "file": "annexes/C012-medical.jpg", "date": D(2018, 5, 14),
+     "title_en": "Medical report after detention", "title_kk": "Ұстаудан кейінгі медициналық қорытынды",
+     "title_ru": "Медицинское заключение после задержания"},
+    {"complainant_id": "C012", "kind": "decision", "file": "annexes/C012-decision.pdf", "date": D(2018, 7, 12),
+     "number": "2a-2231/2018",
+     "title_en": "Appeal decision of the Almaty City Court", "title_kk": "Алматы қалалық сотының апелляциялық қаулысы",
+     "title_ru": "Постановление апелляционной инстанции Алматинского городского суда"},
+]
+
+
 DETENTION_SPELLINGS = ("detention", "задержание", "ұстау")
 ARREST_SPELLINGS = ("administrative_arrest", "административный арест", "әкімшілік қамаққа алу")
 
@@ -789,6 +819,7 @@ def build_workbook(complete=None) -> Workbook:
     write_sheet(wb.create_sheet(), schema.COMPLAINANTS, complainants)
     write_sheet(wb.create_sheet(), schema.EPISODES, episodes)
     write_sheet(wb.create_sheet(), schema.REMEDIES, remedies)
+    write_sheet(wb.create_sheet(), schema.ATTACHMENTS, ATTACHMENTS)
     return wb
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,9 +18,41 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "intake" / "example"
 TODAY = datetime.date(2026, 11, 23)
 
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+def _pdftotext(path, *crop: str) -> list[str]:
+    """The pages of a PDF as pdftotext reads them: whole, or the area `crop` (-y Y -H HEIGHT, in points)."""
+    area = ["-r", "72", "-x", "0", "-W", "1000", *crop] if crop else []
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", *area, str(path), "-"],
                           check=True, capture_output=True, text=True).stdout
+    return text.split("\f")[:-1]
+
+
+def _page_margins() -> tuple[float, float, float]:
+    """The page height and its top and bottom margins in points, from style.css's @page rule."""
+    css = (REPO / "templates" / "html" / "style.css").read_text(encoding="utf-8")
+    match = re.search(r"@page \{[^}]*?size: A4;[^}]*?margin: ([\d.]+)cm [\d.]+cm ([\d.]+)cm", css)
+    points = 72 / 2.54
+    return 29.7 * points, float(match.group(1)) * points, float(match.group(2)) * points
+
+
+def pdf_text(path) -> str:
+    """The text of a PDF, page by page (each ended by a form feed): the header, the body, the footer.
+    The words the justified text hyphenates at line ends (style.css: "hyphens: auto") are made whole,
+    also across a page break: WeasyPrint marks those breaks with U+2010, which no template or catalog
+    writes (a hyphen that is part of a word, as in "Усть-Каменогорск", is U+002D)."""
+    whole = _pdftotext(path)
+    if not any("\u2010\n" in page for page in whole):
+        return "".join(f"{page}\f" for page in whole)
+    height, top, bottom = _page_margins()
+    headers = _pdftotext(path, "-y", "0", "-H", f"{top:.0f}")
+    bodies = _pdftotext(path, "-y", f"{top:.0f}", "-H", f"{height - top - bottom:.0f}")
+    footers = _pdftotext(path, "-y", f"{height - bottom:.0f}", "-H", f"{bottom:.0f}")
+    for number in range(len(bodies) - 1):
+        body = bodies[number].rstrip()
+        if body.endswith("\u2010"):
+            word, _, rest = bodies[number + 1].lstrip().partition(" ")
+            bodies[number], bodies[number + 1] = body[:-1] + word + "\n", rest
+    bodies = [body.replace("\u2010\n", "") for body in bodies]
+    return "".join(f"{header}{body}{footer}\f" for header, body, footer in zip(headers, bodies, footers, strict=True))
 
 
 def docx_text(path) -> str:

@@ -124,8 +124,10 @@ def _embedded(path) -> tuple:
         images = [item.get_object().get_data() for page in reader.pages
                   for item in page["/Resources"].get("/XObject", {}).values()
                   if item.get_object().get("/Subtype") == "/Image"]
-        links = [str(annotation.get_object().get("/A")) for page in reader.pages
-                 for annotation in page.get("/Annots", [])]
+        annotations = [annotation.get_object() for page in reader.pages for annotation in page.get("/Annots", [])]
+        # Links to the document's own headings (the annex's section numbers) lead nowhere outside it.
+        assert all("/A" in annotation or "/Dest" in annotation for annotation in annotations)
+        links = [str(annotation["/A"]) for annotation in annotations if "/A" in annotation]
         return images, links, "/EmbeddedFiles" in reader.trailer["/Root"].get("/Names", {})
     with zipfile.ZipFile(path) as package:
         names = package.namelist()

@@ -98,7 +98,7 @@ def test_every_sheet_is_there_in_the_chosen_language(templates, lang):
     assert book.sheetnames == [code.pgettext("instructions", "Instructions"),
                                *(code.pgettext("sheet", sheet.key) for sheet in SHEETS),
                                code.pgettext("template", "Lists")]
-    assert [sheet.sheet_state for sheet in book.worksheets] == ["visible"] * 5 + ["hidden"]
+    assert [sheet.sheet_state for sheet in book.worksheets] == ["visible"] * (len(SHEETS) + 1) + ["hidden"]
     for sheet in SHEETS:
         worksheet = book[code.pgettext("sheet", sheet.key)]
         assert worksheet.freeze_panes == "A2"
@@ -136,12 +136,14 @@ def test_dropdowns_offer_the_coded_values(templates):
         ("Заявители", "M2"): ("poa_scopes", False), ("Заявители", "I2"): ("cities", False),
         ("Заявители", "R2"): ("cities", False),  # place_of_birth
         ("Эпизоды", "L2"): ("yes_no_unknown", True), ("Эпизоды", "N2"): ("yes_no_unknown", True),  # warrant, lawyer
+        ("Приложения", "B2"): ("attachment_kinds", True),
     }
     assert book.defined_names["event_ids"].attr_text == "'События'!$A$2:$A$1000"
     values = dropdown_values(book, "ru")
     assert values["measures"][:2] == ["задержание", "допрос"]
     assert values["sexes"] == ["Ж", "М"] and values["yes_no"] == ["да", "нет"]
     assert values["yes_no_unknown"] == ["да", "нет", "неизвестно"]
+    assert values["attachment_kinds"][:3] == ["доверенность", "анкета-обращение", "решение"]
     assert len(values["cities"]) == len(Gazetteer.default())
 
 

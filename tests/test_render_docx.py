@@ -13,12 +13,13 @@ import zipfile
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from complaints import render_docx as render_module
-from complaints.blocks import Block, DocumentMeta
+from complaints.blocks import LABEL, NUMBER, TEXT, Block, DocumentMeta
 from complaints.errors import BuildError
 from complaints.render_docx import render_docx
 
@@ -32,25 +33,30 @@ TABLE_ROWS = (("№", "Ф.И.О.", "Дата", "Статья", "Обстояте
     (str(n), f"Тұлға {n}", f"{n:02d}.03.2024", "ст. 174", f"Задержан {n}; {HOSTILE}")
     for n in range(1, 31)
 )
+TABLE_COLUMNS = (NUMBER, TEXT, TEXT, TEXT, TEXT)
+LABELS = (("Фамилия", "Иванов"), ("Дата рождения", "не известна"))
+LONG_LABELS = (("Адрес организации, которая представляет автора", HOSTILE * 6),)
 BLOCKS = (
     Block("addressee", "В Комитет ООН по правам человека"),
     Block("addressee", "Женева"),
     Block("title", "Жалоба"),
     Block("subtitle", "Шағым"),
-    Block("heading", "1. Заявители"),
+    Block("table", rows=LABELS, columns=(LABEL, TEXT)),
+    Block("heading", "Заявители", number="1."),
     Block("paragraph", KAZAKH),
-    Block("subheading", "1.1. Текст"),
+    Block("subheading", "Текст", number="1.1."),
     Block("paragraph", HOSTILE),
     Block("item", "первый пункт"),
     Block("item", "екінші тармақ"),
     Block("numbered", "первое требование"),
     Block("numbered", "второе требование"),
     Block("note", "Примечание"),
-    Block("table", rows=TABLE_ROWS),
+    Block("table", rows=TABLE_ROWS, header_rows=1, columns=TABLE_COLUMNS),
     Block("numbered", "новый список"),
-    Block("pagebreak"),
-    Block("heading", "Қосымшалар"),
+    Block("heading", "Қосымшалар", break_before=True),
     Block("signature", "Подпись ________"),
+    Block("table", rows=LONG_LABELS, columns=(LABEL, TEXT)),
+    Block("table", rows=LABELS, columns=(LABEL, TEXT)),
 )
 STYLES = {
     "title": "Title", "subtitle": "Subtitle", "addressee": "Addressee",
@@ -83,7 +89,7 @@ def document(rendered):
 
 
 def _read_back(document) -> list[tuple]:
-    """The body as (kind-ish, ...) tuples; empty spacer paragraphs are left out."""
+    """The body as (kind-ish, ...) tuples; the paragraph that keeps two tables apart is left out."""
     items = []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:tbl"):
@@ -91,10 +97,8 @@ def _read_back(document) -> list[tuple]:
             items.append(("table", tuple(tuple(c.text for c in row.cells) for row in table.rows)))
         elif element.tag == qn("w:p"):
             paragraph = Paragraph(element, document)
-            if element.xpath('.//w:br[@w:type="page"]'):
-                items.append(("pagebreak",))
-            elif paragraph.text:
-                items.append((paragraph.style.name, paragraph.text))
+            if paragraph.text:
+                items.append((paragraph.style.name, paragraph.text, element.pPr.pageBreakBefore is not None))
     return items
 
 
@@ -103,47 +107,127 @@ def _expected(blocks) -> list[tuple]:
     for block in blocks:
         if block.kind == "table":
             items.append(("table", block.rows))
-        elif block.kind == "pagebreak":
-            items.append(("pagebreak",))
         else:
-            items.append((STYLES[block.kind], block.text))
+            items.append((STYLES[block.kind], block.text, block.break_before))
     return items
+
+
+def _body_paragraphs(document) -> list:
+    return document.element.body.findall(qn("w:p"))
 
 
 def test_paragraphs_and_tables_follow_the_blocks(document):
     assert _read_back(document) == _expected(BLOCKS)
 
 
-def test_table_repeats_its_header_row_and_fills_the_width(document):
-    table = document.tables[0]
+def _grid(table) -> list[int]:
+    return [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+def _text_width(document) -> int:
+    section = document.sections[0]
+    return (section.page_width - section.left_margin - section.right_margin) // 635
+
+
+def test_only_header_rows_repeat_and_no_row_splits_across_pages(document):
+    labels, table = document.tables[0], document.tables[1]
     assert len(table.rows) == 31 and len(table.columns) == 5
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert all(row._tr.trPr is None for row in table.rows[1:])
-    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
-    section = document.sections[0]
-    assert sum(grid) == (section.page_width - section.left_margin - section.right_margin) // 635
-    assert grid[0] < grid[-1]
+    assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
+    assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in labels.rows)
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for t in document.tables for row in t.rows)
+    assert sum(_grid(table)) == _text_width(document)
+    assert _grid(table)[0] < _grid(table)[-1]
+
+
+def _fill(cell) -> str | None:
+    shading = cell._tc.tcPr.find(qn("w:shd"))
+    return None if shading is None else shading.get(qn("w:fill"))
+
+
+def test_header_cells_and_row_labels_are_bold_and_shaded(document):
+    labels, table = document.tables[0], document.tables[1]
+    for cell in table.rows[0].cells:
+        assert cell.paragraphs[0].style.name == "Table Heading" and _fill(cell) == render_module.HEADER_FILL
+    for row in labels.rows:
+        label, value = row.cells
+        assert label.paragraphs[0].style.name == "Table Label" and _fill(label) == render_module.LABEL_FILL
+        assert value.paragraphs[0].style.name == "Table Text" and _fill(value) is None
+    assert document.styles["Table Heading"].font.bold and document.styles["Table Label"].font.bold
+    assert not document.styles["Table Text"].font.bold
+    for row in table.rows[1:]:
+        assert all(_fill(cell) is None for cell in row.cells)
+    # The table's look names what it has, so that rows a lawyer adds look the same.
+    looks = [t._tbl.tblPr.find(qn("w:tblLook")) for t in (labels, table)]
+    assert [(look.get(qn("w:firstRow")), look.get(qn("w:firstColumn"))) for look in looks] == [("0", "1"), ("1", "0")]
+
+
+def test_label_value_tables_share_one_proportion(document):
+    short, long_, again = document.tables[0], document.tables[2], document.tables[3]
+    assert _grid(short) == _grid(long_) == _grid(again)
+    assert _grid(short)[0] == int(_text_width(document) * render_module.LABEL_SHARE)
+    assert short._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+
+
+def test_the_number_column_is_set_right(document):
+    table = document.tables[1]
+    assert {row.cells[0].paragraphs[0].style.name for row in table.rows[1:]} == {"Table Number"}
+    assert document.styles["Table Number"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_no_empty_paragraph_but_between_tables_and_at_the_end(document):
+    body = list(document.element.body.iterchildren())
+    for index, element in enumerate(body):
+        if element.tag == qn("w:p") and not Paragraph(element, document).text:
+            after_table = body[index - 1].tag == qn("w:tbl")
+            before_table_or_end = body[index + 1].tag in (qn("w:tbl"), qn("w:sectPr"))
+            assert after_table and before_table_or_end, index
+    assert not document.element.body.xpath('.//w:br[@w:type="page"]')
+
+
+def test_a_page_break_is_the_heading_s_own(document):
+    breaking = [p for p in _body_paragraphs(document) if p.pPr.pageBreakBefore is not None]
+    assert [Paragraph(p, document).text for p in breaking] == ["Қосымшалар"]
+
+
+def test_text_after_a_table_keeps_the_pdf_s_distance(document):
+    after = [p for p in _body_paragraphs(document) if p.getprevious() is not None
+             and p.getprevious().tag == qn("w:tbl") and Paragraph(p, document).text]
+    spacing = {Paragraph(p, document).text: p.pPr.find(qn("w:spacing")) for p in after}
+    assert spacing["новый список"].get(qn("w:before")) == str(render_module.TABLE_GAP)
+    assert spacing["Заявители"] is None  # a heading has more space before it than that
+    before = document.styles["Heading 1"].paragraph_format.space_before.twips
+    assert before >= render_module.TABLE_GAP
 
 
 def test_hostile_text_prints_literally(document):
     texts = [p.text for p in document.paragraphs]
     assert HOSTILE in texts
     assert "49" not in "".join(texts)
-    assert document.tables[0].rows[1].cells[4].text == f"Задержан 1; {HOSTILE}"
+    assert document.tables[1].rows[1].cells[4].text == f"Задержан 1; {HOSTILE}"
     assert document.core_properties.title == META.title
 
 
-def test_header_shows_the_case_and_the_mark(document):
-    header = document.sections[0].header
-    assert [p.text for p in header.paragraphs] == [META.confidential_mark, META.header]
-    mark = header.paragraphs[0].runs[0]
-    assert mark.bold and str(mark.font.color.rgb) == "C00000"
+def test_header_shows_the_case_and_the_mark_but_the_first_page_only_the_mark(document):
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert [p.text for p in section.header.paragraphs] == [META.confidential_mark, META.header]
+    assert [p.text for p in section.first_page_header.paragraphs] == [META.confidential_mark]
+    for header in (section.header, section.first_page_header):
+        mark = header.paragraphs[0].runs[0]
+        assert mark.bold and str(mark.font.color.rgb) == "AA0000"
+    assert [p.text for p in section.first_page_footer.paragraphs] == [p.text for p in section.footer.paragraphs]
 
 
 def test_header_without_mark():
     meta = DocumentMeta(title="t", language="en", header=f"Case {HOSTILE}")
-    header = docx.Document(io.BytesIO(_render(meta=meta))).sections[0].header
-    assert [p.text for p in header.paragraphs] == [f"Case {HOSTILE}"]
+    section = docx.Document(io.BytesIO(_render(meta=meta))).sections[0]
+    assert [p.text for p in section.header.paragraphs] == [f"Case {HOSTILE}"]
+    assert [p.text for p in section.first_page_header.paragraphs] == [""]
+
+
+def test_no_confidential_paragraph_in_the_body(document):
+    assert META.confidential_mark not in [p.text for p in document.paragraphs]
 
 
 def test_footer_has_page_and_numpages_fields(document):
@@ -172,7 +256,8 @@ def test_core_properties(document):
     assert props.title == META.title
     assert props.language == "ru"
     assert props.keywords == "Казахстан, МПГПП"
-    assert props.created == props.modified == props.last_printed == BUILD_TIME
+    assert props.created == props.modified == BUILD_TIME
+    assert props.last_printed is None
     assert props.author == props.last_modified_by == "complaints"
     assert props.revision == 1
 
@@ -259,3 +344,143 @@ def test_libreoffice_prints_the_texts(rendered, tmp_path):
     pages = len(re.findall(r"Страница \d+ из (\d+)", text))
     assert pages >= 2
     assert f"Страница 1 из {pages}" in text
+
+
+def _numbering_levels(document, num_id: int) -> dict[int, tuple[str, str]]:
+    numbering = document.part.numbering_part.element
+    abstract_id = numbering.num_having_numId(num_id).abstractNumId.val
+    abstract = next(a for a in numbering.findall(qn("w:abstractNum"))
+                    if a.get(qn("w:abstractNumId")) == str(abstract_id))
+    return {int(level.get(qn("w:ilvl"))): (level.find(qn("w:numFmt")).get(qn("w:val")),
+                                           level.find(qn("w:lvlText")).get(qn("w:val")))
+            for level in abstract.findall(qn("w:lvl"))}
+
+
+def _numbering(paragraph) -> tuple[str, str] | None:
+    numbering = paragraph.pPr.numPr if paragraph.pPr is not None else None
+    if numbering is None:
+        return None
+    return (numbering.ilvl.val if numbering.ilvl is not None else None, numbering.numId.val)
+
+
+def test_headings_are_numbered_by_their_styles_list(document):
+    for name, level in (("Heading 1", None), ("Heading 2", 1)):
+        numbering = document.styles[name].element.pPr.numPr
+        assert numbering.numId.val == render_module.HEADING_NUM_ID
+        assert (numbering.ilvl.val if numbering.ilvl is not None else None) == level
+    assert _numbering_levels(document, render_module.HEADING_NUM_ID) == {
+        0: ("decimal", "%1."), 1: ("decimal", "%1.%2.")}
+    headings = {p.text: _numbering(p._p) for p in document.paragraphs if p.style.name.startswith("Heading")}
+    # Numbered through the style; the annex heading, unnumbered in the PDF, is taken off the list.
+    assert headings == {"Заявители": None, "Текст": None, "Қосымшалар": (0, 0)}
+
+
+def _heading_texts(blocks) -> list[tuple[str, tuple | None]]:
+    document = docx.Document(io.BytesIO(_render(blocks=blocks)))
+    return [(p.text, _numbering(p._p)) for p in document.paragraphs if p.style.name.startswith("Heading")]
+
+
+def test_roman_numbers_use_their_own_list_and_wrong_ones_stay_typed():
+    roman = render_module.ROMAN_NUM_ID
+    assert _numbering_levels(docx.Document(io.BytesIO(_render(blocks=BLOCKS[:1]))), roman) == {
+        0: ("upperRoman", "%1."), 1: ("upperRoman", "%2.")}
+    blocks = (Block("heading", "Summary"), Block("heading", "Author", number="I."),
+              Block("heading", "State", number="II."), Block("subheading", "Identity", number="I."),
+              Block("heading", "Facts", number="4."), Block("subheading", "Events", number="3.1."),
+              Block("heading", "Requests", number="1."), Block("heading", "Sought", number="2."),
+              Block("subheading", "Detail", number="2.1."), Block("subheading", "Skipped", number="2.3."))
+    assert _heading_texts(blocks) == [
+        ("Summary", (0, 0)), ("Author", (0, roman)), ("State", (0, roman)), ("Identity", (1, roman)),
+        ("4. Facts", (0, 0)), ("3.1. Events", (0, 0)), ("Requests", None), ("Sought", None),
+        ("Detail", None), ("2.3. Skipped", (0, 0))]
+
+
+def test_lists_have_two_levels(document):
+    assert _numbering_levels(document, render_module.BULLET_NUM_ID) == {
+        0: ("bullet", "\u2022"), 1: ("bullet", "\u25e6")}
+    assert _numbering_levels(document, render_module.DECIMAL_NUM_ID) == {
+        0: ("decimal", "%1."), 1: ("lowerLetter", "%2)")}
+
+
+def test_styles_look_as_in_the_pdf(document):
+    styles = document.styles
+    subtitle, heading2 = styles["Subtitle"].font, styles["Heading 2"].font
+    assert subtitle.bold and not subtitle.italic and subtitle.size.pt == 13
+    assert heading2.bold and not heading2.italic
+    assert styles["Title"].font.size.pt == 17 and styles["Heading 1"].font.size.pt == 13.5
+    addressee = styles["Addressee"].paragraph_format
+    assert addressee.left_indent.twips == pytest.approx(_text_width(document) * render_module.ADDRESSEE_INDENT, abs=1)
+    assert addressee.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_running_text_is_hyphenated_and_headings_and_tables_are_not(document):
+    settings = document.settings.element
+    assert settings.find(qn("w:autoHyphenation")) is not None
+    assert settings.find(qn("w:doNotHyphenateCaps")) is not None
+
+    def suppressed(name):
+        return document.styles[name].element.pPr.find(qn("w:suppressAutoHyphens")) is not None
+
+    assert not any(suppressed(name) for name in ("Normal", "Note", "List Bullet", "List Number"))
+    assert all(suppressed(name) for name in ("Title", "Subtitle", "Addressee", "Heading 1", "Heading 2",
+                                             "Signature", "Table Text", "Table Heading", "Table Label"))
+
+
+def test_the_page_is_the_stylesheet_s(document):
+    spec = importlib.util.spec_from_file_location("make_docx_template", ROOT / "scripts" / "make_docx_template.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    page = script.page_geometry()
+    css = (ROOT / "templates" / "html" / "style.css").read_text()
+    assert re.search(r"@page \{[^}]*size: A4;[^}]*margin: 2\.2cm 2\.5cm 2\.2cm 2\.5cm;", css)
+    assert page == {"width": 21.0, "height": 29.7, "top": 2.2, "right": 2.5, "bottom": 2.2, "left": 2.5}
+    section = document.sections[0]
+    measured = {"width": section.page_width, "height": section.page_height, "top": section.top_margin,
+                "right": section.right_margin, "bottom": section.bottom_margin, "left": section.left_margin}
+    assert {side: round(length.cm, 2) for side, length in measured.items()} == page
+    label = re.search(r"tbody th \{[^}]*width: (\d+)%", css)
+    assert int(label.group(1)) / 100 == render_module.LABEL_SHARE
+
+
+LEFTOVERS = ("Macintosh", "Calibri", "Cambria", "Mincho", "明朝", "ゴシック", "ja-JP", "Courier", "Arial",
+             "Normal.dotm", "lastPrinted")
+
+
+def test_the_package_is_the_project_s_own(rendered):
+    with zipfile.ZipFile(io.BytesIO(rendered)) as package:
+        parts = {name: package.read(name).decode("utf-8") for name in package.namelist()}
+    for name, text in parts.items():
+        for leftover in LEFTOVERS:
+            assert leftover not in text, (name, leftover)
+    app = parts["docProps/app.xml"]
+    assert "<Application>complaints</Application>" in app
+    for counted in ("<Pages>", "<Words>", "<AppVersion>", "<TotalTime>"):
+        assert counted not in app
+    theme = parts["word/theme/theme1.xml"]
+    assert theme.count('<a:latin typeface="Times New Roman"/>') == 2
+    fonts = re.findall(r'<w:font w:name="([^"]+)"', parts["word/fontTable.xml"])
+    assert fonts == ["Times New Roman"]
+
+
+def test_references_to_numbered_sections_are_ref_fields_to_their_bookmarks():
+    blocks = (Block("heading", "Facts", number="1."),
+              Block("subheading", "Rally", number="1.1.", anchor="section-1-1"),
+              Block("subheading", "Picket", number="1.2.", anchor="section-1-2"),
+              Block("subheading", "Typed", number="1.9.", anchor="section-1-9"),
+              Block("table", rows=(("No.", "Sections"), ("1", "1.1, 1.2"), ("2", "1.9"), ("3", "1.2")),
+                    header_rows=1, columns=(NUMBER, TEXT),
+                    links=((1, 1, (("1.1", "section-1-1"), (", ", ""), ("1.2", "section-1-2"))),
+                           (2, 1, (("1.9", "section-1-9"),)), (3, 1, (("1.2", "section-1-2"),)))))
+    document = docx.Document(io.BytesIO(_render(blocks=blocks)))
+    bookmarks = {Paragraph(p, document).text: [b.get(qn("w:name")) for b in p.findall(qn("w:bookmarkStart"))]
+                 for p in _body_paragraphs(document) if Paragraph(p, document).style.name == "Heading 2"}
+    # A heading whose number stays typed (1.9 after 1.2) gets no bookmark, and no field points to it.
+    assert bookmarks == {"Rally": ["_Ref_section_1_1"], "Picket": ["_Ref_section_1_2"], "1.9. Typed": []}
+    starts = document.element.body.findall(".//" + qn("w:bookmarkStart"))
+    ends = document.element.body.findall(".//" + qn("w:bookmarkEnd"))
+    assert sorted(b.get(qn("w:id")) for b in starts) == sorted(b.get(qn("w:id")) for b in ends) == ["1", "2"]
+    table = document.tables[0]
+    assert [row.cells[1].text for row in table.rows] == ["Sections", "1.1, 1.2", "1.9", "1.2"]
+    fields = [[e.text.strip() for e in row.cells[1]._tc.iter(qn("w:instrText"))] for row in table.rows[1:]]
+    assert fields == [[r"REF _Ref_section_1_1 \r \h", r"REF _Ref_section_1_2 \r \h"], [],
+                      [r"REF _Ref_section_1_2 \r \h"]]

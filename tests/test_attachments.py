@@ -1,0 +1,211 @@
+"""The Attachments sheet: each file is checked by its content, inside the case folder, before anything is built."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PIL import Image
+from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+from complaints.attachments import check_file
+from complaints.i18n import language
+from complaints.pipeline import load
+from complaints.schema import ATTACHMENTS
+
+from conftest import EXAMPLE, TODAY, write_workbook
+
+ATTACHMENT_HEADER = [column.key for column in ATTACHMENTS.columns]
+
+
+def pdf_bytes(pages: int = 1, change=None) -> bytes:
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if change:
+        change(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def image_bytes(fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("L", (40, 60), 200).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def make_case(folder: Path, rows: list[dict], files: dict[str, bytes]) -> Path:
+    """A case folder: a workbook with an Attachments sheet of `rows`, and `files` beside it."""
+    folder.mkdir(exist_ok=True)
+    workbook = write_workbook(folder / "case.xlsx")
+    book = openpyxl.load_workbook(workbook)
+    sheet = book.create_sheet("Attachments")
+    sheet.append(ATTACHMENT_HEADER)
+    for row in rows:
+        sheet.append([row.get(key) for key in ATTACHMENT_HEADER])
+    book.save(workbook)
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def attachment_issues(folder: Path) -> list:
+    return [issue for issue in load(folder, ("en",), TODAY).report.issues if issue.sheet == "Attachments"]
+
+
+def problem(folder: Path, written: str, **kwargs) -> str | None:
+    """The code of what is wrong with the file, or None."""
+    found = check_file(folder, written, **kwargs)[1]
+    return found.code if found else None
+
+
+def test_pdf_jpeg_png_and_tiff_files_are_accepted_with_their_digest(tmp_path):
+    files = {"annexes/a.pdf": pdf_bytes(2), "annexes/b.jpg": image_bytes("JPEG"),
+             "annexes/c.png": image_bytes("PNG"), "annexes/d.tiff": image_bytes("TIFF")}
+    rows = [{"kind": "decision", "file": name} for name in files]
+    folder = make_case(tmp_path / "case", rows, files)
+    loaded = load(folder, ("en",), TODAY)
+    assert [i for i in loaded.report.issues if i.sheet == "Attachments"] == []
+    found = {row: (item.media, item.sha256) for row, item in loaded.attachment_files.items()}
+    media = ("pdf", "jpeg", "png", "tiff")
+    assert found == {row: (kind, hashlib.sha256(data).hexdigest())
+                     for row, kind, data in zip((2, 3, 4, 5), media, files.values(), strict=True)}
+
+
+def test_a_file_is_judged_by_its_content_not_its_name(tmp_path):
+    (tmp_path / "scan.pdf").write_bytes(image_bytes("PNG"))
+    (tmp_path / "letter.pdf").write_bytes(b"Dear Sir,\n%%EOF\n")
+    (tmp_path / "page.docx").write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    assert check_file(tmp_path, "scan.pdf")[0].media == "png"
+    assert problem(tmp_path, "letter.pdf") == "attachment-bad-type"
+    assert problem(tmp_path, "page.docx") == "attachment-bad-type"
+
+
+def test_a_path_leading_out_of_the_case_folder_is_an_error(tmp_path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (tmp_path / "outside.pdf").write_bytes(pdf_bytes())
+    (folder / "annexes").mkdir()
+    os.symlink(tmp_path / "outside.pdf", folder / "annexes" / "link.pdf")
+    os.symlink(tmp_path, folder / "up")
+    for written in ("../outside.pdf", "annexes/../../outside.pdf", str(tmp_path / "outside.pdf"),
+                    "annexes/link.pdf", "up/outside.pdf", "C:\\outside.pdf", "..\\outside.pdf", ".", ""):
+        assert problem(folder, written) == "attachment-outside-case", written
+
+
+def test_a_link_that_stays_inside_the_case_folder_and_a_windows_path_are_followed(tmp_path):
+    (tmp_path / "annexes").mkdir()
+    (tmp_path / "annexes" / "poa.pdf").write_bytes(pdf_bytes())
+    os.symlink(tmp_path / "annexes" / "poa.pdf", tmp_path / "latest.pdf")
+    assert problem(tmp_path, "latest.pdf") is None
+    assert problem(tmp_path, "annexes\\poa.pdf") is None
+
+
+def test_a_missing_file_or_a_folder_is_an_error(tmp_path):
+    (tmp_path / "annexes").mkdir()
+    assert problem(tmp_path, "annexes/none.pdf") == "attachment-missing"
+    assert problem(tmp_path, "annexes") == "attachment-missing"
+
+
+def test_a_file_over_the_size_limit_is_an_error_naming_the_limit(tmp_path):
+    (tmp_path / "big.pdf").write_bytes(pdf_bytes(3))
+    size = (tmp_path / "big.pdf").stat().st_size
+    assert problem(tmp_path, "big.pdf", limit=size - 1) == "attachment-too-large"
+    assert problem(tmp_path, "big.pdf", limit=size) is None
+    folder = make_case(tmp_path / "case", [{"kind": "other", "file": "huge.pdf"}], {})
+    with open(folder / "huge.pdf", "wb") as handle:  # sparse: no disk space used
+        handle.truncate(21 * 1024 * 1024)
+    [issue] = attachment_issues(folder)
+    assert issue.code == "attachment-too-large"
+    assert "20 MB" in issue.message(language("en"))
+
+
+def test_an_encrypted_pdf_is_an_error(tmp_path):
+    (tmp_path / "locked.pdf").write_bytes(pdf_bytes(change=lambda w: w.encrypt("", "owner")))
+    assert problem(tmp_path, "locked.pdf") == "attachment-encrypted"
+
+
+def _launch(writer: PdfWriter) -> None:
+    action = DictionaryObject({NameObject("/S"): NameObject("/Launch"),
+                               NameObject("/F"): TextStringObject("cmd.exe")})
+    writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+
+
+def _document_script(writer: PdfWriter) -> None:
+    action = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
+                               NameObject("/JS"): TextStringObject("app.alert(1)")})
+    tree = DictionaryObject({NameObject("/Names"): ArrayObject([TextStringObject("run"),
+                                                                 writer._add_object(action)])})
+    writer._root_object[NameObject("/Names")] = DictionaryObject({NameObject("/JavaScript"): tree})
+
+
+def _page_script(writer: PdfWriter) -> None:
+    action = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
+                               NameObject("/JS"): TextStringObject("app.alert(1)")})
+    writer.pages[0][NameObject("/AA")] = DictionaryObject({NameObject("/O"): action})
+
+
+@pytest.mark.parametrize("change", [
+    pytest.param(_document_script, id="document-javascript"),
+    pytest.param(_page_script, id="page-javascript"),
+    pytest.param(_launch, id="launch-action"),
+    pytest.param(lambda w: w.add_attachment("payload.exe", b"MZ"), id="embedded-file"),
+])
+def test_a_pdf_with_scripts_launch_actions_or_embedded_files_is_an_error(tmp_path, change):
+    (tmp_path / "active.pdf").write_bytes(pdf_bytes(change=change))
+    assert problem(tmp_path, "active.pdf") == "attachment-active-content"
+
+
+def test_a_damaged_file_is_an_error(tmp_path):
+    whole = pdf_bytes(3)
+    (tmp_path / "cut.pdf").write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "garbage.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4 + b"\n%%EOF\n")
+    png = image_bytes("PNG")
+    (tmp_path / "cut.png").write_bytes(png[: len(png) - 20])
+    jpeg = image_bytes("JPEG")
+    (tmp_path / "cut.jpg").write_bytes(jpeg[: len(jpeg) // 2])
+    for name in ("cut.pdf", "garbage.pdf", "cut.png", "cut.jpg"):
+        assert problem(tmp_path, name) == "attachment-damaged", name
+
+
+def test_each_problem_is_an_error_at_the_file_cell_and_never_quotes_the_path(tmp_path):
+    rows = [{"kind": "decision", "file": "../Ivanova-passport.pdf"},
+            {"kind": "decision", "file": "annexes/missing-Ivanova.pdf"}]
+    folder = make_case(tmp_path / "case", rows, {})
+    issues = attachment_issues(folder)
+    assert [(i.code, i.cell, i.severity) for i in issues] == [
+        ("attachment-outside-case", "C2", "error"), ("attachment-missing", "C3", "error")]
+    for lang in ("en", "ru", "kk"):
+        for issue in issues:
+            line = issue.describe(language(lang))
+            assert "Ivanova" not in line
+            assert "Attachments" not in line or lang == "en"
+
+
+def test_an_attachment_of_an_unknown_complainant_is_an_error(tmp_path):
+    rows = [{"complainant_id": "C404", "kind": "power_of_attorney", "file": "poa.pdf"}]
+    folder = make_case(tmp_path / "case", rows, {"poa.pdf": pdf_bytes()})
+    assert [(i.code, i.column) for i in attachment_issues(folder)] == [("unknown-complainant", "complainant_id")]
+
+
+def test_kinds_are_read_in_every_language_and_an_unknown_kind_is_an_error(tmp_path):
+    rows = [{"complainant_id": "C1", "kind": kind, "file": "poa.pdf"}
+            for kind in ("доверенность", "сенімхат", "power of attorney", "power_of_attorney", "warrant")]
+    folder = make_case(tmp_path / "case", rows, {"poa.pdf": pdf_bytes()})
+    loaded = load(folder, ("en",), TODAY)
+    assert [i.code for i in loaded.report.issues if i.sheet == "Attachments"] == ["bad-value"]
+    assert sorted(loaded.attachment_files) == [2, 3, 4, 5]
+
+
+def test_the_example_case_has_attachments_that_pass_every_check():
+    loaded = load(EXAMPLE, ("en", "ru", "kk"), TODAY)
+    assert [i for i in loaded.report.issues if i.sheet == "Attachments"] == []
+    assert {item.media for item in loaded.attachment_files.values()} == {"pdf", "jpeg", "png", "tiff"}
+    assert len(loaded.attachment_files) == 8
