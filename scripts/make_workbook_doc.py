@@ -61,6 +61,10 @@ checks it cell by cell; `complaints build` turns it into documents.
   are one city; "Уральск", "Oral" and "Орал" one. Documents print the current official name in
   their language. An unknown place is kept as written, with a warning naming the closest known
   places.
+- Codes (`complainant_id`, `event_id`, on every sheet) become file names: 1 to 64 letters (any
+  script), digits, `-`, `_` and `.`, not starting with `.` or `-`. Two codes that differ only in
+  letter case, width or Cyrillic letters that look Latin (`C1`, `c1`, `С1`) are refused: on Windows
+  and macOS they would be one file.
 - The workbook is only read, never written.
 
 ## Who is included
@@ -76,7 +80,8 @@ and when it is empty, the documents say "Complainant No. N" / "Заявител�
 
 ## What is an error, a warning, an exclusion
 
-- Errors block a build (exit code 1): a missing or duplicate id, a missing name, an unreadable
+- Errors block a build (exit code 1): a missing or duplicate id, an id that is not a usable code
+  or can be taken for another (see above), no complainant at all, a missing name, an unreadable
   date, an episode pointing to an unknown complainant or event, an unknown measure, a value not in
   the list for a coded column, an event without a label in a language being built, a required
   column missing, an empty sheet, a formula never calculated, an error value (`#REF!`, `#N/A`), a
@@ -88,9 +93,10 @@ and when it is empty, the documents say "Complainant No. N" / "Заявител�
   domestic remedy recorded or whose last domestic decision is more than five years old, a formula
   (the value it last showed is used), merged cells, hidden rows, columns or sheets, a document
   number stored as a number (leading zeros lost), Latin and Cyrillic look-alike letters mixed in a
-  name.
+  name, a date of birth before 1900. `complaints validate --strict` fails on warnings too.
 - A file that cannot be read at all (not a workbook, an old `.xls`, a password-protected workbook, a
-  zip bomb, XML declaring entities, a required sheet missing) gives exit code 2.
+  zip bomb, XML declaring a DTD in any part, a required sheet missing, two sheets or two CSV files
+  that are both the same sheet) gives exit code 2.
 """
 
 

@@ -626,6 +626,7 @@ def build_of_a_workbook_whose_output_would_replace_its_folder(scene: Scene) -> P
     return scene.inputs / "case.xlsx"  # the case is named after the workbook: output/case is the folder
 
 
+@pytest.mark.slow  # three builds, each in a process of its own
 def test_the_bytes_built_do_not_depend_on_hash_order(tmp_path):
     """Issue 10, item 2: nothing that reaches a document depends on set or hash order. Python
     orders sets of strings by a hash salted per process; three salts, one tiny case."""
