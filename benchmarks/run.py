@@ -33,15 +33,20 @@ from complaints import render_docx as docx_module
 from complaints.blocks import blocks_from_html
 from complaints.build import build
 from complaints.context import document_context
+from complaints.case_data import read_case_data
 from complaints.counts import count
 from complaints.demo import write_demo
 from complaints.documents import FORMATS, REGISTRY
 from complaints.i18n import languages
 from complaints.pipeline import load
+from complaints.records import read_records
 from complaints.render import DocumentHtml
 from complaints.render_html import docx_dir, html_dir
 from complaints.render_pdf import TemplateOnlyFetcher, render_pdf
 from complaints.schema import COMPLAINANTS
+from complaints.screen import Screen, free_texts, screen
+from complaints.settings import Settings
+from complaints.validation import publicly_named
 
 HERE = Path(__file__).resolve().parent
 DAY = datetime.date(2023, 6, 1)
@@ -128,6 +133,51 @@ def reading(table: Table, folder: Path, size: int, repeat: int) -> None:
     for name, values in phases.items():
         table.add(f"{name} ({size:,} complainants, {episodes:,} episodes of those included)", f"{spread(values)} s",
                   f"{spread([v / size * 1e6 for v in values], 0)} µs/complainant")
+
+
+# Free text as a hurried clerk types it: a paragraph of about 300 characters, each different (the
+# screen remembers texts it has seen), three in five naming someone by full name, initial or
+# surname, some with a document number or a phone.
+SCREENED_TEXTS = 30_000
+
+
+def synthetic_texts(people: list, count: int) -> list[str]:
+    texts = []
+    for number in range(count):
+        person = people[number * 7919 % len(people)]
+        mention = ("", f"{person.surname} {person.given_name} ", f"{person.surname} {person.given_name[0]}. ",
+                   "", f"{person.surname_latin or person.surname} ")[number % 5]
+        extra = ("", f" паспорт № {person.id_document}", "", " тел. +7 701 000 00 00", "")[number % 5]
+        texts.append(f"Дело № {100_000 + number}. Около 12:00 {mention}задержан сотрудниками полиции у здания акимата после выхода "
+                     f"на мирное собрание; доставлен в отдел полиции, где провёл восемь часов без адвоката, "
+                     f"протокол составлен по статье 488 части 6 КоАП, суд назначил арест на 10 суток{extra}.")
+    return texts
+
+
+def screening(table: Table, folder: Path, size: int, repeat: int) -> None:
+    """The free-text screen (screen.py): the case's own free text as `load` screens it, then
+    SCREENED_TEXTS synthetic paragraphs against the same people."""
+    source = read_case_data(next(folder.glob("*.xlsx")))
+    records = read_records(source)
+    columns = {key: sheet.columns for key, sheet in source.sheets.items()}
+    named = publicly_named(records.complainants)
+    settings = Settings(folder.name)
+    own = sum(1 for _ in free_texts(records, settings))
+    case_times = [timed(screen, records, settings, named, columns)[0] for _ in range(repeat)]
+    table.add(f"screen the case's free text ({own:,} texts)", f"{spread(case_times)} s",
+              f"{spread([t / own * 1e6 for t in case_times], 0)} µs/text")
+    compile_times, scan_times = [], []
+    texts = synthetic_texts(records.complainants, SCREENED_TEXTS)
+    allowed = frozenset(named)
+    for _ in range(repeat):
+        compiled, checker = timed(Screen, records.complainants)
+        scanned, _ = timed(lambda: [checker.hits(text, allowed) for text in texts])
+        compile_times.append(compiled)
+        scan_times.append(scanned)
+    table.add(f"screen: compile {size:,} complainants' names, numbers and contacts", f"{spread(compile_times)} s",
+              f"{spread([t / size * 1e6 for t in compile_times], 0)} µs/complainant")
+    table.add(f"screen: {SCREENED_TEXTS:,} synthetic paragraphs of ~300 characters", f"{spread(scan_times)} s",
+              f"{spread([t / SCREENED_TEXTS * 1e6 for t in scan_times], 0)} µs/text")
 
 
 def documents(table: Table, folder: Path, langs: tuple[str, ...], sample: int, repeat: int) -> dict:
@@ -375,6 +425,7 @@ def main() -> None:
         results = {"size": size, "langs": langs, "machine": machine()}
         if "reading" in parts:
             reading(table, folder, size, args.repeat)
+            screening(table, folder, size, args.repeat)
         if "documents" in parts:
             results["documents"] = documents(table, folder, langs, args.sample, args.repeat)
         if "builds" in parts:

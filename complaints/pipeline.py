@@ -49,7 +49,7 @@ def load(path: Path, langs: Iterable[str], today: datetime.date | None = None) -
         records = read_records(raw)
         columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
         today = today or datetime.date.today()
-        report = validate(records, columns, tuple(langs), today, build_date(settings, today))
+        report = validate(records, columns, tuple(langs), today, build_date(settings, today), settings)
         checked, problems = check_attachments(records.attachments, files.attachments_root,
                                               columns.get(ATTACHMENTS.key, {}))
         report.issues.extend(problems)

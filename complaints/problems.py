@@ -50,7 +50,8 @@ DUPLICATE_COLUMN = _problem(
 
 UNKNOWN_COLUMN = _problem(
     "unknown-column", WARNING,
-    N_("validation", "The column {header} is not part of the workbook format and is ignored."),
+    # Named by its letter: without a header row, the "title" is someone's data.
+    N_("validation", "The title of column {letter} is not part of the workbook format; the column is ignored."),
     N_("validation", "Rename it if you meant {suggestion}; otherwise no action is needed."),
 )
 
@@ -332,4 +333,43 @@ ATTACHMENT_DAMAGED = _problem(
     "attachment-damaged", ERROR,
     N_("validation", "The file is damaged and cannot be read."),
     N_("validation", "Open it to check, then save or scan it again."),
+)
+
+CONFLICTING_DUPLICATE = _problem(
+    "conflicting-duplicate", ERROR,
+    N_("validation", "{id} and {other_id} (row {other_row}) look like the same person ({reason}) but differ in {fields}."),
+    N_("validation", "Merge the two rows into one, with the consent and power of attorney the person actually gave."),
+)
+
+NAME_IN_TEXT = _problem(
+    "name-in-text", ERROR,
+    N_("validation", "The text names {id}, whom the documents that print it do not name."),
+    N_("validation", "Remove the name: documents name people only from the Complainants sheet, and in public "
+       "documents only those who consented."),
+)
+
+PERSONAL_DATA_IN_TEXT = _problem(
+    "personal-data-in-text", ERROR,
+    N_("validation", "The text holds the {data} of {id}."),
+    N_("validation", "Remove it: documents print an identity document number or a date of birth only where "
+       "their form asks for it, and a contact never."),
+)
+
+CONTACT_IN_TEXT = _problem(
+    "contact-in-text", ERROR,
+    N_("validation", "The text holds what looks like a phone number or an e-mail address."),
+    N_("validation", "Remove it: documents never print contacts."),
+)
+
+LONE_SURROGATE = _problem(
+    "lone-surrogate", ERROR,
+    N_("validation", "The cell held half of a character (a lone UTF-16 surrogate, such as _xD800_); it was removed."),
+    N_("validation", "Retype the text of this cell."),
+)
+
+UNDRAWABLE_CHARACTERS = _problem(
+    "undrawable-characters", ERROR,
+    N_("validation", "The document fonts cannot draw {characters}."),
+    N_("validation", "Replace them with letters of the Latin or Cyrillic alphabet: emoji, Chinese, Georgian and "
+       "other scripts cannot be printed."),
 )

@@ -8,23 +8,20 @@ import hashlib
 import logging
 import mimetypes
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from fontTools.ttLib import TTFont
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .errors import BuildError
+from .fonts import code_points, undrawable
 from .render_html import html_dir
 
 log = logging.getLogger(__name__)
 
-FONT_FILES = ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
-              "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf")
 STYLESHEET = "style.css"
 # The link every template inherits from base.html, exactly as written there.
 STYLESHEET_LINK = f'<link rel="stylesheet" href="{STYLESHEET}">'
@@ -56,25 +53,12 @@ class TemplateOnlyFetcher(URLFetcher):
         raise PermissionError("resource outside the template folder")
 
 
-@functools.cache
-def _covered_characters() -> frozenset[int]:
-    covered: set[int] = set()
-    for name in FONT_FILES:
-        covered |= set(TTFont(html_dir() / "fonts" / name).getBestCmap())
-    return frozenset(covered)
-
 
 def check_glyphs(text: str, where: str) -> None:
     """Fail when the embedded fonts cannot show a character: a box in a legal document is a defect."""
-    covered = _covered_characters()
-    missing = sorted({
-        char for char in text
-        if ord(char) not in covered and not char.isspace()
-        and unicodedata.category(char) not in ("Cc", "Cf")
-    })
+    missing = undrawable(text)
     if missing:
-        listed = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in missing[:10])
-        raise BuildError(f"{where}: the document font has no glyph for {listed}")
+        raise BuildError(f"{where}: the document font has no glyph for {code_points(missing)}")
 
 
 class _Collect(logging.Handler):

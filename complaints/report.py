@@ -10,12 +10,20 @@ from openpyxl.utils import get_column_letter
 from .i18n import N_, Language
 from .problems import ERROR, WARNING, Problem
 from .schema import MEASURES, column_title
+from .settings import SETTINGS_FILE
 
 SEVERITY_LABELS = {ERROR: N_("severity", "error"), WARNING: N_("severity", "warning")}
 
 DUPLICATE_REASONS = {
     "same-document": N_("duplicate reason", "the same identity document number"),
     "same-name-and-birth": N_("duplicate reason", "the same name and date of birth"),
+}
+
+# What a free text gave away, for personal-data-in-text.
+PERSONAL_DATA = {
+    "id_document": N_("personal data", "identity document number"),
+    "contact": N_("personal data", "contact"),
+    "date_of_birth": N_("personal data", "date of birth"),
 }
 
 EXCLUSION_REASONS = {
@@ -63,6 +71,8 @@ class Issue:
         """The cell, row or sheet; title: the sheet's name in the workbook, if not its name in `lang`."""
         if not self.sheet:
             return ""
+        if self.sheet == SETTINGS_FILE:  # a setting, such as title.ru
+            return f"{SETTINGS_FILE}: {self.column}" if self.column else SETTINGS_FILE
         sheet = title or lang.pgettext("sheet", self.sheet)
         if self.cell:
             return f"{sheet}!{self.cell}"
@@ -76,6 +86,10 @@ def _localize(lang: Language, key: str, value):
         return ", ".join(f"{m} ({lang.pgettext('measure', MEASURES[m])})" for m in value)
     if key == "reason":
         return lang.pgettext("duplicate reason", DUPLICATE_REASONS[value])
+    if key == "data":
+        return lang.pgettext("personal data", PERSONAL_DATA[value])
+    if key == "fields":
+        return ", ".join(column_title(lang, column) for column in value)
     if key == "column":
         return column_title(lang, value)
     if key == "sheet":

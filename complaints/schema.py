@@ -59,6 +59,7 @@ class Vocabulary:
     list_name: str  # the intake template's named range of the dropdown
     issue: Problem = BAD_VALUE  # the error for a value not in the vocabulary
     keys_in_message: bool = False  # the error lists keys with their labels (report._localize)
+    every_spelling_in_message: bool = False  # the error lists every accepted word, in every language
 
     def spellings(self) -> dict[str, Any]:
         """Every accepted spelling (folded), in every language, and each string key, to its value."""
@@ -73,10 +74,24 @@ class Vocabulary:
         """The first spelling of every value in `lang`, as the dropdown offers them."""
         return [lang.pgettext(self.context, message).split("|")[0] for message in self.values.values()]
 
+    def words(self) -> list[list[str]]:
+        """Each value's accepted spellings: its key, then each language's words, in catalog order."""
+        groups = []
+        for canonical, message in self.values.items():
+            words: list[str] = [canonical] if isinstance(canonical, str) else []
+            for code in languages():
+                for word in language(code).pgettext(self.context, message).split("|"):
+                    if word not in words:
+                        words.append(word)
+            groups.append(words)
+        return groups
+
     def choices(self) -> str | tuple[str, ...]:
         """What an error message proposes (a tuple: keys shown with their labels)."""
         if self.keys_in_message:
             return tuple(self.values)
+        if self.every_spelling_in_message:
+            return ", ".join(word for words in self.words() for word in words)
         return ", ".join(self.offered(language("en")))
 
 
@@ -105,10 +120,12 @@ SEX = Vocabulary("sex values", {
     "F": N_("sex values", "F|female|woman"),
     "M": N_("sex values", "M|male|man"),
 }, "sexes")
+# Exactly the words docs/workbook.md lists, one per language: "y", "1" or "и" (Russian for
+# "and") are typing slips, and a wrong yes publishes a name.
 YES_NO = Vocabulary("yes no values", {
-    True: N_("yes no values", "yes|y|true|1"),
-    False: N_("yes no values", "no|n|false|0"),
-}, "yes_no")
+    True: N_("yes no values", "yes"),
+    False: N_("yes no values", "no"),
+}, "yes_no", every_spelling_in_message=True)
 YES_NO_UNKNOWN = Vocabulary("yes no unknown values", {
     "yes": N_("yes no unknown values", "yes|y"),
     "no": N_("yes no unknown values", "no|n"),
@@ -146,6 +163,13 @@ class Column:
     language: str | None = None  # the language of a per-language family's column
     title_pattern: str | None = None  # a family's title message, such as "label ({language})"
     wide: bool = False  # prose: a wide, wrapped column in the workbooks the tool writes
+    printed: bool = True  # some document prints it (contacts and notes: none)
+
+    @property
+    def printed_as_typed(self) -> bool:
+        """Some document prints the cell as typed, so the document fonts must draw it. A coded
+        cell prints its label instead."""
+        return self.printed and self.kind not in (Kind.CODED, Kind.CODED_SET, Kind.YES_NO)
 
     def title(self, lang: Language) -> str:
         """The header in `lang`."""
@@ -190,7 +214,8 @@ def language_name(lang: Language, code: str) -> str:
 
 
 def column(key: str, help: str, *, kind: Kind = Kind.TEXT, required: bool = False,
-           vocabulary: Vocabulary | None = None, wide: bool = False, default: Any = dataclasses.MISSING) -> Any:
+           vocabulary: Vocabulary | None = None, wide: bool = False, printed: bool = True,
+           default: Any = dataclasses.MISSING) -> Any:
     """A record field that is one column. key: N_("column", name), the field's own name.
 
     A required column's field has no default, so that a row without it makes no record;
@@ -199,7 +224,7 @@ def column(key: str, help: str, *, kind: Kind = Kind.TEXT, required: bool = Fals
     if default is dataclasses.MISSING and not required:
         default = frozenset(vocabulary.values) if kind is Kind.CODED_SET and vocabulary else (
             False if kind is Kind.YES_NO else None)
-    spec = Column(key, key, kind, help, required, vocabulary, wide=wide)
+    spec = Column(key, key, kind, help, required, vocabulary, wide=wide, printed=printed)
     return field(default=default, metadata={"column": spec})
 
 
@@ -324,9 +349,9 @@ class Complainant:
     consent_to_name: bool = column(N_("column", "consent_to_name"), kind=Kind.YES_NO, vocabulary=YES_NO, help=N_(
         "column help", "Yes if the person agreed to be named in public documents; otherwise they appear there as "
         "Complainant No. N."))
-    contact: str | None = column(N_("column", "contact"), wide=True, help=N_(
+    contact: str | None = column(N_("column", "contact"), wide=True, printed=False, help=N_(
         "column help", "A phone number or e-mail address, for the lawyers only. It never appears in the documents."))
-    notes: str | None = column(N_("column", "notes"), wide=True, help=N_(
+    notes: str | None = column(N_("column", "notes"), wide=True, printed=False, help=N_(
         "column help", "Anything the lawyers should know. It never appears in the documents."))
     # What the UN bodies' forms ask about the person (issue 11); empty cells are open points there.
     nationality: str | None = column(N_("column", "nationality"), help=N_(

@@ -9,10 +9,12 @@ from .claims import article_changes
 from .countries import country_codes
 from .identifiers import collision_key
 from .names import identity_key
+from .fonts import code_points, undrawable
 from .problems import (
     AFTER_DOCUMENT_DATE,
     BAD_ARTICLES,
     BORN_BEFORE_1900,
+    CONFLICTING_DUPLICATE,
     DATE_BEFORE_BIRTH,
     DATE_END_BEFORE_START,
     DATE_IN_FUTURE,
@@ -29,11 +31,14 @@ from .problems import (
     UNKNOWN_COMPLAINANT,
     UNKNOWN_COUNTRY,
     UNKNOWN_EVENT,
+    UNDRAWABLE_CHARACTERS,
     Problem,
 )
 from .records import Complainant, Records, Remedy
 from .report import Exclusion, Issue, Report
 from .schema import ATTACHMENTS, COMPLAINANTS, EPISODES, EVENTS, REMEDIES
+from .screen import screen, settings_texts
+from .settings import Settings
 
 # The Human Rights Committee may see a communication submitted more than five years
 # after the final domestic decision as an abuse of the right of submission (rule 99(c)).
@@ -70,6 +75,10 @@ def _duplicate_ids(records: Iterable, id_of, sheet, columns, issues: list[Issue]
                                  id=key, first_row=other[1]))
 
 
+# What decides whether and where a person is named: two rows of one person must agree on them.
+_DECIDING_COLUMNS = ("consent_to_name", "poa_scope", "sex")
+
+
 def _possible_duplicates(people: list[Complainant], columns, issues: list[Issue]) -> None:
     """Index by key, so that 10,000 people cost 10,000 look-ups, not 50 million pairs."""
     seen: dict[tuple[str, str], Complainant] = {}
@@ -90,17 +99,34 @@ def _possible_duplicates(people: list[Complainant], columns, issues: list[Issue]
                 seen[key] = person
             elif other.complainant_id != person.complainant_id and other.complainant_id not in reported:
                 reported.add(other.complainant_id)
-                issues.append(_issue(POSSIBLE_DUPLICATE, COMPLAINANTS, person.row,
-                                     "id_document" if key[0] == "same-document" else "surname", columns,
-                                     id=person.complainant_id, other_id=other.complainant_id,
-                                     other_row=other.row, reason=key[0]))
+                differing = tuple(column for column in _DECIDING_COLUMNS
+                                  if getattr(person, column) != getattr(other, column)
+                                  # a row without a power of attorney has no scope to disagree on
+                                  and (column != "poa_scope" or (person.poa_date and other.poa_date)))
+                params = dict(id=person.complainant_id, other_id=other.complainant_id, other_row=other.row,
+                              reason=key[0])
+                if differing:  # which row is right decides what is published
+                    issues.append(_issue(CONFLICTING_DUPLICATE, COMPLAINANTS, person.row, differing[0],
+                                         columns, fields=differing, **params))
+                else:
+                    issues.append(_issue(POSSIBLE_DUPLICATE, COMPLAINANTS, person.row,
+                                         "id_document" if key[0] == "same-document" else "surname", columns,
+                                         **params))
+
+
+def publicly_named(people: Iterable[Complainant]) -> set[str]:
+    """The ids the public documents name: consented, included, and publication authorised."""
+    return {person.complainant_id for person in people
+            if person.consent_to_name and not exclusion_reasons(person) and "publish" in person.poa_scope}
 
 
 def validate(records: Records, column_maps: dict[str, dict[str, int]], languages: Iterable[str],
-             today: datetime.date, submission: datetime.date | None = None) -> Report:
+             today: datetime.date, submission: datetime.date | None = None,
+             settings: Settings | None = None) -> Report:
     """column_maps: sheet key -> column key -> 1-based column index, for cell references.
 
     submission: the date the documents will bear, against which remedies' delays are measured.
+    settings: the case's, whose texts are screened with the workbook's free text.
     """
     issues = list(records.issues)
     events_cols = column_maps[EVENTS.key]
@@ -183,6 +209,13 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
             issues.append(_issue(UNKNOWN_COMPLAINANT, ATTACHMENTS, attachment.row, "complainant_id",
                                  attachment_cols, id=attachment.complainant_id))
 
+    if settings is not None:
+        for text in settings_texts(settings):
+            missing = undrawable(text.value)
+            if missing:
+                issues.append(Issue(UNDRAWABLE_CHARACTERS, text.sheet, None, text.column, None,
+                                    {"characters": code_points(missing)}))
+    issues.extend(screen(records, settings, publicly_named(records.complainants), column_maps))
     return Report(issues=issues, exclusions=exclusions, appeals=len(people))
 
 

@@ -26,13 +26,14 @@ from defusedxml import DefusedXmlException
 from lxml import etree
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
-from openpyxl.utils.cell import column_index_from_string, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.utils.escape import unescape
 from openpyxl.worksheet._reader import _cast_number  # type: ignore[attr-defined]  # openpyxl's, not in its stubs
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 from .errors import UnreadableInput
+from .fonts import code_points, undrawable
 from .problems import (
     CONTROL_CHARACTERS,
     DUPLICATE_COLUMN,
@@ -44,9 +45,11 @@ from .problems import (
     HIDDEN_ROW,
     HIDDEN_SHEET,
     INVISIBLE_CHARACTERS,
+    LONE_SURROGATE,
     MERGED_CELLS,
     MISSING_COLUMN,
     TEXT_TOO_LONG,
+    UNDRAWABLE_CHARACTERS,
     UNKNOWN_COLUMN,
 )
 from .report import Issue
@@ -81,7 +84,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # the byte-order mark, soft hyphens. Pasted from messengers, they make equal names differ.
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
                         "\ufeff\ufff9-\ufffb\U000e0001-\U000e007f]")
-_SUSPECT = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
+# Half of a UTF-16 pair, as an escape such as _xD800_ makes: no file or document can hold one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SUSPECT = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}|{_SURROGATE.pattern}")
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,12 @@ def _clean_text(value: str, where: Where, issues: list[Issue]) -> str | None:
     if _INVISIBLE.search(value):
         value = _INVISIBLE.sub("", value)
         issues.append(Issue(INVISIBLE_CHARACTERS, *where))
+    if _SURROGATE.search(value):
+        # Two escapes of one pair (_xD83D__xDE00_) are one character; what stays alone is broken.
+        value = value.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+        if _SURROGATE.search(value):
+            value = _SURROGATE.sub("", value)
+            issues.append(Issue(LONE_SURROGATE, *where))
     return value.strip() or None
 
 
@@ -167,6 +178,13 @@ def _cell(value: SourceValue, where: Where, issues: list[Issue]) -> CellValue:
     return value
 
 
+def _check_drawable(value: str, where: tuple, issues: list[Issue]) -> None:
+    """What the build would refuse for want of a glyph, reported at its cell by code point."""
+    missing = undrawable(value)
+    if missing:
+        issues.append(Issue(UNDRAWABLE_CHARACTERS, *where, {"characters": code_points(missing)}))
+
+
 def _map_header(sheet: Sheet, header: dict[int, SourceValue], issues: list[Issue]) -> dict[str, int]:
     titles = {column.key: column.accepted_titles() for column in sheet.columns}
     columns: dict[str, int] = {}
@@ -179,9 +197,10 @@ def _map_header(sheet: Sheet, header: dict[int, SourceValue], issues: list[Issue
         if key is None:
             choices = {title: k for k, accepted in titles.items() for title in sorted(accepted)}
             close = difflib.get_close_matches(fold(text), choices, n=1, cutoff=0.6)
+            # Named by its letter: without a header row, the "title" is someone's data.
             issues.append(
                 Issue(UNKNOWN_COLUMN, sheet.key, 1, None, index,
-                      {"header": text, "suggestion": choices[close[0]] if close else "—"})
+                      {"letter": get_column_letter(index), "suggestion": choices[close[0]] if close else "—"})
             )
         elif key in columns:
             issues.append(Issue(DUPLICATE_COLUMN, sheet.key, 1, key, index, {"column": key}))
@@ -201,6 +220,7 @@ def collect_sheet(sheet: Sheet, title: str, rows: Iterable[SourceRow], issues: l
     header_issues: list[Issue] = []
     columns = _map_header(sheet, header, header_issues)
     raw = RawSheet(sheet, title, columns)
+    printed = {column.key for column in sheet.columns if column.printed_as_typed}
     filled = bool(first and first[2])
     for number, hidden, values in rows:
         filled = filled or bool(values)
@@ -211,6 +231,8 @@ def collect_sheet(sheet: Sheet, title: str, rows: Iterable[SourceRow], issues: l
                 value = _cell(value, (sheet.key, number, key, index), issues)
                 if value is not None:
                     cells[key] = value
+                    if key in printed and isinstance(value, str):
+                        _check_drawable(value, (sheet.key, number, key, index), issues)
         if cells:
             raw.rows.append(RawRow(number, cells))
             if hidden:

@@ -76,6 +76,8 @@ power of attorney (24)"; their episodes are ignored with a warning.
 
 `consent_to_name` must be yes for a complainant's name to appear in a public document; otherwise,
 and when it is empty, the documents say "Complainant No. N" / "Заявитель № N" / "№ N шағымданушы".
+Only the words in the table below are read: `y`, `1`, `true`, `д` or `и` is an error, because a
+wrong yes publishes a name.
 `id_document`, `contact` and `date_of_birth` never appear in public documents.
 
 ## What is an error, a warning, an exclusion
@@ -85,7 +87,11 @@ and when it is empty, the documents say "Complainant No. N" / "Заявител�
   date, an episode pointing to an unknown complainant or event, an unknown measure, a value not in
   the list for a coded column, an event without a label in a language being built, a required
   column missing, an empty sheet, a formula never calculated, an error value (`#REF!`, `#N/A`), a
-  text longer than a cell can hold (32,767 characters).
+  text longer than a cell can hold (32,767 characters), text the document fonts cannot draw
+  (emoji, Chinese, Georgian) or a broken character (`_xD800_`), two rows of one person that
+  disagree on consent, power-of-attorney scope or sex, and a name, identity document number,
+  date of birth, contact, phone number or e-mail address typed into a text the documents print
+  (the README's "Privacy and integrity" says exactly what is screened).
 - Warnings do not: likely duplicate persons (same identity document, or same name and date of
   birth, also when one is written in Latin and the other in Cyrillic), an unknown place, a date in
   the future or before the person's birth, episodes of excluded complainants, a missing Latin
@@ -125,15 +131,8 @@ def _sheet_section(sheet: Sheet) -> list[str]:
 
 
 def _vocabulary_row(column: Column, vocabulary: Vocabulary) -> str:
-    groups = []
-    for canonical, message in vocabulary.values.items():
-        words: list[str] = [canonical] if isinstance(canonical, str) else []
-        for code in languages():
-            for word in language(code).pgettext(vocabulary.context, message).split("|"):
-                if word not in words:
-                    words.append(word)
-        groups.append(", ".join(_code(word) for word in words))
-    note = {Kind.YES_NO: "; empty means no", Kind.CODED_SET: "; several separated by commas; empty means all"}
+    groups = [", ".join(_code(word) for word in words) for words in vocabulary.words()]
+    note = {Kind.YES_NO: "; empty means no; nothing else", Kind.CODED_SET: "; several separated by commas; empty means all"}
     return f"| {_code(column.key)} | {'; '.join(groups)}{note.get(column.kind, '')} |"
 
 

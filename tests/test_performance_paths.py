@@ -97,8 +97,8 @@ def test_the_zip_is_the_one_zipfile_writes():
 
 def three_people(tmp_path, given_latin="TIMUR"):
     people = [person("C1"),
-              person("C2", "Байжанов", "Тимур", consent_to_name="no", surname_latin="BAIZHANOV",
-                     given_name_latin=given_latin),
+              person("C2", "Байжанов", "Тимур", consent_to_name="no", id_document="N07700001",
+                     surname_latin="BAIZHANOV", given_name_latin=given_latin),
               person("C3", "Ким", "Ольга", surname_latin="KIM", given_name_latin="OLGA")]
     return write_workbook(tmp_path / "three.xlsx", events=[event("e1")], people=people,
                           episodes=[episode(p, "e1") for p in ("C1", "C2", "C3")])

@@ -63,8 +63,9 @@ def test_unknown_columns_are_ignored_with_a_warning_that_suggests_the_closest(wo
     report = report_of(path)
     assert report.valid
     unknown = [i for i in report.issues if i.code == "unknown-column"]
-    assert {i.params["header"] for i in unknown} == {"favourite_colour", "sunrame"}
-    assert {i.params["suggestion"] for i in unknown if i.params["header"] == "sunrame"} == {"surname"}
+    colour, misspelt = (get_column_letter(len(PERSON_HEADER) + n) for n in (1, 2))  # after the format's
+    assert {(i.cell, i.params["letter"]) for i in unknown} == {(f"{colour}1", colour), (f"{misspelt}1", misspelt)}
+    assert {i.params["suggestion"] for i in unknown if i.params["letter"] == misspelt} == {"surname"}
 
 
 def test_blank_rows_are_skipped(tmp_path):
@@ -202,9 +203,11 @@ def test_dates_in_the_future_or_before_birth(workbook):
 
 
 def test_coded_values_in_three_languages(workbook):
+    # Three people: with one name and date of birth they would be one person in disagreement.
     people = [person("C1", sex="Ж", consent_to_name="да", poa_scope="публикация, представительство"),
-              person("C2", sex="Е", consent_to_name="иә", id_document="2", poa_scope="represent"),
-              person("C3", sex="male", consent_to_name=None, id_document="3")]
+              person("C2", sex="Е", consent_to_name="иә", id_document="2", poa_scope="represent",
+                     date_of_birth=datetime.date(1991, 1, 2)),
+              person("C3", sex="male", consent_to_name=None, id_document="3", date_of_birth=datetime.date(1992, 1, 2))]
     loaded = load(workbook(people=people), LANGS, TODAY)
     assert loaded.report.valid, [i.describe(language("en")) for i in loaded.report.issues]
     members = [m.person for m in loaded.case.members]
