@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 # WeasyPrint draws text with Pango and subsets fonts with HarfBuzz. The document
 # fonts ship inside the package, so no font package is needed.
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+# PyICU (alphabetical order by the CLDR rules) is built from source against the system's ICU.
+packages+=(libicu-dev pkg-config g++ python3-dev)
 python3 -c "import ensurepip, venv" 2>/dev/null || packages+=(python3-venv)
 extra=""
 if [[ "${1:-}" == "--dev" ]]; then

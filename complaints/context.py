@@ -13,22 +13,26 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from babel import Locale
 
+from .authorities import Authorities
 from .bodies import bodies
 from .case import Case, Member
 from .claims import Claim, article_changes, article_claims, category_claims
+from .collation import alphabetical, sort_key
 from .countries import country_codes, country_name
 from .counts import count
 from .heap import without_cycle_collection
-from .i18n import N_, Language, language
-from .law import DEPRIVATION_OF_LIBERTY, Provision, describe_basis, no_basis, parse_provision
+from .i18n import N_, Language, language, languages
+from .law import DEPRIVATION_OF_LIBERTY, PREVENTIVE_MEASURES, Provision, describe_basis, no_basis, parse_provision
 from .names import transliterate
+from .penalties import describe_penalty
 from .records import Episode
-from .schema import MEASURES
+from .schema import MEASURES, REMEDY_ACTIONS, REMEDY_OUTCOMES
 from .settings import Period
 
 if TYPE_CHECKING:  # documents.py imports this module for its context hooks
@@ -58,6 +62,7 @@ class EpisodeView:
     end_date: str = ""  # empty: still held, for a deprivation of liberty
     place_of_detention: str = ""
     case_number: str = ""
+    preventive: bool = False  # a preventive or procedural measure: its "penalty" is a term
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,21 @@ class PersonView:
     occupation: str = ""
     affiliation: str = ""
     held: tuple[EpisodeView, ...] = ()  # the deprivations of liberty without an end date
+
+
+def free_text(lang: Language, texts: Mapping[str, str], plain: str | None) -> str:
+    """A free text in the document's language: its own language's version, else the text whose
+    language is not stated, else another language's version with a marker naming that language."""
+    if texts.get(lang.code):
+        return texts[lang.code]
+    if plain:
+        return plain
+    for code in languages():
+        if texts.get(code):
+            marker = lang.pgettext("untranslated", "[original language: %(language)s]") % {
+                "language": Locale.parse(lang.code).languages.get(code, code)}
+            return f"{texts[code]} {marker}"
+    return ""
 
 
 def pseudonym(lang: Language, number: int) -> str:
@@ -158,6 +178,16 @@ class _Views:
     def date(self, value: datetime.date | None) -> str:
         return self.lang.date(value) if value else ""
 
+    def authority(self, texts: Mapping[str, str], plain: str | None) -> str:
+        """The body's official name in the document's language when the list knows it under any of
+        the names typed; else the name typed in this language, the name of unstated language, or
+        another language's name marked as such."""
+        for text in (texts.get(self.lang.code), plain, *texts.values()):
+            known = Authorities.default().resolve(text) if text else None
+            if known:
+                return known.name(self.lang.code)
+        return free_text(self.lang, texts, plain)
+
     def episode(self, episode) -> EpisodeView:
         event = self.events.get(episode.event_id)
         return EpisodeView(
@@ -166,9 +196,10 @@ class _Views:
             measure=measure_label(self.lang, episode.measure),
             measure_key=episode.measure,
             legal_basis=describe_basis(self.lang, episode.legal_basis),
-            penalty=episode.penalty or "",
-            authority=episode.authority or "",
-            description=episode.description or "",
+            penalty=describe_penalty(self.lang, episode.penalty),
+            preventive=episode.measure in PREVENTIVE_MEASURES,
+            authority=self.authority(episode.authorities, episode.authority),
+            description=free_text(self.lang, episode.descriptions, episode.description),
             event=event.labels.get(self.lang.code, "") if event else "",
             event_id=episode.event_id or "",
             provision=parse_provision(episode.legal_basis),
@@ -207,7 +238,9 @@ class _Views:
             measures=tuple(dict.fromkeys(v.measure for v in episodes)),
             episodes=episodes,
             remedies=tuple(
-                RemedyView(self.date(r.date), r.authority or "", r.action or "", r.outcome or "",
+                RemedyView(self.date(r.date), self.authority(r.authorities, r.authority),
+                           self.lang.pgettext("remedy action", REMEDY_ACTIONS[r.action]) if r.action else "",
+                           self.lang.pgettext("remedy outcome", REMEDY_OUTCOMES[r.outcome]) if r.outcome else "",
                            self.date(r.outcome_date))
                 for r in member.remedies
             ),
@@ -273,6 +306,11 @@ def in_period(members, period: Period) -> list[tuple[Member, Episode]]:
             if episode.date and episode.date >= period.start and (period.end is None or episode.date <= period.end)]
 
 
+def _name_order(person: PersonView) -> str:
+    """Surname first, in every language (English documents print "Given Surname")."""
+    return f"{person.surname} {person.given_names}" if person.surname else person.name
+
+
 @dataclass(frozen=True)
 class DocumentData:
     """What a document type's context hook may draw on: the case, the members the document shows
@@ -296,16 +334,21 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
     views = _Views(case, document, lang, day, sections)
     people = [views.person(member) for member in members]
     dates = [e.date for m in members for e in m.episodes if e.date]
+    # Lists without a fixed number (facts by event, a confidential annex) are alphabetical;
+    # lists by annex number, which pseudonyms refer to, keep that number's order.
+    people_listed = people if document.public else alphabetical(code, people, _name_order)
     common = {
         "lang": code,
         "title": settings.title.get(code, ""),
         "organisation": settings.organisation.get(code, ""),
         "organisation_address": settings.address.get(code, ""),
-        "contact_person": settings.contact_person,
-        "organisation_email": settings.email,
+        "contact_person": settings.contact_person.get(code, ""),
+        "organisation_email": settings.email.get(code, ""),
         "signatory": settings.signatory.get(code, ""),
+        "signatory_position": settings.signatory_position.get(code, ""),
         "state": settings.state.get(code) or lang.pgettext("state", DEFAULT_STATE),
         "date": lang.date(day),
+        "date_attributive": lang.date(day, attributive=True),
         "first_date": lang.date(min(dates)) if dates else "",
         "last_date": lang.date(max(dates)) if dates else "",
         "counts": counts,
@@ -313,7 +356,7 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
             {"number": sections[item.event.event_id], "event_id": item.event.event_id,
              "label": item.event.labels.get(code, ""), "summary": item.event.summaries.get(code, ""),
              "date": lang.date(item.event.date), "complainants": item.complainants, "episodes": item.episodes,
-             "people": [p for p in people if sections[item.event.event_id] in p.sections]}
+             "people": [p for p in people_listed if sections[item.event.event_id] in p.sections]}
             for item in shown
         ],
         "measures": [
@@ -325,12 +368,13 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "articles": counts.articles,
         "exclusions": [{"reason": reason, "count": n} for reason, n in counts.exclusion_reasons],
         "people": people,
+        "people_listed": people_listed,
         "anonymous": sum(1 for p in people if not p.named),
-        "authorities": sorted({e.authority for p in people for e in p.episodes if e.authority}),
+        "authorities": alphabetical(code, {e.authority for p in people for e in p.episodes if e.authority}),
         "provisions": sorted(Counter(e.legal_basis for p in people for e in p.episodes if e.legal_basis).items(),
-                             key=lambda item: (-item[1], item[0])),
+                             key=lambda item: (-item[1], sort_key(code, item[0]))),
         "courtesy": code not in document.accepted_languages,
-        "accepted_languages": ", ".join(Locale.parse(code).languages.get(c, c) for c in document.accepted_languages),
+        "accepted_languages": [Locale.parse(code).languages.get(c, c) for c in document.accepted_languages],
         "recipient": lang.pgettext("recipient", document.recipient),
         "bodies": [bodies()[key].view(lang) for key in document.bodies],
         "place": settings.place.get(code, ""),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,6 +10,10 @@ from .case import Case, Member
 from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES
 from .records import Event
 from .schema import MEASURES
+
+# The order in which the documents list the reasons for leaving appeals out.
+EXCLUSION_ORDER = ("no-appeal-form", "no-power-of-attorney", "no-appeal-form+no-power-of-attorney",
+                   "no-authorisation")
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,12 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
         appeals=report.appeals,
         complainants=len(members),
         excluded=len(report.exclusions) + unauthorised,
+        # One entry per person, so that the reasons add up to the number excluded: someone who
+        # lacks both documents is counted once, under both reasons together.
         exclusion_reasons=tuple(sorted(
-            report.exclusion_reasons().items() | ({("no-authorisation", unauthorised)} if unauthorised else set())
+            Counter("+".join(sorted(exclusion.reasons)) for exclusion in report.exclusions).items()
+            | ({("no-authorisation", unauthorised)} if unauthorised else set()),
+            key=lambda item: EXCLUSION_ORDER.index(item[0]),
         )),
         cities=len(cities),
         episodes=episodes,

@@ -130,12 +130,12 @@ def _write_demo(stream, complainants: int, seed: int) -> dict[str, int]:
                 "event_id": event["event_id"] if measure in ("detention", "administrative_arrest", "fine") else None,
                 "date": day, "city": _spelling(rng, home if rng.random() < 0.8 else rng.choice(places)),
                 "measure": measure, "legal_basis": basis or None, "penalty": penalty or None,
-                "authority": "city police department",
+                "authority": "Ministry of Internal Affairs",
             })
             rows[EPISODES.key] += 1
         if rng.random() < 0.9:
             filed = event["date"] + datetime.timedelta(days=rng.randrange(5, 20))
-            append(REMEDIES, {"complainant_id": complainant_id, "date": filed, "authority": "city court",
+            append(REMEDIES, {"complainant_id": complainant_id, "date": filed, "authority": "Almaty City Court",
                               "action": "appeal", "outcome": "dismissed",
                               "outcome_date": filed + datetime.timedelta(days=rng.randrange(10, 60))})
             rows[REMEDIES.key] += 1

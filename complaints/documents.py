@@ -8,7 +8,6 @@ confidential, and which languages the receiving body accepts.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -18,6 +17,7 @@ from .case import Member
 from .context import DocumentData, in_period, measure_label
 from .i18n import N_, languages
 from .law import DEPRIVATION_OF_LIBERTY, Provision, parse_provision
+from .penalties import Amount, kzt_amount
 from .schema import MEASURES
 
 FORMATS = ("docx", "pdf")
@@ -97,15 +97,6 @@ def _osce_session(data: DocumentData) -> dict:
     return {"osce_session": data.case.settings.osce_session.get(data.lang.code, "")}
 
 
-_DIGITS = re.compile(r"\d")
-
-
-def fine_amount(penalty: str | None) -> int | None:
-    """The amount of a fine as typed ("KZT 120250", "120 250 тенге"); None when it holds no number."""
-    digits = "".join(_DIGITS.findall(penalty or ""))
-    return int(digits) if digits else None
-
-
 def _periods(data: DocumentData) -> dict:
     """The brief's: the "in numbers" figures of each reporting period."""
     lang = data.lang
@@ -122,7 +113,8 @@ def _periods(data: DocumentData) -> dict:
             provision = parse_provision(episode.legal_basis)
             if provision:
                 by_provision[measure][provision] += 1
-            amount = fine_amount(episode.penalty) if measure == "fine" else None
+            # Only fines in tenge add up to a sum in tenge; one set in MCI is left out of the sum.
+            amount = kzt_amount(episode.penalty) if measure == "fine" else None
             if amount:
                 fines.append(amount)
         order = list(MEASURES)
@@ -133,12 +125,12 @@ def _periods(data: DocumentData) -> dict:
             "cities": len({e.city.key for _, e in found if e.city}),
             "measures": [
                 {"label": measure_label(lang, measure), "count": n,
-                 "provisions": [{"provision": p.describe(lang, under=True), "count": k}
+                 "provisions": [{"provision": p.describe(lang, under=True, short=True), "count": k}
                                 for p, k in sorted(by_provision[measure].items(), key=lambda i: (-i[1], i[0]))]}
                 for measure, n in sorted(by_measure.items(), key=lambda i: (-i[1], order.index(i[0])))
             ],
             "fines": len(fines),
-            "fines_total": lang.pgettext("currency", "KZT {amount}").format(amount=lang.number(sum(fines))),
+            "fines_total": Amount(sum(fines), "KZT").describe(lang),
         })
     return {"periods": result}
 

@@ -20,7 +20,8 @@ from openpyxl.styles import Font
 from .case import Case, Member
 from .context import in_period
 from .counts import count
-from .documents import REGISTRY, DocumentType, fine_amount
+from .documents import REGISTRY, DocumentType
+from .penalties import kzt_amount
 from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES, parse_provision
 from .render_docx import reproducible_zip
 from .spreadsheet import write_cell
@@ -159,7 +160,7 @@ def _period_figures(case: Case, document: DocumentType, members: list[Member]) -
                 rows.append(Figure(document.name, f"{key}/measure/{measure}/{provision.code} {provision.article}{part}",
                                    len(ids), f"acts of persecution in the period: {measure} under that provision",
                                    tuple(sorted(set(ids)))))
-        fined = [(m, fine_amount(e.penalty)) for m, e in found if e.measure == "fine" and fine_amount(e.penalty)]
+        fined = [(m, kzt_amount(e.penalty)) for m, e in found if e.measure == "fine" and kzt_amount(e.penalty)]
         if fined:
             ids = tuple(sorted({m.person.complainant_id for m, _ in fined}))
             rows.append(Figure(document.name, f"{key}/fines", len(fined), "fines with an amount recorded", ids))

@@ -27,6 +27,27 @@ def N_(context: str, message: str) -> str:
     return message
 
 
+# Counted messages whose words around the count differ between exactly one and other counts that
+# share its plural form: in Russian 1 and 21 take the same form of the noun, yet "включено дело
+# 1 заявителя, представившего" but "включены дела 21 заявителя, представивших". For these, a
+# count of exactly one reads the message of context "exactly one" with the same singular msgid,
+# and the catalogs' first plural form is written for 21, 31, 101...
+EXACTLY_ONE = frozenset({
+    N_("exactly one", "%(num)s person whose case has been documented"),
+    N_("exactly one", "In total, %(num)s appeal was received from a person subjected to persecution."),
+    N_("exactly one", "This complaint includes the case of %(num)s complainant who provided both an appeal form "
+                      "and a power of attorney."),
+    N_("exactly one", "On behalf of %(num)s person deprived of liberty in %(state)s for the peaceful exercise of "
+                      "their rights, we submit the enclosed questionnaire and ask the Working Group to consider "
+                      "the case under its regular procedure."),
+    N_("exactly one", "We submit this complaint on behalf of %(num)s citizen, listed in the annex, who authorised "
+                      "us to file appeals on their behalf."),
+    N_("exactly one", "acting on behalf of %(num)s complainant under a power of attorney"),
+    N_("exactly one", "In public documents, %(num)s complainant who did not consent to be named is referred to "
+                      "by number only."),
+})
+
+
 def _catalog_root():
     return resources.files("complaints") / "locale"
 
@@ -70,7 +91,12 @@ class Language:
     def pgettext(self, context: str, message: str) -> str:
         return self.translations.upgettext(context, message)
 
+    def gettext(self, message: str) -> str:
+        return self.translations.ugettext(message)
+
     def ngettext(self, singular: str, plural: str, n: int) -> str:
+        if n == 1 and singular in EXACTLY_ONE:
+            return self.pgettext("exactly one", singular)
         return self.translations.ungettext(singular, plural, n)
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
@@ -79,9 +105,36 @@ class Language:
     def number(self, value: int) -> str:
         return format_decimal(value, locale=self.locale)
 
-    def date(self, value: datetime.date) -> str:
-        # The pattern is a catalog entry: Kazakh official style is "2018 жылғы 10 мамыр".
-        return format_date(value, self.pgettext("date pattern", "d MMMM y"), locale=self.locale)
+    def date(self, value: datetime.date, attributive: bool = False) -> str:
+        """The date in the language's official style; the pattern is a catalog entry (Kazakh:
+        "2018 жылғы 10 мамыр"; Russian "10 мая 2018 г." with a no-break space before "г.").
+
+        attributive: the form that qualifies a noun, "as of <date>": Kazakh "2018 жылғы 1
+        қарашадағы (жағдай бойынша)"; the same as the plain form in languages without one.
+        """
+        text = format_date(value, self.pgettext("date pattern", "d MMMM y"), locale=self.locale)
+        if attributive and self.code in _ATTRIBUTIVE:
+            text = _ATTRIBUTIVE[self.code](text)
+        return text
+
+
+_KAZAKH_FRONT_VOWELS = set("әеіөүи")
+_KAZAKH_BACK_VOWELS = set("аоұыуя")
+_KAZAKH_VOICELESS = set("кқпстфхцчшщ")
+
+
+def _kazakh_attributive(text: str) -> str:
+    """The locative-attributive suffix -дағы/-дегі/-тағы/-тегі on the last word, by vowel harmony
+    and the last sound: "1 қараша" → "1 қарашадағы", "17 қыркүйек" → "17 қыркүйектегі".
+    Hand-written: no maintained library inflects Kazakh."""
+    word = text.rsplit(" ", 1)[-1].casefold()
+    vowels = [c for c in word if c in _KAZAKH_FRONT_VOWELS | _KAZAKH_BACK_VOWELS]
+    front = bool(vowels) and vowels[-1] in _KAZAKH_FRONT_VOWELS
+    consonant = "т" if word[-1:] in _KAZAKH_VOICELESS else "д"
+    return text + consonant + ("егі" if front else "ағы")
+
+
+_ATTRIBUTIVE = {"kk": _kazakh_attributive}
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .collation import alphabetical
 from .gazetteer import Gazetteer
 from .i18n import N_, Language, language
 from .paths import refuse_existing
@@ -129,7 +130,7 @@ def _lists(book: Workbook, lang: Language, data_sheets: dict) -> None:
         if column.vocabulary:
             vocabularies.setdefault(column.vocabulary.list_name, column.vocabulary)
     lists = {name: vocabulary.offered(lang) for name, vocabulary in vocabularies.items()}
-    lists[CITIES] = sorted({place.name(lang.code) for place in Gazetteer.default()}, key=str.casefold)
+    lists[CITIES] = alphabetical(lang.code, {place.name(lang.code) for place in Gazetteer.default()})
     worksheet = book.create_sheet(lang.pgettext("template", LISTS_TITLE))
     worksheet.sheet_state = "hidden"
     for position, (name, values) in enumerate(lists.items(), start=1):

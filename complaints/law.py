@@ -11,6 +11,9 @@ from .i18n import N_, Language
 DEPRIVATION_OF_LIBERTY = ("detention", "administrative_arrest", "pretrial_detention", "house_arrest",
                           "psychiatric_placement")
 
+# Preventive and procedural measures: what is typed as their "penalty" is a term, not a punishment.
+PREVENTIVE_MEASURES = ("pretrial_detention", "house_arrest", "psychiatric_placement")
+
 # The case concerns expression, assembly and association in every instance; the
 # other ICCPR articles are cited only when some episode engages them.
 CORE_ARTICLES = (19, 21, 22)
@@ -35,6 +38,11 @@ CODES = {
     "CAO": N_("legal code", "Code of Administrative Offences"),
     "CC": N_("legal code", "Criminal Code"),
 }
+# The abbreviations lists use ("ст. 488 КоАП РК").
+CODE_ABBREVIATIONS = {
+    "CAO": N_("legal code abbreviation", "CAO"),
+    "CC": N_("legal code abbreviation", "CC"),
+}
 # How each code is typed: English, Russian and Kazakh abbreviations.
 _CODE_SPELLINGS = {
     "cao": "CAO", "коап": "CAO", "әқбтк": "CAO", "акбтк": "CAO",
@@ -50,12 +58,18 @@ class Provision:
     article: int
     part: int | None = None
 
-    def describe(self, lang: Language, under: bool = False) -> str:
-        """ "Article 405(2) of the Criminal Code", or with under=True "under Article 405(2) ..."
+    def describe(self, lang: Language, under: bool = False, short: bool = False) -> str:
+        """ "Article 405(2) of the Criminal Code", or with under=True "under Article 405(2) ...";
+        short=True (with under) is the abbreviated reference lists use: "under art. 405(2) CC".
 
         Whole phrases per form, because the case of the words changes with them
         (ru "статья 405" / "по статье 405"; kk "405-бабы" / "405-бабы бойынша").
         """
+        if short:
+            abbreviation = lang.pgettext("legal code abbreviation", CODE_ABBREVIATIONS[self.code])
+            phrase = (N_("provision", "under art. {article}({part}) {code}") if self.part
+                      else N_("provision", "under art. {article} {code}"))
+            return lang.pgettext("provision", phrase).format(article=self.article, part=self.part, code=abbreviation)
         code = lang.pgettext("legal code", CODES[self.code])
         if under:
             phrase = (N_("provision", "under Article {article}({part}) of the {code}") if self.part

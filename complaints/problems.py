@@ -121,6 +121,29 @@ MISSING_LABEL = _problem(
     N_("validation", "Fill in {column}, or build without that language."),
 )
 
+UNPARSED_PENALTY = _problem(
+    "unparsed-penalty", WARNING,
+    N_("validation", "The penalty is neither a term (such as 15 days) nor an amount (such as KZT 120250); "
+                     "the documents print it as written, in every language."),
+    N_("validation", "Write it as a number and a unit: 15 days, 2 months, 1 year, 3 years' imprisonment, "
+                     "KZT 120250 or 50 MCI (in English, Russian or Kazakh)."),
+)
+
+UNKNOWN_AUTHORITY = _problem(
+    "unknown-authority", WARNING,
+    N_("validation", "This authority is not in the list of Kazakhstan's authorities; it is printed as written, "
+                     "in every language."),
+    N_("validation", "Check the spelling against the official name, or add the body to "
+                     "complaints/data/authorities.csv; no action is needed for a body that is not a State one."),
+)
+
+ANACHRONISTIC_AUTHORITY = _problem(
+    "anachronistic-authority", WARNING,
+    N_("validation", "The authority is named after a city by a name the city did not bear on the date of this row."),
+    N_("validation", "Name the body as it was called on that day (Astana was Nur-Sultan from 23 March 2019 "
+                     "to 16 September 2022)."),
+)
+
 UNKNOWN_PLACE = _problem(
     "unknown-place", WARNING,
     N_("validation", "This place is not in the gazetteer; it is kept as written."),

@@ -14,9 +14,11 @@ from typing import Any
 
 from openpyxl.utils.datetime import from_excel
 
+from .authorities import Authorities, anachronistic
 from .gazetteer import Gazetteer
 from .identifiers import id_is_valid
 from .names import mixes_alphabets
+from .penalties import parse_penalty
 from .problems import (
     AMBIGUOUS_DATE,
     BAD_DATE,
@@ -25,7 +27,10 @@ from .problems import (
     MISSING_VALUE,
     MIXED_ALPHABETS,
     NUMBER_AS_TEXT,
+    ANACHRONISTIC_AUTHORITY,
+    UNKNOWN_AUTHORITY,
     UNKNOWN_PLACE,
+    UNPARSED_PENALTY,
     Problem,
 )
 from .report import Issue
@@ -266,7 +271,29 @@ def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> R
             events.append(event)
     complainants = read_sheet(workbook, COMPLAINANTS, gazetteer, issues)
     # Episodes are kept even with an unknown measure (already an error) so that their references are checked too.
-    episodes = read_sheet(workbook, EPISODES, gazetteer, issues)
-    remedies = read_sheet(workbook, REMEDIES, gazetteer, issues) if REMEDIES.key in workbook.sheets else None
+    episodes = _checked(workbook, EPISODES, gazetteer, issues)
+    remedies = _checked(workbook, REMEDIES, gazetteer, issues) if REMEDIES.key in workbook.sheets else None
     attachments = read_sheet(workbook, ATTACHMENTS, gazetteer, issues) if ATTACHMENTS.key in workbook.sheets else []
     return Records(events, complainants, episodes, issues, remedies, attachments)
+
+
+def _checked(workbook: RawWorkbook, sheet: Sheet, gazetteer: Gazetteer, issues: list[Issue]) -> list:
+    """The records of a sheet, with the checks that no column's kind makes: a penalty the documents
+    cannot print in their own language, an authority not in the list or named as it was not that day."""
+    sheet_reader = _SheetReader(workbook, sheet, gazetteer, issues)
+    found = []
+    for reader, values in sheet_reader.rows():
+        if values.get("penalty") and parse_penalty(values["penalty"]) is None:
+            reader.issue(UNPARSED_PENALTY, "penalty")
+        typed = {key: text for key, text in ({"authority": values.get("authority")} | {
+            f"authority_{code}": text for code, text in values.get("authorities", {}).items()}).items() if text}
+        # One warning a row: the body is known when any of its names is.
+        if typed and not any(Authorities.default().resolve(text) for text in typed.values()):
+            reader.issue(UNKNOWN_AUTHORITY, next(iter(typed)))
+        for key, text in typed.items():
+            if anachronistic(text, values.get("date")):
+                reader.issue(ANACHRONISTIC_AUTHORITY, key)
+        record = sheet_reader.record(reader, values)
+        if record is not None:
+            found.append(record)
+    return found

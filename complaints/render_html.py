@@ -41,7 +41,9 @@ def html_environment(code: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]  # added by the i18n extension
+    # The language's own callables: a count of exactly one may read its own message (i18n.EXACTLY_ONE).
+    environment.install_gettext_callables(lang.gettext, lang.ngettext, newstyle=True,
+                                          pgettext=lang.pgettext, npgettext=lang.npgettext)
     environment.filters["number"] = lang.number
     environment.filters["capfirst"] = _capfirst
     environment.globals["to_complete"] = marker_function(lang)

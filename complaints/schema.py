@@ -131,6 +131,27 @@ YES_NO_UNKNOWN = Vocabulary("yes no unknown values", {
     "no": N_("yes no unknown values", "no|n"),
     "unknown": N_("yes no unknown values", "unknown|not known"),
 }, "yes_no_unknown")
+# The Remedies sheet's actions and outcomes, coded like the measures: printed in the document's
+# language, and the key or its label in any language accepted on input.
+REMEDY_ACTIONS = {
+    "appeal": N_("remedy action", "appeal"),
+    "cassation": N_("remedy action", "cassation appeal"),
+    "review": N_("remedy action", "petition for review"),
+    "complaint": N_("remedy action", "complaint"),
+    "other": N_("remedy action", "other application"),
+}
+REMEDY_ACTION_VALUES = Vocabulary("remedy action", REMEDY_ACTIONS, "remedy_actions")
+REMEDY_OUTCOMES = {
+    "dismissed": N_("remedy outcome", "dismissed"),
+    "refused": N_("remedy outcome", "refused"),
+    "sentence_upheld": N_("remedy outcome", "sentence upheld"),
+    "decision_upheld": N_("remedy outcome", "decision upheld"),
+    "no_violation": N_("remedy outcome", "no violation found"),
+    "granted": N_("remedy outcome", "granted"),
+    "partly_granted": N_("remedy outcome", "partly granted"),
+    "returned": N_("remedy outcome", "returned without examination"),
+}
+REMEDY_OUTCOME_VALUES = Vocabulary("remedy outcome", REMEDY_OUTCOMES, "remedy_outcomes")
 POA_SCOPES = Vocabulary("poa scope values", {
     "publish": N_("poa scope values", "publish|publication"),
     "represent": N_("poa scope values", "represent|representation"),
@@ -393,7 +414,8 @@ class Episode:
         "column help", "The article of law the authorities relied on, such as Article 488 of the Code of "
         "Administrative Offences."))
     penalty: str | None = column(N_("column", "penalty"), wide=True, help=N_(
-        "column help", "The penalty imposed, such as 10 days of arrest or a fine of 50 MCI."))
+        "column help", "The penalty or term, as a number and a unit: 10 days, 2 months, 3 years' imprisonment, "
+        "KZT 120250, 50 MCI."))
     authority: str | None = column(N_("column", "authority"), wide=True, help=N_(
         "column help", "The body that acted: a police department, a court."))
     description: str | None = column(N_("column", "description"), wide=True, help=N_(
@@ -412,6 +434,13 @@ class Episode:
                                                "choosing: yes, no or unknown."))
     case_number: str | None = column(N_("column", "case_number"), kind=Kind.DOCUMENT_NUMBER, help=N_(
         "column help", "The number of the administrative or criminal case."))
+    # The free texts per language, after the plain columns, which hold text whose language is not stated.
+    descriptions: Mapping[str, str] = per_language(
+        "description", N_("column", "description ({language})"), N_(
+            "column help", "A short account of what happened, in this language. Language: {language}."))
+    authorities: Mapping[str, str] = per_language(
+        "authority", N_("column", "authority ({language})"), N_(
+            "column help", "The body that acted, as the documents in this language name it. Language: {language}."))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -423,12 +452,17 @@ class Remedy:
         "column help", "The day the appeal or complaint was filed."))
     authority: str | None = column(N_("column", "authority"), wide=True, help=N_(
         "column help", "The body the appeal or complaint was addressed to."))
-    action: str | None = column(N_("column", "action"), wide=True, help=N_(
-        "column help", "What was filed: an appeal, a cassation complaint, a complaint to the prosecutor."))
-    outcome: str | None = column(N_("column", "outcome"), wide=True, help=N_(
-        "column help", "The decision, such as: dismissed. Leave it empty while it is pending."))
+    action: str | None = column(N_("column", "action"), kind=Kind.CODED, vocabulary=REMEDY_ACTION_VALUES, help=N_(
+        "column help", "What was filed: an appeal, a cassation appeal, a complaint. Choose from the list."))
+    outcome: str | None = column(N_("column", "outcome"), kind=Kind.CODED, vocabulary=REMEDY_OUTCOME_VALUES,
+                                 help=N_("column help", "The decision. Choose from the list; leave it empty while "
+                                         "it is pending."))
     outcome_date: datetime.date | None = column(N_("column", "outcome_date"), kind=Kind.DATE, help=N_(
         "column help", "The day of the decision."))
+    authorities: Mapping[str, str] = per_language(
+        "authority", N_("column", "authority ({language})"), N_(
+            "column help", "The body the appeal or complaint was addressed to, as the documents in this language "
+            "name it. Language: {language}."))
 
     @property
     def decided(self) -> datetime.date | None:

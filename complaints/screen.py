@@ -337,12 +337,12 @@ def free_texts(records: Records, settings: Settings | None) -> Iterator[Text]:
 def settings_texts(settings: Settings) -> Iterator[Text]:
     translated = (("title", settings.title, True), ("organisation.name", settings.organisation, True),
                   ("organisation.address", settings.address, False), ("signatory", settings.signatory, True),
+                  ("signatory.position", settings.signatory_position, True),
+                  ("organisation.contact_person", settings.contact_person, False),
                   ("state", settings.state, True), ("osce.working_session", settings.osce_session, True))
     for key, values, patterns in translated:
         for lang, value in sorted(values.items()):
             yield Text(value, SETTINGS_FILE, None, f"{key}.{lang}", patterns=patterns)
-    if settings.contact_person:
-        yield Text(settings.contact_person, SETTINGS_FILE, None, "organisation.contact_person", patterns=False)
     for number, period in enumerate(settings.periods, start=1):
         for lang, value in sorted(period.label.items()):
             yield Text(value, SETTINGS_FILE, None, f"periods[{number}].label.{lang}")

@@ -37,9 +37,10 @@ class Settings:
     title: Translated = field(default_factory=dict)
     organisation: Translated = field(default_factory=dict)
     address: Translated = field(default_factory=dict)
-    contact_person: str = ""
-    email: str = ""
-    signatory: Translated = field(default_factory=dict)
+    contact_person: Translated = field(default_factory=dict)
+    email: Translated = field(default_factory=dict)
+    signatory: Translated = field(default_factory=dict)  # the name, as the signature prints it
+    signatory_position: Translated = field(default_factory=dict)
     place: Translated = field(default_factory=dict)  # where the documents are signed
     urgency: Translated = field(default_factory=dict)  # why an urgent appeal is urgent
     state: Translated = field(default_factory=dict)
@@ -120,11 +121,13 @@ class _Reader:
             self.fail(where + key, f"must fall between {FIRST_DATE} and {LAST_DATE}")
         return value
 
-    def text(self, data: dict, key: str, where: str) -> str:
-        value = data.get(key, "")
-        if not isinstance(value, str):
-            self.fail(where + key, "must be a text")
-        return value
+    def signatory(self, data: dict) -> tuple[Translated, Translated]:
+        """The signatory's name and position: a text or table of texts (the name alone), or a table
+        with `name` and `position`, each a text or a table of texts by language."""
+        value = data.get("signatory", {})
+        if isinstance(value, dict) and value and set(value) <= {"name", "position"}:
+            return (self.translated(value, "name", "signatory."), self.translated(value, "position", "signatory."))
+        return self.translated(data, "signatory"), {}
 
 
 _KNOWN = {"build_date", "title", "organisation", "signatory", "place", "urgency", "state", "documents", "periods",
@@ -154,14 +157,16 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
             period, "end", f"periods[{number}].")
         if end and end < start:
             read.fail(f"periods[{number}].end", "is before its start")
+    signatory, signatory_position = read.signatory(data)
     return Settings(
         name=name,
         title=read.translated(data, "title"),
         organisation=read.translated(organisation, "name", "organisation."),
         address=read.translated(organisation, "address", "organisation."),
-        contact_person=read.text(organisation, "contact_person", "organisation."),
-        email=read.text(organisation, "email", "organisation."),
-        signatory=read.translated(data, "signatory"),
+        contact_person=read.translated(organisation, "contact_person", "organisation."),
+        email=read.translated(organisation, "email", "organisation."),
+        signatory=signatory,
+        signatory_position=signatory_position,
         place=read.translated(data, "place"),
         urgency=read.translated(data, "urgency"),
         state=read.translated(data, "state"),

@@ -516,6 +516,242 @@ def _authority(kind: str, place: str) -> str:
     return kind
 
 
+# The example's free texts in Russian and Kazakh: the English text -> (ru, kk).
+# Russian is worded without gendered verb forms where one text serves several people.
+DESCRIPTIONS = {
+    'A car with plain-clothes officers parked outside her home for a week.': (
+        'Автомобиль с сотрудниками в штатском неделю стоял у дома заявительницы.',
+        'Азаматша киінген қызметкерлер отырған көлік бір апта бойы оның үйінің жанында тұрды.'),
+    'Balloons burst by officers; a record of confiscation was drawn up.': (
+        'Сотрудники полиции лопнули шары; составлен протокол изъятия.',
+        'Полиция қызметкерлері шарларды жарып жіберді; алып қою хаттамасы толтырылды.'),
+    'Banned from social networks for the term of the sentence.': (
+        'На срок наказания запрещено пользоваться социальными сетями.',
+        'Жаза мерзіміне әлеуметтік желілерді пайдалануға тыйым салынды.'),
+    'Beaten during questioning and pressed to plead guilty.': (
+        'Избиение во время допроса и принуждение к признанию вины.',
+        'Жауап алу кезінде соққыға жығылып, кінәсін мойындауға мәжбүрленді.'),
+    'Blue balloons confiscated under a written record.': (
+        'Голубые шары изъяты по протоколу.',
+        'Көгілдір шарлар хаттама бойынша алып қойылды.'),
+    'Blue balloons confiscated.': (
+        'Голубые шары изъяты.',
+        'Көгілдір шарлар алып қойылды.'),
+    'Charged over comments in an online chat.': (
+        'Уголовное преследование за комментарии в онлайн-чате.',
+        'Онлайн-чаттағы пікірлері үшін қылмыстық жауаптылыққа тартылды.'),
+    'Charged over messages in a chat.': (
+        'Уголовное преследование за сообщения в чате.',
+        'Чаттағы хабарламалары үшін қылмыстық жауаптылыққа тартылды.'),
+    'Charged over messages in a messenger group chat.': (
+        'Уголовное преследование за сообщения в групповом чате мессенджера.',
+        'Мессенджердегі топтық чаттағы хабарламалары үшін қылмыстық жауаптылыққа тартылды.'),
+    'Charged over posts in a chat.': (
+        'Уголовное преследование за публикации в чате.',
+        'Чаттағы жазбалары үшін қылмыстық жауаптылыққа тартылды.'),
+    'Charged over voice messages in a chat.': (
+        'Уголовное преследование за голосовые сообщения в чате.',
+        'Чаттағы дауыстық хабарламалары үшін қылмыстық жауаптылыққа тартылды.'),
+    'Charged with incitement of discord over a post.': (
+        'Обвинение в возбуждении розни за публикацию.',
+        'Жазбасы үшін алауыздықты қоздырды деп айыпталды.'),
+    'Charged with incitement of discord over comments in a chat.': (
+        'Обвинение в возбуждении розни за комментарии в чате.',
+        'Чаттағы пікірлері үшін алауыздықты қоздырды деп айыпталды.'),
+    'Convicted after a one-day trial.': (
+        'Обвинительный приговор после однодневного судебного процесса.',
+        'Бір күнге созылған сот процесінен кейін сотталды.'),
+    'Convicted after pleading guilty under pressure.': (
+        'Обвинительный приговор после признания вины под давлением.',
+        'Қысыммен кінәсін мойындағаннан кейін сотталды.'),
+    'Convicted for posts supporting a banned movement.': (
+        'Обвинительный приговор за публикации в поддержку запрещённого движения.',
+        'Тыйым салынған қозғалысты қолдайтын жазбалары үшін сотталды.'),
+    'Convicted.': (
+        'Обвинительный приговор.',
+        'Сотталды.'),
+    'Convicted; the court relied on a linguistic expert report.': (
+        'Обвинительный приговор; суд сослался на заключение лингвистической экспертизы.',
+        'Сотталды; сот лингвистикалық сараптама қорытындысына сүйенді.'),
+    'Court hearing lasted fifteen minutes; no lawyer was admitted.': (
+        'Судебное заседание длилось пятнадцать минут; защитника не допустили.',
+        'Сот отырысы он бес минутқа созылды; қорғаушы жіберілмеді.'),
+    'Detained at a bus stop close to the square and fingerprinted at the station.': (
+        'Задержание на остановке у площади; в отделении полиции сняты отпечатки пальцев.',
+        'Алаңның жанындағы аялдамада ұсталып, полиция бөлімшесінде саусақ іздері алынды.'),
+    'Detained near the central square before the rally began and taken to a police station.': (
+        'Задержание у центральной площади до начала собрания и доставление в отделение полиции.',
+        'Жиын басталмай тұрып орталық алаңның жанында ұсталып, полиция бөлімшесіне жеткізілді.'),
+    'Detained on the way to the meeting with the delegation.': (
+        'Задержание по дороге на встречу с делегацией.',
+        'Делегациямен кездесуге бара жатқан жолда ұсталды.'),
+    'Detained on the way to the rally and held at the police station for six hours.': (
+        'Задержание по дороге на собрание; шесть часов в отделении полиции.',
+        'Жиынға бара жатқан жолда ұсталып, полиция бөлімшесінде алты сағат бойы ұсталды.'),
+    'Detained outside home in the morning and released in the evening without a record.': (
+        'Задержание утром у дома, освобождение вечером без составления протокола.',
+        'Таңертең үйінің жанында ұсталып, кешке хаттама толтырылмастан босатылды.'),
+    'Detained while filming the police on a phone; the phone was checked.': (
+        'Задержание во время съёмки полицейских на телефон; телефон проверен.',
+        'Полиция қызметкерлерін телефонға түсіріп тұрған кезде ұсталды; телефоны тексерілді.'),
+    'Dismissed after her employer was visited by the police.': (
+        'Увольнение после визита полиции к работодателю.',
+        'Полиция жұмыс берушісіне барғаннан кейін жұмыстан шығарылды.'),
+    'Dismissed from her post at a school.': (
+        'Увольнение с должности в школе.',
+        'Мектептегі лауазымынан босатылды.'),
+    'Dismissed from her teaching post after the rally.': (
+        'Увольнение с должности учителя после собрания.',
+        'Жиыннан кейін мұғалім лауазымынан босатылды.'),
+    'Fined for an "unauthorised picket" & released the same evening.': (
+        'Штраф за «несанкционированный пикет»; освобождение в тот же вечер.',
+        '«Рұқсат етілмеген пикет» үшін айыппұл салынып, сол күні кешке босатылды.'),
+    'Fined for taking part in an unauthorised assembly.': (
+        'Штраф за участие в несанкционированном собрании.',
+        'Рұқсат етілмеген жиынға қатысқаны үшін айыппұл салынды.'),
+    "Flat searched as a witness in someone else's criminal case.": (
+        'Обыск в квартире по чужому уголовному делу, в котором заявитель проходит свидетелем.',
+        'Куә ретінде тартылған басқа адамның қылмыстық ісі бойынша пәтерінде тінту жүргізілді.'),
+    'Flat searched at night.': (
+        'Ночью в квартире проведён обыск.',
+        'Түнде пәтерінде тінту жүргізілді.'),
+    'Flat searched; books and a phone taken.': (
+        'В квартире проведён обыск; изъяты книги и телефон.',
+        'Пәтерінде тінту жүргізілді; кітаптар мен телефон алып қойылды.'),
+    'Flat searched; leaflets and a phone taken.': (
+        'В квартире проведён обыск; изъяты листовки и телефон.',
+        'Пәтерінде тінту жүргізілді; үнпарақтар мен телефон алып қойылды.'),
+    'Flat searched; phones and a laptop taken.': (
+        'В квартире проведён обыск; изъяты телефоны и ноутбук.',
+        'Пәтерінде тінту жүргізілді; телефондар мен ноутбук алып қойылды.'),
+    'Followed by the same two men for several days.': (
+        'Слежка одних и тех же двух мужчин в течение нескольких дней.',
+        'Бірнеше күн бойы оның соңынан сол екі ер адам аңдып жүрді.'),
+    'Found guilty of taking part in an unauthorised assembly; served the arrest in a special detention centre.': (
+        'Признание виновным в участии в несанкционированном собрании; арест отбыт в специальном приёмнике.',
+        'Рұқсат етілмеген жиынға қатысқаны үшін кінәлі деп танылды; қамаққа алу жазасын арнаулы қабылдау орнында өтеді.'),
+    'Home and car searched.': (
+        'Проведён обыск в доме и автомобиле.',
+        'Үйінде және көлігінде тінту жүргізілді.'),
+    'Home searched in the presence of his children.': (
+        'Обыск в доме в присутствии детей заявителя.',
+        'Үйіндегі тінту балаларының көзінше жүргізілді.'),
+    'Must report to the probation service twice a month.': (
+        'Обязанность дважды в месяц являться в службу пробации.',
+        'Айына екі рет пробация қызметіне келуге міндетті.'),
+    'Named as a suspect over a chat message.': (
+        'Признание подозреваемым из-за сообщения в чате.',
+        'Чаттағы хабарламасы үшін күдікті деп танылды.'),
+    'Named as a suspect over reposts in a chat.': (
+        'Признание подозреваемым из-за репостов в чате.',
+        'Чаттағы репостары үшін күдікті деп танылды.'),
+    'Officers warned that next time a criminal case would be opened.': (
+        'Сотрудники предупредили, что в следующий раз будет возбуждено уголовное дело.',
+        'Қызметкерлер келесі жолы қылмыстық іс қозғалатынын ескертті.'),
+    'Phone and laptop confiscated.': (
+        'Изъяты телефон и ноутбук.',
+        'Телефон мен ноутбук алып қойылды.'),
+    'Placed in a psychiatric hospital for an in-patient examination against his will.': (
+        'Принудительное помещение в психиатрический стационар для экспертизы.',
+        'Өз еркінен тыс сараптама үшін психиатриялық стационарға орналастырылды.'),
+    'Placed under house arrest.': (
+        'Домашний арест.',
+        'Үйде қамауда ұстауға алынды.'),
+    'Pushed into a police bus while standing with a friend on the square.': (
+        'Заталкивание в полицейский автобус, когда заявитель стоял с другом на площади.',
+        'Досымен алаңда тұрған кезде полиция автобусына итеріп кіргізілді.'),
+    'Questioned about a blue ribbon tied to his bag.': (
+        'Допрос из-за голубой ленты, повязанной на сумку.',
+        'Сөмкесіне байланған көгілдір таспа туралы одан жауап алынды.'),
+    'Questioned about other members of the chat.': (
+        'Допрос о других участниках чата.',
+        'Чаттың басқа қатысушылары туралы жауап алынды.'),
+    'Questioned for five hours without a lawyer.': (
+        'Пятичасовой допрос без защитника.',
+        'Қорғаушысыз бес сағат бойы жауап алынды.'),
+    'Questioned for releasing blue balloons in a park.': (
+        'Допрос за запуск голубых шаров в парке.',
+        'Саябақта көгілдір шарлар ұшырғаны үшін жауап алынды.'),
+    'Remanded in custody by the investigating judge.': (
+        'Мера пресечения в виде содержания под стражей избрана следственным судьёй.',
+        'Тергеу судьясы бұлтартпау шарасы ретінде күзетпен ұстауды таңдады.'),
+    'Remanded in custody.': (
+        'Заключение под стражу.',
+        'Күзетпен ұстауға алынды.'),
+    'Restriction of freedom with a ban on public activity.': (
+        'Ограничение свободы с запретом на общественную деятельность.',
+        'Қоғамдық қызметке тыйым салына отырып, бас бостандығы шектелді.'),
+    'Restriction of freedom.': (
+        'Ограничение свободы.',
+        'Бас бостандығы шектелді.'),
+    'Sentenced to imprisonment in a general-regime colony.': (
+        'Приговор к лишению свободы с отбыванием в колонии общего режима.',
+        'Жалпы режимдегі колонияда өтеу арқылы бас бостандығынан айыруға сотталды.'),
+    'Stopped for carrying blue balloons and questioned.': (
+        'Остановка за ношение голубых шаров и допрос.',
+        'Көгілдір шарлар алып жүргені үшін тоқтатылып, жауап алынды.'),
+    'Stopped in the park for carrying blue balloons and questioned at the station.': (
+        'Остановка в парке за ношение голубых шаров и допрос в отделении полиции.',
+        'Саябақта көгілдір шарлар алып жүргені үшін тоқтатылып, полиция бөлімшесінде жауап алынды.'),
+    'Summoned to explain why she wanted to meet the delegation.': (
+        'Вызов для объяснений, зачем заявительница хотела встретиться с делегацией.',
+        'Делегациямен неге кездескісі келгенін түсіндіруге шақырылды.'),
+    'Summoned to the police and warned not to attend the rally.': (
+        'Вызов в полицию и предупреждение не ходить на собрание.',
+        'Полицияға шақырылып, жиынға бармау туралы ескертілді.'),
+    'Taken to the police station for walking with a blue balloon.': (
+        'Доставление в отделение полиции за прогулку с голубым шаром.',
+        'Көгілдір шармен жүргені үшін полиция бөлімшесіне жеткізілді.'),
+    'The blue ribbon was taken under a written record.': (
+        'Голубая лента изъята по протоколу.',
+        'Көгілдір таспа хаттама бойынша алып қойылды.'),
+    'The district police officer made him sign a warning about criminal liability.': (
+        'Участковый инспектор заставил подписать предупреждение об уголовной ответственности.',
+        'Учаскелік полиция инспекторы оған қылмыстық жауаптылық туралы ескертуге қол қойғызды.'),
+    'Told by phone that her son would be expelled from university.': (
+        'Телефонное сообщение о том, что сына заявительницы отчислят из университета.',
+        'Телефон арқылы оның ұлы университеттен шығарылатыны айтылды.'),
+    'Warned that a criminal case would be opened if he came to another rally.': (
+        'Предупреждение о возбуждении уголовного дела в случае участия в следующем собрании.',
+        'Тағы бір жиынға келсе, оған қатысты қылмыстық іс қозғалатыны ескертілді.'),
+}
+
+# Bodies outside the list of authorities (complaints/data/authorities.csv), named in each language.
+AUTHORITY_NAMES = {
+    "School No. 12 administration": ("School No. 12 administration", "Администрация школы № 12",
+                                     "№ 12 мектептің әкімшілігі"),
+    "СИЗО (pre-trial detention facility)": ("pre-trial detention facility", "СИЗО", "тергеу изоляторы"),
+    "ТОО «Ақтөбе Сервис»": ("Aktobe Servis LLP", "ТОО «Ақтөбе Сервис»", "«Ақтөбе Сервис» ЖШС"),
+    "Школа-гимназия № 7": ("School-Gymnasium No. 7", "Школа-гимназия № 7", "№ 7 мектеп-гимназия"),
+    "City court": ("city court", "городской суд", "қалалық сот"),
+    "regional court (appeal)": ("regional court (appeal instance)", "областной суд (апелляционная инстанция)",
+                                "облыстық сот (апелляциялық саты)"),
+    "prosecutor's office": ("prosecutor's office", "прокуратура", "прокуратура"),
+}
+# A text first typed in Russian, with its English and Kazakh versions.
+TYPED_IN_RUSSIAN = {
+    "Задержали у входа в парк и доставили в отделение полиции.": (
+        "Detained at the park entrance and taken to a police station.",
+        "Саябаққа кіре берісте ұсталып, полиция бөлімшесіне жеткізілді."),
+}
+
+
+def _in_languages(episode: dict) -> None:
+    """Move the free texts into their per-language columns, stated in every language."""
+    text = episode["description"]
+    if text in DESCRIPTIONS:
+        episode["description_en"] = text
+        episode["description_ru"], episode["description_kk"] = DESCRIPTIONS[text]
+        episode["description"] = ""
+    elif text in TYPED_IN_RUSSIAN:
+        episode["description_ru"], episode["description"] = text, ""
+        episode["description_en"], episode["description_kk"] = TYPED_IN_RUSSIAN[text]
+    if episode.get("authority") in AUTHORITY_NAMES:
+        names = AUTHORITY_NAMES[episode["authority"]]
+        episode.update(zip(("authority_en", "authority_ru", "authority_kk"), names))
+        episode["authority"] = ""
+
+
 def build_episodes(rng: random.Random) -> list[dict]:
     episodes: list[dict] = []
 
@@ -574,6 +810,9 @@ def build_episodes(rng: random.Random) -> list[dict]:
             ep["date"] = _as_text(ep["date"], EPISODE_TEXT_DATES[key])
         if key in MEASURE_LABELS:
             ep["measure"] = MEASURE_LABELS[key]
+
+    for ep in episodes:
+        _in_languages(ep)
 
     # Stable order: by complainant, then date, as an operator would sort the sheet.
     def sort_key(ep):
@@ -749,6 +988,10 @@ def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[
     for row in rows:
         if row["outcome_date"] > DOCUMENT_DATE:
             row["outcome"] = row["outcome_date"] = None
+    for row in rows:
+        if row["authority"] in AUTHORITY_NAMES:
+            row.update(zip(("authority_en", "authority_ru", "authority_kk"), AUTHORITY_NAMES[row["authority"]]))
+            row["authority"] = ""
     rows.sort(key=lambda row: (row["complainant_id"], row["date"]))
     return rows
 

@@ -65,6 +65,22 @@ checks it cell by cell; `complaints build` turns it into documents.
   script), digits, `-`, `_` and `.`, not starting with `.` or `-`. Two codes that differ only in
   letter case, width or Cyrillic letters that look Latin (`C1`, `c1`, `С1`) are refused: on Windows
   and macOS they would be one file.
+- Authorities (the `authority` columns of Episodes and Remedies) are looked up in a list of
+  Kazakhstan's authorities (`complaints/data/authorities.csv`) under any of their names and
+  abbreviations ("ҰҚК", "ДКНБ по г. Алматы", "National Security Committee"); documents print the
+  official name in their own language. A name not in the list is a warning and is printed as
+  written; so is a city named by a name it did not bear on the row's date ("Нур-Султан" in 2018).
+- Penalties: a term or an amount, a number and a unit in any of the three languages: `15 days`,
+  `15 суток`, `15 тәулік`, `2 months`, `1 year`, `3 years' imprisonment` / `3 года лишения свободы`,
+  `KZT 120250` / `120 250 тенге` / `120 250 теңге`, `50 MCI` / `50 МРП` / `50 АЕК`. Documents print
+  it in their own language ("15 суток", "15 тәулік", "120 250 теңге"); for pre-trial detention,
+  house arrest and psychiatric placement it is printed as a term ("срок", "мерзімі"), not a
+  punishment. Anything else is a warning and is printed as written, in every language.
+- Free text per language: an episode's description and authority, and a remedy's authority, may
+  be given per language (`description_ru`, `authority_kk`...) beside the plain column, which holds
+  text whose language is not stated. A document prints its own language's text, else the plain
+  text, else another language's text followed by a marker naming that language ("[язык
+  оригинала: английский]").
 - The workbook is only read, never written.
 
 ## Who is included

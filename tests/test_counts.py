@@ -76,3 +76,17 @@ def test_example_counts_match_an_independent_recount():
     assert counts.appeals == len(people) - 1
     assert counts.episodes == total
     assert {e.event.event_id: e.complainants for e in counts.events} == {k: len(v) for k, v in per_event.items()}
+
+
+def test_the_reasons_for_leaving_appeals_out_add_up_to_the_number_left_out(workbook):
+    people = [
+        person("C1"),
+        person("C2", id_document="2", appeal_form_date=None),
+        person("C3", id_document="3", poa_date=None),
+        person("C4", id_document="4", appeal_form_date=None, poa_date=None),  # lacks both: counted once
+    ]
+    counts = counts_of(workbook(people=people, episodes=[episode("C1")]))
+    assert counts.excluded == 3
+    assert counts.exclusion_reasons == (("no-appeal-form", 1), ("no-power-of-attorney", 1),
+                                        ("no-appeal-form+no-power-of-attorney", 1))
+    assert sum(n for _, n in counts.exclusion_reasons) == counts.excluded

@@ -10,6 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from complaints.build import build
+from complaints.collation import alphabetical
+from complaints.context import latin_name
 from complaints.documents import DEFAULT_DOCUMENTS, REGISTRY
 from complaints.law import DEPRIVATION_OF_LIBERTY
 
@@ -94,7 +96,12 @@ def test_special_procedures_consent_flags_come_from_the_workbook(example_build):
     victims = next(t for t in document.tables if t.rows[0].cells[-1].text == "Named in public reports")
     rows = [[cell.text for cell in row.cells] for row in victims.rows[1:]]
     assert len(rows) == len(members)
-    for row, member in zip(rows, members, strict=True):
+    by_name = {latin_name(member): member for member in members}
+    assert len(by_name) == len(members)
+    # The victims are listed alphabetically, surname first.
+    assert [row[1] for row in rows] == alphabetical("en", by_name, lambda name: " ".join(reversed(name.split(" ", 1))))
+    for row in rows:
+        member = by_name[row[1]]
         assert row[-1] == ("yes" if member.person.consent_to_name else "no")
         assert row[-2] == ("yes" if "represent" in member.person.poa_scope else "no")
 
@@ -184,10 +191,13 @@ def test_brief_counts_legal_provisions_in_every_language(example_build):
     en = text(example_build, "en", "brief.pdf")
     ru = text(example_build, "ru", "brief.pdf")
     kk = text(example_build, "kk", "brief.pdf")
-    assert re.search(r"Administrative arrest: \d+, including \d+ under Article 488 "
-                     r"of the Code of Administrative Offences", en)
-    assert re.search(r"Административный арест: \d+, в том числе \d+ по статье 488 Кодекса", ru)
-    assert re.search(r"488-бабы бойынша — \d+", kk)
+    # Lists use short references; a measure all under one article says so instead of repeating the count.
+    assert re.search(r"Administrative arrest: \d+ \(all under art\. 488 CAO\)", en)
+    assert re.search(r"Административный арест: \d+ \(все — по ст\. 488 КоАП РК\)", ru)
+    assert re.search(r"Әкімшілік қамаққа алу: \d+ \(барлығы — ҚР ӘҚБтК 488-бабы бойынша\)", kk)
+    assert re.search(r"Criminal case: \d+, including \d+ under art\. 405\(2\) CC, \d+ under art\. 174 CC", en)
+    assert re.search(r"Уголовное преследование: \d+, в том числе \d+ — по ч\. 2 ст\. 405 УК РК", ru)
+    assert re.search(r"ҚР ҚК 405-бабының 2-бөлігі бойынша — \d+", kk)
 
 
 @pytest.mark.slow

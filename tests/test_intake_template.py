@@ -72,11 +72,11 @@ def test_a_template_filled_with_valid_data_validates_with_no_warnings(templates,
          "id_document": "000000042", "poa_scope": None, "consent_to_name": values["yes_no"][1]}])
     fill(book, lang, "Episodes", [
         {"complainant_id": "C001", "event_id": "2022-01-almaty", "date": datetime.date(2022, 1, 6), "city": city,
-         "measure": values["measures"][0], "legal_basis": "488", "penalty": "10", "authority": "police",
+         "measure": values["measures"][0], "legal_basis": "488", "penalty": "10 days", "authority": "МВД",
          "description": "—"},
         {"complainant_id": "C002", "measure": values["measures"][3]}])
     fill(book, lang, "Remedies", [
-        {"complainant_id": key, "date": datetime.date(2022, 2, 1), "authority": "court", "action": "appeal",
+        {"complainant_id": key, "date": datetime.date(2022, 2, 1), "authority": "Верховный суд", "action": "appeal",
          "outcome": "dismissed", "outcome_date": datetime.date(2022, 4, 1)} for key in ("C001", "C002")])
     path = tmp_path / "filled.xlsx"
     book.save(path)
@@ -137,6 +137,7 @@ def test_dropdowns_offer_the_coded_values(templates):
         ("Заявители", "R2"): ("cities", False),  # place_of_birth
         ("Эпизоды", "L2"): ("yes_no_unknown", True), ("Эпизоды", "N2"): ("yes_no_unknown", True),  # warrant, lawyer
         ("Приложения", "B2"): ("attachment_kinds", True),
+        ("Средства защиты", "D2"): ("remedy_actions", True), ("Средства защиты", "E2"): ("remedy_outcomes", True),
     }
     assert book.defined_names["event_ids"].attr_text == "'События'!$A$2:$A$1000"
     values = dropdown_values(book, "ru")
@@ -144,6 +145,8 @@ def test_dropdowns_offer_the_coded_values(templates):
     assert values["sexes"] == ["Ж", "М"] and values["yes_no"] == ["да", "нет"]
     assert values["yes_no_unknown"] == ["да", "нет", "неизвестно"]
     assert values["attachment_kinds"][:3] == ["доверенность", "анкета-обращение", "решение"]
+    assert values["remedy_actions"][:2] == ["апелляционная жалоба", "кассационная жалоба"]
+    assert values["remedy_outcomes"][0] == "в удовлетворении отказано"
     assert len(values["cities"]) == len(Gazetteer.default())
 
 

@@ -11,7 +11,7 @@ from babel import Locale
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from complaints.i18n import catalog_path, language, languages
+from complaints.i18n import EXACTLY_ONE, catalog_path, language, languages
 
 REPO = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
@@ -79,6 +79,8 @@ def test_catalog_plural_forms_follow_cldr_for_every_count_to_200(lang):
         forms = message.string if lang != "en" else message.id
         for n in range(201):
             expected = forms[CLDR_INDEX[lang][rule(n)]] if lang != "en" else forms[0 if n == 1 else 1]
+            if n == 1 and message.id[0] in EXACTLY_ONE:
+                expected = code.pgettext("exactly one", message.id[0])
             got = code.npgettext(message.context, *message.id, n) if message.context else code.ngettext(*message.id, n)
             assert got == expected, (lang, message.id, n)
 
@@ -128,7 +130,7 @@ def test_large_numbers_are_grouped_by_locale():
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("en", "10 May 2018"), ("ru", "10 мая 2018 г."), ("kk", "2018 жылғы 10 мамыр"),
+    ("en", "10 May 2018"), ("ru", "10 мая 2018\u00a0г."), ("kk", "2018 жылғы 10 мамыр"),
 ])
 def test_dates_in_each_language(lang, expected):
     assert language(lang).date(datetime.date(2018, 5, 10)) == expected
@@ -154,3 +156,112 @@ def test_the_workbook_documentation_lists_every_accepted_title():
                 assert code.pgettext("column", column.key) in doc, (lang, column.key)
         for label in MEASURES.values():
             assert code.pgettext("measure", label) in doc
+
+
+def test_every_exactly_one_message_is_the_singular_of_a_counted_message():
+    singulars = {m.id[0] for m in catalog("en") if isinstance(m.id, tuple) and not m.context}
+    assert EXACTLY_ONE <= singulars
+
+
+# The words that agree with a count, not only the counted noun: Russian 1 and 21 share a plural
+# form, yet the participles, pronouns and verbs around them differ.
+@pytest.mark.parametrize("n, expected", [
+    (1, "1 человек, чьё дело задокументировано"),
+    (2, "2 человека, чьи дела задокументированы"),
+    (5, "5 человек, чьи дела задокументированы"),
+    (11, "11 человек, чьи дела задокументированы"),
+    (21, "21 человек, чьи дела задокументированы"),
+    (22, "22 человека, чьи дела задокументированы"),
+    (101, "101 человек, чьи дела задокументированы"),
+])
+def test_russian_pronoun_and_participle_agree_with_the_count(n, expected):
+    assert phrase("ru", None, "%(num)s person whose case has been documented",
+                  "%(num)s people whose cases have been documented", n) == expected
+
+
+@pytest.mark.parametrize("n, verb, noun, participle", [
+    (1, "включено", "дело", "представившего"),
+    (2, "включены", "дела", "представивших"),
+    (5, "включены", "дела", "представивших"),
+    (11, "включены", "дела", "представивших"),
+    (21, "включены", "дела", "представивших"),
+    (22, "включены", "дела", "представивших"),
+    (101, "включены", "дела", "представивших"),
+    (111, "включены", "дела", "представивших"),
+])
+def test_russian_included_cases_agree_with_the_count(n, verb, noun, participle):
+    text = phrase("ru", None, "This complaint includes the case of %(num)s complainant who provided both an "
+                  "appeal form and a power of attorney.", "This complaint includes the cases of %(num)s complainants "
+                  "who provided both an appeal form and a power of attorney.", n)
+    assert f"жалобу {verb} {noun} {language('ru').number(n)} заявител" in text
+    assert f", {participle} и анкету-обращение" in text
+
+
+@pytest.mark.parametrize("n, expected", [
+    (1, "в интересах 1 заявителя на основании доверенности"),
+    (21, "в интересах 21 заявителя на основании доверенностей"),
+    (22, "в интересах 22 заявителей на основании доверенностей"),
+    (101, "в интересах 101 заявителя на основании доверенностей"),
+])
+def test_russian_powers_of_attorney_are_plural_for_more_than_one(n, expected):
+    assert phrase("ru", None, "acting on behalf of %(num)s complainant under a power of attorney",
+                  "acting on behalf of %(num)s complainants under powers of attorney", n) == expected
+
+
+@pytest.mark.parametrize("n, person, participle", [
+    (1, "лица", "подвергшегося"), (21, "лиц", "подвергшихся"), (31, "лиц", "подвергшихся"), (2, "лиц", "подвергшихся"),
+])
+def test_russian_appeals_come_from_people_agreeing_with_the_count(n, person, participle):
+    text = phrase("ru", None, "In total, %(num)s appeal was received from a person subjected to persecution.",
+                  "In total, %(num)s appeals were received from people subjected to persecution.", n)
+    assert text.endswith(f"от {person}, {participle} преследованию.")
+
+
+@pytest.mark.parametrize("n, participle, predicate", [
+    (1, "не давший", "обозначен только номером"), (21, "не давшие", "обозначены только номерами"),
+    (2, "не давшие", "обозначены только номерами"), (5, "не давших", "обозначены только номерами"),
+])
+def test_russian_unnamed_complainants_agree_with_the_count(n, participle, predicate):
+    text = phrase("ru", None, "In public documents, %(num)s complainant who did not consent to be named is "
+                  "referred to by number only.", "In public documents, %(num)s complainants who did not consent "
+                  "to be named are referred to by number only.", n)
+    assert f", {participle} согласия" in text and text.endswith(predicate + ".")
+
+
+def test_a_count_of_exactly_one_reads_its_own_message_in_templates_too():
+    from complaints.render_html import html_environment
+
+    template = html_environment("ru").from_string(
+        '{{ ngettext("%(num)s person whose case has been documented", '
+        '"%(num)s people whose cases have been documented", n, num=n) }}')
+    assert template.render(n=1) == "1 человек, чьё дело задокументировано"
+    assert template.render(n=21) == "21 человек, чьи дела задокументированы"
+
+
+@pytest.mark.parametrize("month, expected", [
+    (1, "2018 жылғы 1 қаңтардағы"), (4, "2018 жылғы 1 сәуірдегі"), (7, "2018 жылғы 1 шілдедегі"),
+    (9, "2018 жылғы 1 қыркүйектегі"), (11, "2018 жылғы 1 қарашадағы"),
+])
+def test_kazakh_attributive_date_follows_vowel_harmony(month, expected):
+    assert language("kk").date(datetime.date(2018, month, 1), attributive=True) == expected
+    assert language("ru").date(datetime.date(2018, month, 1), attributive=True) == language("ru").date(
+        datetime.date(2018, month, 1))
+
+
+def test_the_reviewers_page_renders_every_counted_message_for_every_count_in_every_language(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("counted_messages", REPO / "scripts" / "counted_messages.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    messages = script.counted_messages()
+    text = script.as_text(messages)
+    assert len(messages) == sum(1 for m in catalog("en") if isinstance(m.id, tuple))
+    for n in script.COUNTS:
+        assert f"  ru {n:>5}  " in text and f"  kk {n:>5}  " in text
+    assert "  ru    21  21 человек, чьи дела задокументированы" in text
+    assert "  ru     1  1 человек, чьё дело задокументировано" in text
+    page = tmp_path / "counted.html"
+    assert script.main(["--html", str(page)]) == 0
+    assert "21 человек, чьи дела задокументированы" in page.read_text(encoding="utf-8")
+    assert script.main(["--html", str(page)]) == 2  # never overwritten

@@ -1,0 +1,114 @@
+"""Kazakhstan's authorities under their official names in English, Russian and Kazakh.
+
+Intake staff type one body as "ҰҚК", "ДКНБ по г. Алматы" or "National Security Committee"; the
+documents name it once, officially, in their own language. Like the gazetteer for places, the
+list (complaints/data/authorities.csv) maps what is typed to the body, and validation warns about
+names it does not know and names that were not in use on the episode's date ("Нур-Султан" in 2018).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib.resources import files
+from types import MappingProxyType
+
+LANGUAGES = ("en", "ru", "kk")
+_COLUMNS = ("key", *LANGUAGES, "aliases")
+_KEY = re.compile(r"[a-z][a-z0-9_]*")
+
+# Cities renamed in the period the tool covers: the forms of a name (any case ending) and when the
+# city bore it. Astana was Nur-Sultan from 23 March 2019 to 16 September 2022.
+_NAMES_IN_USE = (
+    (re.compile(r"\b(нур\s?султан|нұр\s?сұлтан|nur\s?sultan)"), datetime.date(2019, 3, 23), datetime.date(2022, 9, 16)),
+)
+_NAMES_OUT_OF_USE = (
+    (re.compile(r"\b(астан[аыеуо]|astana)"), datetime.date(2019, 3, 23), datetime.date(2022, 9, 16)),
+)
+
+
+def normalise(text: str) -> str:
+    """Case, quotes, punctuation, "ё" and spacing make no difference; "г." and "города" do not either."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    text = "".join(char if char.isalnum() or char == "№" else " " for char in text)
+    words = [word for word in text.split() if word not in ("г", "города", "город", "қ")]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Authority:
+    key: str
+    names: Mapping[str, str] = field(compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", MappingProxyType(dict(self.names)))
+
+    def name(self, lang: str) -> str:
+        return self.names[lang] if lang in self.names else self.names["en"]
+
+
+def anachronistic(text: str, day: datetime.date | None) -> bool:
+    """Whether `text` names a city by a name it did not bear on `day`."""
+    if day is None:
+        return False
+    words = normalise(text)
+    for pattern, start, end in _NAMES_IN_USE:
+        if pattern.search(words) and not start <= day <= end:
+            return True
+    return any(pattern.search(words) and start <= day <= end for pattern, start, end in _NAMES_OUT_OF_USE)
+
+
+class Authorities:
+    def __init__(self) -> None:
+        self._by_name: dict[str, Authority] = {}
+        self._resolved: dict[str, Authority | None] = {}  # a case names a few dozen bodies thousands of times
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Authorities:
+        with (files("complaints") / "data" / "authorities.csv").open(encoding="utf-8-sig", newline="") as lines:
+            return cls.from_csv(lines, "complaints/data/authorities.csv")
+
+    @classmethod
+    def from_csv(cls, lines: Iterable[str], source: str) -> Authorities:
+        """Read a CSV with the columns key,en,ru,kk,aliases (aliases separated by "|")."""
+        reader = csv.reader(lines)
+        header = next(reader, None)
+        if header is None or tuple(cell.strip() for cell in header) != _COLUMNS:
+            raise ValueError(f"{source}, line 1: expected the header {','.join(_COLUMNS)}, found {header}")
+        authorities = cls()
+        keys: set[str] = set()
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            where = f"{source}, line {reader.line_num}"
+            if len(row) != len(_COLUMNS):
+                raise ValueError(f"{where}: expected {len(_COLUMNS)} fields, found {len(row)}")
+            key, *names, aliases = (cell.strip() for cell in row)
+            if not _KEY.fullmatch(key) or key in keys or not all(names):
+                raise ValueError(f"{where}: a unique lowercase key and a name in each of {', '.join(LANGUAGES)}")
+            keys.add(key)
+            authority = Authority(key, dict(zip(LANGUAGES, names)))
+            for name in [*names, *filter(None, (alias.strip() for alias in aliases.split("|")))]:
+                owner = authorities._by_name.setdefault(normalise(name), authority)
+                if owner != authority:
+                    raise ValueError(f"{where}: {name!r} already names {owner.key!r}")
+        return authorities
+
+    def resolve(self, text: str) -> Authority | None:
+        if text not in self._resolved:
+            self._resolved[text] = self._by_name.get(normalise(text))
+        return self._resolved[text]
+
+
+def official_name(lang: str, text: str | None) -> str:
+    """The authority's official name in `lang` when it is known, else the text as written."""
+    if not text:
+        return ""
+    authority = Authorities.default().resolve(text)
+    return authority.name(lang) if authority else text

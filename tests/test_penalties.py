@@ -1,0 +1,139 @@
+"""Penalties and remedies are values, printed in the document's language whatever language they were typed in."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from complaints.i18n import language
+from complaints.penalties import Amount, Duration, describe_penalty, kzt_amount, parse_penalty
+
+
+@pytest.mark.parametrize("typed", ["15 days", "15 суток", "15 тәулік", "15 сут.", "15\u00a0Days"])
+def test_a_term_is_read_in_any_of_the_three_languages(typed):
+    assert parse_penalty(typed) == Duration(15, "day")
+
+
+@pytest.mark.parametrize("typed", ["KZT 120250", "120 250 тенге", "120 250 теңге", "KZT 120,250", "₸ 120250"])
+def test_an_amount_is_read_in_any_of_the_three_languages(typed):
+    assert parse_penalty(typed) == Amount(120250, "KZT")
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("3 years' imprisonment", Duration(3, "year", "imprisonment")),
+    ("3 года лишения свободы", Duration(3, "year", "imprisonment")),
+    ("3 жыл бас бостандығынан айыру", Duration(3, "year", "imprisonment")),
+    ("50 МРП", Amount(50, "MCI")), ("50 АЕК", Amount(50, "MCI")), ("50 MCI", Amount(50, "MCI")),
+])
+def test_imprisonment_and_fines_in_mci_are_read(typed, expected):
+    assert parse_penalty(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["2 years 6 months", "a warning", "100", "5 дней ареста", "KZT 100 MCI", ""])
+def test_anything_else_is_not_guessed(typed):
+    assert parse_penalty(typed) is None
+    assert describe_penalty(language("ru"), typed) == typed
+
+
+@pytest.mark.parametrize("typed, en, ru, kk", [
+    ("15 days", "15 days", "15 суток", "15 тәулік"),
+    ("1 day", "1 day", "1 сутки", "1 тәулік"),
+    ("21 days", "21 days", "21 сутки", "21 тәулік"),
+    ("2 months", "2 months", "2 месяца", "2 ай"),
+    ("5 months", "5 months", "5 месяцев", "5 ай"),
+    ("1 year", "1 year", "1 год", "1 жыл"),
+    ("2 years", "2 years", "2 года", "2 жыл"),
+    ("5 лет", "5 years", "5 лет", "5 жыл"),
+    ("3 years' imprisonment", "3 years of imprisonment", "3 года лишения свободы", "3 жыл бас бостандығынан айыру"),
+    ("KZT 120250", "KZT 120,250", "120\u00a0250 тенге", "120\u00a0250 теңге"),
+    ("50 МРП", "50 MCI", "50 МРП", "50 АЕК"),
+    ("1 year restriction of freedom", "1 year of restriction of freedom", "1 год ограничения свободы",
+     "1 жыл бас бостандығын шектеу"),
+])
+def test_a_penalty_is_printed_in_the_document_language(typed, en, ru, kk):
+    for code, expected in (("en", en), ("ru", ru), ("kk", kk)):
+        assert describe_penalty(language(code), typed) == expected
+
+
+def test_only_fines_in_tenge_add_up_to_a_sum_in_tenge():
+    assert kzt_amount("120 250 тенге") == 120250
+    assert kzt_amount("50 МРП") is None
+    assert kzt_amount("15 суток") is None
+
+
+def test_an_unreadable_penalty_is_a_warning_at_its_cell_and_is_printed_as_written(workbook):
+    from complaints.build import load
+    from complaints.context import document_context
+    from complaints.documents import REGISTRY
+    from conftest import TODAY, episode
+
+    episodes = [episode(measure="administrative arrest", penalty="15 суток"),
+                episode(measure="fine", penalty="a warning and a fine")]
+    loaded = load(workbook(episodes=episodes), ("kk",), TODAY)
+    warnings = [i for i in loaded.report.issues if i.code == "unparsed-penalty"]
+    assert [(i.row, i.column) for i in warnings] == [(3, "penalty")]
+    context = document_context(loaded.case, REGISTRY["domestic-complaint"], "kk", TODAY)
+    assert [e.penalty for e in context["people"][0].episodes] == ["15 тәулік", "a warning and a fine"]
+
+
+def test_preventive_measures_print_a_term_and_punishments_a_penalty(workbook):
+    from complaints.build import load
+    from complaints.context import document_context
+    from complaints.documents import REGISTRY
+    from complaints.render_html import html_environment
+    from conftest import TODAY, episode
+
+    episodes = [episode(measure="pre-trial detention", penalty="2 months", date=datetime.date(2018, 5, 10)),
+                episode(measure="administrative arrest", penalty="15 days", date=datetime.date(2018, 5, 11))]
+    loaded = load(workbook(episodes=episodes), ("ru",), TODAY)
+    context = document_context(loaded.case, REGISTRY["domestic-complaint"], "ru", TODAY)
+    line = html_environment("ru").from_string('{% import "_macros.html" as m %}{{ m.episode_line(e) }}')
+    html = " ".join(line.render(e=e) for e in context["people"][0].episodes)
+    assert "срок: 2 месяца" in html and "наказание: 15 суток" in html
+    assert "наказание: 2 месяца" not in html
+
+
+@pytest.mark.parametrize("action, outcome", [
+    ("appeal", "dismissed"), ("апелляционная жалоба", "в удовлетворении отказано"),
+    ("апелляциялық шағым", "қанағаттандырусыз қалдырылды"),
+])
+def test_remedy_actions_and_outcomes_are_accepted_in_any_language_and_printed_in_the_documents(
+        tmp_path, action, outcome):
+    import openpyxl
+
+    from complaints.build import load
+    from complaints.context import document_context
+    from complaints.documents import REGISTRY
+    from conftest import TODAY, write_workbook
+
+    path = write_workbook(tmp_path / "case.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Remedies")
+    sheet.append(["complainant_id", "date", "authority", "action", "outcome", "outcome_date"])
+    sheet.append(["C1", datetime.date(2018, 6, 1), "Алматинский городской суд", action, outcome,
+                  datetime.date(2018, 7, 1)])
+    book.save(path)
+    loaded = load(path, ("en", "ru", "kk"), TODAY)
+    assert not loaded.report.errors
+    printed = {code: document_context(loaded.case, REGISTRY["hrc"], code, TODAY)["people"][0].remedies[0]
+               for code in ("en", "ru", "kk")}
+    assert (printed["en"].action, printed["en"].outcome) == ("appeal", "dismissed")
+    assert (printed["ru"].action, printed["ru"].outcome) == ("апелляционная жалоба", "в удовлетворении отказано")
+    assert (printed["kk"].action, printed["kk"].outcome) == ("апелляциялық шағым", "қанағаттандырусыз қалдырылды")
+
+
+def test_an_unknown_remedy_outcome_is_an_error_at_its_cell(tmp_path):
+    import openpyxl
+
+    from complaints.build import load
+    from conftest import TODAY, write_workbook
+
+    path = write_workbook(tmp_path / "case.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Remedies")
+    sheet.append(["complainant_id", "date", "action", "outcome"])
+    sheet.append(["C1", datetime.date(2018, 6, 1), "appeal", "lost somewhere"])
+    book.save(path)
+    errors = load(path, ("en",), TODAY).report.errors
+    assert [(e.code, e.column, e.row) for e in errors] == [("bad-value", "outcome", 2)]
