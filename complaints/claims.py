@@ -33,11 +33,17 @@ ASSOCIATION_PROVISIONS = {("CAO", 489), ("CC", 405)}
 class Fact(Protocol):
     """An episode as a document shows it (context.EpisodeView)."""
 
-    measure_key: str
-    provision: Provision | None
-    no_basis: bool
-    event_id: str
-    lawyer_access: str
+    # Read-only members, so that a frozen dataclass satisfies the protocol.
+    @property
+    def measure_key(self) -> str: ...
+    @property
+    def provision(self) -> Provision | None: ...
+    @property
+    def no_basis(self) -> bool: ...
+    @property
+    def event_id(self) -> str: ...
+    @property
+    def lawyer_access(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,8 @@ def article_changes(typed: str | None) -> tuple[tuple[int, ...], tuple[int, ...]
     typed or a part is not of that form (the cell is then ignored: the validation warns)."""
     if not typed or not typed.strip():
         return None
-    added, removed = [], []
+    added: list[int] = []
+    removed: list[int] = []
     for part in re.split(r"[,;\s]+(?=[+-]?\d)", typed.strip()):
         match = _CHANGE.fullmatch(part.strip())
         if not match or not 1 <= int(match[2]) <= 27:

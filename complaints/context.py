@@ -244,7 +244,7 @@ class _Views:
                            self.date(r.outcome_date))
                 for r in member.remedies
             ),
-            articles=tuple(claim.key for claim in claims),
+            articles=tuple(int(claim.key) for claim in claims),
             claims=claims,
             categories=category_claims(episodes, "" if public else person.affiliation or ""),
             poa_date=self.date(person.poa_date),

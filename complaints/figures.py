@@ -21,8 +21,8 @@ from .case import Case, Member
 from .context import in_period
 from .counts import count
 from .documents import REGISTRY, DocumentType
+from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES, Provision, parse_provision
 from .penalties import kzt_amount
-from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES, parse_provision
 from .render_docx import reproducible_zip
 from .spreadsheet import write_cell
 
@@ -108,25 +108,28 @@ def document_figures(case: Case, document: DocumentType) -> list[Figure]:
             add("episodes-without-event", counts.episodes_without_event,
                 "acts of persecution connected with no event", having(lambda episode: not episode.event_id))
         elif family == "measures":
-            for item in counts.measures:
-                measure = item.measure
+            for measure_count in counts.measures:
+                measure = measure_count.measure
                 subjected = having(lambda episode, measure=measure: episode.measure == measure)
-                add(f"measure/{measure}/complainants", item.complainants, f"complainants subjected to {measure}",
+                add(f"measure/{measure}/complainants", measure_count.complainants,
+                    f"complainants subjected to {measure}", subjected)
+                add(f"measure/{measure}/episodes", measure_count.episodes, f"acts of persecution: {measure}",
                     subjected)
-                add(f"measure/{measure}/episodes", item.episodes, f"acts of persecution: {measure}", subjected)
         elif family == "articles":
-            for item in counts.articles:
-                if item.article not in CORE_ARTICLES:
-                    engaged = [m for m in members if item.article in _articles(m)]
-                    add(f"article/{item.article}/complainants", item.complainants,
-                        f"complainants whose episodes engage article {item.article}", engaged)
+            for article_count in counts.articles:
+                article = article_count.article
+                if article not in CORE_ARTICLES:
+                    engaged = [m for m in members if article in _articles(m)]
+                    add(f"article/{article}/complainants", article_count.complainants,
+                        f"complainants whose episodes engage article {article}", engaged)
         elif family == "periods":
             rows.extend(_period_figures(case, document, members))
     return rows
 
 
 def _articles(member: Member) -> set[int]:
-    return {article for episode in member.episodes for article in ARTICLES_BY_MEASURE.get(episode.measure, ())}
+    return {article for episode in member.episodes if episode.measure
+            for article in ARTICLES_BY_MEASURE.get(episode.measure, ())}
 
 
 def _period_figures(case: Case, document: DocumentType, members: list[Member]) -> list[Figure]:
@@ -144,13 +147,13 @@ def _period_figures(case: Case, document: DocumentType, members: list[Member]) -
         rows.append(Figure(document.name, f"{key}/cities", len({e.city.key for _, e in found if e.city}),
                            "cities and towns of the period's acts of persecution",
                            tuple(sorted({m.person.complainant_id for m, e in found if e.city}))))
-        measures = sorted({e.measure for _, e in found})
+        measures = sorted({e.measure for _, e in found if e.measure})
         for measure in measures:
             of_measure = [(m, e) for m, e in found if e.measure == measure]
             rows.append(Figure(document.name, f"{key}/measure/{measure}", len(of_measure),
                                f"acts of persecution in the period: {measure}",
                                tuple(sorted({m.person.complainant_id for m, _ in of_measure}))))
-            provisions = {}
+            provisions: dict[Provision, list[str]] = {}
             for member, episode in of_measure:
                 provision = parse_provision(episode.legal_basis)
                 if provision:
@@ -160,12 +163,14 @@ def _period_figures(case: Case, document: DocumentType, members: list[Member]) -
                 rows.append(Figure(document.name, f"{key}/measure/{measure}/{provision.code} {provision.article}{part}",
                                    len(ids), f"acts of persecution in the period: {measure} under that provision",
                                    tuple(sorted(set(ids)))))
-        fined = [(m, kzt_amount(e.penalty)) for m, e in found if e.measure == "fine" and kzt_amount(e.penalty)]
+        amounts = [(m, kzt_amount(e.penalty)) for m, e in found if e.measure == "fine"]
+        fined = [(m, amount) for m, amount in amounts if amount]
         if fined:
-            ids = tuple(sorted({m.person.complainant_id for m, _ in fined}))
-            rows.append(Figure(document.name, f"{key}/fines", len(fined), "fines with an amount recorded", ids))
-            rows.append(Figure(document.name, f"{key}/fines-total-kzt", sum(amount for _, amount in fined),
-                               "total of those fines, in tenge", ids))
+            fined_ids = tuple(sorted({m.person.complainant_id for m, _ in fined}))
+            rows.append(Figure(document.name, f"{key}/fines", len(fined), "fines with an amount recorded",
+                               fined_ids))
+            rows.append(Figure(document.name, f"{key}/fines-total-kzt", sum(amount for _, amount in fined if amount),
+                               "total of those fines, in tenge", fined_ids))
     return rows
 
 
@@ -176,7 +181,7 @@ def all_figures(case: Case, documents: Iterable[str]) -> list[Figure]:
 def figures_workbook(figures: list[Figure], day: datetime.date) -> bytes:
     """figures.xlsx as bytes, one row per figure: the same figures and day give the same bytes."""
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]
     sheet.title = "Figures"
     for column, title in enumerate(HEADER, start=1):
         write_cell(sheet.cell(1, column), title)

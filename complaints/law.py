@@ -100,7 +100,7 @@ NO_BASIS = {"none", "no", "нет", "не указано", "жоқ", "көрсе
 
 
 def no_basis(text: str | None) -> bool:
-    return bool(text) and text.strip().casefold() in NO_BASIS
+    return text is not None and text.strip().casefold() in NO_BASIS
 
 
 def describe_basis(lang: Language, text: str | None) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .errors import UsageError
@@ -25,7 +25,7 @@ from .paths import publish_file, refuse_existing
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_cell(cell: Cell, value) -> None:
+def write_cell(cell: Cell | MergedCell, value) -> None:
     """Set a cell; text that begins like a formula is stored as text and shown as typed.
 
     Control characters, which a spreadsheet cannot hold, are dropped as reading drops them.
