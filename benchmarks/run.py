@@ -32,8 +32,8 @@ from weasyprint import HTML
 from complaints import render_docx as docx_module
 from complaints.blocks import blocks_from_html
 from complaints.build import build
-from complaints.context import document_context
 from complaints.case_data import read_case_data
+from complaints.context import document_context
 from complaints.counts import count
 from complaints.demo import write_demo
 from complaints.documents import FORMATS, REGISTRY
@@ -148,7 +148,8 @@ def synthetic_texts(people: list, count: int) -> list[str]:
         mention = ("", f"{person.surname} {person.given_name} ", f"{person.surname} {person.given_name[0]}. ",
                    "", f"{person.surname_latin or person.surname} ")[number % 5]
         extra = ("", f" паспорт № {person.id_document}", "", " тел. +7 701 000 00 00", "")[number % 5]
-        texts.append(f"Дело № {100_000 + number}. Около 12:00 {mention}задержан сотрудниками полиции у здания акимата после выхода "
+        texts.append(f"Дело № {100_000 + number}. Около 12:00 {mention}задержан сотрудниками полиции "
+                     "у здания акимата после выхода "
                      f"на мирное собрание; доставлен в отдел полиции, где провёл восемь часов без адвоката, "
                      f"протокол составлен по статье 488 части 6 КоАП, суд назначил арест на 10 суток{extra}.")
     return texts
@@ -171,7 +172,7 @@ def screening(table: Table, folder: Path, size: int, repeat: int) -> None:
     allowed = frozenset(named)
     for _ in range(repeat):
         compiled, checker = timed(Screen, records.complainants)
-        scanned, _ = timed(lambda: [checker.hits(text, allowed) for text in texts])
+        scanned, _ = timed(lambda checker=checker: [checker.hits(text, allowed) for text in texts])
         compile_times.append(compiled)
         scan_times.append(scanned)
     table.add(f"screen: compile {size:,} complainants' names, numbers and contacts", f"{spread(compile_times)} s",

@@ -28,17 +28,12 @@ def covered_characters() -> frozenset[int]:
 @functools.cache
 def _outside() -> re.Pattern:
     """One character outside the fonts: a search runs in C, where a cell of text is checked often."""
-    ranges, start, previous = [], None, None
+    ranges: list[tuple[int, int]] = []  # runs of consecutive code points
     for point in sorted(covered_characters()):
-        if start is None:
-            start = previous = point
-        elif point == previous + 1:
-            previous = point
+        if ranges and point == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], point)
         else:
-            ranges.append((start, previous))
-            start = previous = point
-    if start is not None:
-        ranges.append((start, previous))
+            ranges.append((point, point))
     return re.compile("[^\\s" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
 
 

@@ -360,7 +360,8 @@ ATTACHMENT_DAMAGED = _problem(
 
 CONFLICTING_DUPLICATE = _problem(
     "conflicting-duplicate", ERROR,
-    N_("validation", "{id} and {other_id} (row {other_row}) look like the same person ({reason}) but differ in {fields}."),
+    N_("validation", "{id} and {other_id} (row {other_row}) look like the same person ({reason}) "
+                     "but differ in {fields}."),
     N_("validation", "Merge the two rows into one, with the consent and power of attorney the person actually gave."),
 )
 

@@ -18,8 +18,9 @@ The rules (the README's "Privacy and integrity" repeats them):
   SURNAME_ALONE_LETTERS letters and is written with a capital. Each spelling the tool holds
   counts: Cyrillic, the Latin columns, and the transliteration English documents print. A word
   matches from its start; in Cyrillic it may carry up to INFLECTION_LETTERS more letters
-  (Иванову, Ивановтың), or change a final а, я, й or ь for them (Ивановой, Ольгой, Андрея). A text that matches someone whom it may name by the same words (a
-  namesake, a relative) is not reported: it cannot be told which of them it means.
+  (Иванову, Ивановтың), or change a final а, я, й or ь for them (Ивановой, Ольгой, Андрея). A text
+  that matches someone whom it may name by the same words (a namesake, a relative) is not
+  reported: it cannot be told which of them it means.
 - Never in free text: any complainant's identity document number (SHORTEST_DOCUMENT_NUMBER
   characters or more, spaces, dots and dashes between digits ignored), contact, or date of birth
   (as YYYY-MM-DD or DD.MM.YYYY); and in the workbook's texts and case.toml's titles, anything
@@ -43,8 +44,8 @@ from dataclasses import dataclass
 import ahocorasick
 
 from .names import transliterate
-from .records import Complainant, Records
 from .problems import CONTACT_IN_TEXT, NAME_IN_TEXT, PERSONAL_DATA_IN_TEXT
+from .records import Complainant, Records
 from .report import Issue
 from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES
 from .settings import SETTINGS_FILE, Settings

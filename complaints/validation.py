@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from .claims import article_changes
 from .countries import country_codes
+from .fonts import code_points, undrawable
 from .identifiers import collision_key
 from .names import identity_key
-from .fonts import code_points, undrawable
 from .problems import (
     AFTER_DOCUMENT_DATE,
     BAD_ARTICLES,
@@ -28,10 +28,10 @@ from .problems import (
     NO_REMEDIES,
     POSSIBLE_DUPLICATE,
     REMEDIES_TOO_OLD,
+    UNDRAWABLE_CHARACTERS,
     UNKNOWN_COMPLAINANT,
     UNKNOWN_COUNTRY,
     UNKNOWN_EVENT,
-    UNDRAWABLE_CHARACTERS,
     Problem,
 )
 from .records import Complainant, Records, Remedy

@@ -178,7 +178,7 @@ def _cell(value: SourceValue, where: Where, issues: list[Issue]) -> CellValue:
     return value
 
 
-def _check_drawable(value: str, where: tuple, issues: list[Issue]) -> None:
+def _check_drawable(value: str, where: tuple[str, int, str, int], issues: list[Issue]) -> None:
     """What the build would refuse for want of a glyph, reported at its cell by code point."""
     missing = undrawable(value)
     if missing:

@@ -148,7 +148,8 @@ def _sheet_section(sheet: Sheet) -> list[str]:
 
 def _vocabulary_row(column: Column, vocabulary: Vocabulary) -> str:
     groups = [", ".join(_code(word) for word in words) for words in vocabulary.words()]
-    note = {Kind.YES_NO: "; empty means no; nothing else", Kind.CODED_SET: "; several separated by commas; empty means all"}
+    note = {Kind.YES_NO: "; empty means no; nothing else",
+            Kind.CODED_SET: "; several separated by commas; empty means all"}
     return f"| {_code(column.key)} | {'; '.join(groups)}{note.get(column.kind, '')} |"
 
 

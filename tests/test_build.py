@@ -15,8 +15,8 @@ from complaints.build import build
 from complaints.counts import count
 from complaints.documents import REGISTRY
 from complaints.errors import BuildError, InvalidData
-from complaints.render_pdf import check_glyphs
 from complaints.i18n import language
+from complaints.render_pdf import check_glyphs
 
 from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
 

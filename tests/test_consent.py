@@ -15,6 +15,7 @@ from complaints.build import load
 from complaints.i18n import language, languages
 from complaints.intake_template import write_template
 from complaints.schema import YES_NO
+
 from conftest import TODAY, episode, person, write_workbook
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,7 +54,8 @@ def test_the_documentation_the_message_and_the_template_offer_the_same_words(tmp
         lists = openpyxl.load_workbook(tmp_path / f"{code}.xlsx")[language(code).pgettext("template", "Lists")]
         column = next(c for c in lists.iter_cols() if c[0].value == "yes_no")
         offered = [cell.value for cell in column[1:] if cell.value]
-        assert len(offered) == 2 and all(ACCEPTED[word] is expected for word, expected in zip(offered, (True, False)))
+        assert len(offered) == 2
+        assert all(ACCEPTED[word] is expected for word, expected in zip(offered, (True, False), strict=True))
 
 
 SAME_DOCUMENT = dict(surname="Другая", given_name="Персона", date_of_birth=datetime.date(1970, 1, 1))

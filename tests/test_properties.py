@@ -14,13 +14,14 @@ from pathlib import Path
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_privacy import contact_secrets, found, identity_secrets, name_forms
 
 from complaints.cli import main
 from complaints.records import Complainant
 from complaints.screen import SURNAME_ALONE_LETTERS
+
 from conftest import episode, event, person, write_workbook
 from readback import texts
-from test_privacy import contact_secrets, found, identity_secrets, name_forms
 
 # C1 consented to be named; C2 did not. Synthetic people.
 NAMED = person("C1", surname="Оспанова", given_name="Айгерим")
@@ -42,10 +43,12 @@ HOSTILE_IDS = ["../x", "/", "C1/../..", "..", ".", "a\\b", "CON", "x" * 300, "C1
 # Any character a spreadsheet cell can hold (not control characters, which openpyxl refuses to
 # write, nor half surrogates: the corpus of test_malformed.py and test_validate_first.py has both).
 typed = st.characters(blacklist_categories=("Cc", "Cs"))
-pasted = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(typed, max_size=8)), min_size=1, max_size=4).map(" ".join)
+pasted = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(typed, max_size=8)),
+                  min_size=1, max_size=4).map(" ".join)
 free_text = st.one_of(st.none(), st.text(typed, max_size=40), pasted)
 label = st.one_of(st.sampled_from(["the rally", "митинг"]), pasted)  # a missing label stops the build
-an_id = st.one_of(st.sampled_from(["C1", "P-7", "Ж12"]), st.sampled_from(HOSTILE_IDS), st.text(typed, min_size=1, max_size=12))
+an_id = st.one_of(st.sampled_from(["C1", "P-7", "Ж12"]), st.sampled_from(HOSTILE_IDS),
+                  st.text(typed, min_size=1, max_size=12))
 
 
 def protected() -> list:

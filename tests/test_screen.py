@@ -14,6 +14,7 @@ from complaints.build import build, load
 from complaints.cli import main
 from complaints.errors import InvalidData
 from complaints.screen import SURNAME_ALONE_LETTERS, Screen
+
 from conftest import TODAY, episode, event, person, write_workbook
 
 # C1 consented to be named; C2 did not. Every value synthetic.

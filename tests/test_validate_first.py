@@ -11,13 +11,14 @@ import sys
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from test_malformed import replace_cell
 
 from complaints.build import build, load
 from complaints.cli import main
 from complaints.errors import InvalidData
 from complaints.fonts import undrawable
-from conftest import PERSON_HEADER, TODAY, episode, event, person, write_workbook
-from test_malformed import replace_cell
+
+from conftest import PERSON_HEADER, TODAY, event, person, write_workbook
 
 SECRETS = ("Оспанова", "Айгерим", "012345678", "+7 701 000 00 01", "1990-01-02")
 
@@ -35,7 +36,8 @@ def test_without_the_header_row_columns_are_named_by_letter_and_no_data_is_repea
                run("validate", headless, "--format", "json").output]
     book = openpyxl.load_workbook(annotated)
     outputs += [str(cell.value) + str(cell.comment.text if cell.comment else "")
-                for sheet in book.worksheets if sheet.title != "Complainants" for row in sheet.iter_rows() for cell in row]
+                for sheet in book.worksheets if sheet.title != "Complainants"
+                for row in sheet.iter_rows() for cell in row]
     outputs += [cell.comment.text for row in book["Complainants"].iter_rows() for cell in row if cell.comment]
     text = "\n".join(outputs)
     for secret in SECRETS:
