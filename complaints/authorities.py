@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib.resources import files
+from importlib.resources import as_file, files
 from types import MappingProxyType
 
 LANGUAGES = ("en", "ru", "kk")
@@ -71,7 +71,8 @@ class Authorities:
     @classmethod
     @functools.cache
     def default(cls) -> Authorities:
-        with (files("complaints") / "data" / "authorities.csv").open(encoding="utf-8-sig", newline="") as lines:
+        with (as_file(files("complaints") / "data" / "authorities.csv") as path,
+              path.open(encoding="utf-8-sig", newline="") as lines):
             return cls.from_csv(lines, "complaints/data/authorities.csv")
 
     @classmethod
@@ -93,7 +94,7 @@ class Authorities:
             if not _KEY.fullmatch(key) or key in keys or not all(names):
                 raise ValueError(f"{where}: a unique lowercase key and a name in each of {', '.join(LANGUAGES)}")
             keys.add(key)
-            authority = Authority(key, dict(zip(LANGUAGES, names)))
+            authority = Authority(key, dict(zip(LANGUAGES, names, strict=True)))
             for name in [*names, *filter(None, (alias.strip() for alias in aliases.split("|")))]:
                 owner = authorities._by_name.setdefault(normalise(name), authority)
                 if owner != authority:

@@ -102,7 +102,7 @@ def parse_penalty(text: str | None) -> Penalty | None:
     match = _DURATION.match(words)
     if match and match.group(2) in _UNIT_OF:
         unit, rest = _UNIT_OF[match.group(2)], match.group(3).strip(" '.")
-        kind = _KIND_OF.get(rest, None) if rest else ""
+        kind = _KIND_OF.get(rest) if rest else ""
         if kind is not None and (unit, kind) in _DURATIONS:
             return Duration(int(match.group(1)), unit, kind)
     return None

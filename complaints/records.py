@@ -21,13 +21,13 @@ from .names import mixes_alphabets
 from .penalties import parse_penalty
 from .problems import (
     AMBIGUOUS_DATE,
+    ANACHRONISTIC_AUTHORITY,
     BAD_DATE,
     DATE_END_BEFORE_START,
     INVALID_ID,
     MISSING_VALUE,
     MIXED_ALPHABETS,
     NUMBER_AS_TEXT,
-    ANACHRONISTIC_AUTHORITY,
     UNKNOWN_AUTHORITY,
     UNKNOWN_PLACE,
     UNPARSED_PENALTY,

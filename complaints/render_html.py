@@ -42,8 +42,9 @@ def html_environment(code: str) -> Environment:
         lstrip_blocks=True,
     )
     # The language's own callables: a count of exactly one may read its own message (i18n.EXACTLY_ONE).
-    environment.install_gettext_callables(lang.gettext, lang.ngettext, newstyle=True,
-                                          pgettext=lang.pgettext, npgettext=lang.npgettext)
+    environment.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
+        lang.gettext, lang.ngettext, newstyle=True,
+        pgettext=lang.pgettext, npgettext=lang.npgettext)
     environment.filters["number"] = lang.number
     environment.filters["capfirst"] = _capfirst
     environment.globals["to_complete"] = marker_function(lang)

@@ -18,8 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from complaints.i18n import catalog_path, language, languages  # noqa: E402
-from babel.messages.pofile import read_po  # noqa: E402
+from babel.messages.pofile import read_po
+
+from complaints.i18n import catalog_path, language, languages
 
 COUNTS = (0, 1, 2, 3, 5, 11, 12, 21, 22, 25, 101, 111, 1000)
 

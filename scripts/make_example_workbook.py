@@ -748,7 +748,7 @@ def _in_languages(episode: dict) -> None:
         episode["description_en"], episode["description_kk"] = TYPED_IN_RUSSIAN[text]
     if episode.get("authority") in AUTHORITY_NAMES:
         names = AUTHORITY_NAMES[episode["authority"]]
-        episode.update(zip(("authority_en", "authority_ru", "authority_kk"), names))
+        episode.update(zip(("authority_en", "authority_ru", "authority_kk"), names, strict=True))
         episode["authority"] = ""
 
 
@@ -990,7 +990,8 @@ def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[
             row["outcome"] = row["outcome_date"] = None
     for row in rows:
         if row["authority"] in AUTHORITY_NAMES:
-            row.update(zip(("authority_en", "authority_ru", "authority_kk"), AUTHORITY_NAMES[row["authority"]]))
+            row.update(zip(("authority_en", "authority_ru", "authority_kk"), AUTHORITY_NAMES[row["authority"]],
+                           strict=True))
             row["authority"] = ""
     rows.sort(key=lambda row: (row["complainant_id"], row["date"]))
     return rows

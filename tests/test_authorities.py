@@ -51,6 +51,7 @@ def test_validation_warns_at_the_cell_and_documents_print_the_official_name(work
     from complaints.build import load
     from complaints.context import document_context
     from complaints.documents import REGISTRY
+
     from conftest import TODAY, episode
 
     episodes = [episode(authority="Специализированный административный суд г. Нур-Султана",

@@ -36,6 +36,7 @@ def test_documents_list_names_and_authorities_alphabetically_and_annex_numbers_k
     from complaints.build import load
     from complaints.context import document_context
     from complaints.documents import REGISTRY
+
     from conftest import TODAY, episode, person
 
     people = [person("C1", surname="Ясинов", id_document="1"), person("C2", surname="Өмірбеков", id_document="2"),

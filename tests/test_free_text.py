@@ -28,6 +28,7 @@ def test_episode_descriptions_and_authorities_per_language_reach_the_documents(w
     from complaints.build import load
     from complaints.context import document_context
     from complaints.documents import REGISTRY
+
     from conftest import TODAY, episode
 
     episodes = [episode(date=datetime.date(2018, 5, 10), description="as typed",

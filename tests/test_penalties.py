@@ -66,6 +66,7 @@ def test_an_unreadable_penalty_is_a_warning_at_its_cell_and_is_printed_as_writte
     from complaints.build import load
     from complaints.context import document_context
     from complaints.documents import REGISTRY
+
     from conftest import TODAY, episode
 
     episodes = [episode(measure="administrative arrest", penalty="15 суток"),
@@ -82,6 +83,7 @@ def test_preventive_measures_print_a_term_and_punishments_a_penalty(workbook):
     from complaints.context import document_context
     from complaints.documents import REGISTRY
     from complaints.render_html import html_environment
+
     from conftest import TODAY, episode
 
     episodes = [episode(measure="pre-trial detention", penalty="2 months", date=datetime.date(2018, 5, 10)),
@@ -105,6 +107,7 @@ def test_remedy_actions_and_outcomes_are_accepted_in_any_language_and_printed_in
     from complaints.build import load
     from complaints.context import document_context
     from complaints.documents import REGISTRY
+
     from conftest import TODAY, write_workbook
 
     path = write_workbook(tmp_path / "case.xlsx")
@@ -127,6 +130,7 @@ def test_an_unknown_remedy_outcome_is_an_error_at_its_cell(tmp_path):
     import openpyxl
 
     from complaints.build import load
+
     from conftest import TODAY, write_workbook
 
     path = write_workbook(tmp_path / "case.xlsx")
