@@ -14,6 +14,7 @@ import pytest
 from weasyprint import HTML
 
 from complaints import private_files
+from complaints import render as render_module
 from complaints import render_docx as docx_module
 from complaints import render_pdf as pdf_module
 from complaints.blocks import Block, blocks_from_html
@@ -118,8 +119,15 @@ def test_two_workers_write_what_one_process_writes_and_leave_no_process_behind(t
     assert multiprocessing.active_children() == []
 
 
-def test_a_failing_document_stops_the_workers_and_writes_nothing(tmp_path):
-    path = write_workbook(tmp_path / "bad.xlsx", events=[event("e1", summary_ru="Митинг 漢")],
+def test_a_failing_document_stops_the_workers_and_writes_nothing(tmp_path, monkeypatch):
+    # Validation refuses a character no font can show before anything renders, so the render-time
+    # check is told to fail, for one document only, in the workers (which inherit it when forked).
+    def no_glyph(text: str, where: str) -> None:
+        if where == "ru/collective-complaint":
+            raise BuildError(f"{where}: the document font has no glyph for U+6F22")
+
+    monkeypatch.setattr(render_module, "check_glyphs", no_glyph)
+    path = write_workbook(tmp_path / "bad.xlsx", events=[event("e1")],
                           people=[person("C1"), person("C2")], episodes=[episode("C1", "e1"), episode("C2", "e1")])
     with pytest.raises(BuildError, match="U\\+6F22"):
         build(path, langs=("ru",), output_root=tmp_path / "out", today=TODAY, workers=2)
