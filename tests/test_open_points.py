@@ -13,7 +13,7 @@ from complaints.cli import main
 from complaints.errors import OpenPointsRemain
 from complaints.open_points import FIELDS, OpenPoint, open_points
 
-from conftest import TODAY, flat, pdf_text, person, write_workbook
+from conftest import TODAY, docx_text, flat, pdf_text, person, write_workbook
 
 DRAFT = {"en": "Draft", "ru": "Проект", "kk": "Жоба"}
 
@@ -47,9 +47,10 @@ def test_the_summary_lists_exactly_the_markers_each_document_prints(example_buil
     listed = 0
     for path in example_build.files:
         relative = path.relative_to(example_build.output)
-        if relative.parts[0] != "en" or path.suffix != ".pdf":
+        # The DOCX, whose cells read back whole: pdftotext interleaves the lines of narrow table cells.
+        if relative.parts[0] != "en" or path.suffix != ".docx":
             continue
-        text = flat(pdf_text(path))
+        text = flat(docx_text(path))
         points = example_build.open_points.get(relative.with_suffix("").as_posix(), ())
         printed = set(re.findall(r"\[to complete: ([^\]]+)\]", text))
         assert printed == {FIELDS[point.field] for point in points}, relative
