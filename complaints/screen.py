@@ -320,23 +320,36 @@ def free_texts(records: Records, settings: Settings | None) -> Iterator[Text]:
     for person in records.complainants:
         if person.city:  # printed beside the pseudonym in public documents
             yield Text(person.city.text, COMPLAINANTS.key, person.row, "city")
+        # Printed in the submissions that name the person: their own name may stand there, no one else's.
+        for column in ("place_of_birth", "occupation", "affiliation", "other_procedures"):
+            value = getattr(person, column)
+            value = value.text if column == "place_of_birth" and value else value
+            if value:
+                yield Text(value, COMPLAINANTS.key, person.row, column, owner=person.complainant_id)
     for episode in records.episodes:
-        for column in ("city", "legal_basis", "penalty", "authority", "description"):
+        for column in ("city", "legal_basis", "penalty", "authority", "description", "place_of_detention",
+                       "reasons_given", "case_number"):
             value = getattr(episode, column)
             value = value.text if column == "city" and value else value
             if value:
                 yield Text(value, EPISODES.key, episode.row, column, owner=episode.complainant_id)
+        for family, texts in (("description", episode.descriptions), ("authority", episode.authorities)):
+            for lang, value in sorted(texts.items()):
+                yield Text(value, EPISODES.key, episode.row, f"{family}_{lang}", owner=episode.complainant_id)
     for remedy in records.remedies or ():
         for column in ("authority", "action", "outcome"):
             value = getattr(remedy, column)
             if value:
                 yield Text(value, REMEDIES.key, remedy.row, column, owner=remedy.complainant_id)
+        for lang, value in sorted(remedy.authorities.items()):
+            yield Text(value, REMEDIES.key, remedy.row, f"authority_{lang}", owner=remedy.complainant_id)
     if settings is not None:
         yield from settings_texts(settings)
 
 
 def settings_texts(settings: Settings) -> Iterator[Text]:
     translated = (("title", settings.title, True), ("organisation.name", settings.organisation, True),
+                  ("place", settings.place, True), ("urgency", settings.urgency, True),
                   ("organisation.address", settings.address, False), ("signatory", settings.signatory, True),
                   ("signatory.position", settings.signatory_position, True),
                   ("organisation.contact_person", settings.contact_person, False),

@@ -160,3 +160,27 @@ def test_the_screen_matches_whole_words_from_their_start():
     assert [h.complainant_id for h in screen.hits("Абенову Нурлану", frozenset())] == ["C9"]
     assert screen.hits("order 112345, 123456", frozenset()) == []
     assert [h.kind for h in screen.hits("order 12345.", frozenset())] == ["id_document"]
+
+
+@pytest.mark.parametrize(("sheet", "column"), [
+    ("Episodes", "description_ru"), ("Episodes", "authority_kk"), ("Episodes", "reasons_given"),
+    ("Episodes", "place_of_detention"), ("Complainants", "occupation"), ("Complainants", "affiliation"),
+    ("Complainants", "other_procedures"),
+])
+def test_every_printed_free_text_column_is_screened(tmp_path, sheet, column):
+    # The per-language texts and the submissions' own columns are printed as written, like the plain ones.
+    text = "Ерлан Жумабеков was there."
+    folder = tmp_path / "case"
+    folder.mkdir()
+    own = {column: text} if sheet == "Complainants" else {}
+    first = person("C1", surname="Оспанова", given_name="Айгерим", **own)
+    write_workbook(folder / "case.xlsx", events=[event()], people=[first, HIDDEN],
+                   episodes=[episode("C1", **({column: text} if sheet == "Episodes" else {})), episode("C2")])
+    report = load(folder, ("en", "ru", "kk"), TODAY).report
+    assert [(i.code, i.sheet, i.column, i.params.get("id")) for i in report.issues if i.code == "name-in-text"] == [
+        ("name-in-text", sheet, column, "C2")]
+
+
+def test_the_place_and_the_urgency_of_case_toml_are_screened(tmp_path):
+    found = screened(tmp_path, settings='[urgency]\nen = "Yerlan Zhumabekov is held."\n')
+    assert ("name-in-text", "case.toml", "urgency.en", "C2") in found
