@@ -26,7 +26,7 @@ from .manifest import manifest, provenance
 from .open_points import OpenPoint, describe
 from .parallel import rendered
 from .paths import contained, origin_of, private_folders, refuse_inputs, refuse_linked_output, refuse_other_case
-from .pipeline import Job, Loaded, build_date, load, plan, require_valid
+from .pipeline import PACKAGE, Job, Loaded, build_date, load, plan, require_valid
 from .private_files import keep, write_private
 from .publish import clear_leftovers, publish, staging_folder
 from .rebuild import PreviousBuild, salts
@@ -55,9 +55,15 @@ class BuildResult:
     def documents(self) -> list[DocumentSummary]:
         """What was built of each document, who was left out of it, and which files to send."""
         built: dict[str, set[str]] = {}
-        for path in self.files:
-            parts = path.relative_to(self.output).parts
-            built.setdefault(parts[1].split(".")[0], set()).add(parts[0])
+        # By document and language, the file each submission is sent as: the package where there is
+        # one, else the PDF, else the DOCX (by document, language and author).
+        sent: dict[str, dict[str, dict[str | None, Job]]] = {}
+        preference = {PACKAGE: 0, "pdf": 1, "docx": 2}
+        for job in self.jobs:
+            built.setdefault(job.document.name, set()).add(job.lang)
+            chosen = sent.setdefault(job.document.name, {}).setdefault(job.lang, {})
+            if job.member not in chosen or preference[job.fmt] < preference[chosen[job.member].fmt]:
+                chosen[job.member] = job
         summaries = []
         for name, langs in built.items():
             document = REGISTRY[name]
@@ -65,6 +71,8 @@ class BuildResult:
             summaries.append(DocumentSummary(
                 document, len(members), [m.person.complainant_id for m in unauthorised],
                 sorted(langs & set(document.accepted_languages)), sorted(langs - set(document.accepted_languages)),
+                {lang: [job.relative_path.as_posix() for job in by_author.values()]
+                 for lang, by_author in sent[name].items()},
             ))
         return summaries
 
@@ -76,6 +84,7 @@ class DocumentSummary:
     unauthorised: list[str]  # complainant ids whose power of attorney does not cover it
     to_send: list[str]  # languages the receiving body accepts
     courtesy: list[str]  # languages built as courtesy translations
+    files: dict[str, list[str]] = field(default_factory=dict)  # by language, the files to send (relative paths)
 
 
 def build(path: Path, langs: Iterable[str] | None = None, formats: Iterable[str] = FORMATS,

@@ -7,12 +7,14 @@ the episodes of everyone else are dropped here, once, for every later stage.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .attachments import AttachmentFile
 from .case_data import csv_files
 from .errors import UnreadableInput
-from .records import Complainant, Episode, Event, Records, Remedy
+from .records import Attachment, Complainant, Episode, Event, Records, Remedy
 from .report import Report
 from .settings import SETTINGS_FILE, Settings
 
@@ -88,6 +90,9 @@ class Case:
     events: tuple[Event, ...]
     members: tuple[Member, ...]
     report: Report
+    # The Attachments sheet by complainant id (None: the whole case), and each row's checked file.
+    attachments: Mapping[str | None, tuple[Attachment, ...]] = field(default_factory=dict, hash=False, compare=False)
+    attachment_files: Mapping[int, AttachmentFile] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def episodes(self) -> tuple[Episode, ...]:

@@ -203,6 +203,7 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
     from .documents import FORMATS
     from .i18n import language, languages
     from .open_points import describe
+    from .packages import PACKAGE_SUFFIX
     from .pipeline import Job, load, plan, require_valid
     from .report import EXCLUSION_REASONS
 
@@ -252,6 +253,10 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
                 body = bodies()[key]
                 channel = language("en").pgettext("channel", CHANNELS[body.channel])
                 click.echo(f"      {body.name.get('en', key)}: {channel} {body.email or body.portal}".rstrip())
+        for lang, files in summary.files.items():
+            packages = sum(path.endswith(PACKAGE_SUFFIX) for path in files)
+            listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+            click.echo(f"    {lang}: send {listed}" + (f" ({packages} with annexes)" if packages else ""))
         if summary.unauthorised:
             click.echo(f"    left out, power of attorney does not cover it: {', '.join(summary.unauthorised)}")
     for long_one, pages, limit in result.over_limit:

@@ -59,6 +59,7 @@ class DocumentType:
     # What its template prints besides what every document may (context.document_context).
     context: Callable[[DocumentData], dict] = _nothing_of_its_own
     docx_template: str = "document.docx"
+    annexes: bool = True  # lists the case's attachments and is sent with them (packages.py)
 
     @property
     def accepted_languages(self) -> tuple[str, ...]:
@@ -185,7 +186,7 @@ REGISTRY: dict[str, DocumentType] = {
             title=N_("document title", "Persecution in numbers"),
             recipient=N_("recipient", "the public and the press"),
             html_template="brief.html",
-            scope="publish", public=True,
+            scope="publish", public=True, annexes=False,
             context=_periods,
         ),
         replace(_WGAD, name="wgad-urgent",

@@ -48,12 +48,19 @@ def manifest(loaded: Loaded, counts: Counts, jobs: list[Job], staging: Path, day
         **provenance,
         "documents": {job.document.name: {"public": job.document.public} for job in jobs},
         "counts": _counts_json(counts),
+        # The files of the Attachments sheet, from the case folder: a changed scan shows here.
+        "annexes": _annexes(loaded),
         "outputs": {job.relative_path.as_posix(): sha256_file(staging / job.relative_path) for job in jobs}
         | {FIGURES: sha256_file(staging / FIGURES)},
         # What each output was made from (see DocumentHtml.key): the next build copies an output whose
         # key has not changed instead of rendering it again.
         "render_keys": keys,
     }
+
+
+def _annexes(loaded: Loaded) -> dict[str, str]:
+    folder = loaded.files.attachments_root.resolve()
+    return {item.path.relative_to(folder).as_posix(): item.sha256 for item in loaded.attachment_files.values()}
 
 
 def _hashes(root: Path, folders: Iterable[Path]) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from .case_data import read_case_data
 from .documents import DEFAULT_DOCUMENTS, REGISTRY, DocumentType
 from .errors import InvalidData
 from .heap import without_cycle_collection
+from .packages import PACKAGE_SUFFIX, Annex, by_owner, select_annexes
 from .records import read_records
 from .report import Report
 from .schema import ATTACHMENTS
@@ -54,7 +56,9 @@ def load(path: Path, langs: Iterable[str], today: datetime.date | None = None) -
                                               columns.get(ATTACHMENTS.key, {}))
         report.issues.extend(problems)
         report.sheet_titles = {key: sheet.title for key, sheet in raw.sheets.items()}
-        return Loaded(files, settings, report, build_case(settings, records, report), checked)
+        case = dataclasses.replace(build_case(settings, records, report),
+                                   attachments=by_owner(records.attachments), attachment_files=checked)
+        return Loaded(files, settings, report, case, checked)
 
 
 def require_valid(loaded: Loaded) -> None:
@@ -63,11 +67,15 @@ def require_valid(loaded: Loaded) -> None:
                           "run `complaints validate` to see them")
 
 
+# The format of a document's package: its PDF followed by its annexes (packages.py).
+PACKAGE = "package"
+
+
 @dataclass(frozen=True)
 class Job:
     document: DocumentType
     lang: str
-    fmt: str
+    fmt: str  # docx, pdf or PACKAGE
     member: str | None = None  # the complainant id, for a document per author
 
     @property
@@ -77,21 +85,33 @@ class Job:
 
     @property
     def relative_path(self) -> Path:
+        ending = PACKAGE_SUFFIX if self.fmt == PACKAGE else f".{self.fmt}"
         if self.member:
-            return Path(self.lang) / self.document.name / f"{self.member}.{self.fmt}"
-        return Path(self.lang) / f"{self.document.name}.{self.fmt}"
+            return Path(self.lang) / self.document.name / f"{self.member}{ending}"
+        return Path(self.lang) / f"{self.document.name}{ending}"
+
+
+def annexes(case: Case, document: DocumentType, author: str | None, members: Iterable[str]) -> tuple[Annex, ...]:
+    """The annexes of `document` (for `author`, in a per-author document; `members`: the ids it names)."""
+    return select_annexes(document, case.attachments, case.attachment_files, [author] if author else members)
 
 
 def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
          documents: Iterable[str] | None = None) -> list[Job]:
-    """Every file a build will write, in the order it writes them."""
+    """Every file a build will write, in the order it writes them: with a PDF that has annexes, its package."""
+    formats = list(formats)
     jobs: list[Job] = []
     for name in documents or loaded.settings.documents or DEFAULT_DOCUMENTS:
         document = REGISTRY[name]
         members = [m.person.complainant_id for m in document.members(loaded.case.members)[0]]
         if document.on_request and not members:  # no urgent appeal when no one is still held
             continue
+        authors: list[str | None] = list(members) if document.per_member else [None]
+        packaged = {author for author in authors
+                    if "pdf" in formats and annexes(loaded.case, document, author, members)}
         for lang in langs:
-            for member in members if document.per_member else [None]:
+            for member in authors:
                 jobs.extend(Job(document, lang, fmt, member) for fmt in formats)
+                if member in packaged:
+                    jobs.append(Job(document, lang, PACKAGE, member))
     return jobs

@@ -17,7 +17,8 @@ from .documents import DocumentType
 from .heap import without_cycle_collection
 from .i18n import language
 from .open_points import OpenPoint, open_points
-from .pipeline import Job
+from .packages import Annex, assemble, describe, package_key
+from .pipeline import PACKAGE, Job, annexes
 from .private_files import write_private
 from .rebuild import PreviousBuild
 from .render_docx import render_docx
@@ -128,6 +129,7 @@ class Renderer:
     staging: Path  # where the files are written, by whichever process renders them
     final: bool = False  # render nothing that still has open points
     contexts: dict[tuple[str, str], tuple[dict, dict]] = field(default_factory=dict)
+    named: dict[str, list[str]] = field(default_factory=dict)  # by document, the ids of the people it names
 
     def context(self, document: DocumentType, lang: str) -> tuple[dict, dict]:
         """The document's context, and its people by complainant id."""
@@ -153,13 +155,32 @@ class Renderer:
         context, people = self.context(first.document, first.lang)
         if first.member:
             context = context | {"author": people[first.member]}
-        document = DocumentHtml(first.document, first.lang, context, self.day)
+        code = language(first.lang)
+        carried = self.annexes(first.document, first.member)
+        lines = [describe(annex, code) for annex in carried]
+        document = DocumentHtml(first.document, first.lang, context | {"annexes": lines}, self.day)
         if self.final and document.open_points:
             return document.open_points, None, []
-        keys = {job.fmt: document.key(self.salts[first.lang], job.fmt) for job in group}
+        salt = self.salts[first.lang]
+        keys = {job.fmt: document.key(salt, job.fmt) for job in group if job.fmt != PACKAGE}
+        if any(job.fmt == PACKAGE for job in group):
+            keys[PACKAGE] = package_key(salt, keys["pdf"], lines, carried)
         missing = [job.fmt for job in group if not self.previous.holds(job.relative_path, keys[job.fmt])]
-        files, pages = document.render(missing) if missing else ({}, None)
+        rendered = [fmt for fmt in missing if fmt != PACKAGE]
+        files, pages = document.render(rendered) if rendered else ({}, None)
+        if PACKAGE in missing:
+            pdf = files.get("pdf") or (self.previous.root / next(
+                job for job in group if job.fmt == "pdf").relative_path).read_bytes()
+            # Every annex page carries the document's marks too: confidential, draft.
+            mark = " · ".join(text for text in (document.meta.confidential_mark, document.meta.draft_mark) if text)
+            files[PACKAGE] = assemble(pdf, document.meta.title, carried, lines, code, mark)
         for job in group:
             if job.fmt in files:
                 write_private(self.staging / job.relative_path, files[job.fmt])
         return document.open_points, pages, [(keys[job.fmt], job.fmt in files) for job in group]
+
+    def annexes(self, document: DocumentType, author: str | None) -> tuple[Annex, ...]:
+        """The annexes of the document (for `author`), as pipeline.plan found them."""
+        if document.name not in self.named:
+            self.named[document.name] = [m.person.complainant_id for m in document.members(self.case.members)[0]]
+        return annexes(self.case, document, author, self.named[document.name])

@@ -1,0 +1,200 @@
+"""Submission packages: each document lists its annexes in its language; its package is the document then
+each annex, every annex page stamped, a bookmark per annex; private kinds only in confidential documents,
+only of the people they name; the manifest records the scans, a changed scan re-makes only its packages."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from complaints.attachments import AttachmentFile
+from complaints.build import build
+from complaints.documents import REGISTRY
+from complaints.i18n import language
+from complaints.packages import PRIVATE_KINDS, Annex, by_owner, describe, select_annexes, stamp_text
+from complaints.schema import ATTACHMENT_KINDS, ATTACHMENTS, Attachment
+from complaints.verify import MANIFEST, verify
+
+from conftest import TODAY, episode, event, pdf_text, person, write_workbook
+
+KINDS = list(ATTACHMENT_KINDS.values)
+
+
+def attachments_of(kind: str) -> tuple[list[Attachment], dict[int, AttachmentFile]]:
+    """One attachment of `kind` for the whole case, one for C1 and one for C2."""
+    items = [Attachment(row=row, complainant_id=owner, kind=kind, file=f"a{row}.pdf")
+             for row, owner in ((2, None), (3, "C1"), (4, "C2"))]
+    return items, {item.row: AttachmentFile(Path(item.file), "pdf", "0" * 64) for item in items}
+
+
+def carried(document: str, kind: str, author: str | None = None) -> set[str | None]:
+    items, files = attachments_of(kind)
+    named = [author] if author else ["C1"]  # C1 stands for the document's members
+    chosen = select_annexes(REGISTRY[document], by_owner(items), files, named)
+    return {annex.attachment.complainant_id for annex in chosen}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_public_documents_carry_only_what_concerns_the_whole_case_and_never_a_private_kind(kind):
+    for document in ("collective-complaint", "osce"):
+        assert carried(document, kind) == (set() if kind in PRIVATE_KINDS else {None})
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_confidential_documents_carry_the_case_and_the_people_they_name_only(kind):
+    for document in ("wgad", "special-procedures", "domestic-complaint"):
+        assert carried(document, kind) == {None, "C1"}  # C2 is not among the document's members
+    for document in ("hrc", "wgad-questionnaire"):
+        assert carried(document, kind, author="C2") == {None, "C2"}
+
+
+def test_the_brief_carries_no_annexes():
+    assert carried("brief", "decision") == set()
+
+
+def test_annexes_are_numbered_the_case_first_then_in_sheet_order():
+    items = [Attachment(row=2, complainant_id="C1", kind="decision", file="x"),
+             Attachment(row=3, kind="photo", file="y"),
+             Attachment(row=4, complainant_id="C1", kind="power_of_attorney", file="z")]
+    files = {item.row: AttachmentFile(Path(item.file), "pdf", "0" * 64) for item in items}
+    annexes = select_annexes(REGISTRY["wgad"], by_owner(items), files, ["C1"])
+    assert [(a.number, a.attachment.row) for a in annexes] == [(1, 3), (2, 2), (3, 4)]
+
+
+def test_an_annex_is_described_in_the_document_language_and_never_with_another_languages_title():
+    attachment = Attachment(row=2, kind="decision", file="x", date=datetime.date(2018, 5, 16), number="2-41",
+                            titles={"en": "Decision of the Almaty City Court",
+                                    "ru": "Решение Алматинского городского суда"})
+    annex = Annex(3, attachment, AttachmentFile(Path("x"), "pdf", "0" * 64))
+    assert describe(annex, language("en")) == "Annex 3. Decision of the Almaty City Court of 16 May 2018, No. 2-41"
+    assert describe(annex, language("ru")) == ("Приложение 3. Решение Алматинского городского суда "
+                                               "от 16 мая 2018 г., № 2-41")
+    kazakh = describe(annex, language("kk"))
+    assert kazakh.startswith("3-қосымша. Шешім") and "Decision" not in kazakh and "Решение" not in kazakh
+
+
+def test_the_stamp_is_in_the_document_language():
+    assert stamp_text(language("en"), 3, 2, 5) == "Annex 3 — page 2 of 5"
+    assert stamp_text(language("ru"), 3, 2, 5) == "Приложение 3 — стр. 2 из 5"
+    assert stamp_text(language("kk"), 3, 2, 5) == "3-қосымша — 5 беттің 2-беті"
+
+
+def _pages(path: Path) -> int:
+    return len(PdfReader(path).pages)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_package_is_the_document_then_each_annex_stamped_and_bookmarked(example_build, lang):
+    output = example_build.output
+    package = output / lang / "hrc" / "C003-package.pdf"
+    document = output / lang / "hrc" / "C003.pdf"
+    reader = PdfReader(package)
+    start = _pages(document)
+    annex_pages = [2, 1, 1, 1, 3]  # the case's decision and photo, then C003's power of attorney, form, decision
+    assert len(reader.pages) == start + sum(annex_pages)
+    outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    code = language(lang)
+    assert outline[0] == (code.pgettext("document title", "Communication to the Human Rights Committee"), 0)
+    assert [page for _, page in outline[1:]] == [start + sum(annex_pages[:k]) for k in range(len(annex_pages))]
+    listed = pdf_text(document)
+    for number, ((title, first), pages) in enumerate(zip(outline[1:], annex_pages, strict=True), start=1):
+        assert title.startswith(code.pgettext("annex", "Annex {number}. {description}").format(number=number,
+                                                                                               description=""))
+        assert " ".join(title.split()) in " ".join(listed.split())  # the document lists the annex as bookmarked
+        for page in range(pages):
+            text = " ".join(reader.pages[first + page].extract_text().split())
+            assert stamp_text(code, number, page + 1, pages) in text
+
+
+def test_public_packages_hold_no_private_scan(example_build):
+    output = example_build.output
+    for lang in ("en", "ru", "kk"):
+        package = output / lang / "collective-complaint-package.pdf"
+        document = output / lang / "collective-complaint.pdf"
+        assert _pages(package) == _pages(document) + 3  # the decision on the rally (2 pages) and the photograph
+        text = " ".join(pdf_text(package).split())
+        for private in ("Power of attorney", "Appeal form", "Identity document", "Medical report"):
+            assert private not in text
+    assert not (output / "en" / "brief-package.pdf").exists()
+
+
+def test_a_confidential_package_holds_only_the_scans_of_its_author_each_page_marked(example_build):
+    folder = example_build.output / "en" / "hrc"
+    reader = PdfReader(folder / "C012-package.pdf")
+    annex_pages = [" ".join(page.extract_text().split()) for page in reader.pages[_pages(folder / "C012.pdf"):]]
+    assert len(annex_pages) == 6  # the case's decision (2 pages) and photo, C012's medical report and decision (2)
+    text = " ".join(annex_pages)
+    assert "Medical report concerning C012" in text and "C003" not in text and "C005" not in text
+    assert all("Confidential · Annex" in page for page in annex_pages)
+
+
+def test_the_manifest_records_every_annex_and_verify_covers_packages(example_build):
+    manifest = json.loads((example_build.output / MANIFEST).read_text("utf-8"))
+    annexes = manifest["annexes"]
+    assert len(annexes) == 8
+    for name, digest in annexes.items():
+        assert hashlib.sha256((example_build.loaded.files.attachments_root / name).read_bytes()).hexdigest() == digest
+    assert "en/hrc/C003-package.pdf" in manifest["outputs"]
+    assert verify(example_build.output).problems == []
+
+
+def _scan(pages: int, width: float = 595) -> bytes:
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=width, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def small_case_with_annex(folder: Path) -> Path:
+    folder.mkdir()
+    workbook = write_workbook(folder / "case.xlsx", events=[event("e1")], people=[person("C1")],
+                              episodes=[episode("C1", "e1")])
+    book = openpyxl.load_workbook(workbook)
+    sheet = book.create_sheet("Attachments")
+    header = [column.key for column in ATTACHMENTS.columns]
+    sheet.append(header)
+    for row in ({"kind": "decision", "file": "decision.pdf", "title_en": "Decision on the rally"},
+                {"kind": "photo", "file": "photo.pdf"}):
+        sheet.append([row.get(key) for key in header])
+    book.save(workbook)
+    (folder / "decision.pdf").write_bytes(_scan(2))
+    (folder / "photo.pdf").write_bytes(_scan(1))
+    return folder
+
+
+@pytest.mark.slow
+def test_a_changed_scan_remakes_its_packages_only_and_an_unchanged_one_is_kept(tmp_path):
+    case = small_case_with_annex(tmp_path / "case")
+    options = dict(langs=["en"], formats=["pdf"], documents=["collective-complaint", "osce"],
+                   output_root=tmp_path / "out", today=TODAY)
+    first = build(case, **options)
+    package = first.output / "en" / "collective-complaint-package.pdf"
+    assert _pages(package) == _pages(first.output / "en" / "collective-complaint.pdf") + 3
+    again = build(case, **options)
+    assert {p.name for p in again.reused} == {"collective-complaint.pdf", "collective-complaint-package.pdf",
+                                              "osce.pdf", "osce-package.pdf"}
+    (case / "photo.pdf").write_bytes(_scan(2))
+    changed = build(case, **options)
+    assert {p.name for p in changed.reused} == {"collective-complaint.pdf", "osce.pdf"}
+    assert _pages(package) == _pages(first.output / "en" / "collective-complaint.pdf") + 4
+    assert verify(changed.output).problems == []
+    package.write_bytes(package.read_bytes() + b"\n")
+    assert [str(p) for p in verify(changed.output).problems] == ["changed: en/collective-complaint-package.pdf"]
+
+
+@pytest.mark.slow
+def test_the_build_summary_names_the_files_of_each_submission(tmp_path):
+    case = small_case_with_annex(tmp_path / "case")
+    result = build(case, langs=["en"], formats=["pdf", "docx"], documents=["collective-complaint"],
+                   output_root=tmp_path / "out", today=TODAY)
+    [summary] = result.documents()
+    assert summary.files == {"en": ["en/collective-complaint-package.pdf"]}
