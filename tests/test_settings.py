@@ -81,4 +81,5 @@ def test_settings_choose_the_documents(tmp_path):
     result = CliRunner().invoke(main, ["build", str(case), "--lang", "en", "--format", "pdf",
                                        "--output", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out" / "case" / "en").iterdir()) == ["osce.pdf"]
+    # The example has attachments: the document chosen comes with its package.
+    assert sorted(p.name for p in (tmp_path / "out" / "case" / "en").iterdir()) == ["osce-package.pdf", "osce.pdf"]
