@@ -55,15 +55,16 @@ class BuildResult:
     def documents(self) -> list[DocumentSummary]:
         """What was built of each document, who was left out of it, and which files to send."""
         built: dict[str, set[str]] = {}
-        # By document and language, the file each submission is sent as: the package where there is
-        # one, else the PDF, else the DOCX (by document, language and author).
-        sent: dict[str, dict[str, dict[str | None, Job]]] = {}
+        # By document and language, the files each submission is sent as: the package where there is
+        # one, else the PDF, else the DOCX (by document, language and author), and each annex volume.
+        sent: dict[str, dict[str, dict[tuple[str | None, int], Job]]] = {}
         preference = {PACKAGE: 0, "pdf": 1, "docx": 2}
         for job in self.jobs:
             built.setdefault(job.document.name, set()).add(job.lang)
             chosen = sent.setdefault(job.document.name, {}).setdefault(job.lang, {})
-            if job.member not in chosen or preference[job.fmt] < preference[chosen[job.member].fmt]:
-                chosen[job.member] = job
+            file = (job.member, job.volume)
+            if file not in chosen or preference[job.fmt] < preference[chosen[file].fmt]:
+                chosen[file] = job
         summaries = []
         for name, langs in built.items():
             document = REGISTRY[name]
@@ -130,7 +131,8 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
                     document_path = group[0].document_path
                     if open_in_document:
                         points[document_path] = open_in_document
-                    if pdf_pages is not None:
+                    # A body's page limit is on the document, not on its annex volumes.
+                    if pdf_pages is not None and not group[0].volume:
                         pages[document_path] = pdf_pages
                     elif document_path in previous.pages and any(job.fmt == "pdf" for job in group):
                         pages[document_path] = previous.pages[document_path]

@@ -60,6 +60,11 @@ class DocumentType:
     context: Callable[[DocumentData], dict] = _nothing_of_its_own
     docx_template: str = "document.docx"
     annexes: bool = True  # lists the case's attachments and is sent with them (packages.py)
+    # The template (templates/html/listings/) of the parts it sets out person by person, which a case
+    # of more people than case.toml's annex_volume_size moves into annex volumes (volumes.py); and
+    # the list of people whose order those parts follow ("people": by number; "people_listed").
+    listing: str | None = None
+    listing_order: str = "people_listed"
 
     @property
     def accepted_languages(self) -> tuple[str, ...]:
@@ -90,6 +95,7 @@ _WGAD = DocumentType(
     html_template="wgad.html",
     scope="represent", public=False, bodies=("wgad",), international_procedure=True,
     concerns=_deprived_of_liberty, context=_deprivations,
+    listing="listings/wgad.html", listing_order="people",
 )
 
 
@@ -145,18 +151,20 @@ REGISTRY: dict[str, DocumentType] = {
             recipient=N_("recipient", "UN Special Rapporteurs and the OSCE/ODIHR"),
             html_template="collective-complaint.html",
             scope="publish", public=True, bodies=("special-procedures", "odihr"), international_procedure=True,
+            listing="listings/collective-complaint.html", listing_order="people",
         ),
         _WGAD,
         # The questionnaire goes with the cover letter: same body, same people, one file each.
         replace(_WGAD, name="wgad-questionnaire",
                 title=N_("document title", "Questionnaire for the Working Group on Arbitrary Detention"),
-                html_template="wgad-questionnaire.html", per_member=True),
+                html_template="wgad-questionnaire.html", per_member=True, listing=None),
         DocumentType(
             name="special-procedures",
             title=N_("document title", "Joint allegation letter to the UN Special Procedures"),
             recipient=N_("recipient", "the UN Special Procedures"),
             html_template="special-procedures.html",
             scope="represent", public=False, bodies=("special-procedures",), international_procedure=True,
+            listing="listings/special-procedures.html",
         ),
         DocumentType(
             name="hrc",
@@ -180,6 +188,7 @@ REGISTRY: dict[str, DocumentType] = {
             recipient=N_("recipient", "the Prosecutor General's Office of the Republic of Kazakhstan"),
             html_template="domestic-complaint.html",
             scope="appeal", public=False, bodies=("prosecutor-general",),
+            listing="listings/domestic-complaint.html",
         ),
         DocumentType(
             name="brief",
@@ -191,7 +200,7 @@ REGISTRY: dict[str, DocumentType] = {
         ),
         replace(_WGAD, name="wgad-urgent",
                 title=N_("document title", "Request for urgent action to the Working Group on Arbitrary Detention"),
-                html_template="wgad-urgent.html", concerns=_still_held, on_request=True),
+                html_template="wgad-urgent.html", concerns=_still_held, on_request=True, listing=None),
         DocumentType(
             name="special-procedures-urgent",
             title=N_("document title", "Urgent appeal to the UN Special Procedures"),

@@ -55,7 +55,7 @@ def by_owner(attachments: Iterable[Attachment]) -> dict[str | None, tuple[Attach
 def select_annexes(document: DocumentType, owned: Mapping[str | None, Sequence[Attachment]],
                    files: Mapping[int, AttachmentFile], named: Iterable[str]) -> tuple[Annex, ...]:
     """The annexes `document` carries, numbered: the case's first, then those of the people it names
-    (`named`: its members, or the author of a per-author document), in sheet order."""
+    (`named`: its members, or the author of a per-author document; none: the case's only), in sheet order."""
     if not document.annexes:
         return ()
     if document.public:

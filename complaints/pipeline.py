@@ -21,6 +21,7 @@ from .report import Report
 from .schema import ATTACHMENTS
 from .settings import Settings, epoch_date
 from .validation import validate
+from .volumes import volume_count, volume_name
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Job:
     lang: str
     fmt: str  # docx, pdf or PACKAGE
     member: str | None = None  # the complainant id, for a document per author
+    volume: int = 0  # the number of an annex volume of the document (volumes.py); 0: the document itself
 
     @property
     def document_path(self) -> str:
@@ -86,19 +88,30 @@ class Job:
     @property
     def relative_path(self) -> Path:
         ending = PACKAGE_SUFFIX if self.fmt == PACKAGE else f".{self.fmt}"
+        if self.volume:
+            return Path(self.lang) / f"{volume_name(self.document, self.volume)}{ending}"
         if self.member:
             return Path(self.lang) / self.document.name / f"{self.member}{ending}"
         return Path(self.lang) / f"{self.document.name}{ending}"
 
 
 def annexes(case: Case, document: DocumentType, author: str | None, members: Iterable[str]) -> tuple[Annex, ...]:
-    """The annexes of `document` (for `author`, in a per-author document; `members`: the ids it names)."""
+    """The annexes of `document` (for `author`, in a per-author document; `members`: the ids it names).
+
+    A document written with annex volumes carries the whole case's only: every named person's own scans
+    would make one file of thousands of pages, which a worker would hold in memory and no body's mailbox
+    takes; they go with the documents of each person (hrc, wgad-questionnaire)."""
+    members = list(members)
+    if volume_count(document, len(members), case.settings.annex_volume_size):
+        members = []
     return select_annexes(document, case.attachments, case.attachment_files, [author] if author else members)
 
 
 def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
          documents: Iterable[str] | None = None) -> list[Job]:
-    """Every file a build will write, in the order it writes them: with a PDF that has annexes, its package."""
+    """Every file a build will write, in the order it writes them: with a PDF that has annexes, its
+    package; after a document whose list of people is longer than case.toml's annex_volume_size, its
+    annex volumes."""
     formats = list(formats)
     jobs: list[Job] = []
     for name in documents or loaded.settings.documents or DEFAULT_DOCUMENTS:
@@ -114,4 +127,6 @@ def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
                 jobs.extend(Job(document, lang, fmt, member) for fmt in formats)
                 if member in packaged:
                     jobs.append(Job(document, lang, PACKAGE, member))
+            for volume in range(1, volume_count(document, len(members), loaded.settings.annex_volume_size) + 1):
+                jobs.extend(Job(document, lang, fmt, None, volume) for fmt in formats)
     return jobs

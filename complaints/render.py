@@ -24,15 +24,19 @@ from .rebuild import PreviousBuild
 from .render_docx import render_docx
 from .render_html import docx_dir, render_html
 from .render_pdf import check_glyphs, render_pdf
+from .volumes import VOLUME_TEMPLATE, volume_context, volume_count, volume_names, volume_title
 
 
 class DocumentHtml:
     """One document in one language, for one author where it is one per author: its HTML, from
     which each of its formats is rendered."""
 
-    def __init__(self, document: DocumentType, lang: str, context: dict, day: datetime.date):
+    def __init__(self, document: DocumentType, lang: str, context: dict, day: datetime.date,
+                 template: str | None = None, title: str | None = None):
+        """template and title: another template of the document's and its title (an annex volume's, volumes.py)."""
         code = language(lang)
-        title = code.pgettext("document title", document.title)
+        title = title or code.pgettext("document title", document.title)
+        template = template or document.html_template
         self.document, self.lang, self.day = document, lang, day
         self.meta = DocumentMeta(
             title=title,
@@ -41,7 +45,7 @@ class DocumentHtml:
             page_label=code.pgettext("page label", "Page {page} of {pages}"),
             confidential_mark="" if document.public else code.pgettext("mark", "Confidential"),
         )
-        self.context = context | {
+        self.context = {"volumes": []} | context | {
             "document_title": title,
             "confidential_mark": self.meta.confidential_mark,
             "draft_mark": "",
@@ -50,17 +54,19 @@ class DocumentHtml:
             "with_summary": False,
         }
         self.where = f"{lang}/{document.name}" + (f"/{context['author'].complainant_id}" if "author" in context else "")
+        if template != document.html_template:
+            self.where += f" ({template})"
         with without_cycle_collection():
-            self.html = render_html(lang, document.html_template, self.context)
+            self.html = render_html(lang, template, self.context)
             self.open_points = open_points(self.html)
             if self.open_points:
                 # A document with open points is a draft: marked in the header of every page.
                 self.meta = replace(self.meta, draft_mark=code.pgettext("mark", "Draft"))
                 self.context |= {"draft_mark": self.meta.draft_mark,
                                  "draft_mark_css": _css_string(self.meta.draft_mark)}
-                self.html = render_html(lang, document.html_template, self.context)
+                self.html = render_html(lang, template, self.context)
             # The variant opening with a summary, for a document that turns out longer than its limit.
-            self.summary_html = (render_html(lang, document.html_template, self.context | {"with_summary": True})
+            self.summary_html = (render_html(lang, template, self.context | {"with_summary": True})
                                  if document.summary_over_pages else None)
 
     def key(self, salt: bytes, fmt: str) -> str:
@@ -105,10 +111,10 @@ def _css_content(meta: DocumentMeta) -> Markup:
 
 
 def groups(jobs: list[Job]) -> list[tuple[Job, ...]]:
-    """The jobs by DocumentHtml: the formats of one document, language and author."""
-    grouped: dict[tuple[str, str, str | None], list[Job]] = {}
+    """The jobs by DocumentHtml: the formats of one document, language and author, or of one annex volume."""
+    grouped: dict[tuple[str, str, str | None, int], list[Job]] = {}
     for job in jobs:
-        grouped.setdefault((job.document.name, job.lang, job.member), []).append(job)
+        grouped.setdefault((job.document.name, job.lang, job.member, job.volume), []).append(job)
     return [tuple(group) for group in grouped.values()]
 
 
@@ -156,9 +162,20 @@ class Renderer:
         if first.member:
             context = context | {"author": people[first.member]}
         code = language(first.lang)
-        carried = self.annexes(first.document, first.member)
-        lines = [describe(annex, code) for annex in carried]
-        document = DocumentHtml(first.document, first.lang, context | {"annexes": lines}, self.day)
+        size = self.case.settings.annex_volume_size
+        volumes = volume_count(first.document, len(context["people"]), size)
+        carried: tuple[Annex, ...] = ()
+        lines: list[str] = []
+        if first.volume:
+            title = volume_title(code, code.pgettext("document title", first.document.title), first.volume, volumes)
+            document = DocumentHtml(first.document, first.lang,
+                                    volume_context(context, first.document, first.volume, size, code),
+                                    self.day, VOLUME_TEMPLATE, title)
+        else:
+            carried = self.annexes(first.document, first.member)
+            lines = [describe(annex, code) for annex in carried]
+            document = DocumentHtml(first.document, first.lang, context | {
+                "annexes": lines, "volumes": volume_names(first.document, volumes)}, self.day)
         if self.final and document.open_points:
             return document.open_points, None, []
         salt = self.salts[first.lang]

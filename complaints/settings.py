@@ -18,6 +18,8 @@ from .i18n import languages
 SETTINGS_FILE = "case.toml"
 # The dates a document can bear: a DOCX is a zip archive, whose entries record 1980 to 2107.
 FIRST_DATE, LAST_DATE = datetime.date(1980, 1, 1), datetime.date(2107, 12, 31)
+# The most people a document sets out person by person before it gives them in annex volumes (volumes.py).
+DEFAULT_VOLUME_SIZE = 500
 
 Translated = dict[str, str]  # language code -> text
 
@@ -48,6 +50,7 @@ class Settings:
     periods: tuple[Period, ...] = ()
     osce_session: Translated = field(default_factory=dict)
     build_date: datetime.date | None = None  # fixes the date printed on documents
+    annex_volume_size: int = DEFAULT_VOLUME_SIZE
 
     @classmethod
     def load(cls, name: str, path: Path | None, document_names) -> Settings:
@@ -121,6 +124,14 @@ class _Reader:
             self.fail(where + key, f"must fall between {FIRST_DATE} and {LAST_DATE}")
         return value
 
+    def count(self, data: dict, key: str, default: int, least: int, most: int) -> int:
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool):  # TOML's true is a Python int
+            self.fail(key, f"must be a whole number such as {default}")
+        if not least <= value <= most:
+            self.fail(key, f"must be between {least:,} and {most:,}")
+        return value
+
     def signatory(self, data: dict) -> tuple[Translated, Translated]:
         """The signatory's name and position: a text or table of texts (the name alone), or a table
         with `name` and `position`, each a text or a table of texts by language."""
@@ -131,7 +142,7 @@ class _Reader:
 
 
 _KNOWN = {"build_date", "title", "organisation", "signatory", "place", "urgency", "state", "documents", "periods",
-          "osce"}
+          "osce", "annex_volume_size"}
 
 
 def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -> Settings:
@@ -178,4 +189,5 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
         ),
         osce_session=read.translated(read.table(data, "osce", "", ("working_session",)), "working_session", "osce."),
         build_date=read.date(data, "build_date", ""),
+        annex_volume_size=read.count(data, "annex_volume_size", DEFAULT_VOLUME_SIZE, 1, 100_000),
     )
