@@ -1,7 +1,7 @@
 """The benchmark of issue 6: synthetic cases of N complainants, read, counted, rendered and built,
 beside the raw engines on the same content.
 
-    .venv/bin/python benchmarks/run.py [--sizes 1000,10000] [--jobs 2] [--sample 20] [--repeat 3]
+    .venv/bin/python benchmarks/run.py [--sizes 1000,10000] [--jobs 2] [--sample 20] [--repeat 3] [--annexes]
 
 Prints one Markdown table per size (see benchmarks/README.md for what each row measures) and
 writes the numbers as JSON into the work folder (default: benchmarks/work/, not committed). The
@@ -43,12 +43,15 @@ from complaints.records import read_records
 from complaints.render import DocumentHtml
 from complaints.render_html import docx_dir, html_dir
 from complaints.render_pdf import TemplateOnlyFetcher, render_pdf
-from complaints.schema import COMPLAINANTS
+from complaints.schema import ATTACHMENTS, COMPLAINANTS
 from complaints.screen import Screen, free_texts, screen
 from complaints.settings import Settings
 from complaints.validation import publicly_named
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "scripts"))
+from make_example_scans import scan  # noqa: E402  (a script, not a module of the package)
+
 DAY = datetime.date(2023, 6, 1)
 SETTINGS = f"build_date = {DAY.isoformat()}\n"
 DOCX_TEMPLATE = docx_dir() / "document.docx"
@@ -84,14 +87,53 @@ class Table:
         return "\n".join(lines)
 
 
-def case_folder(work: Path, size: int, seed: int) -> Path:
-    folder = work / f"case-{size}-{seed}"
+def case_folder(work: Path, size: int, seed: int, annexes: bool = False) -> Path:
+    folder = work / (f"case-{size}-{seed}" + ("-annexes" if annexes else ""))
     workbook = folder / f"demo-{size}.xlsx"
     if not workbook.exists():
         folder.mkdir(parents=True, exist_ok=True)
         write_demo(workbook, size, seed)
         (folder / "case.toml").write_text(SETTINGS, encoding="utf-8")
+    if annexes:
+        add_annexes(folder, size)
     return folder
+
+
+# The scans --annexes gives a case: file -> (kind, what it stands for, pages); the power of attorney
+# is each complainant's (the same synthetic page in a file of their own).
+CASE_SCANS = {"case-decision.pdf": ("decision", "Decision on the rally", 2),
+              "case-photo.png": ("photo", "Photograph of the square", 1)}
+POWER_OF_ATTORNEY = ("power_of_attorney", "Power of attorney", 1)
+
+
+def add_annexes(folder: Path, size: int) -> int:
+    """Give the case an Attachments sheet, once: a decision and a photograph of the whole case, and each
+    complainant's power of attorney, as synthetic scans (scripts/make_example_scans.py). Returns how many."""
+    workbook = folder / f"demo-{size}.xlsx"
+    book = openpyxl.load_workbook(workbook)
+    if ATTACHMENTS.key in book.sheetnames:
+        return book[ATTACHMENTS.key].max_row - 1
+    annexes = folder / "annexes"
+    annexes.mkdir(exist_ok=True)
+    header = [column.key for column in ATTACHMENTS.columns]
+    rows = []
+    for name, (kind, title, pages) in CASE_SCANS.items():
+        (annexes / name).write_bytes(scan(name, title, pages))
+        rows.append({"kind": kind, "file": f"annexes/{name}", "date": DAY, "title_en": title})
+    kind, title, pages = POWER_OF_ATTORNEY
+    page = scan("poa.pdf", title, pages)
+    sheet = book[COMPLAINANTS.key]
+    column = [cell.value for cell in sheet[1]].index("complainant_id")
+    for row in sheet.iter_rows(min_row=2, values_only=True):
+        (annexes / f"{row[column]}-poa.pdf").write_bytes(page)
+        rows.append({"complainant_id": row[column], "kind": kind, "file": f"annexes/{row[column]}-poa.pdf",
+                     "date": DAY})
+    attachments = book.create_sheet(ATTACHMENTS.key)
+    attachments.append(header)
+    for row in rows:
+        attachments.append([row.get(key) for key in header])
+    book.save(workbook)
+    return len(rows)
 
 
 def naive_pdf(html: str) -> bytes:
@@ -314,7 +356,7 @@ def edit_one_row(folder: Path, size: int) -> str:
 
 def builds(table: Table, work: Path, folder: Path, size: int, seed: int, jobs: int, speedup: bool,
            langs: tuple[str, ...]) -> dict:
-    out = work / f"out-{size}-{seed}"
+    out = work / f"out-{folder.name.removeprefix('case-')}"
     shutil.rmtree(out, ignore_errors=True)
     results = {}
     if speedup:
@@ -344,6 +386,18 @@ def builds(table: Table, work: Path, folder: Path, size: int, seed: int, jobs: i
     table.add(f"rebuild after correcting the name of {edited}, --jobs {jobs}", f"{rebuild['seconds']:.0f} s",
               f"{rebuild['files'] - rebuild['reused']:,} files rendered, {rebuild['reused']:,} copied",
               f"rebuild / cold build = {rebuild['seconds'] / cold['seconds']:.1%}")
+    photo = folder / "annexes" / "case-photo.png"
+    if photo.exists():  # --annexes: what the packages cost, made again with no document rendered
+        original = photo.read_bytes()
+        photo.write_bytes(scan(photo.name, "Photograph of the square, taken again", 1))
+        try:
+            results["rescan"] = rescan = whole_build(folder, out, jobs, langs)
+        finally:
+            photo.write_bytes(original)
+        table.add(f"rebuild after replacing the case's photograph, which every package carries, --jobs {jobs}",
+                  f"{rescan['seconds']:.0f} s",
+                  f"{rescan['files'] - rescan['reused']:,} packages made again, {rescan['reused']:,} files copied",
+                  f"rebuild / cold build = {rescan['seconds'] / cold['seconds']:.1%}")
     return results
 
 
@@ -409,6 +463,9 @@ def main() -> None:
     parser.add_argument("--parts", default=",".join(PARTS),
                         help="what to measure, of " + ", ".join(PARTS) + "; the targets are printed when all are")
     parser.add_argument("--work", type=Path, default=HERE / "work")
+    parser.add_argument("--annexes", action="store_true",
+                        help="give the case attachments (the case's decision and photograph, each complainant's "
+                             "power of attorney), so that the builds make packages")
     parser.add_argument("--child-build", nargs=6, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_build:
@@ -420,7 +477,7 @@ def main() -> None:
     for item in args.sizes.split(","):
         size_text, _, size_langs = item.partition(":")
         size, langs = int(size_text), tuple((size_langs.replace("+", ",") or args.langs).split(","))
-        folder = case_folder(args.work, size, args.seed)
+        folder = case_folder(args.work, size, args.seed, args.annexes)
         table = Table(f"{size:,} complainants (seed {args.seed}), languages {', '.join(langs)}, "
                       f"formats {', '.join(FORMATS)}")
         results = {"size": size, "langs": langs, "machine": machine()}
