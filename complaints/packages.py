@@ -11,7 +11,8 @@ Annexes are numbered in the order of the Attachments sheet: the case's first, th
 
 The pages: PDF annexes are copied as they are; images become pages losslessly (img2pdf); the
 stamp ("Annex 3 — page 2 of 5", in the document's language) is laid out by WeasyPrint from the
-template folder's font and merged onto each page's bottom margin with pypdf.
+template folder's font, all of a package's new stamps in one run, and drawn over each page's bottom
+margin as a form XObject.
 """
 
 from __future__ import annotations
@@ -21,14 +22,17 @@ import hashlib
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import img2pdf
 from markupsafe import escape
 from PIL import Image
 from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, IndirectObject, NameObject
 
 from .attachments import AttachmentFile
 from .documents import DocumentType
+from .errors import BuildError
 from .i18n import Language
 from .render_pdf import render_pdf
 from .schema import ATTACHMENT_KINDS, Attachment
@@ -102,8 +106,15 @@ def package_key(salt: bytes, pdf_key: str, lines: Sequence[str], annexes: Sequen
 
 def annex_pages(file: AttachmentFile) -> PdfReader:
     """The annex as PDF pages: a PDF as it is, an image as a page of its own size (img2pdf, no re-encoding)."""
-    data = file.path.read_bytes()
-    if file.media != "pdf":
+    return PdfReader(io.BytesIO(_annex_pdf(file.path, file.media, file.sha256)))
+
+
+@functools.lru_cache(maxsize=64)
+def _annex_pdf(path: Path, media: str, sha256: str) -> bytes:
+    """The annex as a PDF file, once per process for a file that many packages carry (the case's own);
+    `sha256`, checked at load, keys the cache to the file's content."""
+    data = path.read_bytes()
+    if media != "pdf":
         try:
             data = img2pdf.convert(data, nodate=True, engine=img2pdf.Engine.internal)
         except img2pdf.AlphaChannelError:
@@ -114,24 +125,84 @@ def annex_pages(file: AttachmentFile) -> PdfReader:
             buffer = io.BytesIO()
             flat.save(buffer, "PNG")
             data = img2pdf.convert(buffer.getvalue(), nodate=True, engine=img2pdf.Engine.internal)
-    return PdfReader(io.BytesIO(data))
+    return data
 
 
 _STAMP_HTML = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>
 @font-face {{ font-family: "Stamp"; src: url("fonts/LiberationSerif-Regular.ttf"); }}
-@page {{ size: {width}pt {height}pt; margin: 0; }}
 html, body {{ margin: 0; }}
-p {{ position: absolute; right: 14pt; bottom: 8pt; margin: 0; padding: 1pt 4pt; font: 9pt "Stamp";
-     background: white; border: 0.5pt solid black; }}
-</style></head><body><p>{text}</p></body></html>"""
+div {{ position: relative; break-after: page; }}
+p {{ position: absolute; right: 14pt; bottom: 7.5pt; margin: 0; padding: 1pt 4pt; font: 9pt "Stamp";
+     background: white; border: 0.5pt solid black; white-space: nowrap; }}
+{sizes}
+</style></head><body>{sheets}</body></html>"""
+
+# The stamps made so far in this process, by language, text and page size: a package's stamps
+# mostly repeat those of the packages before it ("Annex 1 — page 1 of 2").
+_stamps_made: dict[tuple[str, str, float, float], PageObject] = {}
+_STAMPS_KEPT = 2048
 
 
-@functools.lru_cache(maxsize=256)
-def _stamp(lang: str, text: str, width: float, height: float) -> PageObject:
-    """A transparent page of the given size bearing `text` in its bottom right margin."""
-    html = _STAMP_HTML.format(lang=lang, text=escape(text), width=round(width, 2), height=round(height, 2))
-    pdf, _ = render_pdf(html, f"{lang}/annex stamp")
-    return PdfReader(io.BytesIO(pdf)).pages[0]
+def _stamps(lang: str, wanted: Sequence[tuple[str, float, float]]) -> list[PageObject]:
+    """For each (text, width, height), a transparent page of that size bearing the text in its bottom
+    right margin. Those not made yet are laid out by WeasyPrint together, one page each, in one run:
+    a run per stamp would cost a tenth of a second each, minutes for a package of many annexes."""
+    keys = [(lang, text, round(width, 2), round(height, 2)) for text, width, height in wanted]
+    missing = list(dict.fromkeys(key for key in keys if key not in _stamps_made))
+    if len(_stamps_made) + len(missing) > _STAMPS_KEPT:
+        _stamps_made.clear()
+        missing = list(dict.fromkeys(keys))
+    if missing:
+        sizes = list(dict.fromkeys((width, height) for _, _, width, height in missing))
+        css = "\n".join(f"@page size{number} {{ size: {width}pt {height}pt; margin: 0; }}\n"
+                        f".size{number} {{ page: size{number}; height: {height - 0.5}pt; }}"
+                        for number, (width, height) in enumerate(sizes))
+        sheets = "".join(f'<div class="size{sizes.index((width, height))}"><p>{escape(text)}</p></div>'
+                         for _, text, width, height in missing)
+        pdf, pages = render_pdf(_STAMP_HTML.format(lang=lang, sizes=css, sheets=sheets), f"{lang}/annex stamps")
+        if pages != len(missing):  # each stamp must be a page of its own, or stamps would go astray
+            raise BuildError(f"{lang}/annex stamps: {pages} pages laid out for {len(missing)} stamps")
+        _stamps_made.update(zip(missing, PdfReader(io.BytesIO(pdf)).pages, strict=True))
+    return [_stamps_made[key] for key in keys]
+
+
+def _form(writer: PdfWriter, stamp: PageObject) -> IndirectObject:
+    """The stamp page as a form XObject of the package, to be drawn on each page that bears it."""
+    contents = stamp.get_contents()  # a stream is a dictionary: an empty one is falsy, so test for None
+    form = DecodedStreamObject()
+    form.set_data(contents.get_data() if contents is not None else b"")
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject(FloatObject(value) for value in stamp.mediabox),
+        NameObject("/Resources"): stamp[NameObject("/Resources")].clone(writer),
+    })
+    return writer._add_object(form)
+
+
+def _draw_over(writer: PdfWriter, page: PageObject, form: IndirectObject) -> None:
+    """Draw `form` over `page`, from its lower left corner. Hand-written because pypdf's merge_page
+    parses both content streams again for every page (tens of milliseconds each): here the page's own
+    content is only bracketed in q/Q, so that whatever state it leaves cannot move the stamp."""
+    resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
+    xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
+    name = NameObject(f"/AnnexStamp{len(xobjects)}")
+    while name in xobjects:
+        name = NameObject(name + "_")
+    xobjects[name] = form
+    box = page.mediabox
+    before, after = DecodedStreamObject(), DecodedStreamObject()
+    before.set_data(b"q\n")
+    after.set_data(f"\nQ q 1 0 0 1 {float(box.left):g} {float(box.bottom):g} cm {name} Do Q\n".encode("ascii"))
+    contents = page.get("/Contents")
+    own = contents.get_object() if contents is not None else None
+    if isinstance(own, ArrayObject):
+        parts = list(own)
+    elif own is None:
+        parts = []
+    else:  # one stream; an array holds streams by reference
+        parts = [contents if isinstance(contents, IndirectObject) else writer._add_object(own)]
+    page[NameObject("/Contents")] = ArrayObject([writer._add_object(before), *parts, writer._add_object(after)])
 
 
 def assemble(document_pdf: bytes, title: str, annexes: Sequence[Annex], lines: Sequence[str],
@@ -143,6 +214,7 @@ def assemble(document_pdf: bytes, title: str, annexes: Sequence[Annex], lines: S
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(document_pdf)), import_outline=False)
     writer.add_outline_item(title=title, page_number=0)
+    stamped: list[tuple[PageObject, str]] = []
     for annex, line in zip(annexes, lines, strict=True):
         reader = annex_pages(annex.file)
         first = len(writer.pages)
@@ -151,11 +223,16 @@ def assemble(document_pdf: bytes, title: str, annexes: Sequence[Annex], lines: S
             added = writer.add_page(page)
             if added.rotation:  # the stamp goes at the bottom of the page as it is seen
                 added.transfer_rotation_to_content()
-            box = added.mediabox
             text = stamp_text(lang, annex.number, number, total)
-            stamp = _stamp(lang.code, f"{mark} · {text}" if mark else text, float(box.width), float(box.height))
-            added.merge_translated_page(stamp, float(box.left), float(box.bottom), over=True)
+            stamped.append((added, f"{mark} · {text}" if mark else text))
         writer.add_outline_item(title=line, page_number=first)
+    stamps = _stamps(lang.code, [(text, float(page.mediabox.width), float(page.mediabox.height))
+                                 for page, text in stamped])
+    forms: dict[int, IndirectObject] = {}
+    for (page, _), stamp in zip(stamped, stamps, strict=True):
+        if id(stamp) not in forms:
+            forms[id(stamp)] = _form(writer, stamp)
+        _draw_over(writer, page, forms[id(stamp)])
     writer.add_metadata({"/Title": title})
     buffer = io.BytesIO()
     writer.write(buffer)

@@ -101,10 +101,12 @@ def annexes(case: Case, document: DocumentType, author: str | None, members: Ite
     A document written with annex volumes carries the whole case's only: every named person's own scans
     would make one file of thousands of pages, which a worker would hold in memory and no body's mailbox
     takes; they go with the documents of each person (hrc, wgad-questionnaire)."""
-    members = list(members)
-    if volume_count(document, len(members), case.settings.annex_volume_size):
-        members = []
-    return select_annexes(document, case.attachments, case.attachment_files, [author] if author else members)
+    if author:
+        return select_annexes(document, case.attachments, case.attachment_files, [author])
+    named = list(members)
+    if volume_count(document, len(named), case.settings.annex_volume_size):
+        named = []
+    return select_annexes(document, case.attachments, case.attachment_files, named)
 
 
 def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
