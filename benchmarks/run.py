@@ -113,8 +113,10 @@ def add_annexes(folder: Path, size: int) -> int:
     complainant's power of attorney, as synthetic scans (scripts/make_example_scans.py). Returns how many."""
     workbook = folder / f"demo-{size}.xlsx"
     book = openpyxl.load_workbook(workbook)
-    if ATTACHMENTS.key in book.sheetnames:
-        return book[ATTACHMENTS.key].max_row - 1
+    if ATTACHMENTS.key in book.sheetnames:  # demo-data writes the sheet with its header only
+        if book[ATTACHMENTS.key].max_row > 1:
+            return book[ATTACHMENTS.key].max_row - 1
+        del book[ATTACHMENTS.key]
     annexes = folder / "annexes"
     annexes.mkdir(exist_ok=True)
     header = [column.key for column in ATTACHMENTS.columns]
