@@ -1,9 +1,10 @@
 """What a submission claims for one person, each claim with the recorded facts that support it.
 
 The HRC communication claims an article of the Covenant only where some episode engages it, and
-names those episodes; the WGAD questionnaire argues a category of arbitrary detention only from
-recorded facts. Nothing is claimed by default: what no fact supports is left to the lawyer (an
-open point in the document), who may also add or remove articles for one author.
+names those episodes; the collective complaint counts, per article, the complainants whose own facts
+engage it; the WGAD questionnaire argues a category of arbitrary detention only from recorded facts.
+Nothing is claimed by default: what no fact supports is left to the lawyer (an open point in the
+document), who may also add or remove articles for one author in the `articles` cell.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES, DEPRIVATION_OF_LIBERTY, Provision
+from .law import (
+    ARTICLES_BY_MEASURE,
+    CORE_ARTICLES,
+    DEPRIVATION_OF_LIBERTY,
+    PENALTIES,
+    Provision,
+    no_basis,
+    parse_provision,
+)
 
 # The provisions used against peaceful expression, assembly and association, and the article of
 # the Covenant each restricts: an episode under one of them engages that article.
@@ -28,6 +37,14 @@ ARTICLES_BY_PROVISION = {
 # Provisions punishing membership of an association: with a recorded affiliation, a deprivation of
 # liberty under one of them is argued as discrimination for political or other opinion (Category V).
 ASSOCIATION_PROVISIONS = {("CAO", 489), ("CC", 405)}
+# Articles a measure may engage that only the lawyer can claim: whether a conviction punished an act
+# no law made an offence, whether a dismissal discriminated or barred access to public service, is a
+# judgement the workbook does not record. Until the `articles` cell adds or removes one of them, the
+# documents show an open point (the key of open_points.FIELDS) for the episodes of that measure.
+DECIDED_BY_LAWYER = {
+    "conviction": ("article_15", (15,)),
+    "dismissal": ("articles_25_26", (25, 26)),
+}
 
 
 class Fact(Protocol):
@@ -47,11 +64,29 @@ class Fact(Protocol):
 
 
 @dataclass(frozen=True)
+class RecordedFact:
+    """An Episode record as the claims read it, for what counts claims without a document's views."""
+
+    measure_key: str
+    provision: Provision | None
+    no_basis: bool
+    event_id: str
+    lawyer_access: str
+
+    @classmethod
+    def of(cls, episode) -> RecordedFact:
+        return cls(episode.measure or "", parse_provision(episode.legal_basis), no_basis(episode.legal_basis),
+                   episode.event_id or "", episode.lawyer_access or "")
+
+
+@dataclass(frozen=True)
 class Claim:
     """An article of the Covenant, or a category of arbitrary detention, and the facts supporting it."""
 
     key: int | str  # the article number, or the category ("I", "II", "III", "V")
     facts: tuple  # the supporting episodes, in date order
+    # Category II: the articles of the Covenant whose exercise the deprivation of liberty punished.
+    articles: tuple[int, ...] = ()
 
 
 _CHANGE = re.compile(r"([+-]?)\s*(\d{1,2})")
@@ -77,42 +112,83 @@ def _provision_article(fact: Fact) -> int | None:
     return ARTICLES_BY_PROVISION.get((provision.code, provision.article)) if provision else None
 
 
+def _engaged(fact: Fact) -> set[int]:
+    """The articles one recorded fact engages on its own."""
+    articles = set(ARTICLES_BY_MEASURE.get(fact.measure_key, ()))
+    core = _provision_article(fact)
+    if core:
+        articles.add(core)
+    if fact.lawyer_access == "no":  # denied a lawyer of their choosing: article 14(3)(b) and (d)
+        articles.add(14)
+    if fact.measure_key in PENALTIES and fact.no_basis:  # punished with no legal basis invoked at all
+        articles.add(15)
+    return articles
+
+
 def article_claims(facts: Sequence[Fact], added: Iterable[int] = (), removed: Iterable[int] = ()) -> tuple[Claim, ...]:
-    """The articles claimed: those an episode engages (by its measure, or for expression, assembly
-    and association by the provision invoked), plus those the lawyer added (resting on every episode
-    of the author unless some engages the article), minus those removed."""
+    """The articles claimed: those an episode engages (by its measure, by the provision invoked for
+    expression, assembly and association, by a recorded denial of a lawyer, by a penalty recorded as
+    having no legal basis), plus those the lawyer added, minus those removed. An article the lawyer
+    added rests on the episodes whose measure leaves it to the lawyer, else on every episode."""
     supported: dict[int, list] = {}
     for fact in facts:
-        articles = set(ARTICLES_BY_MEASURE.get(fact.measure_key, ()))
-        core = _provision_article(fact)
-        if core:
-            articles.add(core)
-        for article in articles:
+        for article in _engaged(fact):
             supported.setdefault(article, []).append(fact)
     removed = set(removed)
     keys = (set(supported) | set(added)) - removed
-    return tuple(Claim(article, tuple(supported.get(article) or facts)) for article in sorted(keys))
+    return tuple(Claim(article, tuple(supported.get(article) or _left_to_lawyer(facts, article) or facts))
+                 for article in sorted(keys))
 
 
-def lacks_core_claim(claims: Sequence[Claim]) -> bool:
-    """Whether no claim concerns expression, assembly or association: the lawyer must say which right
-    the author was exercising."""
-    return not any(claim.key in CORE_ARTICLES for claim in claims)
+def _left_to_lawyer(facts: Sequence[Fact], article: int) -> list:
+    return [fact for fact in facts if article in DECIDED_BY_LAWYER.get(fact.measure_key, ("", ()))[1]]
 
 
-def category_claims(facts: Sequence[Fact], affiliation: str = "") -> tuple[Claim, ...]:
+@dataclass(frozen=True)
+class Undecided:
+    """Articles a measure may engage that the lawyer has neither claimed nor ruled out."""
+
+    field: str  # the open point, a key of open_points.FIELDS
+    articles: tuple[int, ...]
+    facts: tuple
+
+
+def undecided_articles(facts: Sequence[Fact], added: Iterable[int] = (),
+                       removed: Iterable[int] = ()) -> tuple[Undecided, ...]:
+    """For each measure that leaves articles to the lawyer, its episodes, unless the lawyer's cell
+    names one of those articles or a recorded fact already engages one."""
+    decided = set(added) | set(removed) | {article for fact in facts for article in _engaged(fact)}
+    undecided = []
+    for measure, (field, articles) in sorted(DECIDED_BY_LAWYER.items(), key=lambda item: item[1][0]):
+        episodes = tuple(fact for fact in facts if fact.measure_key == measure)
+        if episodes and not decided & set(articles):
+            undecided.append(Undecided(field, articles, episodes))
+    return tuple(undecided)
+
+
+def author_claims(facts: Sequence[Fact], typed: str | None) -> tuple[tuple[Claim, ...], tuple[Undecided, ...]]:
+    """One author's claims and undecided articles, with the lawyer's `articles` cell applied (a cell
+    not of the "+7, -15" form is ignored: the validation warns)."""
+    added, removed = article_changes(typed) or ((), ())
+    return article_claims(facts, added, removed), undecided_articles(facts, added, removed)
+
+
+def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterable[int] = ()) -> tuple[Claim, ...]:
     """The categories of arbitrary detention the recorded facts support, for the deprivations of liberty
     among `facts`. Category I (no legal basis) only where the record says none was invoked, never
-    from an empty cell."""
+    from an empty cell. rights: the articles of expression, assembly and association claimed for the
+    person, which Category II names beside those of the provisions invoked."""
     deprivations = [fact for fact in facts if fact.measure_key in DEPRIVATION_OF_LIBERTY]
     baseless = [fact for fact in deprivations if fact.no_basis]
     # II: held under a provision restricting expression, assembly or association, or in connection
     # with a recorded event of the case (a rally, a post).
     exercise = [fact for fact in deprivations if _provision_article(fact) or fact.event_id]
+    exercised = {_provision_article(fact) for fact in exercise} | set(rights)
     # III: recorded as held without access to a lawyer.
     unfair = [fact for fact in deprivations if fact.lawyer_access == "no"]
     # V: a recorded affiliation, and a deprivation of liberty for membership of an association.
     discrimination = [fact for fact in deprivations if affiliation and fact.provision
                       and (fact.provision.code, fact.provision.article) in ASSOCIATION_PROVISIONS]
-    return tuple(Claim(key, tuple(found)) for key, found in (("I", baseless), ("II", exercise), ("III", unfair),
-                                                             ("V", discrimination)) if found)
+    return tuple(Claim(key, tuple(found), tuple(sorted(exercised & set(CORE_ARTICLES))) if key == "II" else ())
+                 for key, found in (("I", baseless), ("II", exercise), ("III", unfair), ("V", discrimination))
+                 if found)

@@ -22,7 +22,7 @@ from babel import Locale
 from .authorities import Authorities
 from .bodies import bodies
 from .case import Case, Member
-from .claims import Claim, article_changes, article_claims, category_claims
+from .claims import Claim, Undecided, author_claims, category_claims
 from .collation import alphabetical, sort_key
 from .countries import country_codes, country_name
 from .counts import count
@@ -90,6 +90,7 @@ class PersonView:
     remedies: tuple[RemedyView, ...]
     articles: tuple[int, ...]
     claims: tuple[Claim, ...]  # the articles claimed, each with its supporting episodes
+    undecided: tuple[Undecided, ...]  # articles a measure may engage that the lawyer must decide on
     categories: tuple[Claim, ...]  # the categories of arbitrary detention the facts support
     poa_date: str
     consent_public: bool
@@ -223,8 +224,7 @@ class _Views:
         person = member.person
         public = self.document.public
         episodes = tuple(self.episode(e) for e in member.episodes)
-        changes = article_changes(person.articles)
-        claims = article_claims(episodes, *changes) if changes else article_claims(episodes)
+        claims, undecided = author_claims(episodes, person.articles)
         latin = self.lang.code not in ("ru", "kk")
         view = PersonView(
             complainant_id=person.complainant_id,
@@ -246,7 +246,9 @@ class _Views:
             ),
             articles=tuple(int(claim.key) for claim in claims),
             claims=claims,
-            categories=category_claims(episodes, "" if public else person.affiliation or ""),
+            undecided=undecided,
+            categories=category_claims(episodes, "" if public else person.affiliation or "",
+                                       rights=(int(claim.key) for claim in claims)),
             poa_date=self.date(person.poa_date),
             consent_public=person.consent_to_name,
             # Authorising representation before international bodies is consent to

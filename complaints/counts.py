@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .case import Case, Member
-from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES
+from .claims import RecordedFact, author_claims
 from .records import Event
 from .schema import MEASURES
 
@@ -33,7 +33,16 @@ class MeasureCount:
 @dataclass(frozen=True)
 class ArticleCount:
     article: int
-    complainants: int  # 0 for a core article: it concerns every complainant
+    complainants: int  # those whose own facts (or their lawyer) support the claim
+
+
+@dataclass(frozen=True)
+class UndecidedCount:
+    """Articles some complainants' measures may engage, which the lawyer has not decided on for them."""
+
+    field: str  # the open point (open_points.FIELDS)
+    articles: tuple[int, ...]
+    complainants: int
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class Counts:
     measures: tuple[MeasureCount, ...]
     articles: tuple[ArticleCount, ...]
     episodes_without_event: int
+    undecided: tuple[UndecidedCount, ...] = ()
 
 
 def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int = 0) -> Counts:
@@ -62,6 +72,7 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
     people_by_measure: dict[str, set[str]] = defaultdict(set)
     episodes_by_measure: dict[str, int] = defaultdict(int)
     people_by_article: dict[int, set[str]] = defaultdict(set)
+    people_undecided: dict[tuple[str, tuple[int, ...]], set[str]] = defaultdict(set)
     cities = set()
     episodes = without_event = 0
     for member in members:
@@ -79,19 +90,18 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
             assert measure is not None, "a required cell: a case with errors is never built"
             people_by_measure[measure].add(person_id)
             episodes_by_measure[measure] += 1
-            for article in ARTICLES_BY_MEASURE.get(measure, ()):
-                people_by_article[article].add(person_id)
+        claims, undecided = member_claims(member)
+        for claim in claims:
+            people_by_article[int(claim.key)].add(person_id)
+        for item in undecided:
+            people_undecided[item.field, item.articles].add(person_id)
 
     measure_order = list(MEASURES)
     measures = sorted(
         (MeasureCount(m, len(people), episodes_by_measure[m]) for m, people in people_by_measure.items()),
         key=lambda c: (-c.complainants, -c.episodes, measure_order.index(c.measure)),
     )
-    articles = sorted(
-        [ArticleCount(a, 0) for a in CORE_ARTICLES]
-        + [ArticleCount(a, len(p)) for a, p in people_by_article.items() if a not in CORE_ARTICLES],
-        key=lambda c: c.article,
-    )
+    articles = sorted((ArticleCount(a, len(p)) for a, p in people_by_article.items()), key=lambda c: c.article)
     report = case.report
     return Counts(
         appeals=report.appeals,
@@ -113,4 +123,12 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
         measures=tuple(measures),
         articles=tuple(articles),
         episodes_without_event=without_event,
+        undecided=tuple(UndecidedCount(field, articles, len(people))
+                        for (field, articles), people in sorted(people_undecided.items())),
     )
+
+
+def member_claims(member: Member):
+    """A complainant's articles claimed and left undecided, from their own episodes and their lawyer's
+    `articles` cell: the same claims their communication makes."""
+    return author_claims([RecordedFact.of(episode) for episode in member.episodes], member.person.articles)

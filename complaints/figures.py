@@ -19,9 +19,9 @@ from openpyxl.styles import Font
 
 from .case import Case, Member
 from .context import in_period
-from .counts import count
+from .counts import count, member_claims
 from .documents import REGISTRY, DocumentType
-from .law import ARTICLES_BY_MEASURE, CORE_ARTICLES, Provision, parse_provision
+from .law import Provision, parse_provision
 from .penalties import kzt_amount
 from .render_docx import reproducible_zip
 from .spreadsheet import write_cell
@@ -116,20 +116,21 @@ def document_figures(case: Case, document: DocumentType) -> list[Figure]:
                 add(f"measure/{measure}/episodes", measure_count.episodes, f"acts of persecution: {measure}",
                     subjected)
         elif family == "articles":
+            claims = {m.person.complainant_id: member_claims(m) for m in members}
             for article_count in counts.articles:
                 article = article_count.article
-                if article not in CORE_ARTICLES:
-                    engaged = [m for m in members if article in _articles(m)]
-                    add(f"article/{article}/complainants", article_count.complainants,
-                        f"complainants whose episodes engage article {article}", engaged)
+                add(f"article/{article}/complainants", article_count.complainants,
+                    f"complainants whose own episodes, or their lawyer's articles cell, support a claim under "
+                    f"article {article}",
+                    [m for m in members if any(c.key == article for c in claims[m.person.complainant_id][0])])
+            for item in counts.undecided:
+                add(f"undecided/{item.field}/complainants", item.complainants,
+                    f"complainants with a measure that may engage article(s) {', '.join(map(str, item.articles))}, "
+                    "on which the lawyer has not decided",
+                    [m for m in members if any(u.field == item.field for u in claims[m.person.complainant_id][1])])
         elif family == "periods":
             rows.extend(_period_figures(case, document, members))
     return rows
-
-
-def _articles(member: Member) -> set[int]:
-    return {article for episode in member.episodes if episode.measure
-            for article in ARTICLES_BY_MEASURE.get(episode.measure, ())}
 
 
 def _period_figures(case: Case, document: DocumentType, members: list[Member]) -> list[Figure]:

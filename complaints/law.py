@@ -14,25 +14,28 @@ DEPRIVATION_OF_LIBERTY = ("detention", "administrative_arrest", "pretrial_detent
 # Preventive and procedural measures: what is typed as their "penalty" is a term, not a punishment.
 PREVENTIVE_MEASURES = ("pretrial_detention", "house_arrest", "psychiatric_placement")
 
-# The case concerns expression, assembly and association in every instance; the
-# other ICCPR articles are cited only when some episode engages them.
+# The rights the case is about: expression, assembly and association. A complainant's claim to one
+# rests on their own recorded facts (claims.py), never on the case as a whole.
 CORE_ARTICLES = (19, 21, 22)
+# The articles of the Covenant a measure itself interferes with, whatever else is recorded: a
+# deprivation of liberty engages article 9, a search article 17. What needs more than the measure
+# (a fair trial, article 14; punishment without law, article 15; discrimination, article 26) is
+# claimed from the recorded facts or by the lawyer (claims.py).
 ARTICLES_BY_MEASURE = {
     "detention": (9,),
-    "administrative_arrest": (9, 14),
-    "pretrial_detention": (9, 14),
+    "administrative_arrest": (9,),
+    "pretrial_detention": (9,),
     "house_arrest": (9, 12),
     "psychiatric_placement": (7, 9),
     "ill_treatment": (7,),
-    "criminal_case": (14,),
-    "conviction": (14, 15),
-    "restriction_of_freedom": (12, 14),
+    "restriction_of_freedom": (12,),
     "search": (17,),
     "surveillance": (17,),
     "confiscation": (17,),
     "threats": (9,),
-    "dismissal": (25, 26),
 }
+# Measures that punish: one imposed with no legal basis at all is a punishment without law (article 15).
+PENALTIES = ("administrative_arrest", "fine", "conviction", "restriction_of_freedom")
 
 CODES = {
     "CAO": N_("legal code", "Code of Administrative Offences"),
@@ -109,10 +112,3 @@ def describe_basis(lang: Language, text: str | None) -> str:
         return lang.pgettext("legal basis", "none was invoked")
     provision = parse_provision(text)
     return provision.describe(lang) if provision else (text or "")
-
-
-def articles_of(measures) -> tuple[int, ...]:
-    articles = set(CORE_ARTICLES)
-    for measure in measures:
-        articles.update(ARTICLES_BY_MEASURE.get(measure, ()))
-    return tuple(sorted(articles))

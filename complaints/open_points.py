@@ -40,6 +40,10 @@ FIELDS = {
     "other_procedures": N_("open point",
                            "whether the same matter is being examined under another international procedure"),
     "articles": N_("open point", "the articles of the Covenant violated, and the facts supporting each"),
+    "article_15": N_("open point", "whether article 15 (no punishment without law) is claimed for the "
+                     "conviction, and on which facts"),
+    "articles_25_26": N_("open point", "whether articles 25 and 26 (public affairs, non-discrimination) are "
+                         "claimed for the dismissal, and on which facts"),
     "urgency": N_("open point", "why the matter is urgent: the risk to the person's life, health or integrity"),
     "arbitrariness": N_("open point", "the category of arbitrary detention and the facts supporting it"),
     "remedy_date": N_("open point", "the date of the decision on the remedy"),

@@ -53,9 +53,15 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
     # Every author of a communication claims a right of the Covenant that some episode engages, or
     # the lawyer names the article; those with only searches, threats or dismissals get article 19.
     engaged = {ep["complainant_id"] for ep in episodes if ep["legal_basis"] and ep["legal_basis"] != "none"}
+    # The lawyer also decides what only a lawyer can: article 15 is not claimed for the convictions,
+    # article 26 is claimed for the dismissals.
+    decisions = {"conviction": "-15", "dismissal": "+26"}
     for row in complainants:
-        if row["complainant_id"] not in engaged:
-            row["articles"] = "+19"
+        changes = [] if row["complainant_id"] in engaged else ["+19"]
+        measures = {ep["measure"] for ep in episodes if ep["complainant_id"] == row["complainant_id"]}
+        changes += [change for measure, change in decisions.items() if measure in measures]
+        if changes:
+            row["articles"] = ", ".join(changes)
     # The two people without a recorded domestic remedy complained to the prosecutor.
     for cid in sorted(example.NO_REMEDY):
         remedies.append({"complainant_id": cid, "date": dt.date(2018, 10, 2), "authority": "prosecutor's office",

@@ -3,7 +3,7 @@
 import pytest
 
 from complaints.i18n import language
-from complaints.law import Provision, articles_of, describe_basis, parse_provision
+from complaints.law import Provision, describe_basis, parse_provision
 
 
 @pytest.mark.parametrize("typed, expected", [
@@ -31,7 +31,3 @@ def test_described_in_each_language_and_case():
     assert provision.describe(language("en"), under=True) == "under Article 405(2) of the Criminal Code"
     assert describe_basis(language("en"), "a local decree") == "a local decree"
 
-
-def test_articles_engaged_by_measures():
-    assert articles_of([]) == (19, 21, 22)
-    assert articles_of(["administrative_arrest", "search"]) == (9, 14, 17, 19, 21, 22)
