@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime
 
 import openpyxl
+from lxml import html as lxml_html
 
 from complaints.build import build, load
-from complaints.claims import Claim, article_claims, category_claims
-from complaints.context import EpisodeView
+from complaints.claims import Claim, Undecided, article_claims, author_claims, category_claims
+from complaints.context import EpisodeView, document_context
+from complaints.documents import REGISTRY
 from complaints.law import no_basis, parse_provision
+from complaints.pipeline import build_date
+from complaints.render import DocumentHtml
 
 from conftest import TODAY, episode, flat, pdf_text, person, write_workbook
 
@@ -24,8 +28,36 @@ def fact(measure: str, basis: str | None = None, event_id: str = "", date: str =
 def test_an_article_is_claimed_only_with_the_episodes_that_engage_it():
     arrest, fine, detention = fact("administrative_arrest", "CAO 488"), fact("fine", "CC 174"), fact("detention")
     claims = article_claims([arrest, fine, detention])
-    assert claims == (Claim(9, (arrest, detention)), Claim(14, (arrest,)), Claim(19, (fine,)), Claim(21, (arrest,)))
+    assert claims == (Claim(9, (arrest, detention)), Claim(19, (fine,)), Claim(21, (arrest,)))
     assert article_claims([detention]) == (Claim(9, (detention,)),)  # no right named: the lawyer says which
+
+
+def test_a_fair_trial_is_claimed_only_from_a_recorded_denial_of_a_lawyer():
+    assert 14 not in {claim.key for claim in article_claims([fact("conviction", "CC 405(2)")])}
+    assert 14 not in {claim.key for claim in article_claims([fact("conviction", "CC 405(2)", lawyer_access="yes")])}
+    denied = fact("conviction", "CC 405(2)", lawyer_access="no")
+    assert Claim(14, (denied,)) in article_claims([denied])
+
+
+def test_article_15_for_a_conviction_is_the_lawyers_decision():
+    conviction, arrest = fact("conviction", "CC 405(2)"), fact("administrative_arrest", "CAO 488")
+    claims, undecided = author_claims([arrest, conviction], None)
+    assert 15 not in {claim.key for claim in claims}
+    assert undecided == (Undecided("article_15", (15,), (conviction,)),)
+    claims, undecided = author_claims([arrest, conviction], "+15")
+    assert Claim(15, (conviction,)) in claims and undecided == ()  # resting on the conviction, not the arrest
+    claims, undecided = author_claims([arrest, conviction], "-15")
+    assert 15 not in {claim.key for claim in claims} and undecided == ()
+    # A penalty recorded as imposed with no legal basis at all is a punishment without law.
+    baseless = fact("fine", "нет")
+    assert author_claims([baseless], None) == ((Claim(15, (baseless,)),), ())
+
+
+def test_articles_25_and_26_for_a_dismissal_are_the_lawyers_decision():
+    dismissal = fact("dismissal")
+    assert author_claims([dismissal], None) == ((), (Undecided("articles_25_26", (25, 26), (dismissal,)),))
+    assert author_claims([dismissal], "+26") == ((Claim(26, (dismissal,)),), ())
+    assert author_claims([dismissal], "-25, -26") == ((), ())
 
 
 def test_the_lawyer_adds_and_removes_articles():
@@ -35,7 +67,8 @@ def test_the_lawyer_adds_and_removes_articles():
 
 def test_categories_are_argued_only_from_recorded_facts():
     at_rally = fact("administrative_arrest", event_id="rally")
-    assert category_claims([at_rally]) == (Claim("II", (at_rally,)),)  # no Category III without a record
+    # No Category III without a record, and no right named without a provision or a claim.
+    assert category_claims([at_rally]) == (Claim("II", (at_rally,)),)
     unlinked = fact("detention")
     assert category_claims([unlinked]) == ()  # nor Category I from an empty legal basis
     baseless = fact("detention", "нет")
@@ -43,8 +76,11 @@ def test_categories_are_argued_only_from_recorded_facts():
     no_lawyer = fact("detention", lawyer_access="no")
     assert category_claims([no_lawyer]) == (Claim("III", (no_lawyer,)),)
     member = fact("pretrial_detention", "CC 405(2)")
-    assert category_claims([member]) == (Claim("II", (member,)),)
-    assert category_claims([member], affiliation="a banned movement") == (Claim("II", (member,)), Claim("V", (member,)))
+    assert category_claims([member]) == (Claim("II", (member,), (22,)),)
+    assert category_claims([member], affiliation="a banned movement") == (Claim("II", (member,), (22,)),
+                                                                          Claim("V", (member,)))
+    # Category II names the rights exercised: those of the provisions invoked and those claimed for the person.
+    assert category_claims([at_rally], rights=[9, 21]) == (Claim("II", (at_rally,), (21,)),)
     assert category_claims([fact("fine", "CAO 488", event_id="rally")]) == ()  # not a deprivation of liberty
 
 
@@ -80,3 +116,86 @@ def test_a_decision_dated_after_the_document_is_an_error(tmp_path):
     assert [(i.code, i.sheet, i.cell) for i in report.errors] == [("after-document-date", "Remedies", "F2")]
     (tmp_path / "case.toml").write_text("build_date = 2018-12-01\n", encoding="utf-8")
     assert load(path, ("en",), TODAY).report.valid
+
+
+def rendered(path, document: str, lang: str = "en", member: str | None = None) -> DocumentHtml:
+    """The document's HTML as the build renders it (without the PDF)."""
+    loaded = load(path, (lang,), TODAY)
+    assert loaded.report.valid
+    day = build_date(loaded.settings, TODAY)
+    context = document_context(loaded.case, REGISTRY[document], lang, day)
+    if member:
+        context |= {"author": next(p for p in context["people"] if p.complainant_id == member)}
+    return DocumentHtml(REGISTRY[document], lang, context, day)
+
+
+def words(document: DocumentHtml) -> str:
+    return flat(lxml_html.document_fromstring(document.html).text_content())
+
+
+def legal_grounds(document: DocumentHtml) -> str:
+    return words(document).split("5. Legal grounds")[1].split("6. Requests")[0]
+
+
+def test_the_collective_complaint_counts_for_each_article_the_complainants_whose_facts_support_it(tmp_path):
+    people = [person("C1"), person("C2", id_document="2", date_of_birth=datetime.date(1991, 1, 1)),
+              person("C3", id_document="3", date_of_birth=datetime.date(1992, 1, 1))]
+    episodes = [episode("C1", measure="administrative_arrest", legal_basis="CAO 488"),
+                episode("C2", measure="fine", legal_basis="CAO 488"),
+                episode("C3", measure="conviction", legal_basis="CC 405(2)")]
+    path = write_workbook(tmp_path / "case.xlsx", people=people, episodes=episodes)
+    grounds = legal_grounds(rendered(path, "collective-complaint"))
+    assert "every complainant" not in grounds
+    assert "Article 21: the right of peaceful assembly (concerns 2 complainants)" in grounds
+    assert "Article 22: freedom of association (concerns 1 complainant)" in grounds
+    assert "Article 9: the right to liberty and security of person (concerns 1 complainant)" in grounds
+    assert "Article 19" not in grounds and "Article 14" not in grounds  # no fact supports them
+    # Article 15 for the conviction: open until the lawyer decides, then claimed or absent.
+    assert ("[to complete: whether article 15 (no punishment without law) is claimed for the conviction, and on "
+            "which facts] (concerns 1 complainant)") in grounds
+    assert "Article 15" not in grounds
+    for decision, claimed in (("+15", True), ("-15", False)):
+        people[2]["articles"] = decision
+        path = write_workbook(tmp_path / "case.xlsx", people=people, episodes=episodes)
+        document = rendered(path, "collective-complaint")
+        grounds = legal_grounds(document)
+        assert ("Article 15: no punishment without law (concerns 1 complainant)" in grounds) is claimed
+        assert "[to complete" not in grounds and not {p.field for p in document.open_points} & {"article_15"}
+
+
+def test_the_communication_leaves_article_15_and_articles_25_26_to_the_lawyer(tmp_path):
+    episodes = [episode("C1", measure="conviction", legal_basis="CC 405(2)", date=datetime.date(2018, 9, 20)),
+                episode("C1", measure="dismissal", event_id=None, date=datetime.date(2018, 10, 1))]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    communication = rendered(path, "hrc", member="C1")
+    assert {(p.complainant_id, p.field) for p in communication.open_points} >= {("C1", "article_15"),
+                                                                                ("C1", "articles_25_26")}
+    text = words(communication)
+    assert ("[to complete: whether article 15 (no punishment without law) is claimed for the conviction, and on "
+            "which facts]: facts: 20 September 2018 (conviction)") in text
+    assert "Article 15" not in text and "Article 25" not in text and "Article 26" not in text
+    decided = person("C1", poa_scope="represent", articles="+15, -25, +26")
+    path = write_workbook(tmp_path / "case.xlsx", people=[decided], episodes=episodes)
+    communication = rendered(path, "hrc", member="C1")
+    text = words(communication)
+    assert not {p.field for p in communication.open_points} & {"article_15", "articles_25_26"}
+    assert "Article 15: no punishment without law: facts: 20 September 2018 (conviction)" in text
+    assert "Article 26: equality before the law" in text
+    assert "facts: 1 October 2018 (dismissal from work or study)" in text
+    assert "Article 25" not in text
+
+
+def test_category_ii_names_only_the_rights_the_record_shows_were_exercised(tmp_path):
+    episodes = [episode("C1", measure="administrative_arrest", legal_basis="CAO 488")]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    text = words(rendered(path, "wgad-questionnaire", member="C1"))
+    assert ("Category II: the deprivation of liberty resulted from the exercise of the rights and freedoms guaranteed "
+            "by the following articles of the International Covenant on Civil and Political Rights: 21.") in text
+    assert "25" not in text.split("Category II")[1].split("facts")[0]
+    # Held at a recorded event under no provision, with no right claimed: the lawyer names it.
+    episodes = [episode("C1", measure="detention")]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    questionnaire = rendered(path, "wgad-questionnaire", member="C1")
+    assert ("Civil and Political Rights: [to complete: the articles of the Covenant violated, and the facts "
+            "supporting each].") in words(questionnaire)
+    assert ("C1", "articles") in {(p.complainant_id, p.field) for p in questionnaire.open_points}
