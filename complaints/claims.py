@@ -183,7 +183,7 @@ def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterab
     # II: held under a provision restricting expression, assembly or association, or in connection
     # with a recorded event of the case (a rally, a post).
     exercise = [fact for fact in deprivations if _provision_article(fact) or fact.event_id]
-    exercised = {_provision_article(fact) for fact in exercise} | set(rights)
+    exercised = {article for fact in exercise if (article := _provision_article(fact))} | set(rights)
     # III: recorded as held without access to a lawyer.
     unfair = [fact for fact in deprivations if fact.lawyer_access == "no"]
     # V: a recorded affiliation, and a deprivation of liberty for membership of an association.

@@ -123,11 +123,11 @@ def document_figures(case: Case, document: DocumentType) -> list[Figure]:
                     f"complainants whose own episodes, or their lawyer's articles cell, support a claim under "
                     f"article {article}",
                     [m for m in members if any(c.key == article for c in claims[m.person.complainant_id][0])])
-            for item in counts.undecided:
-                add(f"undecided/{item.field}/complainants", item.complainants,
-                    f"complainants with a measure that may engage article(s) {', '.join(map(str, item.articles))}, "
-                    "on which the lawyer has not decided",
-                    [m for m in members if any(u.field == item.field for u in claims[m.person.complainant_id][1])])
+            for undecided in counts.undecided:
+                add(f"undecided/{undecided.field}/complainants", undecided.complainants,
+                    "complainants with a measure that may engage article(s) "
+                    f"{', '.join(map(str, undecided.articles))}, on which the lawyer has not decided",
+                    [m for m in members if any(u.field == undecided.field for u in claims[m.person.complainant_id][1])])
         elif family == "periods":
             rows.extend(_period_figures(case, document, members))
     return rows

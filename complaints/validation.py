@@ -129,6 +129,7 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
     settings: the case's, whose texts are screened with the workbook's free text.
     """
     issues = list(records.issues)
+    submission = submission or today
     events_cols = column_maps[EVENTS.key]
     people_cols = column_maps[COMPLAINANTS.key]
     episode_cols = column_maps[EPISODES.key]
@@ -143,8 +144,7 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
                 issues.append(_issue(MISSING_LABEL, EVENTS, event.row, column, events_cols,
                                      id=event.event_id, column=column))
         for column, value in (("date", event.date), ("date_end", event.date_end)):
-            if value and value > today:
-                issues.append(_issue(DATE_IN_FUTURE, EVENTS, event.row, column, events_cols))
+            _check_date(value, today, submission, EVENTS, event.row, column, events_cols, issues)
 
     if not records.complainants and not any(issue.sheet == COMPLAINANTS.key and issue.severity == ERROR
                                             for issue in issues):
@@ -162,10 +162,11 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
                                  "surname_latin", people_cols, id=person.complainant_id))
         if person.date_of_birth and person.date_of_birth.year < 1900:
             issues.append(_issue(BORN_BEFORE_1900, COMPLAINANTS, person.row, "date_of_birth", people_cols))
-        for column in ("date_of_birth", "appeal_form_date", "poa_date"):
-            value = getattr(person, column)
-            if value and value > today:
-                issues.append(_issue(DATE_IN_FUTURE, COMPLAINANTS, person.row, column, people_cols))
+        if person.date_of_birth and person.date_of_birth > today:
+            issues.append(_issue(DATE_IN_FUTURE, COMPLAINANTS, person.row, "date_of_birth", people_cols))
+        for column in ("appeal_form_date", "poa_date"):
+            _check_date(getattr(person, column), today, submission, COMPLAINANTS, person.row, column, people_cols,
+                        issues)
         for column in ("appeal_form_date", "poa_date"):
             value = getattr(person, column)
             if value and person.date_of_birth and value < person.date_of_birth:
@@ -189,19 +190,18 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
                                  episode_cols, id=episode.complainant_id))
         if episode.end_date and episode.date and episode.end_date < episode.date:
             issues.append(_issue(DATE_END_BEFORE_START, EPISODES, episode.row, "end_date", episode_cols))
+        _check_date(episode.end_date, today, submission, EPISODES, episode.row, "end_date", episode_cols, issues)
         if episode.event_id and episode.event_id not in event_ids:
             issues.append(_issue(UNKNOWN_EVENT, EPISODES, episode.row, "event_id", episode_cols,
                                  id=episode.event_id))
-        if episode.date:
-            if episode.date > today:
-                issues.append(_issue(DATE_IN_FUTURE, EPISODES, episode.row, "date", episode_cols))
-            elif owner and owner.date_of_birth and episode.date < owner.date_of_birth:
-                issues.append(_issue(DATE_BEFORE_BIRTH, EPISODES, episode.row, "date",
-                                     episode_cols, id=episode.complainant_id))
+        reported = _check_date(episode.date, today, submission, EPISODES, episode.row, "date", episode_cols, issues)
+        if not reported and episode.date and owner and owner.date_of_birth and episode.date < owner.date_of_birth:
+            issues.append(_issue(DATE_BEFORE_BIRTH, EPISODES, episode.row, "date", episode_cols,
+                                 id=episode.complainant_id))
 
     if records.remedies is not None:
         _check_remedies(records.remedies, people, excluded, column_maps.get(REMEDIES.key, {}), people_cols,
-                        today, submission or today, issues)
+                        today, submission, issues)
 
     attachment_cols = column_maps.get(ATTACHMENTS.key, {})
     for attachment in records.attachments:
@@ -217,6 +217,20 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
                                     {"characters": code_points(missing)}))
     issues.extend(screen(records, settings, publicly_named(records.complainants), column_maps))
     return Report(issues=issues, exclusions=exclusions, appeals=len(people))
+
+
+def _check_date(value: datetime.date | None, today: datetime.date, submission: datetime.date, sheet, row: int,
+                column: str, columns, issues: list[Issue]) -> bool:
+    """A date the documents print as past: after the date they bear it is an error (they would
+    report as done what had not happened when they were written); later than today, a warning.
+    Whether it was reported."""
+    if value and value > submission:
+        issues.append(_issue(AFTER_DOCUMENT_DATE, sheet, row, column, columns))
+    elif value and value > today:
+        issues.append(_issue(DATE_IN_FUTURE, sheet, row, column, columns))
+    else:
+        return False
+    return True
 
 
 def _years_before(day: datetime.date, years: int) -> datetime.date:
@@ -236,12 +250,8 @@ def _check_remedies(remedies: list[Remedy], people: dict[str, Complainant], excl
                                  remedy_cols, id=remedy.complainant_id))
             continue
         for column in ("date", "outcome_date"):
-            value = getattr(remedy, column)
-            if value and value > submission:
-                # The communications list the remedies as exhausted at their date.
-                issues.append(_issue(AFTER_DOCUMENT_DATE, REMEDIES, remedy.row, column, remedy_cols))
-            elif value and value > today:
-                issues.append(_issue(DATE_IN_FUTURE, REMEDIES, remedy.row, column, remedy_cols))
+            # The communications list the remedies as exhausted at their date.
+            _check_date(getattr(remedy, column), today, submission, REMEDIES, remedy.row, column, remedy_cols, issues)
         decided = remedy.decided
         previous = last_decision.get(remedy.complainant_id)
         last_decision[remedy.complainant_id] = max(filter(None, (previous, decided)), default=None)

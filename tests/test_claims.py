@@ -15,7 +15,7 @@ from complaints.law import no_basis, parse_provision
 from complaints.pipeline import build_date
 from complaints.render import DocumentHtml
 
-from conftest import TODAY, episode, flat, pdf_text, person, write_workbook
+from conftest import TODAY, episode, event, flat, pdf_text, person, write_workbook
 
 
 def fact(measure: str, basis: str | None = None, event_id: str = "", date: str = "10 May 2018",
@@ -114,6 +114,22 @@ def test_a_decision_dated_after_the_document_is_an_error(tmp_path):
     (tmp_path / "case.toml").write_text("build_date = 2018-11-01\n", encoding="utf-8")
     report = load(path, ("en",), TODAY).report
     assert [(i.code, i.sheet, i.cell) for i in report.errors] == [("after-document-date", "Remedies", "F2")]
+    (tmp_path / "case.toml").write_text("build_date = 2018-12-01\n", encoding="utf-8")
+    assert load(path, ("en",), TODAY).report.valid
+
+
+def test_an_episode_or_event_dated_after_the_document_is_an_error_at_its_cell(tmp_path):
+    (tmp_path / "case.toml").write_text("build_date = 2018-11-01\n", encoding="utf-8")
+    people = [person("C1", poa_date=datetime.date(2018, 11, 2))]
+    episodes = [episode("C1", measure="pretrial_detention", date=datetime.date(2018, 10, 1),
+                        end_date=datetime.date(2018, 11, 15)),
+                episode("C1", measure="conviction", date=datetime.date(2018, 12, 1))]
+    path = write_workbook(tmp_path / "case.xlsx", events=[event(date=datetime.date(2018, 11, 20))], people=people,
+                          episodes=episodes)
+    report = load(path, ("en",), TODAY).report
+    after = {(i.sheet, i.column) for i in report.errors if i.code == "after-document-date"}
+    assert after == {("Events", "date"), ("Complainants", "poa_date"), ("Episodes", "end_date"), ("Episodes", "date")}
+    assert not report.valid  # never built, so never printed as past fact
     (tmp_path / "case.toml").write_text("build_date = 2018-12-01\n", encoding="utf-8")
     assert load(path, ("en",), TODAY).report.valid
 
