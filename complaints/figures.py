@@ -21,7 +21,7 @@ from .case import Case, Member
 from .context import in_period
 from .counts import count, member_claims
 from .documents import REGISTRY, DocumentType
-from .law import Provision, parse_provision
+from .law import Provision, no_basis, parse_provision
 from .penalties import kzt_amount
 from .render_docx import reproducible_zip
 from .spreadsheet import write_cell
@@ -37,12 +37,17 @@ PRINTED = {
     "osce": (*_TOTALS, "measures"),
     "brief": (*_TOTALS, "event-complainants", "measures", "periods"),
     "domestic-complaint": ("complainants", "episodes"),
+    "wgad": ("complainants",),
+    "special-procedures": ("complainants", "provisions"),
+    "hrc": ("joint-communications",),
+    "wgad-urgent": ("complainants",),
+    "special-procedures-urgent": ("complainants",),
 }
 
 
 @dataclass(frozen=True)
 class Figure:
-    document: str
+    document: str  # the document's name; for a document per author, "<name>/<complainant id>"
     key: str
     value: int
     definition: str
@@ -128,8 +133,55 @@ def document_figures(case: Case, document: DocumentType) -> list[Figure]:
                     "complainants with a measure that may engage article(s) "
                     f"{', '.join(map(str, undecided.articles))}, on which the lawyer has not decided",
                     [m for m in members if any(u.field == undecided.field for u in claims[m.person.complainant_id][1])])
+        elif family == "provisions":
+            rows.extend(_provision_figures(document, members))
+        elif family == "joint-communications":
+            rows.extend(_joint_figures(document, members, counts))
         elif family == "periods":
             rows.extend(_period_figures(case, document, members))
+    return rows
+
+
+def _provision_figures(document: DocumentType, members: list[Member]) -> list[Figure]:
+    """How many times each legal basis was invoked, as context's `provisions` counts them: a recognised
+    provision by its code and article, a record that none was invoked, anything else by its rank
+    among the bases written as the workbook has them (the key never carries what a cell holds)."""
+    by_basis: dict[tuple[str, str], list[str]] = {}  # ("key", key), or ("written", the text) until ranked
+    for member in members:
+        for episode in member.episodes:
+            if not episode.legal_basis:
+                continue
+            provision = parse_provision(episode.legal_basis)
+            if provision:
+                part = f"({provision.part})" if provision.part else ""
+                basis = ("key", f"provision/{provision.code} {provision.article}{part}")
+            elif no_basis(episode.legal_basis):
+                basis = ("key", "provision/none-invoked")
+            else:
+                basis = ("written", episode.legal_basis)
+            by_basis.setdefault(basis, []).append(member.person.complainant_id)
+    rows = []
+    as_written = sorted(text for kind, text in by_basis if kind == "written")
+    for (kind, text), ids in sorted(by_basis.items(), key=lambda item: (-len(item[1]), item[0])):
+        key = text if kind == "key" else f"provision/as-written/{as_written.index(text) + 1}"
+        rows.append(Figure(document.name, key, len(ids), "acts of persecution under that legal basis",
+                           tuple(sorted(set(ids)))))
+    return rows
+
+
+def _joint_figures(document: DocumentType, members: list[Member], counts) -> list[Figure]:
+    """Each communication's count of the other communications about the same event, submitted
+    together (the Committee is asked to examine them jointly)."""
+    rows = []
+    for member in members:
+        for item in counts.events:
+            event_id = item.event.event_id
+            if item.complainants < 2 or not any(e.event_id == event_id for e in member.episodes):
+                continue
+            others = [m for m in members if m is not member and any(e.event_id == event_id for e in m.episodes)]
+            rows.append(Figure(f"{document.name}/{member.person.complainant_id}",
+                               f"event/{event_id}/other-communications", len(others),
+                               f"other communications about {event_id} submitted at the same time", _ids(others)))
     return rows
 
 
