@@ -46,6 +46,8 @@ class BuildResult:
     open_points: dict[str, tuple[OpenPoint, ...]] = field(default_factory=dict)
     # The PDFs longer than their receiving body accepts: (document, pages, the body's limit).
     over_limit: list[tuple[str, int, int]] = field(default_factory=list)
+    # By document, how many free texts it prints in another language than its own; only documents with some.
+    untranslated: dict[str, int] = field(default_factory=dict)
 
     @property
     def figures(self) -> Path:
@@ -120,17 +122,19 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
     with exclusive(target) as lock:
         clear_leftovers(target)
         staging = staging_folder(target)
-        keys, reused, points, pages = {}, [], {}, {}
+        keys, reused, points, pages, untranslated = {}, [], {}, {}, {}
         try:
             for job in jobs:  # an id is checked by validation; a path made from one is checked again here
                 contained(staging, job.relative_path)
             previous = PreviousBuild.read(target) if reuse else PreviousBuild(target, {})
             renderer = Renderer(loaded.case, day, groups(jobs), salts(made_with), previous, staging, final)
             with rendered(renderer, workers, lock) as results:
-                for group, (open_in_document, pdf_pages, files) in results:
+                for group, (open_in_document, pdf_pages, files, foreign_texts) in results:
                     document_path = group[0].document_path
                     if open_in_document:
                         points[document_path] = open_in_document
+                    if foreign_texts:
+                        untranslated[document_path] = foreign_texts
                     # A body's page limit is on the document, not on its annex volumes.
                     if pdf_pages is not None and not group[0].volume:
                         pages[document_path] = pdf_pages
@@ -161,7 +165,7 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
             shutil.rmtree(staging, ignore_errors=True)
             raise
     return BuildResult(loaded, counts, target, [target / job.relative_path for job in jobs], jobs, reused, points,
-                       _over_limit(pages))
+                       _over_limit(pages), dict(sorted(untranslated.items())))
 
 
 def _over_limit(pages: dict[str, int]) -> list[tuple[str, int, int]]:

@@ -259,6 +259,11 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
             click.echo(f"    {lang}: send {listed}" + (f" ({packages} with annexes)" if packages else ""))
         if summary.unauthorised:
             click.echo(f"    left out, power of attorney does not cover it: {', '.join(summary.unauthorised)}")
+    if result.untranslated:
+        click.echo(f"{len(result.untranslated)} document(s) print free texts in another language than their own "
+                   "(give the texts in that language: description_<lang>, authority_<lang>):")
+        for document_path, number in result.untranslated.items():
+            click.echo(f"  {document_path}: {number} untranslated text(s)")
     for long_one, pages, limit in result.over_limit:
         click.echo(f"WARNING {long_one}.pdf: {pages} pages, more than the {limit} its receiving body accepts")
     if result.open_points:

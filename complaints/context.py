@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from babel import Locale
+from markupsafe import Markup, escape
 
 from .authorities import Authorities
 from .bodies import bodies
@@ -30,6 +31,7 @@ from .heap import without_cycle_collection
 from .i18n import N_, Language, language, languages
 from .law import DEPRIVATION_OF_LIBERTY, PREVENTIVE_MEASURES, Provision, describe_basis, no_basis, parse_provision
 from .names import transliterate
+from .open_points import marker_function, untranslated_marker
 from .penalties import describe_penalty
 from .records import Episode
 from .schema import MEASURES, REMEDY_ACTIONS, REMEDY_OUTCOMES
@@ -113,18 +115,24 @@ class PersonView:
     held: tuple[EpisodeView, ...] = ()  # the deprivations of liberty without an end date
 
 
-def free_text(lang: Language, texts: Mapping[str, str], plain: str | None) -> str:
+def free_text(lang: Language, texts: Mapping[str, str], plain: str | None, complainant_id: str = "",
+              to_send: bool = False) -> str:
     """A free text in the document's language: its own language's version, else the text whose
-    language is not stated, else another language's version with a marker naming that language."""
+    language is not stated, else another language's version with a marker naming that language.
+
+    The fallback to another language is chosen here and recorded here, in the marker: the build
+    reads the markers back from the rendered document to count its untranslated texts. In a version
+    `to_send` to a body, the text must be translated before it is filed: an open point as well."""
     if texts.get(lang.code):
         return texts[lang.code]
     if plain:
         return plain
     for code in languages():
         if texts.get(code):
-            marker = lang.pgettext("untranslated", "[original language: %(language)s]") % {
-                "language": Locale.parse(lang.code).languages.get(code, code)}
-            return f"{texts[code]} {marker}"
+            marked = escape(texts[code]) + Markup(" ") + untranslated_marker(lang, code, complainant_id)
+            if to_send:
+                marked += Markup(" ") + marker_function(lang)("translation", complainant_id)
+            return marked
     return ""
 
 
@@ -175,6 +183,8 @@ class _Views:
         self.case, self.document, self.lang, self.day, self.sections = case, document, lang, day, sections
         self.events = {event.event_id: event for event in case.events}
         self.procedures = _procedures(case, document, lang)
+        # This version is the one sent to a body (not a courtesy translation, not the public brief).
+        self.to_send = bool(document.bodies) and lang.code in document.accepted_languages
 
     def date(self, value: datetime.date | None) -> str:
         return self.lang.date(value) if value else ""
@@ -187,7 +197,8 @@ class _Views:
             known = Authorities.default().resolve(text) if text else None
             if known:
                 return known.name(self.lang.code)
-        return free_text(self.lang, texts, plain)
+        # Marked as no one's: a body's name is one entry of the lists of authorities, whoever it acted against.
+        return free_text(self.lang, texts, plain, to_send=self.to_send)
 
     def episode(self, episode) -> EpisodeView:
         event = self.events.get(episode.event_id)
@@ -200,7 +211,8 @@ class _Views:
             penalty=describe_penalty(self.lang, episode.penalty),
             preventive=episode.measure in PREVENTIVE_MEASURES,
             authority=self.authority(episode.authorities, episode.authority),
-            description=free_text(self.lang, episode.descriptions, episode.description),
+            description=free_text(self.lang, episode.descriptions, episode.description, episode.complainant_id,
+                                  self.to_send),
             event=event.labels.get(self.lang.code, "") if event else "",
             event_id=episode.event_id or "",
             provision=parse_provision(episode.legal_basis),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from babel import Locale
 from lxml import html as lxml_html
 from markupsafe import Markup
 
@@ -44,6 +45,7 @@ FIELDS = {
                      "conviction, and on which facts"),
     "articles_25_26": N_("open point", "whether articles 25 and 26 (public affairs, non-discrimination) are "
                          "claimed for the dismissal, and on which facts"),
+    "translation": N_("open point", "a translation of the text before this mark into the language of the document"),
     "urgency": N_("open point", "why the matter is urgent: the risk to the person's life, health or integrity"),
     "arbitrariness": N_("open point", "the category of arbitrary detention and the facts supporting it"),
     "remedy_date": N_("open point", "the date of the decision on the remedy"),
@@ -56,6 +58,7 @@ FIELDS = {
 }
 
 CSS_CLASS = "open-point"
+UNTRANSLATED_CLASS = "untranslated"
 
 
 @dataclass(frozen=True, order=True)
@@ -84,6 +87,21 @@ def marker_function(lang: Language):
         return Markup('<span class="{css}" data-field="{field}" data-complainant="{who}">{text}</span>').format(
             css=CSS_CLASS, field=field, who=complainant_id, text=text)
     return to_complete
+
+
+def untranslated_marker(lang: Language, original: str, complainant_id: str = "") -> Markup:
+    """The mark after a free text printed in another language than the document's: "[original
+    language: Kazakh]", as markup the build reads back (untranslated_texts)."""
+    name = Locale.parse(lang.code).languages.get(original, original)
+    text = lang.pgettext("untranslated", "[original language: %(language)s]") % {"language": name}
+    return Markup('<span class="{css}" data-language="{original}" data-complainant="{who}">{text}</span>').format(
+        css=UNTRANSLATED_CLASS, original=original, who=complainant_id, text=text)
+
+
+def untranslated_texts(document: str) -> int:
+    """How many free texts a rendered HTML document prints in another language than its own."""
+    root = lxml_html.document_fromstring(document)
+    return sum(1 for _ in root.iterfind(f".//span[@class='{UNTRANSLATED_CLASS}']"))
 
 
 def open_points(document: str) -> tuple[OpenPoint, ...]:

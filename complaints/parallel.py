@@ -67,8 +67,8 @@ def _render_chunk(indexes: list[int]) -> list[tuple[int, tuple]]:
 
 @contextlib.contextmanager
 def rendered(renderer: Renderer, workers: int, lock: int) -> Iterator[Iterable[tuple[tuple[Job, ...], tuple]]]:
-    """Every group of jobs with what Renderer.render returned for it (its open points, pages, and
-    each file's key and whether it was written), in the order they are ready, rendered by `workers`
+    """Every group of jobs with what Renderer.render returned for it (its open points, pages, each
+    file's key and whether it was written, its untranslated texts), in the order they are ready, rendered by `workers`
     processes (forked, so that each starts with the case already loaded)."""
     def files(rendered: Iterable[tuple[int, tuple]]) -> Iterator[tuple[tuple[Job, ...], tuple]]:
         for index, result in rendered:

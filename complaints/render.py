@@ -16,7 +16,7 @@ from .context import document_context
 from .documents import DocumentType
 from .heap import without_cycle_collection
 from .i18n import language
-from .open_points import OpenPoint, open_points
+from .open_points import OpenPoint, open_points, untranslated_texts
 from .packages import Annex, assemble, describe, package_key
 from .pipeline import PACKAGE, Job, annexes
 from .private_files import write_private
@@ -59,6 +59,7 @@ class DocumentHtml:
         with without_cycle_collection():
             self.html = render_html(lang, template, self.context)
             self.open_points = open_points(self.html)
+            self.untranslated = untranslated_texts(self.html)  # free texts printed in another language
             if self.open_points:
                 # A document with open points is a draft: marked in the header of every page.
                 self.meta = replace(self.meta, draft_mark=code.pgettext("mark", "Draft"))
@@ -149,13 +150,14 @@ class Renderer:
             self.contexts[key] = context, {p.complainant_id: p for p in context["people"]}
         return self.contexts[key]
 
-    def render(self, index: int) -> tuple[tuple[OpenPoint, ...], int | None, list[tuple[str, bool]]]:
+    def render(self, index: int) -> tuple[tuple[OpenPoint, ...], int | None, list[tuple[str, bool]], int]:
         """Write the files of group `index` into the staging folder; return the document's open
-        points, its number of PDF pages when rendered, and the key of each file and whether it was
+        points, its number of PDF pages when rendered, the key of each file and whether it was
         written: not when the output being replaced holds it already (its key is the same, and it
         still hashes as recorded), for the parent to keep. A worker writes what it renders rather
         than sending it back: the parent would hold whatever it had not written yet. A final build
-        renders nothing of a document with open points (and returns no keys): the build refuses it."""
+        renders nothing of a document with open points (and returns no keys): the build refuses it;
+        and how many free texts the document prints in another language than its own."""
         group = self.groups[index]
         first = group[0]
         context, people = self.context(first.document, first.lang)
@@ -177,7 +179,7 @@ class Renderer:
             document = DocumentHtml(first.document, first.lang, context | {
                 "annexes": lines, "volumes": volume_names(first.document, volumes)}, self.day)
         if self.final and document.open_points:
-            return document.open_points, None, []
+            return document.open_points, None, [], document.untranslated
         salt = self.salts[first.lang]
         keys = {job.fmt: document.key(salt, job.fmt) for job in group if job.fmt != PACKAGE}
         if any(job.fmt == PACKAGE for job in group):
@@ -194,7 +196,7 @@ class Renderer:
         for job in group:
             if job.fmt in files:
                 write_private(self.staging / job.relative_path, files[job.fmt])
-        return document.open_points, pages, [(keys[job.fmt], job.fmt in files) for job in group]
+        return document.open_points, pages, [(keys[job.fmt], job.fmt in files) for job in group], document.untranslated
 
     def annexes(self, document: DocumentType, author: str | None) -> tuple[Annex, ...]:
         """The annexes of the document (for `author`), as pipeline.plan found them."""

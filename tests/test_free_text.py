@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+from markupsafe import Markup
+
+from complaints.build import build
 from complaints.context import free_text
 from complaints.i18n import language
+from complaints.open_points import OpenPoint, open_points, untranslated_texts
+
+from conftest import TODAY, episode, person, write_workbook
 
 
 def test_a_document_prints_its_own_languages_text_first():
@@ -17,19 +23,31 @@ def test_text_of_unstated_language_comes_before_another_languages_text():
     assert free_text(language("kk"), {"en": "Detained."}, "Ұсталды.") == "Ұсталды."
 
 
+def shown(text: str) -> str:
+    return Markup(text).striptags()
+
+
 def test_another_languages_text_is_marked_with_its_language():
-    assert free_text(language("ru"), {"en": "Detained."}, None) == "Detained. [язык оригинала: английский]"
-    assert free_text(language("kk"), {"ru": "Задержан."}, None) == "Задержан. [түпнұсқа тілі: орыс тілі]"
-    assert free_text(language("en"), {"kk": "Ұсталды."}, None) == "Ұсталды. [original language: Kazakh]"
+    assert shown(free_text(language("ru"), {"en": "Detained."}, None)) == "Detained. [язык оригинала: английский]"
+    assert shown(free_text(language("kk"), {"ru": "Задержан."}, None)) == "Задержан. [түпнұсқа тілі: орыс тілі]"
+    assert shown(free_text(language("en"), {"kk": "Ұсталды."}, None)) == "Ұсталды. [original language: Kazakh]"
     assert free_text(language("en"), {}, None) == ""
+
+
+def test_another_languages_text_is_escaped_and_its_marker_read_back():
+    marked = free_text(language("en"), {"kk": "<b>Ұсталды</b>"}, None, "C1")
+    assert "<b>" not in marked and untranslated_texts(f"<p>{marked}</p>") == 1
+    assert untranslated_texts("<p>Ұсталды. [original language: Kazakh]</p>") == 0  # typed, it is not a marker
+    # In a version sent to a body, the lawyer must have it translated: an open point too.
+    sent = free_text(language("en"), {"kk": "Ұсталды."}, None, "C1", to_send=True)
+    assert open_points(f"<p>{sent}</p>") == (OpenPoint("C1", "translation"),)
+    assert open_points(f"<p>{marked}</p>") == ()
 
 
 def test_episode_descriptions_and_authorities_per_language_reach_the_documents(workbook):
     from complaints.build import load
     from complaints.context import document_context
     from complaints.documents import REGISTRY
-
-    from conftest import TODAY, episode
 
     episodes = [episode(date=datetime.date(2018, 5, 10), description="as typed",
                         description_ru="Задержан у остановки.", description_en="Detained at a bus stop.",
@@ -41,8 +59,35 @@ def test_episode_descriptions_and_authorities_per_language_reach_the_documents(w
         ("unknown-authority", "authority_kk", 3)]
     views = {code: document_context(loaded.case, REGISTRY["domestic-complaint"], code, TODAY)["people"][0].episodes
              for code in ("ru", "kk")}
-    assert [e.description for e in views["ru"]] == ["Задержан у остановки.", "Fined. [язык оригинала: английский]"]
-    assert [e.description for e in views["kk"]] == ["as typed", "Fined. [түпнұсқа тілі: ағылшын тілі]"]
+    # The complaint is sent to the Prosecutor General in both languages: a text not in its language is to translate.
+    to_translate = {"ru": " [требуется указать: перевод предшествующего текста на язык документа]",
+                    "kk": " [толтыру қажет: осы белгінің алдындағы мәтіннің құжат тіліне аудармасы]"}
+    assert [shown(e.description) for e in views["ru"]] == ["Задержан у остановки.",
+                                                           "Fined. [язык оригинала: английский]" + to_translate["ru"]]
+    assert [shown(e.description) for e in views["kk"]] == ["as typed",
+                                                           "Fined. [түпнұсқа тілі: ағылшын тілі]" + to_translate["kk"]]
     # A body the list knows, under any language's name, is printed under its official name.
     assert views["kk"][0].authority == "Алматы қаласының Полиция департаменті"
-    assert views["ru"][1].authority == "Белгісіз орган [язык оригинала: казахский]"
+    assert shown(views["ru"][1].authority) == "Белгісіз орган [язык оригинала: казахский]" + to_translate["ru"]
+
+
+def test_the_build_counts_untranslated_texts_and_a_version_to_send_leaves_them_open(tmp_path):
+    episodes = [episode("C1", description_kk="Алаңда ұсталды.", authority_kk="Белгісіз орган"),
+                episode("C1", date=datetime.date(2018, 5, 11), description_en="Fined.", description_kk="Айыппұл.")]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    result = build(path, langs=["en", "kk"], formats=["docx"], documents=["hrc"], output_root=tmp_path / "out",
+                   today=TODAY)
+    # In English the first description and the authority are in Kazakh; in Kazakh everything is in Kazakh.
+    assert result.untranslated == {"en/hrc/C1": 2}
+    assert OpenPoint("C1", "translation") in result.open_points["en/hrc/C1"]
+    assert OpenPoint("", "translation") in result.open_points["en/hrc/C1"]  # the authority's name
+    assert not {p.field for p in result.open_points["kk/hrc/C1"]} & {"translation"}
+
+
+def test_a_courtesy_translation_counts_its_untranslated_texts_without_an_open_point(tmp_path):
+    episodes = [episode("C1", description_ru="Задержан на площади.")]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    # The Committee does not work in Kazakh: the Kazakh communication is not sent, only read.
+    result = build(path, langs=["kk"], formats=["docx"], documents=["hrc"], output_root=tmp_path / "out", today=TODAY)
+    assert result.untranslated == {"kk/hrc/C1": 1}
+    assert not {p.field for p in result.open_points["kk/hrc/C1"]} & {"translation"}
