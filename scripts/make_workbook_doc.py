@@ -80,7 +80,14 @@ checks it cell by cell; `complaints build` turns it into documents.
   be given per language (`description_ru`, `authority_kk`...) beside the plain column, which holds
   text whose language is not stated. A document prints its own language's text, else the plain
   text, else another language's text followed by a marker naming that language ("[язык
-  оригинала: английский]").
+  оригинала: английский]"). The build summary counts these untranslated texts per document, and
+  in a version sent to a body each is also an open point (a translation to add).
+- Articles of the Covenant (`articles`): the communications and the collective complaint claim an
+  article only from the complainant's own facts (the measure, the provision invoked, a recorded
+  denial of a lawyer). Whether a conviction engages article 15, or a dismissal articles 25 and
+  26, is the lawyer's decision: an open point until `articles` adds (`+15`) or removes (`-15`) it.
+- Dates the documents report as past (episodes and their end, events, powers of attorney,
+  remedies) must not be later than the date the documents bear (`build_date`): that is an error.
 - The workbook is only read, never written.
 
 ## Who is included
