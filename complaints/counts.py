@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .case import Case, Member
-from .claims import RecordedFact, author_claims
+from .claims import Claim, RecordedFact, Undecided, author_claims
 from .records import Event
 from .schema import MEASURES
 
@@ -128,7 +128,7 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
     )
 
 
-def member_claims(member: Member):
+def member_claims(member: Member) -> tuple[tuple[Claim, ...], tuple[Undecided, ...]]:
     """A complainant's articles claimed and left undecided, from their own episodes and their lawyer's
     `articles` cell: the same claims their communication makes."""
     return author_claims([RecordedFact.of(episode) for episode in member.episodes], member.person.articles)
