@@ -172,8 +172,8 @@ NO_REMEDIES = _problem(
 AFTER_DOCUMENT_DATE = _problem(
     "after-document-date", ERROR,
     N_("validation", "This date is after the date the documents bear."),
-    N_("validation", "A document cannot report a decision taken after it was written: correct the date, or set "
-       "build_date in case.toml to a later date."),
+    N_("validation", "A document cannot report as done what happened after it was written: correct the date, or "
+       "set build_date in case.toml to a later date."),
 )
 
 BAD_ARTICLES = _problem(
