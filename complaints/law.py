@@ -9,7 +9,7 @@ from .i18n import N_, Language
 
 # Measures that deprive a person of liberty: what the Working Group on Arbitrary Detention examines.
 DEPRIVATION_OF_LIBERTY = ("detention", "administrative_arrest", "pretrial_detention", "house_arrest",
-                          "psychiatric_placement")
+                          "imprisonment", "psychiatric_placement")
 
 # Preventive and procedural measures: what is typed as their "penalty" is a term, not a punishment.
 PREVENTIVE_MEASURES = ("pretrial_detention", "house_arrest", "psychiatric_placement")
@@ -26,6 +26,7 @@ ARTICLES_BY_MEASURE = {
     "ill_treatment": (7,),
     "criminal_case": (14,),
     "conviction": (14, 15),
+    "imprisonment": (9, 14),
     "restriction_of_freedom": (12, 14),
     "search": (17,),
     "surveillance": (17,),

@@ -31,6 +31,8 @@ KIND_WORDS = {
     Kind.PLACE: "a city or town",
     Kind.CODED: "one value of the list",
     Kind.CODED_SET: "values of the list, comma-separated",
+    Kind.TAGS: "values of the list, comma-separated",
+    Kind.COUNT: "a whole number",
     Kind.YES_NO: "yes or no",
 }
 
@@ -149,7 +151,8 @@ def _sheet_section(sheet: Sheet) -> list[str]:
 def _vocabulary_row(column: Column, vocabulary: Vocabulary) -> str:
     groups = [", ".join(_code(word) for word in words) for words in vocabulary.words()]
     note = {Kind.YES_NO: "; empty means no; nothing else",
-            Kind.CODED_SET: "; several separated by commas; empty means all"}
+            Kind.CODED_SET: "; several separated by commas; empty means all",
+            Kind.TAGS: "; several separated by commas; empty means none"}
     return f"| {_code(column.key)} | {'; '.join(groups)}{note.get(column.kind, '')} |"
 
 
