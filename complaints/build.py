@@ -74,8 +74,10 @@ class BuildResult:
             summaries.append(DocumentSummary(
                 document, len(members), [m.person.complainant_id for m in unauthorised],
                 sorted(langs & set(document.accepted_languages)), sorted(langs - set(document.accepted_languages)),
-                {lang: [job.relative_path.as_posix() for job in by_author.values()]
-                 for lang, by_author in sent[name].items()},
+                {lang: [job.relative_path.as_posix() for job in by_file.values() if not job.volume]
+                 for lang, by_file in sent[name].items()},
+                {lang: volumes for lang, by_file in sent[name].items()
+                 if (volumes := [job.relative_path.as_posix() for job in by_file.values() if job.volume])},
             ))
         return summaries
 
@@ -88,6 +90,7 @@ class DocumentSummary:
     to_send: list[str]  # languages the receiving body accepts
     courtesy: list[str]  # languages built as courtesy translations
     files: dict[str, list[str]] = field(default_factory=dict)  # by language, the files to send (relative paths)
+    volumes: dict[str, list[str]] = field(default_factory=dict)  # by language, the annex volumes sent with them
 
 
 def build(path: Path, langs: Iterable[str] | None = None, formats: Iterable[str] = FORMATS,

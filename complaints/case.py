@@ -14,7 +14,7 @@ from pathlib import Path
 from .attachments import AttachmentFile
 from .case_data import csv_files
 from .errors import UnreadableInput
-from .records import Attachment, Complainant, Episode, Event, Records, Remedy
+from .records import Attachment, Complainant, Episode, Event, Records, Remedy, Testimony
 from .report import Report
 from .settings import SETTINGS_FILE, Settings
 
@@ -82,6 +82,7 @@ class Member:
     person: Complainant
     episodes: tuple[Episode, ...]
     remedies: tuple[Remedy, ...] = ()
+    testimonies: tuple[Testimony, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,9 @@ def build_case(settings: Settings, records: Records, report: Report) -> Case:
     remedies_of: dict[str, list[Remedy]] = {}
     for remedy in records.remedies or ():
         remedies_of.setdefault(remedy.complainant_id, []).append(remedy)
+    testimonies_of: dict[str, list[Testimony]] = {}
+    for testimony in records.testimonies or ():
+        testimonies_of.setdefault(testimony.complainant_id, []).append(testimony)
     members: list[Member] = []
     seen: set[str] = set()
     for person in records.complainants:
@@ -117,6 +121,7 @@ def build_case(settings: Settings, records: Records, report: Report) -> Case:
                           key=lambda e: (e.date or datetime.date.min, e.row))
         remedies = sorted(remedies_of.get(person.complainant_id, ()),
                           key=lambda r: (r.date or r.decided or datetime.date.min, r.row))
-        members.append(Member(len(members) + 1, person, tuple(episodes), tuple(remedies)))
+        members.append(Member(len(members) + 1, person, tuple(episodes), tuple(remedies),
+                              tuple(testimonies_of.get(person.complainant_id, ()))))
     events = tuple(sorted(records.events, key=lambda e: (e.date, e.event_id)))
     return Case(settings, events, tuple(members), report)

@@ -256,7 +256,9 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
         for lang, files in summary.files.items():
             packages = sum(path.endswith(PACKAGE_SUFFIX) for path in files)
             listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-            click.echo(f"    {lang}: send {listed}" + (f" ({packages} with annexes)" if packages else ""))
+            volumes = summary.volumes.get(lang, [])
+            click.echo(f"    {lang}: send {listed}" + (f" ({packages} with annexes)" if packages else "")
+                       + (f", with {len(volumes)} annex volumes: {volumes[0]} to {volumes[-1]}" if volumes else ""))
         if summary.unauthorised:
             click.echo(f"    left out, power of attorney does not cover it: {', '.join(summary.unauthorised)}")
     if result.untranslated:

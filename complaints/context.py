@@ -34,8 +34,9 @@ from .names import transliterate
 from .open_points import marker_function, untranslated_marker
 from .penalties import describe_penalty
 from .records import Episode
-from .schema import MEASURES, REMEDY_ACTIONS, REMEDY_OUTCOMES
+from .schema import GROUNDS, MEASURES, REMEDY_ACTIONS, REMEDY_OUTCOMES
 from .settings import Period
+from .stock import CHARGE, CONVICTION, LASTING, charge_end
 
 if TYPE_CHECKING:  # documents.py imports this module for its context hooks
     from .documents import DocumentType
@@ -167,6 +168,11 @@ def display_name(lang: Language, member: Member, public: bool = True) -> str:
 
 def measure_label(lang: Language, measure: str) -> str:
     return lang.pgettext("measure", MEASURES[measure])
+
+
+def ground_label(lang: Language, ground: str) -> str:
+    """The first of the ground's spellings in `lang`, as the intake template offers it."""
+    return lang.pgettext("ground", GROUNDS[ground]).split("|")[0]
 
 
 def _age(birth: datetime.date | None, day: datetime.date) -> int | None:
@@ -334,6 +340,39 @@ class DocumentData:
     members: list[Member]
     people: list[PersonView]
     lang: Language
+    day: datetime.date  # the date the document bears
+
+
+# What a brief tells of a named person: what lasts, and ill-treatment; not every detention of a few hours.
+NAMED_CASE_MEASURES = ("criminal_case", "pretrial_detention", "house_arrest", "conviction", "imprisonment",
+                       "psychiatric_placement", "ill_treatment")
+
+
+def _testimonies(members, lang: Language, public: bool) -> list[dict]:
+    """The quotes a document may print: consented to, in its language, attributed as the person may be named."""
+    return [{"name": display_name(lang, member, public), "text": testimony.texts[lang.code]}
+            for member in members for testimony in member.testimonies
+            if testimony.consent_to_quote and testimony.texts.get(lang.code)]
+
+
+def _named_cases(members, lang: Language, public: bool) -> list[dict]:
+    """People a public document may name, with what lasted and what was done to them, in order."""
+    cases = []
+    for member in members:
+        if public and not member.person.consent_to_name:
+            continue
+        convictions = sorted(e.date for e in member.episodes if e.measure == CONVICTION and e.date)
+        episodes = []
+        for e in member.episodes:
+            if e.measure not in NAMED_CASE_MEASURES or not e.date:
+                continue
+            end = charge_end(e, convictions) if e.measure == CHARGE else e.end_date
+            episodes.append({"measure": measure_label(lang, e.measure), "start": lang.date(e.date),
+                             "end": lang.date(end) if end and end != e.date else "",
+                             "one_day": end == e.date or e.measure not in LASTING})
+        if episodes:
+            cases.append({"name": full_name(lang, member), "episodes": episodes})
+    return cases
 
 
 @without_cycle_collection()
@@ -370,6 +409,9 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
             {"number": sections[item.event.event_id], "event_id": item.event.event_id,
              "label": item.event.labels.get(code, ""), "summary": item.event.summaries.get(code, ""),
              "date": lang.date(item.event.date), "complainants": item.complainants, "episodes": item.episodes,
+             # An estimate is printed only with its source, and never added to the complainants.
+             "estimate": item.event.estimated_total if item.event.estimate_sources.get(code) else None,
+             "estimate_source": item.event.estimate_sources.get(code, ""),
              "people": [p for p in people_listed if sections[item.event.event_id] in p.sections]}
             for item in shown
         ],
@@ -379,6 +421,18 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
             for m in counts.measures
         ],
         "measure_keys": {m.measure for m in counts.measures},
+        "treatment": [{"key": tag, "count": n} for tag, n in counts.treatment],
+        "hours_held": ({"count": len(counts.hours_held), "least": counts.hours_held[0], "most": counts.hours_held[-1]}
+                       if counts.hours_held else None),
+        "by_city": [{"name": c.name(code), "complainants": c.complainants, "episodes": c.episodes}
+                    for c in counts.by_city],
+        "by_region": [{"name": c.name(code), "known": c.known, "complainants": c.complainants,
+                       "episodes": c.episodes} for c in counts.by_region],
+        "grounds": [
+            {"key": g.ground, "label": ground_label(lang, g.ground), "complainants": g.complainants,
+             "episodes": g.episodes, "preventive": g.preventive}
+            for g in counts.grounds
+        ],
         "articles": counts.articles,
         "exclusions": [{"reason": reason, "count": n} for reason, n in counts.exclusion_reasons],
         "people": people,
@@ -387,6 +441,8 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "authorities": alphabetical(code, {e.authority for p in people for e in p.episodes if e.authority}),
         "provisions": sorted(Counter(e.legal_basis for p in people for e in p.episodes if e.legal_basis).items(),
                              key=lambda item: (-item[1], sort_key(code, item[0]))),
+        "testimonies": _testimonies(members, lang, document.public),
+        "named_cases": _named_cases(members, lang, document.public),
         "courtesy": code not in document.accepted_languages,
         "accepted_languages": [Locale.parse(code).languages.get(c, c) for c in document.accepted_languages],
         "recipient": lang.pgettext("recipient", document.recipient),
@@ -397,4 +453,4 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "withheld": [p.number for p in people if not p.consent_public],
         "deprivation_measures": DEPRIVATION_OF_LIBERTY,
     }
-    return common | document.context(DocumentData(case, members, people, lang))
+    return common | document.context(DocumentData(case, members, people, lang, day))

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from .case import Case, Member
 from .claims import Claim, RecordedFact, Undecided, author_claims
+from .gazetteer import Place
 from .records import Event
-from .schema import MEASURES
+from .schema import GROUNDS, MEASURES, TREATMENT
 
 # The order in which the documents list the reasons for leaving appeals out.
 EXCLUSION_ORDER = ("no-appeal-form", "no-power-of-attorney", "no-appeal-form+no-power-of-attorney",
@@ -28,6 +29,32 @@ class MeasureCount:
     measure: str
     complainants: int
     episodes: int
+
+
+@dataclass(frozen=True)
+class GroundCount:
+    ground: str
+    complainants: int
+    episodes: int
+    preventive: int  # of the episodes, those marked preventive
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    """Where acts of persecution took place: a city (or a region), as the gazetteer names it."""
+
+    key: str  # the gazetteer key, the folded text of a city it does not know, or "" for a region not known
+    names: dict[str, str]  # by language, from the gazetteer; empty when it does not know the place
+    text: str  # the place as first written, for a city the gazetteer does not know
+    complainants: int
+    episodes: int
+
+    @property
+    def known(self) -> bool:
+        return bool(self.names)
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or self.names.get("en") or self.text
 
 
 @dataclass(frozen=True)
@@ -57,6 +84,13 @@ class Counts:
     measures: tuple[MeasureCount, ...]
     articles: tuple[ArticleCount, ...]
     episodes_without_event: int
+    grounds: tuple[GroundCount, ...]  # by episodes, most first; only grounds recorded
+    preventive: int  # episodes marked preventive
+    treatment: tuple[tuple[str, int], ...]  # episodes per treatment recorded, in the vocabulary's order
+    hours_held: tuple[int, ...]  # the hours recorded, sorted
+    by_city: tuple[PlaceCount, ...]  # where episodes with a city took place, most first
+    by_region: tuple[PlaceCount, ...]  # the same by region; a city the gazetteer does not know has none
+    episodes_without_city: int
     undecided: tuple[UndecidedCount, ...] = ()
 
 
@@ -73,6 +107,14 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
     episodes_by_measure: dict[str, int] = defaultdict(int)
     people_by_article: dict[int, set[str]] = defaultdict(set)
     people_undecided: dict[tuple[str, tuple[int, ...]], set[str]] = defaultdict(set)
+    people_by_ground: dict[str, set[str]] = defaultdict(set)
+    episodes_by_ground: dict[str, int] = defaultdict(int)
+    preventive_by_ground: dict[str, int] = defaultdict(int)
+    preventive = without_city = 0
+    treatment: dict[str, int] = defaultdict(int)
+    hours: list[int] = []
+    places: dict[str, list] = {}  # key -> [place, text, people, episodes]
+    regions: dict[str, list] = {}
     cities = set()
     episodes = without_event = 0
     for member in members:
@@ -90,6 +132,22 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
             assert measure is not None, "a required cell: a case with errors is never built"
             people_by_measure[measure].add(person_id)
             episodes_by_measure[measure] += 1
+            preventive += episode.preventive
+            for tag in episode.treatment:
+                treatment[tag] += 1
+            if episode.hours_held is not None:
+                hours.append(episode.hours_held)
+            if episode.city is None:
+                without_city += 1
+            else:
+                place = episode.city.place
+                _tally(places, episode.city.key, place, episode.city.text, person_id)
+                region = place.region if place else None
+                _tally(regions, region.key if region else "", region, "", person_id)
+            if episode.grounds:
+                people_by_ground[episode.grounds].add(person_id)
+                episodes_by_ground[episode.grounds] += 1
+                preventive_by_ground[episode.grounds] += episode.preventive
         claims, undecided = member_claims(member)
         for claim in claims:
             people_by_article[int(claim.key)].add(person_id)
@@ -102,6 +160,12 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
         key=lambda c: (-c.complainants, -c.episodes, measure_order.index(c.measure)),
     )
     articles = sorted((ArticleCount(a, len(p)) for a, p in people_by_article.items()), key=lambda c: c.article)
+    ground_order = list(GROUNDS)
+    grounds = sorted(
+        (GroundCount(g, len(people), episodes_by_ground[g], preventive_by_ground[g])
+         for g, people in people_by_ground.items()),
+        key=lambda c: (-c.episodes, ground_order.index(c.ground)),
+    )
     report = case.report
     return Counts(
         appeals=report.appeals,
@@ -123,9 +187,29 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
         measures=tuple(measures),
         articles=tuple(articles),
         episodes_without_event=without_event,
+        grounds=tuple(grounds),
+        preventive=preventive,
+        treatment=tuple((tag, treatment[tag]) for tag in TREATMENT if treatment[tag]),
+        hours_held=tuple(sorted(hours)),
+        by_city=_places(places),
+        by_region=_places(regions),
+        episodes_without_city=without_city,
         undecided=tuple(UndecidedCount(field, articles, len(people))
                         for (field, articles), people in sorted(people_undecided.items())),
     )
+
+
+def _tally(table: dict[str, list], key: str, place: Place | None, text: str, person_id: str) -> None:
+    entry = table.setdefault(key, [place, text, set(), 0])
+    entry[2].add(person_id)
+    entry[3] += 1
+
+
+def _places(table: dict[str, list]) -> tuple[PlaceCount, ...]:
+    """Most episodes first; the region not known last; ties by key, so that no language decides the order."""
+    counts = (PlaceCount(key, dict(place.names) if place else {}, text, len(people), episodes)
+              for key, (place, text, people, episodes) in table.items())
+    return tuple(sorted(counts, key=lambda c: (c.key == "", -c.episodes, c.key)))
 
 
 def member_claims(member: Member) -> tuple[tuple[Claim, ...], tuple[Undecided, ...]]:

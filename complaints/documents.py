@@ -8,17 +8,16 @@ confidential, and which languages the receiving body accepts.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .bodies import bodies
 from .case import Member
-from .context import DocumentData, in_period, measure_label
-from .i18n import N_, languages
-from .law import DEPRIVATION_OF_LIBERTY, Provision, parse_provision
+from .context import DocumentData, ground_label, in_period, measure_label
+from .i18n import N_, Language, languages
+from .law import DEPRIVATION_OF_LIBERTY
 from .penalties import Amount, kzt_amount
-from .schema import MEASURES
+from .stock import Stock, change, stock_on
 
 FORMATS = ("docx", "pdf")
 
@@ -104,42 +103,55 @@ def _osce_session(data: DocumentData) -> dict:
     return {"osce_session": data.case.settings.osce_session.get(data.lang.code, "")}
 
 
+def _stock(stock: Stock, lang: Language) -> dict:
+    return {
+        "date": lang.date(stock.day),
+        "deprived": stock.deprived,
+        "measures": [{"label": measure_label(lang, measure), "count": n} for measure, n in stock.deprived_by_measure],
+        "charged": stock.charged,
+        "provisions": [{"provision": p.describe(lang, under=True, short=True), "count": n}
+                       for p, n in stock.charges_by_provision],
+        "unplaced": stock.unplaced,
+    }
+
+
 def _periods(data: DocumentData) -> dict:
-    """The brief's: the "in numbers" figures of each reporting period."""
-    lang = data.lang
+    """The brief's: who is held or charged on its date, and for each reporting period what began within
+    it and the change in that stock. A period without an end runs to the document's date."""
+    lang, members, day = data.lang, data.members, data.day
     result = []
     for period in data.case.settings.periods:
-        found = in_period(data.members, period)
-        by_measure: Counter[str] = Counter()
-        by_provision: dict[str, Counter[Provision]] = defaultdict(Counter)
-        fines = []
-        for _, episode in found:
-            measure = episode.measure
-            assert measure is not None, "a required cell: a case with errors is never built"
-            by_measure[measure] += 1
-            provision = parse_provision(episode.legal_basis)
-            if provision:
-                by_provision[measure][provision] += 1
-            # Only fines in tenge add up to a sum in tenge; one set in MCI is left out of the sum.
-            amount = kzt_amount(episode.penalty) if measure == "fine" else None
-            if amount:
-                fines.append(amount)
-        order = list(MEASURES)
+        since = change(members, period.start, period.end, day)
+        # Only fines in tenge add up to a sum in tenge; one set in MCI is left out of the sum.
+        fines = [amount for _, episode in in_period(members, period)
+                 if episode.measure == "fine" and (amount := kzt_amount(episode.penalty))]
         result.append({
             "label": period.label.get(lang.code, ""),
-            "episodes": len(found),
-            "complainants": len({m.person.complainant_id for m, _ in found}),
-            "cities": len({e.city.key for _, e in found if e.city}),
+            "start": lang.date(period.start),
+            "episodes": since.flow.episodes,
+            "complainants": since.flow.people,
+            "cities": since.flow.cities,
             "measures": [
                 {"label": measure_label(lang, measure), "count": n,
                  "provisions": [{"provision": p.describe(lang, under=True, short=True), "count": k}
-                                for p, k in sorted(by_provision[measure].items(), key=lambda i: (-i[1], i[0]))]}
-                for measure, n in sorted(by_measure.items(), key=lambda i: (-i[1], order.index(i[0])))
+                                for p, k in since.flow.provisions_by_measure.get(measure, ())]}
+                for measure, n in since.flow.by_measure
             ],
             "fines": len(fines),
             "fines_total": Amount(sum(fines), "KZT").describe(lang),
+            "before": _stock(since.before, lang),
+            "after": _stock(since.after, lang),
+            "grounds": [{"label": ground_label(lang, ground), "count": n} for ground, n in since.flow.by_ground],
+            "preventive": since.flow.preventive,
+            "deprived_change": since.deprived,
+            "charged_change": since.charged,
         })
-    return {"periods": result}
+    return {
+        "periods": result,
+        "stock": _stock(stock_on(members, day), lang),
+        # The stock is said only of a workbook that records when measures end.
+        "records_ends": any(e.end_date for m in members for e in m.episodes),
+    }
 
 
 REGISTRY: dict[str, DocumentType] = {

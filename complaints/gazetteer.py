@@ -18,9 +18,11 @@ from importlib.resources import as_file, files
 from types import MappingProxyType
 
 LANGUAGES = ("en", "ru", "kk")
-_COLUMNS = ("key", *LANGUAGES, "aliases")
+_COLUMNS = ("key", *LANGUAGES, "region", "aliases")
+_REGION_COLUMNS = ("key", *LANGUAGES)
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
 _SOURCE = "complaints/data/gazetteer.csv"
+_REGIONS_SOURCE = "complaints/data/regions.csv"
 
 # Modifier letters count as letters to str.isalnum, but in place names they are apostrophes.
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʹʻʼʽ"), " ")
@@ -94,6 +96,8 @@ class Place:
     key: str
     # The key is the place's identity; comparing by it alone keeps a Place hashable.
     names: Mapping[str, str] = field(compare=False)
+    # The region (oblast, or a city of republican significance) it belongs to, named likewise.
+    region: Place | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "names", MappingProxyType(dict(self.names)))
@@ -115,36 +119,28 @@ class Gazetteer:
     @functools.cache
     def default(cls) -> Gazetteer:
         """The gazetteer shipped with the package."""
+        data = files("complaints") / "data"
         # utf-8-sig: spreadsheet programs often save CSV files with a byte-order mark.
-        with (as_file(files("complaints") / "data" / "gazetteer.csv") as path,
-              path.open(encoding="utf-8-sig", newline="") as lines):
-            return cls.from_csv(lines, source=_SOURCE)
+        with (as_file(data / "regions.csv") as path, path.open(encoding="utf-8-sig", newline="") as lines):
+            regions = read_regions(lines, source=_REGIONS_SOURCE)
+        with (as_file(data / "gazetteer.csv") as path, path.open(encoding="utf-8-sig", newline="") as lines):
+            return cls.from_csv(lines, source=_SOURCE, regions=regions)
 
     @classmethod
-    def from_csv(cls, lines: Iterable[str], source: str) -> Gazetteer:
-        """Read a CSV with the columns key,en,ru,kk,aliases (aliases separated by "|")."""
-        reader = csv.reader(lines)
-        header = next(reader, None)
-        if header is None or tuple(cell.strip() for cell in header) != _COLUMNS:
-            expected = ",".join(_COLUMNS)
-            raise ValueError(f"{source}, line 1: expected the header {expected}, found {header}")
+    def from_csv(cls, lines: Iterable[str], source: str, regions: Mapping[str, Place] | None = None) -> Gazetteer:
+        """Read a CSV with the columns key,en,ru,kk,region,aliases (aliases separated by "|").
+
+        region: a key of `regions`, or empty.
+        """
+        regions = regions or {}
         gazetteer = cls()
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            where = f"{source}, line {reader.line_num}"
-            if len(row) != len(_COLUMNS):
-                raise ValueError(f"{where}: expected {len(_COLUMNS)} fields, found {len(row)}")
-            key, *names, aliases = (cell.strip() for cell in row)
-            if not _KEY.fullmatch(key):
-                raise ValueError(f"{where}: the key {key!r} is not a lowercase ASCII slug")
+        for where, (key, *names, region, aliases) in _rows(lines, source, _COLUMNS):
             if key in gazetteer._origins:
                 first = gazetteer._origins[key]
                 raise ValueError(f"{where}: the key {key!r} is already used at {first}")
-            for lang, name in zip(LANGUAGES, names, strict=True):
-                if not name:
-                    raise ValueError(f"{where}: {key!r} has no {lang} name")
-            place = Place(key, dict(zip(LANGUAGES, names, strict=True)))
+            if region and region not in regions:
+                raise ValueError(f"{where}: {key!r} is in the region {region!r}, which is not a known region")
+            place = Place(key, dict(zip(LANGUAGES, names, strict=True)), regions.get(region))
             others = filter(None, (alias.strip() for alias in aliases.split("|")))
             gazetteer._add(place, [*names, *others], where)
         return gazetteer
@@ -199,3 +195,35 @@ class Gazetteer:
 
     def __iter__(self) -> Iterator[Place]:
         return iter(self._places)
+
+
+def _rows(lines: Iterable[str], source: str, columns: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
+    """(where, stripped cells) of each non-blank row, with the header, the field count, the key and the
+    names (the columns named after a language) checked."""
+    reader = csv.reader(lines)
+    header = next(reader, None)
+    if header is None or tuple(cell.strip() for cell in header) != columns:
+        raise ValueError(f"{source}, line 1: expected the header {','.join(columns)}, found {header}")
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        where = f"{source}, line {reader.line_num}"
+        if len(row) != len(columns):
+            raise ValueError(f"{where}: expected {len(columns)} fields, found {len(row)}")
+        cells = [cell.strip() for cell in row]
+        if not _KEY.fullmatch(cells[0]):
+            raise ValueError(f"{where}: the key {cells[0]!r} is not a lowercase ASCII slug")
+        for lang, name in zip(columns, cells, strict=True):
+            if lang in LANGUAGES and not name:
+                raise ValueError(f"{where}: {cells[0]!r} has no {lang} name")
+        yield where, cells
+
+
+def read_regions(lines: Iterable[str], source: str) -> dict[str, Place]:
+    """Regions from a CSV with the columns key,en,ru,kk."""
+    regions: dict[str, Place] = {}
+    for where, (key, *names) in _rows(lines, source, _REGION_COLUMNS):
+        if key in regions:
+            raise ValueError(f"{where}: the key {key!r} is already used")
+        regions[key] = Place(key, dict(zip(LANGUAGES, names, strict=True)))
+    return regions

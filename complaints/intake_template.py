@@ -110,7 +110,7 @@ def _data_sheet(book: Workbook, sheet: Sheet, lang: Language):
         dimension = worksheet.column_dimensions[letter]
         dimension.width = 36 if column.wide else min(max(14, len(title) + 3), 30)
         # Text, so that 012345678 keeps its zero and "+7 701..." is not taken for a formula.
-        dimension.number_format = DATE_FORMAT if column.kind is Kind.DATE else "@"
+        dimension.number_format = DATE_FORMAT if column.kind is Kind.DATE else "0" if column.kind is Kind.COUNT else "@"
     worksheet.row_dimensions[1].height = 32
     worksheet.freeze_panes = "A2"
     worksheet.print_title_rows = "1:1"

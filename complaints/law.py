@@ -9,7 +9,7 @@ from .i18n import N_, Language
 
 # Measures that deprive a person of liberty: what the Working Group on Arbitrary Detention examines.
 DEPRIVATION_OF_LIBERTY = ("detention", "administrative_arrest", "pretrial_detention", "house_arrest",
-                          "psychiatric_placement")
+                          "imprisonment", "psychiatric_placement")
 
 # Preventive and procedural measures: what is typed as their "penalty" is a term, not a punishment.
 PREVENTIVE_MEASURES = ("pretrial_detention", "house_arrest", "psychiatric_placement")
@@ -28,6 +28,7 @@ ARTICLES_BY_MEASURE = {
     "house_arrest": (9, 12),
     "psychiatric_placement": (7, 9),
     "ill_treatment": (7,),
+    "imprisonment": (9,),
     "restriction_of_freedom": (12,),
     "search": (17,),
     "surveillance": (17,),
@@ -35,7 +36,7 @@ ARTICLES_BY_MEASURE = {
     "threats": (9,),
 }
 # Measures that punish: one imposed with no legal basis at all is a punishment without law (article 15).
-PENALTIES = ("administrative_arrest", "fine", "conviction", "restriction_of_freedom")
+PENALTIES = ("administrative_arrest", "fine", "conviction", "imprisonment", "restriction_of_freedom")
 
 CODES = {
     "CAO": N_("legal code", "Code of Administrative Offences"),

@@ -109,6 +109,24 @@ UNKNOWN_MEASURE = _problem(
     N_("validation", "Use one of: {choices}."),
 )
 
+BAD_COUNT = _problem(
+    "bad-count", ERROR,
+    N_("validation", "This cell does not hold a whole number."),
+    N_("validation", "Enter a number such as 12, without words or decimals."),
+)
+
+ESTIMATE_WITHOUT_SOURCE = _problem(
+    "estimate-without-source", WARNING,
+    N_("validation", "The estimate has no source in this language; the documents in it do not print it."),
+    N_("validation", "Say who made the estimate in {column}."),
+)
+
+TESTIMONY_NOT_IN_LANGUAGE = _problem(
+    "testimony-not-in-language", WARNING,
+    N_("validation", "The testimony of {id} has no text in this language; documents in it do not quote it."),
+    N_("validation", "Enter the text in {column}, as the person agreed to have it quoted."),
+)
+
 BAD_VALUE = _problem(
     "bad-value", ERROR,
     N_("validation", "The value of this cell is not accepted here."),

@@ -22,6 +22,7 @@ from .penalties import parse_penalty
 from .problems import (
     AMBIGUOUS_DATE,
     ANACHRONISTIC_AUTHORITY,
+    BAD_COUNT,
     BAD_DATE,
     DATE_END_BEFORE_START,
     INVALID_ID,
@@ -40,6 +41,7 @@ from .schema import (
     EPISODES,
     EVENTS,
     REMEDIES,
+    TESTIMONIES,
     Attachment,
     Column,
     Complainant,
@@ -49,12 +51,13 @@ from .schema import (
     Locality,
     Remedy,
     Sheet,
+    Testimony,
     Vocabulary,
     fold,
 )
 from .workbook import RawRow, RawWorkbook
 
-__all__ = ["Attachment", "Complainant", "Episode", "Event", "Locality", "Records", "Remedy", "parse_date",
+__all__ = ["Attachment", "Complainant", "Episode", "Event", "Locality", "Records", "Remedy", "Testimony", "parse_date",
            "read_records", "read_sheet"]
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -71,6 +74,7 @@ class Records:
     issues: list[Issue]
     remedies: list[Remedy] | None = None  # None: the workbook has no Remedies sheet
     attachments: list[Attachment] = dataclasses.field(default_factory=list)
+    testimonies: list[Testimony] | None = None  # None: the workbook has no Testimonies sheet
 
 
 class _RowReader:
@@ -140,11 +144,12 @@ class _RowReader:
         self.issue(vocabulary.issue, key, choices=vocabulary.choices())
         return None
 
-    def coded_set(self, key: str, vocabulary: Vocabulary, accepted: dict[str, Any]) -> frozenset:
-        """Several values, separated by commas, semicolons or slashes; empty means all of them."""
+    def coded_set(self, key: str, vocabulary: Vocabulary, accepted: dict[str, Any],
+                  empty_means_all: bool = True) -> frozenset:
+        """Several values, separated by commas, semicolons or slashes; empty means all of them, or none."""
         text = self.text(key)
         if text is None:
-            return frozenset(vocabulary.values)
+            return frozenset(vocabulary.values) if empty_means_all else frozenset()
         values = set()
         for word in re.split(r"[,;/]+", text):
             if not word.strip():
@@ -154,6 +159,18 @@ class _RowReader:
                 continue
             values.add(accepted[fold(word)])
         return frozenset(values)
+
+    def count(self, key: str) -> int | None:
+        """A whole number, zero or more, typed as a number or as digits."""
+        value = self.row.cells.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 and float(value).is_integer():
+            return int(value)
+        self.issue(BAD_COUNT, key)
+        return None
 
     def place(self, key: str, gazetteer: Gazetteer) -> Locality | None:
         text = self.text(key)
@@ -230,8 +247,10 @@ class _SheetReader:
             return reader.digits(key)
         if kind is Kind.PLACE:
             return reader.place(key, self.gazetteer)
-        if column.vocabulary is not None and kind is Kind.CODED_SET:
-            return reader.coded_set(key, column.vocabulary, self.accepted[key])
+        if kind is Kind.COUNT:
+            return reader.count(key)
+        if column.vocabulary is not None and kind in (Kind.CODED_SET, Kind.TAGS):
+            return reader.coded_set(key, column.vocabulary, self.accepted[key], empty_means_all=kind is Kind.CODED_SET)
         if column.vocabulary is not None:
             value = reader.coded(key, column.vocabulary, self.accepted[key])
             return bool(value) if kind is Kind.YES_NO else value
@@ -274,7 +293,8 @@ def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> R
     episodes = _checked(workbook, EPISODES, gazetteer, issues)
     remedies = _checked(workbook, REMEDIES, gazetteer, issues) if REMEDIES.key in workbook.sheets else None
     attachments = read_sheet(workbook, ATTACHMENTS, gazetteer, issues) if ATTACHMENTS.key in workbook.sheets else []
-    return Records(events, complainants, episodes, issues, remedies, attachments)
+    testimonies = read_sheet(workbook, TESTIMONIES, gazetteer, issues) if TESTIMONIES.key in workbook.sheets else None
+    return Records(events, complainants, episodes, issues, remedies, attachments, testimonies)
 
 
 def _checked(workbook: RawWorkbook, sheet: Sheet, gazetteer: Gazetteer, issues: list[Issue]) -> list:

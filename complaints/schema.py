@@ -43,6 +43,8 @@ class Kind(enum.Enum):
     PLACE = "place"  # looked up in the gazetteer; offered as a list that may be typed over
     CODED = "coded"  # one value of the column's vocabulary
     CODED_SET = "coded set"  # several values of the vocabulary, comma-separated; empty means all
+    TAGS = "tags"  # several values of the vocabulary, comma-separated; empty means none
+    COUNT = "count"  # a whole number, zero or more
     YES_NO = "yes/no"  # empty means no
 
 
@@ -105,6 +107,7 @@ MEASURES = {
     "pretrial_detention": N_("measure", "pre-trial detention"),
     "house_arrest": N_("measure", "house arrest"),
     "conviction": N_("measure", "conviction"),
+    "imprisonment": N_("measure", "imprisonment"),  # serving a custodial sentence
     "restriction_of_freedom": N_("measure", "restriction of freedom"),
     "search": N_("measure", "search"),
     "surveillance": N_("measure", "surveillance"),
@@ -115,6 +118,29 @@ MEASURES = {
     "dismissal": N_("measure", "dismissal from work or study"),
     "other": N_("measure", "other measures"),
 }
+# Why a person was targeted: what they did, as the authorities' action shows it.
+GROUNDS = {
+    "protest": N_("ground", "protest|assembly|rally|picket"),
+    "online_post": N_("ground", "online posts|online post|post|repost"),
+    "campaigning": N_("ground", "campaigning|campaign"),
+    "election_observation": N_("ground", "election observation|observer"),
+    "journalism": N_("ground", "journalism|journalist"),
+    "assistance_to_families": N_("ground", "assistance to families of prisoners|assistance to families|asar"),
+    "membership": N_("ground", "membership of a movement or party|membership|member"),
+    "other": N_("ground", "other|other grounds"),
+}
+GROUND_VALUES = Vocabulary("ground", GROUNDS, "grounds")
+# How a person was treated while held.
+TREATMENT = {
+    "denied_lawyer": N_("treatment", "denied a lawyer|no lawyer"),
+    "no_phone_call": N_("treatment", "no phone call|no call"),
+    "no_food_water": N_("treatment", "no food or water|no food|no water"),
+    "force_used": N_("treatment", "force used|force|beaten"),
+    "fingerprints_taken": N_("treatment", "fingerprints taken|fingerprints|fingerprinted"),
+    "phone_seized": N_("treatment", "phone seized|phone taken|phone checked"),
+    "forced_statement": N_("treatment", "forced statement|forced to sign"),
+}
+TREATMENT_VALUES = Vocabulary("treatment", TREATMENT, "treatment")
 MEASURE_VALUES = Vocabulary("measure", MEASURES, "measures", issue=UNKNOWN_MEASURE, keys_in_message=True)
 SEX = Vocabulary("sex values", {
     "F": N_("sex values", "F|female|woman"),
@@ -244,7 +270,7 @@ def column(key: str, help: str, *, kind: Kind = Kind.TEXT, required: bool = Fals
     """
     if default is dataclasses.MISSING and not required:
         default = frozenset(vocabulary.values) if kind is Kind.CODED_SET and vocabulary else (
-            False if kind is Kind.YES_NO else None)
+            frozenset() if kind is Kind.TAGS else False if kind is Kind.YES_NO else None)
     spec = Column(key, key, kind, help, required, vocabulary, wide=wide, printed=printed)
     return field(default=default, metadata={"column": spec})
 
@@ -332,6 +358,14 @@ class Event:
         "summary", N_("column", "summary ({language})"), N_(
             "column help", "A few sentences in this language on what happened and how the authorities "
             "responded. Language: {language}."))
+    estimated_total: int | None = column(N_("column", "estimated_total"), kind=Kind.COUNT, help=N_(
+        "column help", "How many people in all were detained or otherwise targeted at this event by someone's "
+        "estimate, whether or not they appealed. The documents print it beside the count of complainants, "
+        "never added to it, and only with its source."))
+    estimate_sources: Mapping[str, str] = per_language(
+        "estimate_source", N_("column", "estimate source ({language})"), N_(
+            "column help", "Who made the estimate, as the documents in this language should attribute it: an "
+            "organisation, a media outlet, a monitors' group. Language: {language}."))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -410,6 +444,17 @@ class Episode:
                                  required=True, default=None, help=N_(
                                      "column help", "What was done to the person. Choose from the list; "
                                      "one measure per row."))
+    grounds: str | None = column(N_("column", "grounds"), kind=Kind.CODED, vocabulary=GROUND_VALUES, help=N_(
+        "column help", "Why the person was targeted: what they did or were about to do. Choose from the list; "
+        "leave it empty when it is not known."))
+    preventive: bool = column(N_("column", "preventive"), kind=Kind.YES_NO, vocabulary=YES_NO, help=N_(
+        "column help", "Yes if the measure was taken to stop the person from doing something (going to a rally, "
+        "observing a vote) rather than for something they had done."))
+    treatment: frozenset[str] = column(N_("column", "treatment"), kind=Kind.TAGS, vocabulary=TREATMENT_VALUES,
+                                       help=N_("column help", "How the person was treated while held, as many as "
+                                               "apply, separated by commas. Leave it empty when nothing is known."))
+    hours_held: int | None = column(N_("column", "hours_held"), kind=Kind.COUNT, help=N_(
+        "column help", "For a detention: how many hours the person was held, in whole hours."))
     legal_basis: str | None = column(N_("column", "legal_basis"), wide=True, help=N_(
         "column help", "The article of law the authorities relied on, such as Article 488 of the Code of "
         "Administrative Offences."))
@@ -422,7 +467,9 @@ class Episode:
         "column help", "A short account of what happened, in any language."))
     # What the Working Group's questionnaire asks about a deprivation of liberty (issue 11).
     end_date: datetime.date | None = column(N_("column", "end_date"), kind=Kind.DATE, help=N_(
-        "column help", "For a detention, arrest or custody: the day it ended. Empty: the person is still held."))
+        "column help", "The day it ended: release from detention, arrest or custody, the end of the sentence, the "
+        "criminal case closed. Empty: the person is still held, or the case is still open. Leave it empty for a "
+        "measure done in one day, such as a search or a fine."))
     place_of_detention: str | None = column(N_("column", "place_of_detention"), wide=True, help=N_(
         "column help", "Where the person was held, and any transfer."))
     warrant: str | None = column(N_("column", "warrant"), kind=Kind.CODED, vocabulary=YES_NO_UNKNOWN, help=N_(
@@ -510,7 +557,27 @@ ATTACHMENTS = Sheet(N_("sheet", "Attachments"), Attachment, N_(
     "a medical report. Put the files in the case folder, for example in a folder named annexes. This sheet "
     "may stay empty."), required=False)
 
-SHEETS = (EVENTS, COMPLAINANTS, EPISODES, REMEDIES, ATTACHMENTS)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Testimony:
+    row: int
+    complainant_id: str = column(N_("column", "complainant_id"), kind=Kind.ID, required=True,
+                                 help=_REFERENCE_TO_COMPLAINANT)
+    texts: Mapping[str, str] = per_language(
+        "text", N_("column", "text ({language})"), N_(
+            "column help", "The person's own words, in this language, as they agreed to have them quoted. "
+            "Language: {language}."))
+    consent_to_quote: bool = column(N_("column", "consent_to_quote"), kind=Kind.YES_NO, vocabulary=YES_NO, help=N_(
+        "column help", "Yes if the person agreed to be quoted in public documents. Without it the text is never "
+        "printed. The quote is attributed by name only if they also agreed to be named."))
+
+
+TESTIMONIES = Sheet(N_("sheet", "Testimonies"), Testimony, N_(
+    "instructions", "One row per statement a complainant made in their own words. This sheet may stay empty."),
+    required=False)
+
+SHEETS = (EVENTS, COMPLAINANTS, EPISODES, REMEDIES, ATTACHMENTS, TESTIMONIES)
 
 
 def fold(text: str) -> str:

@@ -1,16 +1,17 @@
 """The free-text screen: personal data typed into text that documents print as written.
 
 Documents decide once, from the Complainants sheet, whom they name (context.py). Free text
-(event labels and summaries, the episodes' and remedies' texts, places as written, the texts of
-case.toml) is printed as typed, so a name, a document number or a phone number typed into it
-would go around that decision. This module finds them; validation reports each at its cell,
-naming the person by id and never quoting the text.
+(event labels, summaries and estimate sources, the episodes' and remedies' texts, places as
+written, the testimonies, the texts of case.toml) is printed as typed, so a name, a document
+number or a phone number typed into it would go around that decision. This module finds them;
+validation reports each at its cell, naming the person by id and never quoting the text.
 
 The rules (the README's "Privacy and integrity" repeats them):
 
-- Names. A text shared by every document (event labels and summaries, case.toml, a
-  complainant's own city) may name only the people the public documents name: consent to be
-  named, included, and a power of attorney that covers publication. A text of one complainant's
+- Names. A text shared by every document (event labels, summaries and estimate sources, case.toml,
+  a complainant's own city, the testimonies quoted in public documents) may name only the people
+  the public documents name: consent to be named, included, and a power of attorney that covers
+  publication. A text of one complainant's
   own (their episodes and remedies, printed only in documents about them) may also name them.
   A person counts as named by two words of their name side by side (one word may stand
   between them, as a patronymic does): surname and given name in either order, or surname and the
@@ -47,7 +48,7 @@ from .names import transliterate
 from .problems import CONTACT_IN_TEXT, NAME_IN_TEXT, PERSONAL_DATA_IN_TEXT
 from .records import Complainant, Records
 from .report import Issue
-from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES
+from .schema import COMPLAINANTS, EPISODES, EVENTS, REMEDIES, TESTIMONIES
 from .settings import SETTINGS_FILE, Settings
 
 SURNAME_ALONE_LETTERS = 6
@@ -317,6 +318,8 @@ def free_texts(records: Records, settings: Settings | None) -> Iterator[Text]:
             yield Text(label, EVENTS.key, event.row, f"label_{lang}")
         for lang, summary in sorted(event.summaries.items()):
             yield Text(summary, EVENTS.key, event.row, f"summary_{lang}")
+        for lang, source in sorted(event.estimate_sources.items()):
+            yield Text(source, EVENTS.key, event.row, f"estimate_source_{lang}")
     for person in records.complainants:
         if person.city:  # printed beside the pseudonym in public documents
             yield Text(person.city.text, COMPLAINANTS.key, person.row, "city")
@@ -343,6 +346,12 @@ def free_texts(records: Records, settings: Settings | None) -> Iterator[Text]:
                 yield Text(value, REMEDIES.key, remedy.row, column, owner=remedy.complainant_id)
         for lang, value in sorted(remedy.authorities.items()):
             yield Text(value, REMEDIES.key, remedy.row, f"authority_{lang}", owner=remedy.complainant_id)
+    # A testimony is quoted in public documents, attributed by a number to whoever did not consent to
+    # be named: it may name only the people the public documents name, its author included. One not
+    # consented to is never printed, like the notes.
+    for testimony in records.testimonies or ():
+        for lang, value in sorted(testimony.texts.items() if testimony.consent_to_quote else ()):
+            yield Text(value, TESTIMONIES.key, testimony.row, f"text_{lang}")
     if settings is not None:
         yield from settings_texts(settings)
 

@@ -20,6 +20,7 @@ from .problems import (
     DATE_IN_FUTURE,
     DUPLICATE_ID,
     ERROR,
+    ESTIMATE_WITHOUT_SOURCE,
     EXCLUDED_EPISODE,
     LOOKALIKE_ID,
     MISSING_LABEL,
@@ -28,6 +29,7 @@ from .problems import (
     NO_REMEDIES,
     POSSIBLE_DUPLICATE,
     REMEDIES_TOO_OLD,
+    TESTIMONY_NOT_IN_LANGUAGE,
     UNDRAWABLE_CHARACTERS,
     UNKNOWN_COMPLAINANT,
     UNKNOWN_COUNTRY,
@@ -36,7 +38,7 @@ from .problems import (
 )
 from .records import Complainant, Records, Remedy
 from .report import Exclusion, Issue, Report
-from .schema import ATTACHMENTS, COMPLAINANTS, EPISODES, EVENTS, REMEDIES
+from .schema import ATTACHMENTS, COMPLAINANTS, EPISODES, EVENTS, REMEDIES, TESTIMONIES
 from .screen import screen, settings_texts
 from .settings import Settings
 
@@ -143,6 +145,11 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
                 column = EVENTS.variant("labels", lang).key
                 issues.append(_issue(MISSING_LABEL, EVENTS, event.row, column, events_cols,
                                      id=event.event_id, column=column))
+        for lang in languages:
+            if event.estimated_total is not None and not event.estimate_sources.get(lang):
+                column = EVENTS.variant("estimate_sources", lang).key
+                issues.append(_issue(ESTIMATE_WITHOUT_SOURCE, EVENTS, event.row, column, events_cols,
+                                     column=column))
         for column, value in (("date", event.date), ("date_end", event.date_end)):
             _check_date(value, today, submission, EVENTS, event.row, column, events_cols, issues)
 
@@ -190,7 +197,9 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
                                  episode_cols, id=episode.complainant_id))
         if episode.end_date and episode.date and episode.end_date < episode.date:
             issues.append(_issue(DATE_END_BEFORE_START, EPISODES, episode.row, "end_date", episode_cols))
-        _check_date(episode.end_date, today, submission, EPISODES, episode.row, "end_date", episode_cols, issues)
+        # An end later than the documents' date is the end of a term still running (a release to come).
+        if episode.end_date and episode.end_date > today:
+            issues.append(_issue(DATE_IN_FUTURE, EPISODES, episode.row, "end_date", episode_cols))
         if episode.event_id and episode.event_id not in event_ids:
             issues.append(_issue(UNKNOWN_EVENT, EPISODES, episode.row, "event_id", episode_cols,
                                  id=episode.event_id))
@@ -198,6 +207,18 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
         if not reported and episode.date and owner and owner.date_of_birth and episode.date < owner.date_of_birth:
             issues.append(_issue(DATE_BEFORE_BIRTH, EPISODES, episode.row, "date", episode_cols,
                                  id=episode.complainant_id))
+
+    testimony_cols = column_maps.get(TESTIMONIES.key, {})
+    for testimony in records.testimonies or ():
+        if testimony.complainant_id not in people:
+            issues.append(_issue(UNKNOWN_COMPLAINANT, TESTIMONIES, testimony.row, "complainant_id",
+                                 testimony_cols, id=testimony.complainant_id))
+        elif testimony.consent_to_quote and testimony.complainant_id not in excluded:
+            for lang in languages:
+                if not testimony.texts.get(lang):
+                    column = TESTIMONIES.variant("texts", lang).key
+                    issues.append(_issue(TESTIMONY_NOT_IN_LANGUAGE, TESTIMONIES, testimony.row, column,
+                                         testimony_cols, id=testimony.complainant_id, column=column))
 
     if records.remedies is not None:
         _check_remedies(records.remedies, people, excluded, column_maps.get(REMEDIES.key, {}), people_cols,

@@ -25,8 +25,9 @@ _spec.loader.exec_module(example)
 OCCUPATIONS = ["teacher", "engineer", "journalist", "student", "entrepreneur", "driver", "doctor", "accountant",
                "pensioner", "lawyer", "builder", "nurse"]
 DEPRIVATIONS = ("detention", "задержание", "ұстау", "administrative_arrest", "административный арест",
-                "әкімшілік қамаққа алу", "pretrial_detention", "house_arrest", "psychiatric_placement")
+                "әкімшілік қамаққа алу", "pretrial_detention", "imprisonment", "house_arrest", "psychiatric_placement")
 CUSTODY = {"pretrial_detention": "pre-trial detention facility (SIZO)", "house_arrest": "at home, under house arrest",
+           "imprisonment": "general-regime penal colony",
            "psychiatric_placement": "regional psychiatric hospital"}
 
 

@@ -46,11 +46,19 @@ D = dt.date
 # Events
 # --------------------------------------------------------------------------
 
+ESTIMATE_SOURCE = {
+    "estimate_source_en": "the Steppe Monitors coalition (a fictitious source)",
+    "estimate_source_ru": "коалиция «Степные наблюдатели» (вымышленный источник)",
+    "estimate_source_kk": "«Дала бақылаушылары» коалициясы (ойдан шығарылған дереккөз)",
+}
+
 EVENTS = [
     {
         "event_id": "rally-0510",
         "date": D(2018, 5, 10),
         "date_end": None,
+        "estimated_total": 500,
+        **ESTIMATE_SOURCE,
         "label_en": "the peaceful rally of 10 May 2018",
         "label_ru": "мирное собрание 10 мая 2018 года",
         "label_kk": "2018 жылғы 10 мамырдағы бейбіт жиын",
@@ -80,6 +88,8 @@ EVENTS = [
     },
     {
         "event_id": "rally-0623",
+        "estimated_total": 250,
+        **ESTIMATE_SOURCE,
         "date": D(2018, 6, 23),
         "date_end": None,
         "label_en": "the peaceful rally of 23 June 2018",
@@ -804,6 +814,18 @@ def build_episodes(rng: random.Random) -> list[dict]:
         add(cid, "", date, HOME[cid], measure, basis, penalty,
             _authority(kind, HOME[cid]) if kind in ("police", "knb") else kind, text)
 
+    # C042 serves the prison sentence passed on 30 July (copied from the custody row: no draw from rng,
+    # so that the rest of the example stays as it was).
+    custody = next(ep for ep in episodes if (ep["complainant_id"], ep["measure"]) == ("C042", "pretrial_detention"))
+    episodes.append(custody | {"date": D(2018, 7, 30), "measure": "imprisonment", "penalty": "3 years",
+                               "description": "Serving the sentence in a general-regime colony."})
+    for ep in episodes:
+        ep["end_date"] = CUSTODY_ENDS.get((ep["complainant_id"], ep["measure"]))
+        if ep["measure"] == "detention" and ep["event_id"]:
+            ep["treatment"], ep["hours_held"] = _held(int(ep["complainant_id"][1:]), ep["event_id"])
+        ep["grounds"] = GROUNDS_BY_EVENT.get(ep["event_id"])
+        ep["preventive"] = "yes" if ep["event_id"] in PREVENTIVE_EVENTS and ep["measure"] == "detention" else None
+
     for ep in episodes:
         key = (ep["complainant_id"], ep["event_id"], ep["measure"])
         if key in EPISODE_TEXT_DATES:
@@ -823,6 +845,37 @@ def build_episodes(rng: random.Random) -> list[dict]:
 
     episodes.sort(key=sort_key)
     return episodes
+
+
+# Why people were targeted, by event; episodes outside the events record none.
+GROUNDS_BY_EVENT = {
+    "rally-0510": "protest", "rally-0623": "protest", "prevent-0706": "protest",
+    "chats-2018": "online_post",
+}
+# Detained so that they could not go to the rally, or meet the delegation.
+PREVENTIVE_EVENTS = {"prevent-0706", "ep-0917"}
+
+# When custody ended: at the verdict, or at the end of a term; what is not listed still lasts at the date of
+# the documents (the urgent appeals concern those people). add_end_dates ends the detentions and arrests.
+CUSTODY_ENDS = {
+    ("C013", "pretrial_detention"): D(2018, 9, 20),
+    ("C018", "house_arrest"): D(2018, 10, 4),
+    ("C039", "psychiatric_placement"): D(2018, 8, 8),
+    ("C042", "pretrial_detention"): D(2018, 7, 30),
+    ("C043", "pretrial_detention"): D(2018, 9, 27),
+    ("C047", "house_arrest"): D(2018, 8, 28),
+}
+
+
+TREATMENT_KEYS = list(schema.TREATMENT)
+
+
+def _held(number: int, event: str) -> tuple[str, int]:
+    """How a detainee was treated and for how long, varied by their number (drawing from rng would
+    change the rest of the example): some treatment for most, up to three, and 3 to 14 hours."""
+    tags = [tag for index, tag in enumerate(TREATMENT_KEYS) if (number + index) % 4 == 0]
+    hours = 3 + (number * 5 + len(event)) % 12
+    return ", ".join(tags), hours
 
 
 def _as_text(date: dt.date, style: str) -> str:
@@ -943,6 +996,22 @@ def deterministic_bytes(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# Statements in the complainants' own words (invented): one quoted by name, one by number (no consent to
+# be named), one without consent to quote (never printed).
+TESTIMONIES = [
+    {"complainant_id": "C001", "consent_to_quote": "yes",
+     "text_en": "They took us before we had even reached the square. Nobody told us why.",
+     "text_ru": "Нас забрали ещё до того, как мы дошли до площади. Никто не объяснил почему.",
+     "text_kk": "Бізді алаңға жетпей жатып-ақ ұстап әкетті. Ешкім себебін түсіндірмеді."},
+    {"complainant_id": "C011", "consent_to_quote": "yes",
+     "text_en": "I asked for a lawyer three times. The officer laughed and said I would not need one.",
+     "text_ru": "Я трижды просил адвоката. Полицейский засмеялся и сказал, что он мне не понадобится.",
+     "text_kk": "Мен адвокат сұрап үш рет өтіндім. Полицей күліп, оның маған керек болмайтынын айтты."},
+    {"complainant_id": "C013", "consent_to_quote": "no",
+     "text_en": "What I wrote in the chat was a joke between friends."},
+]
+
+
 # Included complainants with no remedy recorded, to show the validation warning.
 NO_REMEDY = {"C044", "C045"}
 
@@ -1033,8 +1102,7 @@ ARREST_SPELLINGS = ("administrative_arrest", "административный �
 
 def add_end_dates(episodes: list[dict]) -> None:
     """When each detention and arrest ended: a detention the same day, an administrative arrest when
-    its term was served. Custody, house arrest and placement have no end date: at the date of the
-    documents those people are still held (the urgent appeals concern them)."""
+    its term was served. Custody, house arrest and placement end as CUSTODY_ENDS says."""
     for ep in episodes:
         date = ep["date"] if isinstance(ep["date"], dt.date) else _parse_text(ep["date"])
         if ep["measure"] in DETENTION_SPELLINGS:
@@ -1064,6 +1132,7 @@ def build_workbook(complete=None) -> Workbook:
     write_sheet(wb.create_sheet(), schema.EPISODES, episodes)
     write_sheet(wb.create_sheet(), schema.REMEDIES, remedies)
     write_sheet(wb.create_sheet(), schema.ATTACHMENTS, ATTACHMENTS)
+    write_sheet(wb.create_sheet(), schema.TESTIMONIES, TESTIMONIES)
     return wb
 
 

@@ -31,6 +31,8 @@ KIND_WORDS = {
     Kind.PLACE: "a city or town",
     Kind.CODED: "one value of the list",
     Kind.CODED_SET: "values of the list, comma-separated",
+    Kind.TAGS: "values of the list, comma-separated",
+    Kind.COUNT: "a whole number",
     Kind.YES_NO: "yes or no",
 }
 
@@ -86,8 +88,8 @@ checks it cell by cell; `complaints build` turns it into documents.
   article only from the complainant's own facts (the measure, the provision invoked, a recorded
   denial of a lawyer). Whether a conviction engages article 15, or a dismissal articles 25 and
   26, is the lawyer's decision: an open point until `articles` adds (`+15`) or removes (`-15`) it.
-- Dates the documents report as past (episodes and their end, events, powers of attorney,
-  remedies) must not be later than the date the documents bear (`build_date`): that is an error.
+- Dates the documents report as past (episodes, events, powers of attorney, remedies) must not be
+  later than the date the documents bear (`build_date`): that is an error.
 - The workbook is only read, never written.
 
 ## Who is included
@@ -156,7 +158,8 @@ def _sheet_section(sheet: Sheet) -> list[str]:
 def _vocabulary_row(column: Column, vocabulary: Vocabulary) -> str:
     groups = [", ".join(_code(word) for word in words) for words in vocabulary.words()]
     note = {Kind.YES_NO: "; empty means no; nothing else",
-            Kind.CODED_SET: "; several separated by commas; empty means all"}
+            Kind.CODED_SET: "; several separated by commas; empty means all",
+            Kind.TAGS: "; several separated by commas; empty means none"}
     return f"| {_code(column.key)} | {'; '.join(groups)}{note.get(column.kind, '')} |"
 
 

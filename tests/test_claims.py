@@ -128,7 +128,7 @@ def test_an_episode_or_event_dated_after_the_document_is_an_error_at_its_cell(tm
                           episodes=episodes)
     report = load(path, ("en",), TODAY).report
     after = {(i.sheet, i.column) for i in report.errors if i.code == "after-document-date"}
-    assert after == {("Events", "date"), ("Complainants", "poa_date"), ("Episodes", "end_date"), ("Episodes", "date")}
+    assert after == {("Events", "date"), ("Complainants", "poa_date"), ("Episodes", "date")}  # an end may be to come
     assert not report.valid  # never built, so never printed as past fact
     (tmp_path / "case.toml").write_text("build_date = 2018-12-01\n", encoding="utf-8")
     assert load(path, ("en",), TODAY).report.valid

@@ -91,3 +91,23 @@ def test_the_reasons_for_leaving_appeals_out_add_up_to_the_number_left_out(workb
     assert counts.exclusion_reasons == (("no-appeal-form", 1), ("no-power-of-attorney", 1),
                                         ("no-appeal-form+no-power-of-attorney", 1))
     assert sum(n for _, n in counts.exclusion_reasons) == counts.excluded
+
+
+def test_counts_by_ground_with_the_preventive_ones_and_no_ground_where_none_is_recorded(workbook):
+    people = [person("C1"), person("C2", id_document="2"), person("C3", id_document="3")]
+    episodes = [
+        episode("C1", "rally", "detention", grounds="election observation", preventive="yes"),
+        episode("C1", "rally", "fine", grounds="наблюдение за выборами"),
+        episode("C2", "rally", "detention", grounds="агитация", preventive="да"),
+        episode("C2", "rally", "search", grounds="election_observation", preventive="иә"),
+        episode("C3", "rally", "detention"),  # no ground recorded: counted nowhere
+    ]
+    counts = counts_of(workbook(people=people, episodes=episodes))
+    assert [(g.ground, g.complainants, g.episodes, g.preventive) for g in counts.grounds] == [
+        ("election_observation", 2, 3, 2), ("campaigning", 1, 1, 1)]
+    assert counts.preventive == 3
+
+
+def test_a_ground_not_in_the_list_is_an_error_at_its_cell(workbook):
+    report = load(workbook(episodes=[episode(grounds="revenge")]), ("en",), TODAY).report
+    assert [(i.code, i.column) for i in report.errors] == [("bad-value", "grounds")]

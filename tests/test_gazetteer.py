@@ -152,14 +152,14 @@ def test_no_two_places_share_a_normalised_name():
 
 
 def test_loader_names_the_line_of_a_clash():
-    text = "key,en,ru,kk,aliases\na,Aaa,Ааа,Ааа,\nb,Bbb,Ббб,Ббб,г. Ааа\n"
+    text = "key,en,ru,kk,region,aliases\na,Aaa,Ааа,Ааа,,\nb,Bbb,Ббб,Ббб,,г. Ааа\n"
     with pytest.raises(ValueError, match=r"line 3.*'a'"):
         Gazetteer.from_csv(io.StringIO(text), source="test.csv")
 
 
 def test_loader_rejects_a_missing_name():
     with pytest.raises(ValueError, match=r"line 2.*kk"):
-        Gazetteer.from_csv(io.StringIO("key,en,ru,kk,aliases\na,Aaa,Ааа,,\n"), source="test.csv")
+        Gazetteer.from_csv(io.StringIO("key,en,ru,kk,region,aliases\na,Aaa,Ааа,,,\n"), source="test.csv")
 
 
 def test_default_is_cached():

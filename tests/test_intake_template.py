@@ -106,7 +106,7 @@ def test_every_sheet_is_there_in_the_chosen_language(templates, lang):
             header = worksheet.cell(1, position)
             assert header.value == column.title(code)
             assert header.comment.text == column.note(code)
-            expected = DATE_FORMAT if column.kind is Kind.DATE else "@"
+            expected = DATE_FORMAT if column.kind is Kind.DATE else "0" if column.kind is Kind.COUNT else "@"
             assert worksheet.column_dimensions[header.column_letter].number_format == expected, column.key
 
 
@@ -131,11 +131,13 @@ def test_dropdowns_offer_the_coded_values(templates):
                                                                                validation.showErrorMessage)
     assert rules == {
         ("Эпизоды", "E2"): ("measures", True), ("Эпизоды", "B2"): ("event_ids", True),
-        ("Эпизоды", "D2"): ("cities", False),
+        ("Эпизоды", "D2"): ("cities", False), ("Эпизоды", "F2"): ("grounds", True),
+        ("Эпизоды", "G2"): ("yes_no", True), ("Эпизоды", "H2"): ("treatment", False),
+        ("Свидетельства", "E2"): ("yes_no", True),
         ("Заявители", "G2"): ("sexes", True), ("Заявители", "N2"): ("yes_no", True),
         ("Заявители", "M2"): ("poa_scopes", False), ("Заявители", "I2"): ("cities", False),
         ("Заявители", "R2"): ("cities", False),  # place_of_birth
-        ("Эпизоды", "L2"): ("yes_no_unknown", True), ("Эпизоды", "N2"): ("yes_no_unknown", True),  # warrant, lawyer
+        ("Эпизоды", "P2"): ("yes_no_unknown", True), ("Эпизоды", "R2"): ("yes_no_unknown", True),  # warrant, lawyer
         ("Приложения", "B2"): ("attachment_kinds", True),
         ("Средства защиты", "D2"): ("remedy_actions", True), ("Средства защиты", "E2"): ("remedy_outcomes", True),
     }

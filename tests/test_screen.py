@@ -165,7 +165,7 @@ def test_the_screen_matches_whole_words_from_their_start():
 @pytest.mark.parametrize(("sheet", "column"), [
     ("Episodes", "description_ru"), ("Episodes", "authority_kk"), ("Episodes", "reasons_given"),
     ("Episodes", "place_of_detention"), ("Complainants", "occupation"), ("Complainants", "affiliation"),
-    ("Complainants", "other_procedures"),
+    ("Complainants", "other_procedures"), ("Events", "estimate_source_en"), ("Events", "estimate_source_kk"),
 ])
 def test_every_printed_free_text_column_is_screened(tmp_path, sheet, column):
     # The per-language texts and the submissions' own columns are printed as written, like the plain ones.
@@ -174,7 +174,8 @@ def test_every_printed_free_text_column_is_screened(tmp_path, sheet, column):
     folder.mkdir()
     own = {column: text} if sheet == "Complainants" else {}
     first = person("C1", surname="Оспанова", given_name="Айгерим", **own)
-    write_workbook(folder / "case.xlsx", events=[event()], people=[first, HIDDEN],
+    write_workbook(folder / "case.xlsx", events=[event(**({column: text} if sheet == "Events" else {}))],
+                   people=[first, HIDDEN],
                    episodes=[episode("C1", **({column: text} if sheet == "Episodes" else {})), episode("C2")])
     report = load(folder, ("en", "ru", "kk"), TODAY).report
     assert [(i.code, i.sheet, i.column, i.params.get("id")) for i in report.issues if i.code == "name-in-text"] == [
@@ -184,3 +185,46 @@ def test_every_printed_free_text_column_is_screened(tmp_path, sheet, column):
 def test_the_place_and_the_urgency_of_case_toml_are_screened(tmp_path):
     found = screened(tmp_path, settings='[urgency]\nen = "Yerlan Zhumabekov is held."\n')
     assert ("name-in-text", "case.toml", "urgency.en", "C2") in found
+
+
+def screened_testimonies(tmp_path, rows):
+    """The screen's findings as (code, column, row, id) for a case with a Testimonies sheet of `rows`
+    (complainant_id, text_en, text_ru, consent_to_quote)."""
+    import openpyxl
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    path = write_workbook(folder / "case.xlsx", events=[event()], people=[NAMED, HIDDEN],
+                          episodes=[episode("C1"), episode("C2")])
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Testimonies")
+    keys = ("complainant_id", "text_en", "text_ru", "consent_to_quote")
+    sheet.append(keys)
+    for row in rows:
+        sheet.append([row.get(key) for key in keys])
+    book.save(path)
+    report = load(folder, ("en", "ru"), TODAY).report
+    return [(i.code, i.column, i.row, i.params.get("id")) for i in report.issues
+            if i.code in ("name-in-text", "personal-data-in-text", "contact-in-text")]
+
+
+def test_a_testimony_naming_someone_who_did_not_consent_is_an_error_even_in_their_own_words(tmp_path):
+    # Quoted in the public complaint and attributed by number to whoever withheld consent: their own
+    # name in their own words would give them away, as would anyone else's.
+    found = screened_testimonies(tmp_path, [
+        {"complainant_id": "C1", "text_en": "They took Yerlan Zhumabekov first.", "text_ru": "Сначала увели нас.",
+         "consent_to_quote": "yes"},
+        {"complainant_id": "C2", "text_en": "I said: I am Erlan, let me go.",
+         "text_ru": "Я сказал: я Жумабеков Ерлан, отпустите.", "consent_to_quote": "yes"},
+        {"complainant_id": "C2", "text_en": "Call me: +7 705 311 42 90.", "consent_to_quote": "yes"},
+        {"complainant_id": "C2", "text_en": "Yerlan Zhumabekov, never quoted.", "consent_to_quote": "no"},
+    ])
+    assert found == [("name-in-text", "text_en", 2, "C2"), ("name-in-text", "text_ru", 3, "C2"),
+                     ("personal-data-in-text", "text_en", 4, "C2")]
+
+
+def test_a_testimony_may_name_the_people_the_public_documents_name(tmp_path):
+    assert screened_testimonies(tmp_path, [
+        {"complainant_id": "C1", "text_en": "I, Aigerim Ospanova, was taken.", "text_ru": "Я, Оспанова Айгерим, "
+         "была задержана.", "consent_to_quote": "yes"},
+    ]) == []

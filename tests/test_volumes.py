@@ -12,11 +12,13 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from click.testing import CliRunner
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader, PdfWriter
 
 from complaints.build import build
+from complaints.cli import main
 from complaints.documents import REGISTRY
 from complaints.errors import UnreadableInput
 from complaints.schema import ATTACHMENTS
@@ -135,6 +137,15 @@ def test_the_volumes_are_the_one_long_listing_split_in_order_and_the_document_na
         assert " ".join(text.split()).count(", ".join(volume.stem for volume in volumes)) >= 1, name
 
 
+def test_the_build_summary_names_the_annex_volumes_sent_with_each_document(tmp_path):
+    case = case_of_five(tmp_path / "case", 2)
+    result = CliRunner().invoke(main, ["build", str(case), "--lang", "en", "--format", "docx", "--document", "wgad",
+                                       "--output", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "en: send en/wgad.docx, with 3 annex volumes: en/wgad-annex-01.docx to en/wgad-annex-03.docx" \
+        in result.output
+
+
 def _rename(case: Path, complainant_id: str, given_name_latin: str) -> None:
     path = case / "workbook.xlsx"
     book = openpyxl.load_workbook(path)
@@ -153,8 +164,8 @@ def test_a_corrected_row_re_renders_the_volume_that_holds_it_only(tmp_path):
                    output_root=tmp_path / "out", today=TODAY)
     first = build(case, **options)
     [collective, _] = first.documents()
-    assert collective.files == {"en": ["en/collective-complaint-package.pdf"] + [
-        f"en/collective-complaint-annex-{number:02d}.pdf" for number in (1, 2, 3)]}
+    assert collective.files == {"en": ["en/collective-complaint-package.pdf"]}
+    assert collective.volumes == {"en": [f"en/collective-complaint-annex-{number:02d}.pdf" for number in (1, 2, 3)]}
     # A document in volumes carries the case's scans only, not each person's (C1's power of attorney).
     package = PdfReader(first.output / "en" / "special-procedures-package.pdf")
     assert [item.title for item in package.outline][1:] == ["Annex 1. Decision"]

@@ -1,0 +1,211 @@
+"""Estimates beside the identified, how people were treated, where it happened, the election example."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+
+from complaints.context import document_context
+from complaints.counts import count
+from complaints.documents import REGISTRY
+from complaints.gazetteer import Gazetteer
+from complaints.pipeline import load
+from complaints.render import DocumentHtml
+
+from conftest import REPO, TODAY, episode, event, flat, person, write_workbook
+
+D = datetime.date
+ELECTION = REPO / "intake" / "example-election"
+
+
+def loaded(path, langs=("en", "ru", "kk")):
+    return load(path, langs, TODAY)
+
+
+def html_text(case, document, lang, day=TODAY):
+    html = DocumentHtml(REGISTRY[document], lang, document_context(case, REGISTRY[document], lang, day), day).html
+    return flat(re.sub(r"<[^>]+>", " ", html))
+
+
+SOURCES = {"estimate_source_en": "the monitors", "estimate_source_ru": "наблюдатели",
+           "estimate_source_kk": "бақылаушылар"}
+
+
+def test_an_estimate_is_printed_beside_the_identified_count_with_its_source_never_added(workbook):
+    case = loaded(workbook(events=[event(estimated_total=350, **SOURCES)],
+                           people=[person("C1"), person("C2", id_document="2")],
+                           episodes=[episode("C1"), episode("C2")])).case
+    assert count(case).complainants == 2
+    english = html_text(case, "brief", "en")
+    assert "The rally rally: 2 complainants; an estimated 350 people in all, according to the monitors" in english
+    assert "352" not in english
+    russian = html_text(case, "collective-complaint", "ru")
+    assert ("Всего, по оценкам, в связи с этим событием преследованиям подверглись около 350 человек "
+            "(источник: наблюдатели); в настоящей жалобе учтены только заявители.") in russian
+    assert "Настоящая жалоба касается 2 заявителей" in russian
+
+
+@pytest.mark.parametrize(("estimate", "phrase"), [
+    (1, "около 1 человека"), (2, "около 2 человек"), (5, "около 5 человек"), (21, "около 21 человека"),
+    (101, "около 101 человека"), (11, "около 11 человек"), (22, "около 22 человек")])
+def test_the_russian_estimate_agrees_with_its_number(workbook, estimate, phrase):
+    case = loaded(workbook(events=[event(estimated_total=estimate, **SOURCES)])).case
+    assert f"всего, по оценкам, {phrase} (источник: наблюдатели)" in html_text(case, "brief", "ru")
+
+
+def test_an_estimate_without_a_source_in_a_language_is_flagged_and_not_printed_in_it(workbook):
+    result = loaded(workbook(events=[event(estimated_total=350, estimate_source_en="the monitors")]))
+    flagged = {(i.severity, i.code, i.column) for i in result.report.issues}
+    assert flagged == {("warning", "estimate-without-source", "estimate_source_ru"),
+                       ("warning", "estimate-without-source", "estimate_source_kk")}
+    assert "350" in html_text(result.case, "brief", "en")
+    assert "350" not in html_text(result.case, "brief", "ru")
+
+
+def test_an_estimate_that_is_not_a_whole_number_is_an_error_at_its_cell(workbook):
+    report = loaded(workbook(events=[event(estimated_total="about 300", **SOURCES)])).report
+    assert [(i.code, i.column) for i in report.errors] == [("bad-count", "estimated_total")]
+
+
+def test_treatment_tags_and_hours_are_counted_and_an_empty_cell_records_none(workbook):
+    people = [person(f"C{n}", id_document=str(n)) for n in range(1, 4)]
+    episodes = [
+        episode("C1", treatment="denied a lawyer, fingerprints taken", hours_held=6),
+        episode("C2", treatment="без адвоката; изъят телефон", hours_held="13"),
+        episode("C3"),
+    ]
+    counts = count(loaded(workbook(people=people, episodes=episodes)).case)
+    assert counts.treatment == (("denied_lawyer", 2), ("fingerprints_taken", 1), ("phone_seized", 1))
+    assert counts.hours_held == (6, 13)
+
+
+def test_an_unknown_treatment_is_an_error_at_its_cell(workbook):
+    report = loaded(workbook(episodes=[episode(treatment="denied a lawyer, tea")])).report
+    assert [(i.code, i.column) for i in report.errors] == [("bad-value", "treatment")]
+
+
+@pytest.mark.parametrize(("n", "russian"), [
+    (1, "В 1 случае задержанному не предоставили адвоката."),
+    (2, "В 2 случаях задержанным не предоставили адвоката."),
+    (5, "В 5 случаях задержанным не предоставили адвоката."),
+    (21, "В 21 случае задержанному не предоставили адвоката."),
+])
+def test_the_complaint_counts_each_treatment_in_a_whole_sentence(workbook, n, russian):
+    people = [person(f"C{k}", id_document=str(k)) for k in range(n)]
+    episodes = [episode(f"C{k}", treatment="denied_lawyer", hours_held=4 + k % 9) for k in range(n)]
+    case = loaded(workbook(people=people, episodes=episodes)).case
+    assert russian in html_text(case, "collective-complaint", "ru")
+    most = max(4 + k % 9 for k in range(n))
+    english = html_text(case, "collective-complaint", "en")
+    if n == 1:
+        assert "In 1 case the person held was denied a lawyer." in english
+        assert "People were held for 4 hours (time recorded for 1 act of persecution)." in english
+    else:
+        assert f"People were held from 4 to {most} hours (time recorded for {n} acts of persecution)." in english
+
+
+def test_a_complaint_without_treatment_or_hours_says_nothing_of_them(workbook):
+    case = loaded(workbook()).case
+    assert "treated while held" not in html_text(case, "collective-complaint", "en")
+
+
+def test_every_place_of_the_gazetteer_has_a_region_named_in_every_language():
+    for place in Gazetteer.default():
+        assert place.region is not None, place.key
+        assert all(place.region.names[lang] for lang in ("en", "ru", "kk"))
+
+
+def test_places_are_counted_by_city_and_by_region_with_places_unknown_and_unrecorded_apart(workbook):
+    people = [person(f"C{n}", id_document=str(n)) for n in range(1, 5)]
+    episodes = [
+        episode("C1", city="Нур-Султан"), episode("C1", "rally", "fine", city="Astana"),
+        episode("C2", city="Kaskelen"), episode("C3", city="Талгар"),
+        episode("C4", city="Нью-Васюки"), episode("C4", "rally", "search", city=None),
+    ]
+    counts = count(loaded(workbook(people=people, episodes=episodes)).case)
+    assert [(c.key, c.complainants, c.episodes) for c in counts.by_city] == [
+        ("astana", 1, 2), ("kaskelen", 1, 1), ("talgar", 1, 1), ("нью-васюки", 1, 1)]
+    assert [(c.key, c.complainants, c.episodes) for c in counts.by_region] == [
+        ("almaty_region", 2, 2), ("astana", 1, 2), ("", 1, 1)]
+    assert counts.episodes_without_city == 1
+    russian = html_text(loaded(workbook(people=people, episodes=episodes)).case, "brief", "ru")
+    assert "Алматинская область 2 2" in russian
+    assert "Регион не известен 1 1" in russian
+    assert "Место не указано 1" in russian
+
+
+def test_the_election_example_is_valid_and_its_brief_shows_every_figure():
+    result = loaded(ELECTION)
+    assert result.report.valid and not result.report.issues
+    day = result.settings.build_date
+    english = html_text(result.case, "brief", "en", day)
+    for figure in ("people were deprived of liberty", "faced criminal charges", "an estimated 350 people in all",
+                   "Election observation:", "of them preventive", "the number of people deprived of liberty rose",
+                   "Where it happened"):
+        assert figure in english, figure
+
+
+def workbook_with_testimonies(tmp_path, rows, people):
+    """A case whose workbook has a Testimonies sheet."""
+    import openpyxl
+
+    path = write_workbook(tmp_path / "case.xlsx", people=people,
+                          episodes=[episode(p["complainant_id"]) for p in people])
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Testimonies")
+    keys = ["complainant_id", "text_en", "text_ru", "text_kk", "consent_to_quote"]
+    sheet.append(keys)
+    for row in rows:
+        sheet.append([row.get(key) for key in keys])
+    book.save(path)
+    return path
+
+
+def test_a_testimony_is_quoted_only_with_consent_and_attributed_as_the_person_may_be_named(tmp_path):
+    people = [person("C1", consent_to_name="yes"),
+              person("C2", "Бекова", "Динара", id_document="2", consent_to_name="no", surname_latin="BEKOVA",
+                     given_name_latin="DINARA"),
+              person("C3", "Ким", "Ольга", id_document="3", surname_latin="KIM", given_name_latin="OLGA")]
+    rows = [
+        {"complainant_id": "C1", "text_en": "We were only standing there.", "text_ru": "Мы просто стояли.",
+         "text_kk": "Біз жай ғана тұрдық.", "consent_to_quote": "yes"},
+        {"complainant_id": "C2", "text_en": "They took my phone.", "text_ru": "У меня забрали телефон.",
+         "text_kk": "Телефонымды алып қойды.", "consent_to_quote": "yes"},
+        {"complainant_id": "C3", "text_en": "Not for print.", "consent_to_quote": "no"},
+    ]
+    result = loaded(workbook_with_testimonies(tmp_path, rows, people))
+    assert result.report.valid and not result.report.issues
+    english = html_text(result.case, "collective-complaint", "en")
+    assert "“We were only standing there.” (Aigerim Ospanova)" in english
+    assert "“They took my phone.” (Complainant No. 2)" in english
+    assert "Not for print" not in english
+    assert "«Мы просто стояли.» (Оспанова Айгерим)" in html_text(result.case, "collective-complaint", "ru")
+
+
+def test_a_consented_testimony_missing_a_language_is_flagged_and_not_quoted_in_it(tmp_path):
+    rows = [{"complainant_id": "C1", "text_en": "We were only standing there.", "consent_to_quote": "yes"},
+            {"complainant_id": "C9", "text_en": "Who am I?", "consent_to_quote": "yes"}]
+    result = loaded(workbook_with_testimonies(tmp_path, rows, [person("C1")]))
+    found = {(i.severity, i.code, i.column) for i in result.report.issues}
+    assert found == {("warning", "testimony-not-in-language", "text_ru"),
+                     ("warning", "testimony-not-in-language", "text_kk"),
+                     ("error", "unknown-complainant", "complainant_id")}
+
+
+def test_the_brief_names_only_people_who_consented_with_what_lasted_and_when(workbook):
+    people = [person("C1", consent_to_name="yes"), person("C2", id_document="2", consent_to_name="no")]
+    episodes = [
+        episode("C1", None, "detention", date=D(2023, 12, 1), end_date=D(2023, 12, 1)),  # a few hours: not told
+        episode("C1", None, "psychiatric_placement", date=D(2023, 12, 22), end_date=D(2024, 1, 11)),
+        episode("C1", None, "criminal_case", date=D(2023, 12, 2), legal_basis="CC 174"),
+        episode("C1", None, "conviction", date=D(2024, 2, 1)),
+        episode("C2", None, "pretrial_detention", date=D(2023, 12, 2)),
+    ]
+    case = loaded(workbook(people=people, episodes=episodes)).case
+    english = html_text(case, "brief", "en")
+    assert ("Aigerim Ospanova: criminal case from 2 December 2023 to 1 February 2024; placement in a psychiatric "
+            "institution from 22 December 2023 to 11 January 2024; conviction on 1 February 2024") in english
+    assert "detention on 1 December 2023" not in english
+    assert "Complainant No. 2" not in english
