@@ -34,7 +34,7 @@ from .names import transliterate
 from .open_points import marker_function, untranslated_marker
 from .penalties import describe_penalty
 from .records import Episode
-from .schema import GROUNDS, MEASURES, REMEDY_ACTIONS, REMEDY_OUTCOMES
+from .schema import GROUNDS, MEASURE_VALUES, REMEDY_ACTION_VALUES, REMEDY_OUTCOME_VALUES
 from .settings import Period
 from .stock import CHARGE, CONVICTION, LASTING, charge_end
 
@@ -167,7 +167,7 @@ def display_name(lang: Language, member: Member, public: bool = True) -> str:
 
 
 def measure_label(lang: Language, measure: str) -> str:
-    return lang.pgettext("measure", MEASURES[measure])
+    return MEASURE_VALUES.label(lang, measure)
 
 
 def ground_label(lang: Language, ground: str) -> str:
@@ -257,8 +257,8 @@ class _Views:
             episodes=episodes,
             remedies=tuple(
                 RemedyView(self.date(r.date), self.authority(r.authorities, r.authority),
-                           self.lang.pgettext("remedy action", REMEDY_ACTIONS[r.action]) if r.action else "",
-                           self.lang.pgettext("remedy outcome", REMEDY_OUTCOMES[r.outcome]) if r.outcome else "",
+                           REMEDY_ACTION_VALUES.label(self.lang, r.action) if r.action else "",
+                           REMEDY_OUTCOME_VALUES.label(self.lang, r.outcome) if r.outcome else "",
                            self.date(r.outcome_date))
                 for r in member.remedies
             ),
@@ -402,8 +402,9 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "state": settings.state.get(code) or lang.pgettext("state", DEFAULT_STATE),
         "date": lang.date(day),
         "date_attributive": lang.date(day, attributive=True),
-        "first_date": lang.date(min(dates)) if dates else "",
-        "last_date": lang.date(max(dates)) if dates else "",
+        # The period the episodes span, its shared year printed once.
+        "first_date": lang.date_range(min(dates), max(dates))[0] if dates else "",
+        "last_date": lang.date_range(min(dates), max(dates))[1] if dates else "",
         "counts": counts,
         "events": [
             {"number": sections[item.event.event_id], "event_id": item.event.event_id,
@@ -445,7 +446,7 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "named_cases": _named_cases(members, lang, document.public),
         "courtesy": code not in document.accepted_languages,
         "accepted_languages": [Locale.parse(code).languages.get(c, c) for c in document.accepted_languages],
-        "recipient": lang.pgettext("recipient", document.recipient),
+        "recipient": lang.pgettext("recipient", document.recipient_on(day)),
         "bodies": [bodies()[key].view(lang) for key in document.bodies],
         "place": settings.place.get(code, ""),
         "urgency": settings.urgency.get(code, ""),

@@ -8,6 +8,7 @@ confidential, and which languages the receiving body accepts.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -64,6 +65,17 @@ class DocumentType:
     # the list of people whose order those parts follow ("people": by number; "people_listed").
     listing: str | None = None
     listing_order: str = "people_listed"
+    # Names the receiving meeting bore before: (the first day of the next name, title msgid,
+    # recipient msgid), oldest first. A document dated before that day bears the old name.
+    earlier_names: tuple[tuple[datetime.date, str, str], ...] = ()
+
+    def title_on(self, day: datetime.date) -> str:
+        """The title's msgid (context "document title") for a document dated `day`."""
+        return next((title for until, title, _ in self.earlier_names if day < until), self.title)
+
+    def recipient_on(self, day: datetime.date) -> str:
+        """The recipient's msgid (context "recipient") for a document dated `day`."""
+        return next((recipient for until, _, recipient in self.earlier_names if day < until), self.recipient)
 
     @property
     def accepted_languages(self) -> tuple[str, ...]:
@@ -193,6 +205,12 @@ REGISTRY: dict[str, DocumentType] = {
             html_template="osce.html",
             scope="represent", public=True, bodies=("odihr",),
             context=_osce_session,
+            # The annual meeting in Warsaw was the Human Dimension Implementation Meeting until 2019
+            # (none was held in 2020 and 2021); the Human Dimension Conference replaced it in 2022.
+            earlier_names=((datetime.date(2022, 1, 1),
+                            N_("document title",
+                               "Written contribution to the OSCE Human Dimension Implementation Meeting"),
+                            N_("recipient", "the OSCE Human Dimension Implementation Meeting")),),
         ),
         DocumentType(
             name="domestic-complaint",

@@ -28,10 +28,14 @@ def N_(context: str, message: str) -> str:
 
 
 # Counted messages whose words around the count differ between exactly one and other counts that
-# share its plural form: in Russian 1 and 21 take the same form of the noun, yet "включено дело
-# 1 заявителя, представившего" but "включены дела 21 заявителя, представивших". For these, a
-# count of exactly one reads the message of context "exactly one" with the same singular msgid,
-# and the catalogs' first plural form is written for 21, 31, 101...
+# share its plural form. Russian 1 and 21 take the same form of the noun, and the words that agree
+# with it (participles, predicates) stay singular after 21, 31, 101 (Rosenthal: "21 лица,
+# лишённого свободы"); but what refers to the people as a group is plural by meaning: "включено
+# дело 1 заявителя" yet "включены дела 21 заявителя, представившего ...", "к его освобождению"
+# yet "к их освобождению". For these, a count of exactly one reads the message of context
+# "exactly one" with the same singular msgid, and the catalogs' first plural form is written for
+# 21, 31, 101... A sentence whose predicate would have to agree with such a count is reworded so
+# that it need not ("таких заявителей 21").
 EXACTLY_ONE = frozenset({
     N_("exactly one", "%(num)s person whose case has been documented"),
     N_("exactly one", "In total, %(num)s appeal was received from a person subjected to persecution."),
@@ -40,8 +44,12 @@ EXACTLY_ONE = frozenset({
     N_("exactly one", "On behalf of %(num)s person deprived of liberty in %(state)s for the peaceful exercise of "
                       "their rights, we submit the enclosed questionnaire and ask the Working Group to consider "
                       "the case under its regular procedure."),
-    N_("exactly one", "We submit this complaint on behalf of %(num)s citizen, listed in the annex, who authorised "
-                      "us to file appeals on their behalf."),
+    N_("exactly one", "We ask the Working Group to transmit an urgent appeal to the Government of %(state)s "
+                      "concerning %(num)s person who is deprived of liberty at the date of this request, and to "
+                      "ask for their immediate release."),
+    N_("exactly one", "We ask the mandate holders to send an urgent appeal to the Government of %(state)s "
+                      "concerning %(num)s person who is deprived of liberty at the date of this appeal, and to "
+                      "call for their immediate release."),
     N_("exactly one", "acting on behalf of %(num)s complainant under a power of attorney"),
     N_("exactly one", "In public documents, %(num)s complainant who did not consent to be named is referred to "
                       "by number only."),
@@ -102,6 +110,15 @@ class Language:
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
         return self.translations.unpgettext(context, singular, plural, n)
 
+    @property
+    def signature_inline(self) -> bool:
+        """Whether letters in this language set the signatory's position, the line to sign on and
+        the name on one line (Russian and Kazakh letters: position, line, initials and surname)
+        rather than the name and, below it, the position under the line (English letters)."""
+        # Translators: "stacked" (the name, then the position, under the signature line) or
+        # "inline" (position, signature line, initials and surname on one line).
+        return self.pgettext("signature layout", "stacked") == "inline"
+
     def number(self, value: int) -> str:
         return format_decimal(value, locale=self.locale)
 
@@ -116,6 +133,16 @@ class Language:
         if attributive and self.code in _ATTRIBUTIVE:
             text = _ATTRIBUTIVE[self.code](text)
         return text
+
+    def date_range(self, start: datetime.date, end: datetime.date) -> tuple[str, str]:
+        """The first and last dates of a period, with a year both share printed once, where the
+        language prints it: "17 April" and "4 October 2018", "17 апреля" and "4 октября 2018 г.",
+        "2018 жылғы 17 сәуір" and "4 қазан"."""
+        if start.year != end.year:
+            return self.date(start), self.date(end)
+        first = self.pgettext("first date of a range within a year", "d MMMM")
+        last = self.pgettext("last date of a range within a year", "d MMMM y")
+        return format_date(start, first, locale=self.locale), format_date(end, last, locale=self.locale)
 
 
 _KAZAKH_FRONT_VOWELS = set("әеіөүи")

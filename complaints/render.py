@@ -35,7 +35,7 @@ class DocumentHtml:
                  template: str | None = None, title: str | None = None):
         """template and title: another template of the document's and its title (an annex volume's, volumes.py)."""
         code = language(lang)
-        title = title or code.pgettext("document title", document.title)
+        title = title or code.pgettext("document title", document.title_on(day))
         template = template or document.html_template
         self.document, self.lang, self.day = document, lang, day
         self.meta = DocumentMeta(
@@ -169,7 +169,7 @@ class Renderer:
         carried: tuple[Annex, ...] = ()
         lines: list[str] = []
         if first.volume:
-            title = volume_title(code, code.pgettext("document title", first.document.title), first.volume, volumes)
+            title = volume_title(code, code.pgettext("document title", first.document.title_on(self.day)), first.volume, volumes)
             document = DocumentHtml(first.document, first.lang,
                                     volume_context(context, first.document, first.volume, size, code),
                                     self.day, VOLUME_TEMPLATE, title)

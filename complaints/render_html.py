@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -48,12 +49,34 @@ def html_environment(code: str) -> Environment:
     environment.filters["number"] = lang.number
     environment.filters["capfirst"] = _capfirst
     environment.globals["to_complete"] = marker_function(lang)
+    environment.globals["signature_inline"] = lang.signature_inline
     return environment
+
+
+# Line breaks the typesetting must not make, in the text of the body (hand-written: the fonts have no
+# non-breaking hyphen, U+2011, and CSS has no rule for either case):
+# - after the hyphen that attaches a Kazakh ending to an abbreviation or a number ("БҰҰ-ның",
+#   "ЕҚЫҰ-ға", "405-бабы", "2-бөлігі"): the pair is kept on one line;
+# - before a heading's last word when it is short ("... тыйым салынғаннан бері"): a no-break space
+#   keeps it from standing alone on a line.
+_TAG = re.compile(r"(<[^>]*>)")
+_ATTACHED_ENDING = re.compile(r"(?<![\w-])([0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,10}-[a-zа-яёәғқңөұүһі]{1,12})(?![\w-])")
+_SHORT_LAST_WORD = re.compile(r"(\S) (\w{1,4}[.:]?\s*</h[1-4]>)")
+
+
+def _keep_together(html: str) -> str:
+    head, body_tag, body = html.partition("<body")
+    if not body_tag:
+        return html
+    parts = _TAG.split(body)
+    for index in range(0, len(parts), 2):  # the text between tags
+        parts[index] = _ATTACHED_ENDING.sub(r'<span class="nobr">\1</span>', parts[index])
+    return head + body_tag + _SHORT_LAST_WORD.sub("\\1\u00a0\\2", "".join(parts))
 
 
 def render_html(code: str, template: str, context: dict) -> str:
     try:
-        return html_environment(code).get_template(template).render(context)
+        return _keep_together(html_environment(code).get_template(template).render(context))
     except TemplateError as error:
         line = getattr(error, "lineno", None)
         raise BuildError(f"templates/html/{template}{f':{line}' if line else ''}: {error}") from None

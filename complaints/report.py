@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 
 from .i18n import N_, Language
 from .problems import ERROR, WARNING, Problem
-from .schema import MEASURES, column_title
+from .schema import MEASURE_VALUES, column_title
 from .settings import SETTINGS_FILE
 
 SEVERITY_LABELS = {ERROR: N_("severity", "error"), WARNING: N_("severity", "warning")}
@@ -83,7 +83,7 @@ class Issue:
 
 def _localize(lang: Language, key: str, value):
     if key == "choices" and isinstance(value, tuple):  # measure keys, shown with their labels
-        return ", ".join(f"{m} ({lang.pgettext('measure', MEASURES[m])})" for m in value)
+        return ", ".join(f"{m} ({MEASURE_VALUES.label(lang, m)})" for m in value)
     if key == "reason":
         return lang.pgettext("duplicate reason", DUPLICATE_REASONS[value])
     if key == "data":

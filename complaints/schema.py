@@ -74,7 +74,12 @@ class Vocabulary:
 
     def offered(self, lang: Language) -> list[str]:
         """The first spelling of every value in `lang`, as the dropdown offers them."""
-        return [lang.pgettext(self.context, message).split("|")[0] for message in self.values.values()]
+        return [self.label(lang, value) for value in self.values]
+
+    def label(self, lang: Language, value: Any) -> str:
+        """How documents print `value` in `lang`: its first spelling. The others are older or
+        other accepted words, still read on input (a workbook made from an older template)."""
+        return lang.pgettext(self.context, self.values[value]).split("|")[0]
 
     def words(self) -> list[list[str]]:
         """Each value's accepted spellings: its key, then each language's words, in catalog order."""

@@ -48,7 +48,6 @@ def volume_context(context: dict, document: DocumentType, number: int, size: int
               for event in context["events"]]
     return context | {
         "listing": document.listing,
-        "listing_start": start,
         "people": [person for person in context["people"] if person.complainant_id in ids],
         "people_listed": people_listed,
         "events": [event for event in events if event["people"]],

@@ -121,7 +121,7 @@ EVENTS = [
         "date_end": None,
         "label_en": "the preventive detentions of 6 July 2018",
         "label_ru": "превентивные задержания 6 июля 2018 года",
-        "label_kk": "2018 жылғы 6 шілдедегі алдын ала ұстаулар",
+        "label_kk": "2018 жылғы 6 шілдедегі алдын алу мақсатындағы ұстаулар",
         "summary_en": (
             "On 6 July 2018, ahead of a planned peaceful assembly, police detained "
             "activists outside their homes, at work and on public transport. They "
@@ -192,7 +192,7 @@ EVENTS = [
         "label_ru": "уголовное преследование за сообщения в онлайн-чатах",
         "label_kk": "онлайн-чаттардағы хабарламалар үшін қылмыстық қудалау",
         "summary_en": (
-            "Throughout 2018 criminal cases were opened against people for messages "
+            "Throughout 2018 pre-trial investigations were begun against people for messages "
             "and comments in online chats and social networks supporting a movement "
             "that a court had declared \"extremist\". The charges were brought under "
             "Article 405 (participation in the activities of a banned organisation) "
@@ -200,17 +200,17 @@ EVENTS = [
             "accompanied by searches, pre-trial detention and restriction of freedom."
         ),
         "summary_ru": (
-            "В течение 2018 года против людей возбуждались уголовные дела за "
-            "сообщения и комментарии в онлайн-чатах и социальных сетях в поддержку "
+            "В течение 2018 года в отношении людей начиналось досудебное расследование "
+            "за сообщения и комментарии в онлайн-чатах и социальных сетях в поддержку "
             "движения, признанного судом «экстремистским». Обвинения предъявлялись "
             "по статье 405 (участие в деятельности запрещённой организации) и статье "
             "174 (возбуждение розни) Уголовного кодекса и сопровождались обысками, "
             "содержанием под стражей и ограничением свободы."
         ),
         "summary_kk": (
-            "2018 жыл бойы сот «экстремистік» деп таныған қозғалысты қолдайтын "
+            "2018 жыл ішінде сот «экстремистік» деп таныған қозғалысты қолдайтын "
             "онлайн-чаттар мен әлеуметтік желілердегі хабарламалар мен пікірлер үшін "
-            "адамдарға қатысты қылмыстық істер қозғалды. Айыптар Қылмыстық кодекстің "
+            "адамдарға қатысты сотқа дейінгі тергеп-тексеру басталды. Айыптар Қылмыстық кодекстің "
             "405-бабы (тыйым салынған ұйымның қызметіне қатысу) және 174-бабы "
             "(алауыздықты қоздыру) бойынша тағылып, тінтулермен, күзетпен ұстаумен "
             "және бас бостандығын шектеумен қатар жүрді."
@@ -239,7 +239,7 @@ PEOPLE = [
     ("C011", "Мухамеджанов", "Нурлан", "Жаксылыкович", "Mukhamedzhanov", "Nurlan", "M", "Oral", "no", "", "p", ""),
     ("C012", "Жумабекова", "Динара", "Ерлановна", "ZHUMABEKOVA", "DINARA", "F", "Астана", "yes", "publish, represent", "pe", ""),
     ("C013", "Садыков", "Руслан", "Ильясович", "SADYKOV", "RUSLAN", "M", "Алматы", "yes", "", "p", "In pre-trial detention when the form was filled in; signed through his lawyer."),
-    ("C014", "Есенова", "Гүлнар & Гульнара", "Бақытқызы", "YESSENOVA", "GULNAR", "Ә", "Шымкент", "иә", "", "p", "Both spellings of the given name appear in her documents."),
+    ("C014", "Есенова", "Гүлнар", "Бақытқызы", "YESSENOVA", "GULNAR", "Ә", "Шымкент", "иә", "", "p", "Her Russian documents spell the given name Гульнара."),
     ("C015", "Ли", "Виктор", "Сергеевич", "LI", "VIKTOR", "M", "Алматы", "", "", "e", "Sent a power of attorney but no appeal form."),
     ("C016", "Дюсенбаев", "Асхат", "Муратович", "DYUSSENBAYEV", "ASKHAT", "М", "Караганда", "yes", "", "p", ""),
     ("C017", "Ахметова", "Мадина", "Талгатовна", "AKHMETOVA", "MADINA", "F", "Қарағанды", "no", "", "p", ""),
@@ -338,6 +338,20 @@ ADMIN_COURT = {
     "karaganda": "Специализированный административный суд г. Караганды",
     "pavlodar": "Specialised administrative court of Pavlodar",
     "zhanaozen": "Жаңаөзен қаласының мамандандырылған әкімшілік соты",
+}
+
+# The court that heard appeals against each administrative court's decisions in 2018: the city court of
+# Almaty and Astana, else the regional court (Shymkent belonged to South Kazakhstan Region until June
+# 2018). Written in one language or another, as intake staff type them.
+APPEAL_COURT = {
+    ADMIN_COURT["almaty"]: "Almaty City Court",
+    ADMIN_COURT["astana"]: "Астана қалалық соты",
+    ADMIN_COURT["oral"]: "Западно-Казахстанский областной суд",
+    ADMIN_COURT["shymkent"]: "Оңтүстік Қазақстан облыстық соты",
+    ADMIN_COURT["aktobe"]: "Aktobe Regional Court",
+    ADMIN_COURT["karaganda"]: "Карагандинский областной суд",
+    ADMIN_COURT["pavlodar"]: "Павлодар облыстық соты",
+    ADMIN_COURT["zhanaozen"]: "Мангистауский областной суд",
 }
 
 KNB = {
@@ -533,7 +547,7 @@ DESCRIPTIONS = {
         'Автомобиль с сотрудниками в штатском неделю стоял у дома заявительницы.',
         'Азаматша киінген қызметкерлер отырған көлік бір апта бойы оның үйінің жанында тұрды.'),
     'Balloons burst by officers; a record of confiscation was drawn up.': (
-        'Сотрудники полиции лопнули шары; составлен протокол изъятия.',
+        'Сотрудники полиции прокололи шары; составлен протокол изъятия.',
         'Полиция қызметкерлері шарларды жарып жіберді; алып қою хаттамасы толтырылды.'),
     'Banned from social networks for the term of the sentence.': (
         'На срок наказания запрещено пользоваться социальными сетями.',
@@ -549,19 +563,19 @@ DESCRIPTIONS = {
         'Көгілдір шарлар алып қойылды.'),
     'Charged over comments in an online chat.': (
         'Уголовное преследование за комментарии в онлайн-чате.',
-        'Онлайн-чаттағы пікірлері үшін қылмыстық жауаптылыққа тартылды.'),
+        'Онлайн-чаттағы пікірлері үшін қылмыстық қудалау басталды.'),
     'Charged over messages in a chat.': (
         'Уголовное преследование за сообщения в чате.',
-        'Чаттағы хабарламалары үшін қылмыстық жауаптылыққа тартылды.'),
+        'Чаттағы хабарламалары үшін қылмыстық қудалау басталды.'),
     'Charged over messages in a messenger group chat.': (
         'Уголовное преследование за сообщения в групповом чате мессенджера.',
-        'Мессенджердегі топтық чаттағы хабарламалары үшін қылмыстық жауаптылыққа тартылды.'),
+        'Мессенджердегі топтық чаттағы хабарламалары үшін қылмыстық қудалау басталды.'),
     'Charged over posts in a chat.': (
         'Уголовное преследование за публикации в чате.',
-        'Чаттағы жазбалары үшін қылмыстық жауаптылыққа тартылды.'),
+        'Чаттағы жазбалары үшін қылмыстық қудалау басталды.'),
     'Charged over voice messages in a chat.': (
         'Уголовное преследование за голосовые сообщения в чате.',
-        'Чаттағы дауыстық хабарламалары үшін қылмыстық жауаптылыққа тартылды.'),
+        'Чаттағы дауыстық хабарламалары үшін қылмыстық қудалау басталды.'),
     'Charged with incitement of discord over a post.': (
         'Обвинение в возбуждении розни за публикацию.',
         'Жазбасы үшін алауыздықты қоздырды деп айыпталды.'),
@@ -656,8 +670,8 @@ DESCRIPTIONS = {
         'Признание подозреваемым из-за репостов в чате.',
         'Чаттағы репостары үшін күдікті деп танылды.'),
     'Officers warned that next time a criminal case would be opened.': (
-        'Сотрудники предупредили, что в следующий раз будет возбуждено уголовное дело.',
-        'Қызметкерлер келесі жолы қылмыстық іс қозғалатынын ескертті.'),
+        'Сотрудники предупредили, что в следующий раз начнётся уголовное преследование.',
+        'Қызметкерлер келесі жолы қылмыстық қудалау басталатынын ескертті.'),
     'Phone and laptop confiscated.': (
         'Изъяты телефон и ноутбук.',
         'Телефон мен ноутбук алып қойылды.'),
@@ -668,7 +682,7 @@ DESCRIPTIONS = {
         'Домашний арест.',
         'Үйде қамауда ұстауға алынды.'),
     'Pushed into a police bus while standing with a friend on the square.': (
-        'Заталкивание в полицейский автобус, когда заявитель стоял с другом на площади.',
+        'Заталкивание в полицейский автобус во время разговора с другом на площади.',
         'Досымен алаңда тұрған кезде полиция автобусына итеріп кіргізілді.'),
     'Questioned about a blue ribbon tied to his bag.': (
         'Допрос из-за голубой ленты, повязанной на сумку.',
@@ -722,8 +736,8 @@ DESCRIPTIONS = {
         'Телефонное сообщение о том, что сына заявительницы отчислят из университета.',
         'Телефон арқылы оның ұлы университеттен шығарылатыны айтылды.'),
     'Warned that a criminal case would be opened if he came to another rally.': (
-        'Предупреждение о возбуждении уголовного дела в случае участия в следующем собрании.',
-        'Тағы бір жиынға келсе, оған қатысты қылмыстық іс қозғалатыны ескертілді.'),
+        'Предупреждение об уголовном преследовании в случае участия в следующем собрании.',
+        'Тағы бір жиынға келсе, оған қатысты қылмыстық қудалау басталатыны ескертілді.'),
 }
 
 # Bodies outside the list of authorities (complaints/data/authorities.csv), named in each language.
@@ -1028,8 +1042,7 @@ def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[
         if measure in ("administrative_arrest", "fine", "административный арест", "штраф",
                        "әкімшілік қамаққа алу", "айыппұл"):
             filed = date + dt.timedelta(days=rng.randint(3, 9))
-            rows.append({"complainant_id": cid, "date": filed,
-                         "authority": "Almaty City Court" if rng.random() < 0.5 else "Астана қалалық соты",
+            rows.append({"complainant_id": cid, "date": filed, "authority": APPEAL_COURT[ep["authority"]],
                          "action": "appeal", "outcome": "dismissed",
                          "outcome_date": filed + dt.timedelta(days=rng.randint(10, 40))})
         elif measure == "conviction":

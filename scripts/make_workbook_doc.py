@@ -188,7 +188,7 @@ def render() -> str:
     header = ["key", *(_english_name(code) for code in languages())]
     lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for key, label in MEASURES.items():
-        labels = [language(code).pgettext("measure", label) for code in languages()]
+        labels = [" / ".join(language(code).pgettext("measure", label).split("|")) for code in languages()]
         lines.append("| " + " | ".join([_code(key), *labels]) + " |")
     return "\n".join(lines) + "\n"
 

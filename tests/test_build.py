@@ -95,7 +95,7 @@ def test_english_figures(texts, complaint_counts):
         assert f"Of the appeals received, {counts.excluded} could not be included" in text
         assert f"In total, {counts.episodes} acts of persecution" in text
         for item in counts.events:
-            assert (f"addresses the cases of {item.complainants} complainants "
+            assert (f"These events concern {item.complainants} complainants "
                     f"({item.episodes} acts of persecution)") in text
         for measure in counts.measures:
             assert f"{measure.complainants} complainant" in text
@@ -113,7 +113,7 @@ def test_russian_figures_agree_in_number_and_case(texts, complaint_counts):
         assert f"подана от имени {counts.complainants} {genitive(counts.complainants)}." in text
         assert f"Всего поступило {counts.appeals} обращений" in text
         for item in counts.events:
-            assert f"касается {item.complainants} {genitive(item.complainants)}" in text
+            assert f"Эти события касаются {item.complainants} {genitive(item.complainants)}" in text
 
 
 def test_kazakh_figures(texts, complaint_counts):

@@ -91,10 +91,10 @@ def test_the_communication_names_the_facts_of_each_article(tmp_path):
     result = build(write_workbook(tmp_path / "case.xlsx", people=people, episodes=episodes), langs=["en"],
                    formats=["pdf"], documents=["hrc", "wgad-questionnaire"], output_root=tmp_path / "out", today=TODAY)
     first = flat(pdf_text(result.output / "en" / "hrc" / "C1.pdf"))
-    assert "Article 21: the right of peaceful assembly: facts: 11 May 2018 (administrative arrest)" in first
+    assert "Article 21: the right of peaceful assembly — facts: 11 May 2018 (administrative arrest)" in first
     assert "Article 19" not in first and "Article 22" not in first
     second = flat(pdf_text(result.output / "en" / "hrc" / "C2.pdf"))
-    assert "Article 9: the right to liberty and security of person: facts: 10 May 2018 (detention)" in second
+    assert "Article 9: the right to liberty and security of person — facts: 10 May 2018 (detention)" in second
     assert "[to complete: the articles of the Covenant violated, and the facts supporting each]" in second
     questionnaire = flat(pdf_text(result.output / "en" / "wgad-questionnaire" / "C2.pdf"))
     assert "Category" not in questionnaire.split("IV. Circumstances")[1].split("V. Domestic steps")[0]

@@ -103,6 +103,7 @@ def test_special_procedures_consent_flags_come_from_the_workbook(example_build):
     assert [row[1] for row in rows] == alphabetical("en", by_name, lambda name: " ".join(reversed(name.split(" ", 1))))
     for row in rows:
         member = by_name[row[1]]
+        assert row[0] == str(member.number)  # the number the person has in every document of the case
         assert row[-1] == ("yes" if member.person.consent_to_name else "no")
         assert row[-2] == ("yes" if "represent" in member.person.poa_scope else "no")
 
@@ -197,8 +198,9 @@ def test_brief_counts_legal_provisions_in_every_language(example_build):
     assert re.search(r"Administrative arrest: \d+ \(all under art\. 488 CAO\)", en)
     assert re.search(r"Административный арест: \d+ \(все — по ст\. 488 КоАП РК\)", ru)
     assert re.search(r"Әкімшілік қамаққа алу: \d+ \(барлығы — ҚР ӘҚБтК 488-бабы бойынша\)", kk)
-    assert re.search(r"Criminal case: \d+, including \d+ under art\. 405\(2\) CC, \d+ under art\. 174 CC", en)
-    assert re.search(r"Уголовное преследование: \d+, в том числе \d+ — по ч\. 2 ст\. 405 УК РК", ru)
+    # Parts that make up the whole are "of which" ("из них"), not "including" ("в том числе").
+    assert re.search(r"Criminal case: \d+, of which \d+ under art\. 405\(2\) CC, \d+ under art\. 174 CC", en)
+    assert re.search(r"Уголовное преследование: \d+, из них \d+ — по ч\. 2 ст\. 405 УК РК", ru)
     assert re.search(r"ҚР ҚК 405-бабының 2-бөлігі бойынша — \d+", kk)
 
 

@@ -147,7 +147,7 @@ def test_dropdowns_offer_the_coded_values(templates):
     assert values["sexes"] == ["Ж", "М"] and values["yes_no"] == ["да", "нет"]
     assert values["yes_no_unknown"] == ["да", "нет", "неизвестно"]
     assert values["attachment_kinds"][:3] == ["доверенность", "анкета-обращение", "решение"]
-    assert values["remedy_actions"][:2] == ["апелляционная жалоба", "кассационная жалоба"]
+    assert values["remedy_actions"][:2] == ["апелляционная жалоба", "ходатайство о пересмотре в кассационном порядке"]
     assert values["remedy_outcomes"][0] == "в удовлетворении отказано"
     assert len(values["cities"]) == len(Gazetteer.default())
 

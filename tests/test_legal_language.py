@@ -1,0 +1,143 @@
+"""The legal terms, dates, signatures and layout a Russian or Kazakh lawyer would sign (issue 12)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from complaints.build import build
+from complaints.context import measure_label
+from complaints.documents import REGISTRY
+from complaints.i18n import language
+from complaints.pipeline import load
+from complaints.render_html import html_environment, render_html
+
+from conftest import TODAY, docx_text, episode, event, person, write_workbook
+
+# The measure words an intake template wrote before the terms were corrected: a workbook filled in
+# from it must still be read, and the documents print the corrected terms.
+OLDER_SPELLINGS = {
+    "үйқамақ": ("house_arrest", "үйде қамауда ұстау", "домашний арест"),
+    "мүлікті тәркілеу": ("confiscation", "мүлікті алып қою", "изъятие имущества"),
+    "тәркілеу": ("confiscation", "мүлікті алып қою", "изъятие имущества"),
+    "қоқан-лоқы": ("threats", "қорқыту", "угрозы"),
+    "бақылау": ("surveillance", "жасырын бақылау", "негласное наблюдение"),
+    "қылмыстық іс": ("criminal_case", "қылмыстық қудалау", "уголовное преследование"),
+    "слежка": ("surveillance", "жасырын бақылау", "негласное наблюдение"),
+    "осуждение": ("conviction", "айыптау үкімі", "обвинительный приговор"),
+}
+
+
+def test_an_older_templates_measure_words_are_still_read_and_the_corrected_terms_printed(tmp_path):
+    episodes = [episode(measure=word, date=datetime.date(2018, 5, 10) + datetime.timedelta(days=day))
+                for day, word in enumerate(OLDER_SPELLINGS)]
+    loaded = load(write_workbook(tmp_path / "case.xlsx", episodes=episodes), ("ru", "kk"), TODAY)
+    assert loaded.report.valid, [(issue.code, issue.row) for issue in loaded.report.issues]
+    read = [e.measure for m in loaded.case.members for e in m.episodes]
+    assert read == [key for key, _, _ in OLDER_SPELLINGS.values()]
+    for key, kazakh, russian in OLDER_SPELLINGS.values():
+        assert measure_label(language("kk"), key) == kazakh
+        assert measure_label(language("ru"), key) == russian
+
+
+def test_a_cassation_is_a_petition_for_review_in_russian_and_kazakh():
+    from complaints.schema import REMEDY_ACTION_VALUES
+
+    assert REMEDY_ACTION_VALUES.label(language("ru"), "cassation") == "ходатайство о пересмотре в кассационном порядке"
+    assert REMEDY_ACTION_VALUES.label(language("kk"), "cassation") == (
+        "кассациялық тәртіппен қайта қарау туралы өтінішхат")
+    # The older words still read.
+    assert REMEDY_ACTION_VALUES.spellings()["кассационная жалоба"] == "cassation"
+
+
+SIGNATURE = ('{% import "_macros.html" as m %}'
+             '{{ m.signature("the Organisation", signatory, position, "the date", "the place") }}')
+
+
+def test_an_english_letter_is_signed_with_the_name_then_the_position_under_the_line():
+    html = html_environment("en").from_string(SIGNATURE).render(signatory="Dana Example", position="legal coordinator")
+    line, name, position = html.index('class="line"'), html.index("Dana Example"), html.index("Legal coordinator")
+    assert line < name < position
+
+
+@pytest.mark.parametrize("lang, signatory, position", [("ru", "Д. Пример", "юридический координатор"),
+                                                       ("kk", "Д. Мысал", "заң жөніндегі үйлестіруші")])
+def test_russian_and_kazakh_letters_set_position_line_and_name_on_one_line(lang, signatory, position):
+    html = html_environment(lang).from_string(SIGNATURE).render(signatory=signatory, position=position)
+    line_paragraph = html[html.index('signature-line'):]
+    line_paragraph = line_paragraph[:line_paragraph.index("</p>")]
+    assert line_paragraph.index(position.capitalize()) < line_paragraph.index('class="line"') < line_paragraph.index(
+        signatory)
+
+
+@pytest.mark.parametrize("lang, within_a_year, across_years", [
+    ("en", ("17 April", "4 October 2018"), ("17 December 2017", "4 October 2018")),
+    ("ru", ("17 апреля", "4 октября 2018\u00a0г."), ("17 декабря 2017\u00a0г.", "4 октября 2018\u00a0г.")),
+    ("kk", ("2018 жылғы 17 сәуір", "4 қазан"), ("2017 жылғы 17 желтоқсан", "2018 жылғы 4 қазан")),
+])
+def test_a_period_prints_the_year_it_shares_once(lang, within_a_year, across_years):
+    code = language(lang)
+    assert code.date_range(datetime.date(2018, 4, 17), datetime.date(2018, 10, 4)) == within_a_year
+    assert code.date_range(datetime.date(2017, 12, 17), datetime.date(2018, 10, 4)) == across_years
+
+
+@pytest.mark.parametrize("day, ru, kk", [
+    (datetime.date(2018, 11, 1), "Письменные материалы для Совещания ОБСЕ по рассмотрению выполнения обязательств в "
+     "области человеческого измерения", "ЕҚЫҰ-ның адами өлшем бойынша міндеттемелердің орындалуын қарау жөніндегі "
+     "кеңесіне жазбаша материал"),
+    (datetime.date(2023, 10, 2), "Письменные материалы для Конференции ОБСЕ по человеческому измерению",
+     "ЕҚЫҰ-ның адами өлшем жөніндегі конференциясына жазбаша материал"),
+])
+def test_the_osce_contribution_bears_the_name_the_meeting_had_on_its_date(day, ru, kk):
+    osce = REGISTRY["osce"]
+    assert language("ru").pgettext("document title", osce.title_on(day)) == ru
+    assert language("kk").pgettext("document title", osce.title_on(day)) == kk
+    # The courtesy note names the same meeting.
+    recipient = language("ru").pgettext("recipient", osce.recipient_on(day))
+    assert recipient.split()[0] == ru.split()[3].replace("Совещания", "Совещание").replace("Конференции", "Конференция")
+
+
+def test_a_kazakh_ending_stays_on_the_line_of_its_abbreviation_or_number():
+    html = render_html("kk", "base.html", {
+        "lang": "kk", "document_title": "БҰҰ-ның хаты", "build_date_iso": "2018-11-01", "page_label_css": '""',
+        "draft_mark": "", "confidential_mark": "ЕҚЫҰ-ның белгісі", "courtesy": False})
+    head, body = html.split("<body", 1)
+    assert "БҰҰ-ның хаты" in head and "nobr" not in head  # the title element holds text only
+    assert '<span class="nobr">ЕҚЫҰ-ның</span>' in body
+
+
+def test_a_short_last_word_of_a_heading_does_not_stand_alone():
+    from complaints.render_html import _keep_together
+
+    html = _keep_together("<head></head><body><h2>2018 жылғы 13 наурызда тыйым салынғаннан бері</h2>"
+                          "<p>сот бері қарай</p></body>")
+    assert "салынғаннан\u00a0бері</h2>" in html and "сот бері қарай" in html
+
+
+NUMBERS = '{% import "_macros.html" as m %}{{ m.numbering_note(people) }}'
+
+
+@pytest.mark.parametrize("numbers, noted", [([1, 2, 3], False), ([3, 1, 2], False), ([1, 2, 4], True), ([2, 3], True)])
+def test_a_list_whose_numbers_skip_says_why(numbers, noted):
+    people = [{"number": n} for n in numbers]
+    html = html_environment("ru").from_string(NUMBERS).render(people=people)
+    assert ("номер, которого нет в этом списке" in html) is noted
+
+
+def test_the_questionnaire_tells_each_deprivation_once_and_the_hrc_facts_follow_the_events(tmp_path):
+    events = [event("e1", summary_en="Hundreds gathered on the square; the police dispersed them.")]
+    episodes = [episode("C1", "e1", description="Pushed into a police bus."),
+                episode("C1", None, measure="search", date=datetime.date(2018, 6, 1), description="Flat searched.")]
+    path = write_workbook(tmp_path / "case.xlsx", events=events, people=[person("C1")], episodes=episodes)
+    result = build(path, langs=("en",), formats=("docx",), documents=("wgad-questionnaire", "hrc"),
+                   output_root=tmp_path / "out", today=TODAY)
+    questionnaire = docx_text(next(p for p in result.files if "wgad-questionnaire" in p.parts))
+    section_iv = questionnaire[questionnaire.index("Circumstances, and why"):questionnaire.index("Domestic steps")]
+    # The detention is in the table of section III; section IV tells what happened, without its record again.
+    assert "10 May 2018 (detention): Pushed into a police bus." in section_iv
+    assert "detention; authority" not in section_iv and "search" in section_iv
+    hrc = docx_text(next(p for p in result.files if "hrc" in p.parts))
+    facts = hrc[hrc.index("Facts of the claim"):]
+    assert facts.index("The rally e1") < facts.index("Hundreds gathered") < facts.index("Pushed into a police bus")
+    assert facts.index("Other acts of persecution") < facts.index("Flat searched.")
