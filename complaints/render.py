@@ -169,7 +169,8 @@ class Renderer:
         carried: tuple[Annex, ...] = ()
         lines: list[str] = []
         if first.volume:
-            title = volume_title(code, code.pgettext("document title", first.document.title_on(self.day)), first.volume, volumes)
+            title = volume_title(code, code.pgettext("document title", first.document.title_on(self.day)),
+                                 first.volume, volumes)
             document = DocumentHtml(first.document, first.lang,
                                     volume_context(context, first.document, first.volume, size, code),
                                     self.day, VOLUME_TEMPLATE, title)
