@@ -103,4 +103,4 @@ def test_the_lawyer_adds_and_removes_articles_per_author(tmp_path):
     result = build_one(tmp_path, ["hrc"], people_extra={"articles": "+7, -14"})
     communication = text(result, "en/hrc/C1.pdf")
     assert "Article 7" in communication and "Article 14" not in communication
-    assert "Article 22: freedom of association: facts: 10 May 2018 (pre-trial detention)" in communication
+    assert "Article 22: freedom of association — facts: 10 May 2018 (pre-trial detention)" in communication
