@@ -188,14 +188,14 @@ def test_the_communication_leaves_article_15_and_articles_25_26_to_the_lawyer(tm
                                                                                 ("C1", "articles_25_26")}
     text = words(communication)
     assert ("[to complete: whether article 15 (no punishment without law) is claimed for the conviction, and on "
-            "which facts]: facts: 20 September 2018 (conviction)") in text
+            "which facts] — facts: 20 September 2018 (conviction)") in text
     assert "Article 15" not in text and "Article 25" not in text and "Article 26" not in text
     decided = person("C1", poa_scope="represent", articles="+15, -25, +26")
     path = write_workbook(tmp_path / "case.xlsx", people=[decided], episodes=episodes)
     communication = rendered(path, "hrc", member="C1")
     text = words(communication)
     assert not {p.field for p in communication.open_points} & {"article_15", "articles_25_26"}
-    assert "Article 15: no punishment without law: facts: 20 September 2018 (conviction)" in text
+    assert "Article 15: no punishment without law — facts: 20 September 2018 (conviction)" in text
     assert "Article 26: equality before the law" in text
     assert "facts: 1 October 2018 (dismissal from work or study)" in text
     assert "Article 25" not in text
