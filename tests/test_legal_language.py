@@ -126,8 +126,11 @@ def test_a_list_whose_numbers_skip_says_why(numbers, noted):
 
 
 def test_the_questionnaire_tells_each_deprivation_once_and_the_hrc_facts_follow_the_events(tmp_path):
-    events = [event("e1", summary_en="Hundreds gathered on the square; the police dispersed them.")]
+    # e2 is dated first, but the author met e1 first: the story follows the author.
+    events = [event("e1", summary_en="Hundreds gathered on the square; the police dispersed them."),
+              event("e2", date=datetime.date(2018, 4, 1), date_end=datetime.date(2018, 7, 1))]
     episodes = [episode("C1", "e1", description="Pushed into a police bus."),
+                episode("C1", "e2", measure="interrogation", date=datetime.date(2018, 6, 2)),
                 episode("C1", None, measure="search", date=datetime.date(2018, 6, 1), description="Flat searched.")]
     path = write_workbook(tmp_path / "case.xlsx", events=events, people=[person("C1")], episodes=episodes)
     result = build(path, langs=("en",), formats=("docx",), documents=("wgad-questionnaire", "hrc"),
@@ -140,4 +143,5 @@ def test_the_questionnaire_tells_each_deprivation_once_and_the_hrc_facts_follow_
     hrc = docx_text(next(p for p in result.files if "hrc" in p.parts))
     facts = hrc[hrc.index("Facts of the claim"):]
     assert facts.index("The rally e1") < facts.index("Hundreds gathered") < facts.index("Pushed into a police bus")
+    assert facts.index("Pushed into a police bus") < facts.index("The rally e2") < facts.index("interrogation")
     assert facts.index("Other acts of persecution") < facts.index("Flat searched.")
