@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from .errors import BuildError
 
 # Block kinds: title, subtitle, heading, subheading, paragraph, note (small print),
-# item (bulleted), numbered (numbered list item), table.
+# item (bulleted), numbered (numbered list item), table, figure (a chart, its caption as text).
 _TAGS = {"h1": "title", "h2": "heading", "h3": "subheading", "p": "paragraph"}
 _CLASS_KINDS = ("subtitle", "note", "addressee", "signature")
 _PAGE_PLACEHOLDER = re.compile(r"\{(page|pages)\}")
@@ -47,6 +47,7 @@ class Block:
     # For tables: the cells holding links to headings, as (row, column, pieces), each piece a text
     # and the anchor it points to ("" for plain text); the pieces make up the cell's text.
     links: tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...] = ()
+    chart: str = ""  # for figures: the chart as charts.Chart.spec() gives it, which the DOCX draws
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def blocks_from_html(document: str) -> list[Block]:
         raise BuildError("the HTML template has no <main> element")
     blocks: list[Block] = []
     break_before = False
-    for element in main.iter("h1", "h2", "h3", "p", "li", "table", "div"):
+    for element in main.iter("h1", "h2", "h3", "p", "li", "table", "div", "figure"):
         classes = _classes(element)
         if element.tag == "div":
             break_before = break_before or "page-break" in classes
@@ -141,6 +142,10 @@ def blocks_from_html(document: str) -> list[Block]:
             continue
         if element.tag == "table":
             block = _table(element)
+        elif element.tag == "figure":
+            caption = element.find(".//figcaption")
+            block = Block("figure", _text(caption) if caption is not None else "",
+                          chart=element.get("data-chart") or "")
         elif element.tag == "li":
             parent = element.getparent()
             block = Block("numbered" if parent is not None and parent.tag == "ol" else "item", _text(element))
@@ -153,8 +158,8 @@ def blocks_from_html(document: str) -> list[Block]:
             anchor = (element.get("id") or "") if kind in ("heading", "subheading") else ""
             block = Block(kind, text, number=number, anchor=anchor if _ANCHOR.fullmatch(anchor) else "")
         if break_before:
-            if block.kind == "table":
-                raise BuildError("a page break must be followed by a heading or a paragraph, not a table")
+            if block.kind in ("table", "figure"):
+                raise BuildError(f"a page break must be followed by a heading or a paragraph, not a {block.kind}")
             block = replace(block, break_before=True)
             break_before = False
         blocks.append(block)

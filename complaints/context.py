@@ -26,7 +26,7 @@ from .case import Case, Member
 from .claims import Claim, Undecided, author_claims, category_claims
 from .collation import alphabetical, sort_key
 from .countries import country_codes, country_name
-from .counts import count
+from .counts import Counts, count
 from .heap import without_cycle_collection
 from .i18n import N_, Language, language, languages
 from .law import DEPRIVATION_OF_LIBERTY, PREVENTIVE_MEASURES, Provision, describe_basis, no_basis, parse_provision
@@ -341,6 +341,7 @@ class DocumentData:
     people: list[PersonView]
     lang: Language
     day: datetime.date  # the date the document bears
+    counts: Counts  # the figures of the members the document shows
 
 
 # What a brief tells of a named person: what lasts, and ill-treatment; not every detention of a few hours.
@@ -454,4 +455,4 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "withheld": [p.number for p in people if not p.consent_public],
         "deprivation_measures": DEPRIVATION_OF_LIBERTY,
     }
-    return common | document.context(DocumentData(case, members, people, lang, day))
+    return common | document.context(DocumentData(case, members, people, lang, day, counts))

@@ -8,17 +8,19 @@ confidential, and which languages the receiving body accepts.
 
 from __future__ import annotations
 
+import base64
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from . import charts
 from .bodies import bodies
 from .case import Member
 from .context import DocumentData, ground_label, in_period, measure_label
 from .i18n import N_, Language, languages
 from .law import DEPRIVATION_OF_LIBERTY
 from .penalties import Amount, kzt_amount
-from .stock import Stock, change, stock_on
+from .stock import Stock, change, monthly_stock, stock_on
 
 FORMATS = ("docx", "pdf")
 
@@ -158,12 +160,38 @@ def _periods(data: DocumentData) -> dict:
             "deprived_change": since.deprived,
             "charged_change": since.charged,
         })
+    # The stock is said only of a workbook that records when measures end.
+    records_ends = any(e.end_date for m in members for e in m.episodes)
     return {
         "periods": result,
         "stock": _stock(stock_on(members, day), lang),
-        # The stock is said only of a workbook that records when measures end.
-        "records_ends": any(e.end_date for m in members for e in m.episodes),
-    }
+        "records_ends": records_ends,
+    } | _charts(data, stock=records_ends)
+
+
+def _figure(chart: charts.Chart) -> dict:
+    """A chart as the templates place it: the SVG for the PDF (an image the HTML carries, which
+    render_pdf's fetcher serves), the chart as data for the DOCX, its alt text and caption."""
+    return {"spec": chart.spec(), "src": charts.URL_PREFIX + base64.b64encode(charts.svg(chart).encode()).decode(),
+            "alt": chart.alt, "caption": chart.caption}
+
+
+def _charts(data: DocumentData, stock: bool = False) -> dict:
+    """The charts of the brief and the collective complaint: acts of persecution by event, by measure
+    and by month, and (stock) the people held or charged over time. None when case.toml says
+    `charts = false`, or for a chart that would show fewer than two bars or days."""
+    lang, counts = data.lang, data.counts
+    found: dict[str, charts.Chart | None] = dict.fromkeys(("events", "measures", "months", "stock"))
+    if data.case.settings.charts:
+        found |= {
+            "events": charts.by_label(lang, "events", [(item.event.labels.get(lang.code, ""), item.episodes)
+                                                       for item in counts.events if item.complainants]),
+            "measures": charts.by_label(lang, "measures", [(measure_label(lang, item.measure), item.episodes)
+                                                           for item in counts.measures]),
+            "months": charts.by_month(lang, [e.date for m in data.members for e in m.episodes if e.date]),
+            "stock": charts.over_time(lang, monthly_stock(data.members, data.day)) if stock else None,
+        }
+    return {"charts": {name: chart and _figure(chart) for name, chart in found.items()}}
 
 
 REGISTRY: dict[str, DocumentType] = {
@@ -175,7 +203,7 @@ REGISTRY: dict[str, DocumentType] = {
             recipient=N_("recipient", "UN Special Rapporteurs and the OSCE/ODIHR"),
             html_template="collective-complaint.html",
             scope="publish", public=True, bodies=("special-procedures", "odihr"), international_procedure=True,
-            listing="listings/collective-complaint.html", listing_order="people",
+            listing="listings/collective-complaint.html", listing_order="people", context=_charts,
         ),
         _WGAD,
         # The questionnaire goes with the cover letter: same body, same people, one file each.

@@ -36,6 +36,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from complaints.blocks import LABEL, NUMBER, Block, DocumentMeta
+from complaints.charts import Chart, png, png_size
 from complaints.errors import BuildError
 
 LANGUAGE_TAGS = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
@@ -43,9 +44,12 @@ LANGUAGE_TAGS = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
 STYLE_IDS = {
     "title": "Title", "subtitle": "Subtitle", "addressee": "Addressee", "heading": "Heading1",
     "subheading": "Heading2", "paragraph": "Normal", "note": "Note", "signature": "Signature",
-    "item": "ListBullet", "numbered": "ListNumber",
+    "item": "ListBullet", "numbered": "ListNumber", "figure": "Note",  # a figure's caption
 }
 KINDS = frozenset(STYLE_IDS) | {"table"}
+# A chart is an image part of its own, named and related to the body by its number in the document.
+_IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_EMU_PER_TWIP = 635
 _HEADING_LEVELS = {"heading": 0, "subheading": 1}
 # The lists of the template's numbering part. Headings 1 and 2 are numbered by the first heading
 # list through their styles; a heading numbered in Roman numerals names the second.
@@ -160,7 +164,8 @@ def render_docx(
     template = _template(template_path)
     parts = _frame(template, meta, build_time)
     lists, numbering = _numbering(template, _lists(blocks))
-    context = _context(_block_views(blocks, iter(lists).__next__, template), meta)
+    figures: list[bytes] = []
+    context = _context(_block_views(blocks, iter(lists).__next__, template, figures), meta)
     pristine = template.pristine
     # What DocxTemplate.render does to the body, on the body patched once.
     pristine.docx_ids_index = 1000
@@ -168,8 +173,8 @@ def render_docx(
     pristine.fix_docpr_ids(body)
     root = copy.deepcopy(template.root)
     root.replace(root.body, body)
-    return _zip(parts | {"word/document.xml": _Entry.of(serialize_part_xml(root)), "word/numbering.xml": numbering},
-                build_time)
+    return _zip(_with_figures(parts | {"word/document.xml": _Entry.of(serialize_part_xml(root)),
+                                       "word/numbering.xml": numbering}, figures), build_time)
 
 
 def _render_plain(template: _Template, blocks: Sequence[Block], meta: DocumentMeta,
@@ -180,13 +185,16 @@ def _render_plain(template: _Template, blocks: Sequence[Block], meta: DocumentMe
     tpl = DocxTemplate(io.BytesIO(template.data))
     document = tpl.get_docx()
     numbering = document.part.numbering_part.element
-    views = _block_views(blocks, lambda: _new_list(numbering, template.list_abstract), template)
+    figures: list[bytes] = []
+    views = _block_views(blocks, lambda: _new_list(numbering, template.list_abstract), template, figures)
     tpl.render(_context(views, meta), jinja_env=template.env, autoescape=True)
     _set_language(document, LANGUAGE_TAGS.get(meta.language, meta.language))
     _set_properties(document, meta, build_time)
     stream = io.BytesIO()
     tpl.save(stream)
-    return reproducible_zip(stream.getvalue(), build_time)
+    with zipfile.ZipFile(stream) as package:
+        entries = {name: _Entry.of(package.read(name)) for name in package.namelist()}
+    return _zip(_with_figures(entries, figures), build_time)
 
 
 def _check_kinds(blocks: Sequence[Block]) -> None:
@@ -226,10 +234,12 @@ def _numbering(template: _Template, lists: int) -> tuple[list[int], _Entry]:
     return ids, _Entry.of(serialize_part_xml(numbering))
 
 
-def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template: _Template) -> list[dict]:
+def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template: _Template,
+                 figures: list[bytes]) -> list[dict]:
     """What the template reads of each block: its style, a restarting list id for each run of
     numbered blocks (from `new_list`), the list that numbers a heading, a page break, the space
-    after a table and, for tables, rows of equal length, column widths, styles and shading. A
+    after a table, for tables rows of equal length, column widths, styles and shading, and for
+    figures the image's relationship, size and alt text (the images drawn go to `figures`). A
     table without rows is left out."""
     views = []
     list_id = None
@@ -247,6 +257,8 @@ def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template:
             list_id = None
             continue
         view = {"kind": block.kind, "style": STYLE_IDS[block.kind], "text": block.text}
+        if block.kind == "figure":
+            view |= _figure_view(block, template.text_width, figures)
         if block.kind == "numbered":
             if list_id is None:
                 list_id = new_list()
@@ -266,6 +278,35 @@ def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template:
     for block, view in linked:
         _link(block, view, bookmarks)
     return views
+
+
+def _figure_view(block: Block, text_width: int, figures: list[bytes]) -> dict:
+    """The chart drawn as PNG (the PDF's SVG is drawn from the same chart), across the text width."""
+    chart = Chart.from_spec(block.chart)
+    image = png(chart)
+    figures.append(image)
+    number = len(figures)
+    width, height = png_size(image)
+    extent = text_width * _EMU_PER_TWIP
+    return {"relationship": f"rIdFigure{number}", "name": f"Figure {number}", "alt": chart.alt,
+            "cx": extent, "cy": extent * height // width}
+
+
+def _with_figures(entries: dict[str, _Entry], figures: list[bytes]) -> dict[str, _Entry]:
+    """The package's parts with each figure's image, its relationship to the body and the PNG type."""
+    if not figures:
+        return entries
+    relationships = entries["word/_rels/document.xml.rels"].data().decode("utf-8")
+    added = "".join(f'<Relationship Id="rIdFigure{number}" Type="{_IMAGE_RELATIONSHIP}" '
+                    f'Target="media/figure{number}.png"/>' for number in range(1, len(figures) + 1))
+    types = entries["[Content_Types].xml"].data().decode("utf-8")
+    if 'Extension="png"' not in types:
+        types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png"/></Types>')
+    return entries | {
+        "word/_rels/document.xml.rels": _Entry.of(relationships.replace("</Relationships>",
+                                                                        added + "</Relationships>").encode()),
+        "[Content_Types].xml": _Entry.of(types.encode("utf-8")),
+    } | {f"word/media/figure{number}.png": _Entry.of(image) for number, image in enumerate(figures, start=1)}
 
 
 def _bookmark(anchor: str) -> str:
@@ -443,6 +484,9 @@ class _Entry:
     def of(cls, data: bytes) -> _Entry:
         compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
         return cls(len(data), zlib.crc32(data), compressor.compress(data) + compressor.flush())
+
+    def data(self) -> bytes:
+        return zlib.decompress(self.deflated, -15)
 
 
 def _zip(entries: dict[str, _Entry], when: datetime.datetime) -> bytes:

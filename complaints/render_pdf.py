@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
 import hashlib
@@ -16,6 +17,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from .charts import URL_PREFIX as CHART_URL
 from .errors import BuildError
 from .fonts import code_points, undrawable
 from .render_html import html_dir
@@ -34,7 +36,7 @@ _ROW_GROUP = re.compile(r"<tbody>(.*?)</tbody>", re.DOTALL)
 
 
 class TemplateOnlyFetcher(URLFetcher):
-    """Serves files below the template folder and refuses every other URL."""
+    """Serves files below the template folder and the charts the HTML carries, and refuses every other URL."""
 
     def __init__(self, root: Path):
         super().__init__(fail_on_errors=True)
@@ -48,6 +50,9 @@ class TemplateOnlyFetcher(URLFetcher):
             if path.is_relative_to(self.root) and path.is_file():
                 mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                 return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+        elif url.startswith(CHART_URL):  # nothing to fetch: the image is in the URL
+            return URLFetcherResponse(url, base64.b64decode(url[len(CHART_URL):], validate=True),
+                                      {"Content-Type": "image/svg+xml"})
         self.refused.append(url)
         log.error("refused to fetch %s: only files of the template folder may be used", url[:200])
         raise PermissionError("resource outside the template folder")

@@ -50,6 +50,7 @@ class Settings:
     periods: tuple[Period, ...] = ()
     osce_session: Translated = field(default_factory=dict)
     build_date: datetime.date | None = None  # fixes the date printed on documents
+    charts: bool = True  # the brief and the collective complaint draw charts of their figures
     annex_volume_size: int = DEFAULT_VOLUME_SIZE
 
     @classmethod
@@ -142,7 +143,7 @@ class _Reader:
 
 
 _KNOWN = {"build_date", "title", "organisation", "signatory", "place", "urgency", "state", "documents", "periods",
-          "osce", "annex_volume_size"}
+          "osce", "annex_volume_size", "charts"}
 
 
 def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -> Settings:
@@ -169,6 +170,9 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
         if end and end < start:
             read.fail(f"periods[{number}].end", "is before its start")
     signatory, signatory_position = read.signatory(data)
+    charts = data.get("charts", True)
+    if not isinstance(charts, bool):
+        read.fail("charts", "must be true or false")
     return Settings(
         name=name,
         title=read.translated(data, "title"),
@@ -190,4 +194,5 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
         osce_session=read.translated(read.table(data, "osce", "", ("working_session",)), "working_session", "osce."),
         build_date=read.date(data, "build_date", ""),
         annex_volume_size=read.count(data, "annex_volume_size", DEFAULT_VOLUME_SIZE, 1, 100_000),
+        charts=charts,
     )

@@ -167,3 +167,19 @@ def change(members: Sequence[Member], start: datetime.date, end: datetime.date |
     `end` or, for a period without one, on `day` (the document's date)."""
     return Change(stock_on(members, start - datetime.timedelta(days=1)), stock_on(members, end or day),
                   flow(members, start, end))
+
+
+def monthly_stock(members: Sequence[Member], day: datetime.date) -> list[tuple[datetime.date, int, int]]:
+    """(day, deprived, charged) on the first day of each month from the month the first lasting
+    measure began until `day`, and on `day`; empty when no lasting measure began by then."""
+    starts = [e.date for m in members for e in m.episodes if e.measure in LASTING and e.date and e.date <= day]
+    if not starts:
+        return []
+    days = []
+    current = min(starts).replace(day=1)
+    while current < day:
+        days.append(current)
+        current = current.replace(year=current.year + 1, month=1) if current.month == 12 else current.replace(
+            month=current.month + 1)
+    days.append(day)
+    return [(when, stock.deprived, stock.charged) for when in days for stock in (stock_on(members, when),)]

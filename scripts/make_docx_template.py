@@ -248,7 +248,25 @@ TABLE_XML = (
     "</w:pPr></w:p>{% endif %}"
 )
 
-BODY_XML = ('{% for block in blocks %}{% if block.kind == "table" %}' + TABLE_XML + "{% else %}"
+# A chart: its image (related to the body by the renderer) in a paragraph of its own across the text
+# width, kept with its caption, which follows in the caption's style; the alt text as the picture's
+# description.
+FIGURE_XML = (
+    '<w:p><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="40"/><w:jc w:val="center"/></w:pPr>'
+    '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+    '<wp:extent cx="{{ block.cx }}" cy="{{ block.cy }}"/>'
+    '<wp:docPr id="1" name="{{ block.name }}" descr="{{ block.alt }}"/>'
+    '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+    '<pic:nvPicPr><pic:cNvPr id="0" name="{{ block.name }}" descr="{{ block.alt }}"/><pic:cNvPicPr/></pic:nvPicPr>'
+    '<pic:blipFill><a:blip r:embed="{{ block.relationship }}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{{ block.cx }}" cy="{{ block.cy }}"/></a:xfrm>'
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+    "</wp:inline></w:drawing></w:r></w:p>" + PARAGRAPH_XML
+)
+
+BODY_XML = ('{% for block in blocks %}{% if block.kind == "table" %}' + TABLE_XML
+            + '{% elif block.kind == "figure" %}' + FIGURE_XML + "{% else %}"
             + PARAGRAPH_XML + "{% endif %}{% endfor %}")
 
 
@@ -501,7 +519,7 @@ def _build_body(document) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    template = parse_xml(f"<w:body {nsdecls('w')}>{BODY_XML}</w:body>")
+    template = parse_xml(f"<w:body {nsdecls('w', 'r', 'wp', 'a', 'pic')}>{BODY_XML}</w:body>")
     body.text = template.text
     section = body.find(qn("w:sectPr"))
     for child in list(template):
