@@ -20,6 +20,7 @@ from complaints import charts
 from complaints.charts import Chart
 from complaints.context import document_context
 from complaints.documents import REGISTRY
+from complaints.errors import UnreadableInput
 from complaints.pipeline import load
 from complaints.render import DocumentHtml
 from complaints.render_html import html_dir
@@ -134,7 +135,7 @@ def test_a_kazakh_label_is_drawn_with_the_glyphs_of_the_bundled_font():
 
 
 def test_case_toml_can_turn_the_charts_off(tmp_path):
-    page = document(case_folder(tmp_path, SETTINGS + "charts = false\n"), "brief", "en")
+    page = document(case_folder(tmp_path, "charts = false\n" + SETTINGS), "brief", "en")
     assert "<figure" not in page.html and charts.URL_PREFIX not in page.html
     files, _ = page.render(["docx"])
     with zipfile.ZipFile(BytesIO(files["docx"])) as package:
@@ -157,3 +158,8 @@ def test_the_stock_over_time_is_the_stock_on_the_first_of_each_month_and_on_the_
                             "Dec 2018")
     assert stock.series == (("deprived of liberty", (0, 0, 0, 1, 1, 1, 1, 1)),
                             ("facing criminal charges at liberty", (0, 0, 0, 0, 0, 0, 0, 0)))
+
+
+def test_a_charts_setting_that_is_not_true_or_false_is_one_clear_error(tmp_path):
+    with pytest.raises(UnreadableInput, match="charts: must be true or false"):
+        document(case_folder(tmp_path, 'charts = "no"\n' + SETTINGS), "brief", "en")
