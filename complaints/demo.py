@@ -99,6 +99,10 @@ def _write_demo(stream, complainants: int, seed: int) -> dict[str, int]:
 
     rows = {EVENTS.key: len(events), COMPLAINANTS.key: 0, EPISODES.key: 0, REMEDIES.key: 0}
     id_cell_style = "@"
+    # Two rows with the same name and date of birth, or the same document, are one person to validation:
+    # a drawn date or number already given moves on to the next free one, so that every row is its own person.
+    births: set[tuple[str, str, datetime.date]] = set()
+    documents: set[str] = set()
     for number in range(1, complainants + 1):
         female = rng.random() < 0.4
         surname = rng.choice(SURNAMES)
@@ -107,14 +111,23 @@ def _write_demo(stream, complainants: int, seed: int) -> dict[str, int]:
         complainant_id = f"P{number:05d}"
         home = rng.choice(places)
         appeal = start + datetime.timedelta(days=rng.randrange(320, 400))
-        document = WriteOnlyCell(sheets[COMPLAINANTS.key], value=f"0{rng.randrange(10**8):08d}")
+        drawn = rng.randrange(10**8)
+        while f"0{drawn:08d}" in documents:
+            drawn = (drawn + 1) % 10**8
+        documents.add(f"0{drawn:08d}")
+        document = WriteOnlyCell(sheets[COMPLAINANTS.key], value=f"0{drawn:08d}")
         document.number_format = id_cell_style
+        patronymic = _patronymic(rng.choice(FATHERS), female)  # drawn in the order the rows always were
+        born = datetime.date(1950, 1, 1) + datetime.timedelta(days=rng.randrange(18000))
+        while (surname, given, born) in births:
+            born += datetime.timedelta(days=1)
+        births.add((surname, given, born))
         append(COMPLAINANTS, {
             "complainant_id": complainant_id, "surname": surname, "given_name": given,
-            "patronymic": _patronymic(rng.choice(FATHERS), female),
+            "patronymic": patronymic,
             "surname_latin": transliterate(surname).upper(), "given_name_latin": transliterate(given).upper(),
             "sex": "F" if female else "M",
-            "date_of_birth": datetime.date(1950, 1, 1) + datetime.timedelta(days=rng.randrange(18000)),
+            "date_of_birth": born,
             "city": _spelling(rng, home), "id_document": document,
             "appeal_form_date": None if rng.random() < 0.02 else appeal,
             "poa_date": None if rng.random() < 0.04 else appeal + datetime.timedelta(days=rng.randrange(10)),
