@@ -14,10 +14,14 @@ from lxml import html as lxml_html
 
 from .errors import BuildError
 
-# Block kinds: title, subtitle, heading, subheading, paragraph, note (small print),
-# item (bulleted), numbered (numbered list item), table, figure (a chart, its caption as text).
+# Block kinds: title, subtitle, heading, subheading, paragraph, note (small print), addressee,
+# signature, signature_line, item (bulleted), numbered (numbered list item), table, figure (a chart,
+# its caption as text).
 _TAGS = {"h1": "title", "h2": "heading", "h3": "subheading", "p": "paragraph"}
-_CLASS_KINDS = ("subtitle", "note", "addressee", "signature")
+# The kind of a paragraph by its class, the first that matches: the signature's line is a paragraph
+# of its own kind, its tab stops drawing the line the PDF draws as span.line.
+_CLASS_KINDS = {"signature-line": "signature_line", "subtitle": "subtitle", "note": "note",
+                "addressee": "addressee", "signature": "signature"}
 _PAGE_PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 # A heading's own number as the templates type it: "1.", "3.2.", "IV.", then a space.
 _HEADING_NUMBER = re.compile(r"((?:\d+\.)+|[IVXLC]+\.) (.+)")
@@ -28,9 +32,21 @@ _HEADER_ONLY = "confidential-mark"
 # names are letters, digits and underscores, at most 40 of them.
 _ANCHOR = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,31}")
 
+# The marks a run of text may carry in the DOCX: an open point (shaded and bold, as the PDF sets
+# .open-point) and the line to sign on (the PDF's span.line; tab stops and a leader draw it).
+OPEN_POINT, LINE = "open-point", "line"
+_OPEN_POINT_CLASS = "open-point"
+_SIGNATURE_LINE_CLASS = "line"
+
 # What a table's column holds, from the class or tag of its body cells: a row label (a <th> in
 # <tbody>, as in the label/value tables), a running number (td.number), or text.
 LABEL, NUMBER, TEXT = "label", "number", "text"
+
+
+# A piece of a paragraph or cell: its text, the anchor of the heading it links to ("" for none),
+# and its mark (OPEN_POINT, LINE or ""). The texts of a block's runs make up its text, but for
+# the spaces around a line.
+Run = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -44,9 +60,10 @@ class Block:
     number: str = ""  # a heading's own number, as printed before its text ("3.2.")
     break_before: bool = False  # the block opens a new page
     anchor: str = ""  # a heading's id, which links elsewhere in the document point to
-    # For tables: the cells holding links to headings, as (row, column, pieces), each piece a text
-    # and the anchor it points to ("" for plain text); the pieces make up the cell's text.
-    links: tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...] = ()
+    # A paragraph's text as runs, when part of it is marked: (text, anchor, mark) each, as Run says.
+    runs: tuple[Run, ...] = ()
+    # For tables: the cells holding links to headings or open points, as (row, column, runs).
+    marked_cells: tuple[tuple[int, int, tuple[Run, ...]], ...] = ()
     chart: str = ""  # for figures: the chart as charts.Chart.spec() gives it, which the DOCX draws
 
 
@@ -86,27 +103,53 @@ def _target(element) -> str:
     return href[1:] if element.tag == "a" and _ANCHOR.fullmatch(href[1:]) and href[:1] == "#" else ""
 
 
-def _pieces(cell, text: str) -> tuple[tuple[str, str], ...]:
-    """The cell as plain and linked pieces, when its links point inside the document and nothing
-    else is marked up in it; () otherwise, and whenever the pieces would not make up its text."""
-    children = list(cell)
-    if not children or not all(_target(child) for child in children):
+def _raw_runs(element, mark: str = "") -> list[Run]:
+    """The element's text, in document order, as runs: a link to a heading gives its anchor, an open
+    point its mark, the signature's line a run of its own; any other markup is plain text."""
+    runs: list[Run] = [(element.text or "", "", mark)] if element.text else []
+    for child in element:
+        classes = _classes(child)
+        if _SIGNATURE_LINE_CLASS in classes and child.tag == "span":
+            runs.append(("", "", LINE))
+        elif target := _target(child):
+            runs.append((child.text_content(), target, mark))
+        else:
+            runs += _raw_runs(child, OPEN_POINT if _OPEN_POINT_CLASS in classes else mark)
+        if child.tail:
+            runs.append((child.tail, "", mark))
+    return runs
+
+
+def _runs(element, text: str) -> tuple[Run, ...]:
+    """The element's runs when a link, an open point or a line marks part of it, with spaces collapsed
+    as in its text (none around a line); () when nothing is marked, and whenever the runs would not
+    make up its text."""
+    raw = _raw_runs(element)
+    if all(not target and not mark for _, target, mark in raw):
         return ()
-    raw = [(cell.text or "", "")]
-    for child in children:
-        raw += [(child.text_content(), _target(child)), (child.tail or "", "")]
-    pieces = tuple((" ".join(part.split()) if target else re.sub(r"\s+", " ", part), target)
-                   for part, target in raw if part)
-    return pieces if "".join(part for part, _ in pieces) == text else ()
+    runs: list[Run] = []
+    for index, (part, target, mark) in enumerate(raw):
+        part = re.sub(r"\s+", " ", part)
+        previous = runs[-1][0] if runs else ""
+        if mark == LINE or not runs or previous.endswith(" ") or (runs and runs[-1][2] == LINE):
+            part = part.lstrip()
+        if mark != LINE and index + 1 < len(raw) and raw[index + 1][2] == LINE:
+            part = part.rstrip()
+        if part or mark == LINE:
+            runs.append((part, target, mark))
+    if runs and runs[-1][2] != LINE:
+        runs[-1] = (runs[-1][0].rstrip(), *runs[-1][1:])
+    words = "".join(" " if mark == LINE else part for part, _, mark in runs).split()
+    return tuple(runs) if " ".join(words) == text else ()
 
 
 def _table(element) -> Block:
     head = [row for section in element.iter("thead") for row in section.iter("tr")]
     body = [row for row in element.iter("tr") if next(row.iterancestors("thead"), None) is None]
     rows = tuple(tuple(_text(cell) for cell in row.iter("th", "td")) for row in head + body)
-    links = tuple((number, column, pieces) for number, row in enumerate(head + body)
-                  for column, cell in enumerate(row.iter("th", "td"))
-                  if len(cell) and (pieces := _pieces(cell, rows[number][column])))
+    marked_cells = tuple((number, column, runs) for number, row in enumerate(head + body)
+                         for column, cell in enumerate(row.iter("th", "td"))
+                         if len(cell) and (runs := _runs(cell, rows[number][column])))
     width = max((len(row) for row in rows), default=0)
     columns = []
     for index in range(width):
@@ -117,7 +160,8 @@ def _table(element) -> Block:
             columns.append(NUMBER)
         else:
             columns.append(TEXT)
-    return Block("table", rows=rows, header_rows=len(head), columns=tuple(columns), links=links)
+    return Block("table", rows=rows, header_rows=len(head), columns=tuple(columns),
+                 marked_cells=marked_cells)
 
 
 def blocks_from_html(document: str) -> list[Block]:
@@ -148,15 +192,19 @@ def blocks_from_html(document: str) -> list[Block]:
                           chart=element.get("data-chart") or "")
         elif element.tag == "li":
             parent = element.getparent()
-            block = Block("numbered" if parent is not None and parent.tag == "ol" else "item", _text(element))
+            text = _text(element)
+            block = Block("numbered" if parent is not None and parent.tag == "ol" else "item", text,
+                          runs=_runs(element, text) if len(element) else ())
         else:
-            kind = next((c for c in _CLASS_KINDS if c in classes), _TAGS[element.tag])
+            kind = next((kind for css, kind in _CLASS_KINDS.items() if css in classes), _TAGS[element.tag])
             text, number = _text(element), ""
             numbered = _HEADING_NUMBER.fullmatch(text) if kind in ("heading", "subheading") else None
             if numbered:
                 number, text = numbered.groups()
             anchor = (element.get("id") or "") if kind in ("heading", "subheading") else ""
-            block = Block(kind, text, number=number, anchor=anchor if _ANCHOR.fullmatch(anchor) else "")
+            runs = _runs(element, text) if len(element) and not number else ()
+            block = Block(kind, text, number=number, anchor=anchor if _ANCHOR.fullmatch(anchor) else "",
+                          runs=runs)
         if break_before:
             if block.kind in ("table", "figure"):
                 raise BuildError(f"a page break must be followed by a heading or a paragraph, not a {block.kind}")

@@ -35,7 +35,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from complaints.blocks import LABEL, NUMBER, Block, DocumentMeta
+from complaints.blocks import LABEL, NUMBER, Block, DocumentMeta, Run
 from complaints.charts import Chart, png, png_size
 from complaints.errors import BuildError
 
@@ -44,6 +44,7 @@ LANGUAGE_TAGS = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
 STYLE_IDS = {
     "title": "Title", "subtitle": "Subtitle", "addressee": "Addressee", "heading": "Heading1",
     "subheading": "Heading2", "paragraph": "Normal", "note": "Note", "signature": "Signature",
+    "signature_line": "SignatureLine",
     "item": "ListBullet", "numbered": "ListNumber", "figure": "Note",  # a figure's caption
 }
 KINDS = frozenset(STYLE_IDS) | {"table"}
@@ -51,16 +52,22 @@ KINDS = frozenset(STYLE_IDS) | {"table"}
 _IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 _EMU_PER_TWIP = 635
 _HEADING_LEVELS = {"heading": 0, "subheading": 1}
+# The signature block's paragraphs stay on one page, as div.signature does in the PDF.
+_KEPT_TOGETHER = frozenset({"signature", "signature_line"})
 # The lists of the template's numbering part. Headings 1 and 2 are numbered by the first heading
 # list through their styles; a heading numbered in Roman numerals names the second.
 BULLET_NUM_ID, DECIMAL_NUM_ID, HEADING_NUM_ID, ROMAN_NUM_ID = 1, 2, 3, 4
 _UNNUMBERED = (0, 0)  # numId 0: no list, whatever the style says
 # The values of style.css the renderer needs as well as the template: the shading of header rows
 # and row labels (th, tbody th), the label column's share of a label/value table (tbody th), the
-# addressee's left margin (p.addressee) and the space below a table (table), in twips.
+# addressee's left margin (p.addressee), the signature line's parts, the open points' shading and
+# the space below a table (table), in twips.
 HEADER_FILL, LABEL_FILL = "E8E8E8", "F3F3F3"
 LABEL_SHARE = 0.34
 ADDRESSEE_INDENT = 0.45
+# p.signature-line: the position's share of the text width, the line's and the space after it.
+SIGNATURE_SHARES = (0.45, 0.28, 0.04)
+OPEN_POINT_FILL = "FFF2A8"  # .open-point's background
 TABLE_GAP = 160
 # The kinds whose style has less space before it than a table has below it in the PDF.
 _SPACED_AFTER_TABLE = frozenset({"title", "subtitle", "addressee", "paragraph", "note", "item", "numbered"})
@@ -251,12 +258,17 @@ def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template:
         if block.kind == "table":
             view = _table_view(block, template.text_width,
                                separate=index + 1 == len(blocks) or blocks[index + 1].kind == "table")
-            if block.links:
+            if block.marked_cells:
                 linked.append((block, view))
             views.append(view)
             list_id = None
             continue
         view = {"kind": block.kind, "style": STYLE_IDS[block.kind], "text": block.text}
+        if block.runs:
+            view["runs"] = block.runs
+            linked.append((block, view))
+        if block.kind in _KEPT_TOGETHER and index + 1 < len(blocks) and blocks[index + 1].kind in _KEPT_TOGETHER:
+            view["keep_next"] = True
         if block.kind == "figure":
             view |= _figure_view(block, template.text_width, figures)
         if block.kind == "numbered":
@@ -316,15 +328,21 @@ def _bookmark(anchor: str) -> str:
 
 
 def _link(block: Block, view: dict, bookmarks: dict[str, str]) -> None:
-    """Cells that refer to numbered headings get pieces of text and REF fields to their bookmarks,
-    so that the references follow when a lawyer inserts a section. A reference to a heading that
-    is not numbered by a list stays text."""
+    """Marked paragraphs and cells get their runs, a link to a numbered heading becoming a REF field
+    to its bookmark, so that the reference follows when a lawyer inserts a section. A reference to
+    a heading that is not numbered by a list stays text."""
+    if block.kind != "table":
+        view["runs"] = _bookmarked(block.runs, bookmarks)
+        return
     head = block.header_rows
-    for number, column, pieces in block.links:
+    for number, column, runs in block.marked_cells:
         part, row = ("head", number) if number < head else ("body", number - head)
         text, width, style, fill, _ = view[part][row][column]
-        view[part][row][column] = (text, width, style, fill,
-                                   [(piece, bookmarks.get(target, "")) for piece, target in pieces])
+        view[part][row][column] = (text, width, style, fill, _bookmarked(runs, bookmarks))
+
+
+def _bookmarked(runs: Sequence[Run], bookmarks: dict[str, str]) -> list[Run]:
+    return [(text, bookmarks.get(target, ""), mark) for text, target, mark in runs]
 
 
 class _HeadingNumbers:

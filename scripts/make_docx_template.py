@@ -19,7 +19,7 @@ import sys
 import docx
 import tinycss2
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement, parse_xml
@@ -191,21 +191,6 @@ SETTINGS_XML = f"""
 </w:settings>
 """
 
-# One paragraph for every kind of block: the renderer names its style, a page break before it, its
-# list (numbered items, and the headings not numbered by their style's list) and, after a table,
-# the space the table's bottom margin gives in the PDF.
-PARAGRAPH_XML = (
-    '<w:p><w:pPr><w:pStyle w:val="{{ block.style }}"/>'
-    "{% if block.break_before %}<w:pageBreakBefore/>{% endif %}"
-    '{% if block.numbering %}<w:numPr><w:ilvl w:val="{{ block.numbering[0] }}"/>'
-    '<w:numId w:val="{{ block.numbering[1] }}"/></w:numPr>{% endif %}'
-    '{% if block.after_table %}<w:spacing w:before="{{ block.after_table }}"/>{% endif %}</w:pPr>'
-    '{% if block.bookmark %}<w:bookmarkStart w:id="{{ block.bookmark_id }}" w:name="{{ block.bookmark }}"/>'
-    "{% endif %}"
-    '<w:r><w:t xml:space="preserve">{{ block.text }}</w:t></w:r>'
-    '{% if block.bookmark %}<w:bookmarkEnd w:id="{{ block.bookmark_id }}"/>{% endif %}</w:p>'
-)
-
 # A reference to a numbered heading: Word's REF field to its bookmark, giving the heading's number
 # in relative context (\r) as a link (\h), with the number the PDF prints as its last result.
 REFERENCE_XML = (
@@ -216,16 +201,41 @@ REFERENCE_XML = (
     '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 )
 
+def _runs_xml(runs: str) -> str:
+    """The runs named `runs`, (text, anchor, mark) each: a reference, the line to sign on (three tabs
+    of the Signature Line style), an open point in its character style, or plain text."""
+    return ("{% for text, target, mark in " + runs + " %}{% if target %}" + REFERENCE_XML
+            + '{% elif mark == "line" %}<w:r><w:tab/><w:tab/><w:tab/></w:r>'
+            '{% elif mark == "open-point" %}<w:r><w:rPr><w:rStyle w:val="OpenPoint"/></w:rPr>'
+            '<w:t xml:space="preserve">{{ text }}</w:t></w:r>'
+            '{% else %}<w:r><w:t xml:space="preserve">{{ text }}</w:t></w:r>{% endif %}{% endfor %}')
 
-# A cell, from the renderer's (text, width, style, shading, pieces) of it: pieces when it refers
-# to headings, its text otherwise.
+
+# One paragraph for every kind of block: the renderer names its style, a page break before it, its
+# list (numbered items, and the headings not numbered by their style's list) and, after a table,
+# the space the table's bottom margin gives in the PDF.
+PARAGRAPH_XML = (
+    '<w:p><w:pPr><w:pStyle w:val="{{ block.style }}"/>'
+    "{% if block.keep_next %}<w:keepNext/>{% endif %}"
+    "{% if block.break_before %}<w:pageBreakBefore/>{% endif %}"
+    '{% if block.numbering %}<w:numPr><w:ilvl w:val="{{ block.numbering[0] }}"/>'
+    '<w:numId w:val="{{ block.numbering[1] }}"/></w:numPr>{% endif %}'
+    '{% if block.after_table %}<w:spacing w:before="{{ block.after_table }}"/>{% endif %}</w:pPr>'
+    '{% if block.bookmark %}<w:bookmarkStart w:id="{{ block.bookmark_id }}" w:name="{{ block.bookmark }}"/>'
+    "{% endif %}"
+    '{% if block.runs %}' + _runs_xml("block.runs") + "{% else %}"
+    '<w:r><w:t xml:space="preserve">{{ block.text }}</w:t></w:r>{% endif %}'
+    '{% if block.bookmark %}<w:bookmarkEnd w:id="{{ block.bookmark_id }}"/>{% endif %}</w:p>'
+)
+
+# A cell, from the renderer's (text, width, style, shading, pieces) of it: its runs when part of it
+# is marked (a reference to a heading, an open point), its text otherwise.
 CELL_XML = (
     '<w:tc><w:tcPr><w:tcW w:w="{{ width }}" w:type="dxa"/>'
     '{% if fill %}<w:shd w:val="clear" w:color="auto" w:fill="{{ fill }}"/>{% endif %}</w:tcPr>'
     '<w:p><w:pPr><w:pStyle w:val="{{ style }}"/></w:pPr>'
-    "{% if pieces %}{% for text, target in pieces %}{% if target %}" + REFERENCE_XML
-    + '{% else %}<w:r><w:t xml:space="preserve">{{ text }}</w:t></w:r>{% endif %}{% endfor %}'
-    '{% else %}<w:r><w:t xml:space="preserve">{{ text }}</w:t></w:r>{% endif %}</w:p></w:tc>'
+    "{% if pieces %}" + _runs_xml("pieces")
+    + '{% else %}<w:r><w:t xml:space="preserve">{{ text }}</w:t></w:r>{% endif %}</w:p></w:tc>'
 )
 _CELLS = "{% for text, width, style, fill, pieces in row %}" + CELL_XML + "{% endfor %}"
 
@@ -425,6 +435,25 @@ def _define_styles(document, text_width) -> None:
     _paragraph_style(document, "Note", size=10, color=NOTE_COLOR)
     signature = _paragraph_style(document, "Signature", align=left, before=18, hyphenate=False)
     signature.paragraph_format.keep_together = True
+    # p.signature-line: the position, the line to sign on (span.line: two tabs, the second with a
+    # leader, and a third for the space after it) and the name, at the stylesheet's shares.
+    line = _paragraph_style(document, "Signature Line", align=left, before=18, hyphenate=False)
+    line.paragraph_format.keep_together = True
+    stops = line.paragraph_format.tab_stops
+    position, drawn, gap = layout.SIGNATURE_SHARES
+    stops.add_tab_stop(int(text_width * position))
+    stops.add_tab_stop(int(text_width * (position + drawn)), leader=WD_TAB_LEADER.LINES)
+    stops.add_tab_stop(int(text_width * (position + drawn + gap)))
+    # .open-point: what the lawyer must complete, bold on the PDF's shading; a character style, so
+    # that Word's Find can look for every one of them.
+    open_point = document.styles.add_style("Open Point", WD_STYLE_TYPE.CHARACTER)
+    open_point.base_style = document.styles["Default Paragraph Font"]
+    open_point.quick_style = True
+    open_point.font.bold = True
+    shading = OxmlElement("w:shd")
+    for attribute, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", layout.OPEN_POINT_FILL)):
+        shading.set(qn(attribute), value)
+    open_point.element.get_or_add_rPr().append(shading)
     bullet = _paragraph_style(document, "List Bullet", after=3)
     _set_numbering(bullet, layout.BULLET_NUM_ID)
     numbered = _paragraph_style(document, "List Number", after=3)

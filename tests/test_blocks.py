@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from complaints.blocks import LABEL, NUMBER, TEXT, Block, blocks_from_html
+from complaints.blocks import LABEL, LINE, NUMBER, OPEN_POINT, TEXT, Block, blocks_from_html
 from complaints.errors import BuildError
 
 
@@ -74,4 +74,31 @@ def test_links_to_headings_are_read_as_pieces_of_their_cell():
         ("section-3-1", "3.1.", "Rally"), ("", "3.2.", "Other")]
     table = blocks[2]
     assert table.rows[0] == ("C1", "3.1, 3.2")
-    assert table.links == ((0, 1, (("3.1", "section-3-1"), (", ", ""), ("3.2", "section-3-2"))),)
+    assert table.marked_cells == ((0, 1, (("3.1", "section-3-1", ""), (", ", "", ""), ("3.2", "section-3-2", ""))),)
+
+
+def test_open_points_are_runs_of_their_own_in_paragraphs_items_and_cells():
+    marker = "<span class='open-point' data-field='nationality'>[to complete: nationality]</span>"
+    paragraph, item, table = _blocks(f"<p>Nationality: {marker}.</p><ul><li>{marker}</li></ul>"
+                                     f"<table><tbody><tr><th>Nationality</th><td>{marker}</td></tr></tbody></table>")
+    assert paragraph.text == "Nationality: [to complete: nationality]."
+    assert paragraph.runs == (("Nationality: ", "", ""), ("[to complete: nationality]", "", OPEN_POINT),
+                              (".", "", ""))
+    assert item.runs == (("[to complete: nationality]", "", OPEN_POINT),)
+    assert table.marked_cells == ((0, 1, (("[to complete: nationality]", "", OPEN_POINT),)),)
+
+
+def test_unmarked_markup_leaves_the_text_whole():
+    (paragraph,) = _blocks("<p>A <b>bold</b>  word</p>")
+    assert (paragraph.text, paragraph.runs) == ("A bold word", ())
+
+
+def test_the_signature_line_is_the_position_the_line_and_the_name():
+    signed, unsigned = _blocks(
+        "<p class='signature signature-line'><span class='position'>Legal coordinator</span> "
+        "<span class='line'></span> <span class='name'>D. Example</span></p>"
+        "<p class='signature signature-line'><span class='position'></span> <span class='line'></span> "
+        "<span class='name'><span class='open-point'>[to complete: name of the signatory]</span></span></p>")
+    assert (signed.kind, signed.text) == ("signature_line", "Legal coordinator D. Example")
+    assert signed.runs == (("Legal coordinator", "", ""), ("", "", LINE), ("D. Example", "", ""))
+    assert unsigned.runs == (("", "", LINE), ("[to complete: name of the signatory]", "", OPEN_POINT))

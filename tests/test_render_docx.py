@@ -13,7 +13,7 @@ import zipfile
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -469,8 +469,8 @@ def test_references_to_numbered_sections_are_ref_fields_to_their_bookmarks():
               Block("subheading", "Typed", number="1.9.", anchor="section-1-9"),
               Block("table", rows=(("No.", "Sections"), ("1", "1.1, 1.2"), ("2", "1.9"), ("3", "1.2")),
                     header_rows=1, columns=(NUMBER, TEXT),
-                    links=((1, 1, (("1.1", "section-1-1"), (", ", ""), ("1.2", "section-1-2"))),
-                           (2, 1, (("1.9", "section-1-9"),)), (3, 1, (("1.2", "section-1-2"),)))))
+                    marked_cells=((1, 1, (("1.1", "section-1-1", ""), (", ", "", ""), ("1.2", "section-1-2", ""))),
+                                  (2, 1, (("1.9", "section-1-9", ""),)), (3, 1, (("1.2", "section-1-2", ""),)))))
     document = docx.Document(io.BytesIO(_render(blocks=blocks)))
     bookmarks = {Paragraph(p, document).text: [b.get(qn("w:name")) for b in p.findall(qn("w:bookmarkStart"))]
                  for p in _body_paragraphs(document) if Paragraph(p, document).style.name == "Heading 2"}
@@ -484,3 +484,41 @@ def test_references_to_numbered_sections_are_ref_fields_to_their_bookmarks():
     fields = [[e.text.strip() for e in row.cells[1]._tc.iter(qn("w:instrText"))] for row in table.rows[1:]]
     assert fields == [[r"REF _Ref_section_1_1 \r \h", r"REF _Ref_section_1_2 \r \h"], [],
                       [r"REF _Ref_section_1_2 \r \h"]]
+
+
+SIGNED = (Block("numbered", "the last request"),
+          Block("signature", "Almaty, 1 November 2018"),
+          Block("signature", "The organisation"),
+          Block("signature_line", "Legal coordinator D. Example",
+                runs=(("Legal coordinator", "", ""), ("", "", "line"), ("D. Example", "", ""))),
+          Block("heading", "Annex", break_before=True))
+
+
+def test_the_signature_line_is_drawn_by_a_tab_leader_and_the_block_keeps_together():
+    document = docx.Document(io.BytesIO(_render(blocks=SIGNED)))
+    paragraphs = [Paragraph(p, document) for p in _body_paragraphs(document)]
+    signature = [p for p in paragraphs if p.style.name in ("Signature", "Signature Line")]
+    assert [p.paragraph_format.keep_with_next for p in signature] == [True, True, None]
+    line = signature[-1]
+    assert line.text == "Legal coordinator\t\t\tD. Example"
+    stops = line.style.paragraph_format.tab_stops
+    assert [stop.leader for stop in stops] == [WD_TAB_LEADER.SPACES, WD_TAB_LEADER.LINES, WD_TAB_LEADER.SPACES]
+    width = render_module._text_width(document)
+    assert [round(stop.position / 635 / width, 2) for stop in stops] == [0.45, 0.73, 0.77]
+
+
+def test_open_points_are_set_in_their_own_bold_shaded_character_style():
+    marker = "[to complete: nationality]"
+    blocks = (Block("paragraph", f"Nationality: {marker}",
+                    runs=(("Nationality: ", "", ""), (marker, "", "open-point"))),
+              Block("table", rows=(("Nationality", marker),), columns=(LABEL, TEXT),
+                    marked_cells=((0, 1, ((marker, "", "open-point"),)),)))
+    document = docx.Document(io.BytesIO(_render(blocks=blocks)))
+    paragraph = Paragraph(_body_paragraphs(document)[0], document)
+    assert [(run.text, run.style.name) for run in paragraph.runs] == [
+        ("Nationality: ", "Default Paragraph Font"), (marker, "Open Point")]
+    (cell_run,) = document.tables[0].rows[0].cells[1].paragraphs[0].runs
+    assert (cell_run.text, cell_run.style.name) == (marker, "Open Point")
+    style = document.styles["Open Point"]
+    assert style.font.bold
+    assert style.element.rPr.find(qn("w:shd")).get(qn("w:fill")) == render_module.OPEN_POINT_FILL
