@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import docx
@@ -34,7 +37,31 @@ def _page_margins() -> tuple[float, float, float]:
     return 29.7 * points, float(match.group(1)) * points, float(match.group(2)) * points
 
 
+def _file_key(path) -> tuple[str, int, int, int]:
+    """What a file's read-back text depends on: its path and, as the builds replace files whole, its
+    inode, time and size."""
+    status = os.stat(path)
+    return str(path), status.st_ino, status.st_mtime_ns, status.st_size
+
+
 def pdf_text(path) -> str:
+    """_read_pdf's text of the file, read once per version of it: several tests read every file of
+    the example's build, and pdftotext was most of their time."""
+    return _pdf_text(*_file_key(path))
+
+
+def pdf_texts(paths) -> list[str]:
+    """pdf_text of each file, the files read at once, one per core."""
+    with ThreadPoolExecutor(os.cpu_count()) as pool:
+        return list(pool.map(pdf_text, paths))
+
+
+@functools.cache
+def _pdf_text(path: str, _inode: int, _mtime_ns: int, _size: int) -> str:
+    return _read_pdf(path)
+
+
+def _read_pdf(path) -> str:
     """The text of a PDF, page by page (each ended by a form feed): the header, the body, the footer.
     The words the justified text hyphenates at line ends (style.css: "hyphens: auto") are made whole,
     also across a page break: WeasyPrint marks those breaks with U+2010, which no template or catalog
@@ -56,7 +83,12 @@ def pdf_text(path) -> str:
 
 
 def docx_text(path) -> str:
-    document = docx.Document(str(path))
+    return _docx_text(*_file_key(path))
+
+
+@functools.cache
+def _docx_text(path: str, _inode: int, _mtime_ns: int, _size: int) -> str:
+    document = docx.Document(path)
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -145,4 +177,7 @@ def example_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("build")
     case = root / "example"
     shutil.copytree(EXAMPLE, case)
-    return build(case, output_root=root / "output", today=TODAY)
+    result = build(case, output_root=root / "output", today=TODAY)
+    # Most tests of the build read its PDFs back: read them all now, one per core.
+    pdf_texts([path for path in result.files if path.suffix == ".pdf"])
+    return result

@@ -83,24 +83,33 @@ def test_build_refuses_a_workbook_with_errors(workbook, tmp_path):
     assert not (tmp_path / "out" / "case").exists()
 
 
+@pytest.fixture(scope="module")
+def example_built_by_the_cli(tmp_path_factory):
+    """`complaints build` with no case, run from the repository: the example, in Russian, as PDF."""
+    output = tmp_path_factory.mktemp("cli") / "out"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(REPO)
+        return run("build", "--lang", "ru", "--format", "pdf", "--output", output), output
+
+
 @pytest.mark.slow
-def test_build_with_no_argument_builds_the_example(tmp_path, monkeypatch):
-    monkeypatch.chdir(REPO)
-    result = run("build", "--lang", "ru", "--format", "pdf", "--output", tmp_path / "out")
+def test_build_with_no_argument_builds_the_example(example_built_by_the_cli):
+    result, output = example_built_by_the_cli
     assert result.exit_code == 0, result.output
     assert "41 complainants from 12 cities and towns" in result.output
     assert "left out: C007 (row 8): no power of attorney" in result.output
-    assert (tmp_path / "out" / "example" / "ru" / "collective-complaint.pdf").exists()
-    assert not (tmp_path / "out" / "example" / "en").exists()
+    assert (output / "example" / "ru" / "collective-complaint.pdf").exists()
+    assert not (output / "example" / "en").exists()
 
 
 @pytest.mark.slow
-def test_build_output_names_no_one(tmp_path, monkeypatch):
-    monkeypatch.chdir(REPO)
-    result = run("build", "--lang", "en", "--format", "pdf", "--output", tmp_path / "out")
+def test_build_output_names_no_one(example_built_by_the_cli):
+    result, _ = example_built_by_the_cli
     from complaints.pipeline import load
 
-    for member in load(EXAMPLE, ("en",)).case.members:
+    members = load(EXAMPLE, ("ru",)).case.members
+    assert members and result.exit_code == 0
+    for member in members:
         assert member.person.surname not in result.output
         assert member.person.id_document not in result.output
 
