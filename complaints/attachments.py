@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -113,10 +113,10 @@ def _pdf_problem(path: Path, data: bytes) -> Problem | None:
         return ATTACHMENT_DAMAGED
 
 
-def _acts(reader: PdfReader) -> bool:
-    """Whether any object reachable from the trailer is a script, a launch or an embedded file.
+def pdf_objects(reader: PdfReader) -> Iterator[object]:
+    """Every object reachable from the file's trailer, resolved, each indirect object once.
 
-    Hand-written: pypdf reads objects but has no such check. Each indirect object is visited once.
+    Hand-written: pypdf reads objects but does not walk them.
     """
     seen: set[tuple[int, int]] = set()
     pending: list = [reader.trailer]
@@ -127,14 +127,18 @@ def _acts(reader: PdfReader) -> bool:
                 continue
             seen.add((item.idnum, item.generation))
             item = item.get_object()
+        yield item
         if isinstance(item, DictionaryObject):
-            for key, value in dict.items(item):
-                if key in _ACTIVE or (isinstance(value, NameObject) and value in _ACTIVE):
-                    return True
-                pending.append(value)
+            pending.extend(dict.values(item))
         elif isinstance(item, ArrayObject):
             pending.extend(item)
-    return False
+
+
+def _acts(reader: PdfReader) -> bool:
+    """Whether any object of the file is a script, a launch or an embedded file."""
+    return any(key in _ACTIVE or (isinstance(value, NameObject) and value in _ACTIVE)
+               for item in pdf_objects(reader) if isinstance(item, DictionaryObject)
+               for key, value in dict.items(item))
 
 
 def _image_problem(path: Path) -> Problem | None:

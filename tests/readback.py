@@ -13,13 +13,12 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 from pypdf import PdfReader
 from pypdf.generic import (
-    ArrayObject,
     ByteStringObject,
-    DictionaryObject,
-    IndirectObject,
     StreamObject,
     TextStringObject,
 )
+
+from complaints.attachments import pdf_objects
 
 from conftest import pdf_text
 
@@ -34,27 +33,14 @@ def pdf_pages(path: Path) -> list[str]:
 def pdf_strings(path: Path) -> str:
     """Every string among the file's objects (document information, bookmarks, annotations, names)
     and the XMP metadata and attached files. The page text is pdf_pages'."""
-    reader = PdfReader(path)
     found: list[str] = []
-    seen: set[tuple[int, int]] = set()
-    pending: list = [reader.trailer]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, IndirectObject):
-            if (item.idnum, item.generation) in seen:
-                continue
-            seen.add((item.idnum, item.generation))
-            item = item.get_object()
+    for item in pdf_objects(PdfReader(path)):
         if isinstance(item, TextStringObject):
             found.append(str(item))
         elif isinstance(item, ByteStringObject):
             found.append(bytes(item).decode("latin-1"))
-        elif isinstance(item, DictionaryObject):
-            if isinstance(item, StreamObject) and item.get("/Type") in ("/Metadata", "/EmbeddedFile"):
-                found.append(_content_text(item.get_data()))
-            pending.extend(item.values())
-        elif isinstance(item, ArrayObject):
-            pending.extend(item)
+        elif isinstance(item, StreamObject) and item.get("/Type") in ("/Metadata", "/EmbeddedFile"):
+            found.append(_content_text(item.get_data()))
     return "\n".join(found)
 
 
