@@ -8,19 +8,16 @@ names it does not know and names that were not in use on the episode's date ("Н
 
 from __future__ import annotations
 
-import csv
 import datetime
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from importlib.resources import as_file, files
-from types import MappingProxyType
 
-LANGUAGES = ("en", "ru", "kk")
+from .gazetteer import LANGUAGES, Named, named_rows
+
 _COLUMNS = ("key", *LANGUAGES, "aliases")
-_KEY = re.compile(r"[a-z][a-z0-9_]*")
 
 # Cities renamed in the period the tool covers: the forms of a name (any case ending) and when the
 # city bore it. Astana was Nur-Sultan from 23 March 2019 to 16 September 2022.
@@ -40,16 +37,8 @@ def normalise(text: str) -> str:
     return " ".join(words)
 
 
-@dataclass(frozen=True)
-class Authority:
-    key: str
-    names: Mapping[str, str] = field(compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "names", MappingProxyType(dict(self.names)))
-
-    def name(self, lang: str) -> str:
-        return self.names[lang] if lang in self.names else self.names["en"]
+class Authority(Named):
+    """A body of Kazakhstan (a ministry, a police department, a court, a prosecutor's office)."""
 
 
 def anachronistic(text: str, day: datetime.date | None) -> bool:
@@ -65,6 +54,7 @@ def anachronistic(text: str, day: datetime.date | None) -> bool:
 
 class Authorities:
     def __init__(self) -> None:
+        self._keys: set[str] = set()
         self._by_name: dict[str, Authority] = {}
         self._resolved: dict[str, Authority | None] = {}  # a case names a few dozen bodies thousands of times
 
@@ -78,22 +68,11 @@ class Authorities:
     @classmethod
     def from_csv(cls, lines: Iterable[str], source: str) -> Authorities:
         """Read a CSV with the columns key,en,ru,kk,aliases (aliases separated by "|")."""
-        reader = csv.reader(lines)
-        header = next(reader, None)
-        if header is None or tuple(cell.strip() for cell in header) != _COLUMNS:
-            raise ValueError(f"{source}, line 1: expected the header {','.join(_COLUMNS)}, found {header}")
         authorities = cls()
-        keys: set[str] = set()
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            where = f"{source}, line {reader.line_num}"
-            if len(row) != len(_COLUMNS):
-                raise ValueError(f"{where}: expected {len(_COLUMNS)} fields, found {len(row)}")
-            key, *names, aliases = (cell.strip() for cell in row)
-            if not _KEY.fullmatch(key) or key in keys or not all(names):
-                raise ValueError(f"{where}: a unique lowercase key and a name in each of {', '.join(LANGUAGES)}")
-            keys.add(key)
+        for where, (key, *names, aliases) in named_rows(lines, source, _COLUMNS):
+            if key in authorities._keys:
+                raise ValueError(f"{where}: the key {key!r} is already used")
+            authorities._keys.add(key)
             authority = Authority(key, dict(zip(LANGUAGES, names, strict=True)))
             for name in [*names, *filter(None, (alias.strip() for alias in aliases.split("|")))]:
                 owner = authorities._by_name.setdefault(normalise(name), authority)

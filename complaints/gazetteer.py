@@ -92,12 +92,12 @@ def _loosen(normalised: str) -> str:
 
 
 @dataclass(frozen=True)
-class Place:
+class Named:
+    """What has an official name in each language (a place, an authority): its key is its identity,
+    and comparing by it alone keeps it hashable."""
+
     key: str
-    # The key is the place's identity; comparing by it alone keeps a Place hashable.
     names: Mapping[str, str] = field(compare=False)
-    # The region (oblast, or a city of republican significance) it belongs to, named likewise.
-    region: Place | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "names", MappingProxyType(dict(self.names)))
@@ -105,6 +105,12 @@ class Place:
     def name(self, lang: str) -> str:
         """The official name in `lang` (a BCP 47 tag: "kk", "ru-KZ"), else the English one."""
         return self.names.get(lang.split("-")[0].lower()) or self.names["en"]
+
+
+@dataclass(frozen=True)
+class Place(Named):
+    # The region (oblast, or a city of republican significance) it belongs to, named likewise.
+    region: Place | None = field(default=None, compare=False)
 
 
 class Gazetteer:
@@ -134,7 +140,7 @@ class Gazetteer:
         """
         regions = regions or {}
         gazetteer = cls()
-        for where, (key, *names, region, aliases) in _rows(lines, source, _COLUMNS):
+        for where, (key, *names, region, aliases) in named_rows(lines, source, _COLUMNS):
             if key in gazetteer._origins:
                 first = gazetteer._origins[key]
                 raise ValueError(f"{where}: the key {key!r} is already used at {first}")
@@ -197,7 +203,7 @@ class Gazetteer:
         return iter(self._places)
 
 
-def _rows(lines: Iterable[str], source: str, columns: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
+def named_rows(lines: Iterable[str], source: str, columns: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
     """(where, stripped cells) of each non-blank row, with the header, the field count, the key and the
     names (the columns named after a language) checked."""
     reader = csv.reader(lines)
@@ -222,7 +228,7 @@ def _rows(lines: Iterable[str], source: str, columns: tuple[str, ...]) -> Iterat
 def read_regions(lines: Iterable[str], source: str) -> dict[str, Place]:
     """Regions from a CSV with the columns key,en,ru,kk."""
     regions: dict[str, Place] = {}
-    for where, (key, *names) in _rows(lines, source, _REGION_COLUMNS):
+    for where, (key, *names) in named_rows(lines, source, _REGION_COLUMNS):
         if key in regions:
             raise ValueError(f"{where}: the key {key!r} is already used")
         regions[key] = Place(key, dict(zip(LANGUAGES, names, strict=True)))
