@@ -59,7 +59,7 @@ DOCX_TEMPLATE = docx_dir() / "document.docx"
 # The column the rebuild corrects, in the row of the complainant in the middle of the annex.
 EDITED_COLUMN = "given_name_latin"
 PARTS = ("reading", "documents", "builds")
-PROGRESS_EVERY = 2000
+PROGRESS_EVERY = 500
 
 
 def timed(function, *args, **kwargs):
