@@ -34,6 +34,17 @@ ARTICLES_BY_PROVISION = {
     ("CC", 174): 19,  # "inciting discord"
     ("CC", 274): 19,  # "disseminating false information"
 }
+# What the person was targeted for (Episodes grounds): the freedom whose exercise was punished. An
+# online post is expression (19) whatever provision was invoked against it, as "participation in a
+# banned association" often is for a chat message (CC 405, which by itself engages 22).
+ARTICLES_BY_GROUND = {
+    "protest": (21,),
+    "online_post": (19,),
+    "journalism": (19,),
+    "membership": (22,),
+    "campaigning": (19, 25),
+    "election_observation": (25,),
+}
 # Provisions punishing membership of an association: with a recorded affiliation, a deprivation of
 # liberty under one of them is argued as discrimination for political or other opinion (Category V).
 ASSOCIATION_PROVISIONS = {("CAO", 489), ("CC", 405)}
@@ -61,6 +72,8 @@ class Fact(Protocol):
     def event_id(self) -> str: ...
     @property
     def lawyer_access(self) -> str: ...
+    @property
+    def ground(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -72,11 +85,12 @@ class RecordedFact:
     no_basis: bool
     event_id: str
     lawyer_access: str
+    ground: str = ""
 
     @classmethod
     def of(cls, episode) -> RecordedFact:
         return cls(episode.measure or "", parse_provision(episode.legal_basis), no_basis(episode.legal_basis),
-                   episode.event_id or "", episode.lawyer_access or "")
+                   episode.event_id or "", episode.lawyer_access or "", episode.grounds or "")
 
 
 @dataclass(frozen=True)
@@ -115,6 +129,7 @@ def _provision_article(fact: Fact) -> int | None:
 def _engaged(fact: Fact) -> set[int]:
     """The articles one recorded fact engages on its own."""
     articles = set(ARTICLES_BY_MEASURE.get(fact.measure_key, ()))
+    articles.update(ARTICLES_BY_GROUND.get(fact.ground, ()))
     core = _provision_article(fact)
     if core:
         articles.add(core)
@@ -180,10 +195,12 @@ def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterab
     person, which Category II names beside those of the provisions invoked."""
     deprivations = [fact for fact in facts if fact.measure_key in DEPRIVATION_OF_LIBERTY]
     baseless = [fact for fact in deprivations if fact.no_basis]
-    # II: held under a provision restricting expression, assembly or association, or in connection
-    # with a recorded event of the case (a rally, a post).
-    exercise = [fact for fact in deprivations if _provision_article(fact) or fact.event_id]
-    exercised = {article for fact in exercise if (article := _provision_article(fact))} | set(rights)
+    # II: held under a provision restricting expression, assembly or association, for a recorded
+    # ground (a protest, a post), or in connection with a recorded event of the case.
+    exercise = [fact for fact in deprivations if _provision_article(fact) or fact.ground in ARTICLES_BY_GROUND
+                or fact.event_id]
+    exercised = ({article for fact in exercise if (article := _provision_article(fact))}
+                 | {article for fact in exercise for article in ARTICLES_BY_GROUND.get(fact.ground, ())} | set(rights))
     # III: recorded as held without access to a lawyer.
     unfair = [fact for fact in deprivations if fact.lawyer_access == "no"]
     # V: a recorded affiliation, and a deprivation of liberty for membership of an association.

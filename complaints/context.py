@@ -61,6 +61,7 @@ class EpisodeView:
     no_basis: bool = False  # recorded as invoking no legal basis at all
     reasons_given: str = ""
     lawyer_access: str = ""  # yes | no | unknown, or empty when not recorded
+    ground: str = ""  # what the person was targeted for (a GROUNDS key), or empty
     warrant: str = ""  # yes | no | unknown, or empty when not recorded
     end_date: str = ""  # empty: still held, for a deprivation of liberty
     place_of_detention: str = ""
@@ -225,6 +226,7 @@ class _Views:
             no_basis=no_basis(episode.legal_basis),
             reasons_given=episode.reasons_given or "",
             lawyer_access=episode.lawyer_access or "",
+            ground=episode.grounds or "",
             warrant=episode.warrant or "",
             end_date=self.date(episode.end_date),
             place_of_detention=episode.place_of_detention or "",

@@ -19,10 +19,11 @@ from conftest import TODAY, episode, event, flat, pdf_text, person, write_workbo
 
 
 def fact(measure: str, basis: str | None = None, event_id: str = "", date: str = "10 May 2018",
-         lawyer_access: str = "") -> EpisodeView:
+         lawyer_access: str = "", ground: str = "") -> EpisodeView:
     return EpisodeView(date=date, city="", measure=measure, measure_key=measure, legal_basis=basis or "",
                        penalty="", authority="", description="", event="", event_id=event_id,
-                       provision=parse_provision(basis), no_basis=no_basis(basis), lawyer_access=lawyer_access)
+                       provision=parse_provision(basis), no_basis=no_basis(basis), lawyer_access=lawyer_access,
+                       ground=ground)
 
 
 def test_an_article_is_claimed_only_with_the_episodes_that_engage_it():
@@ -30,6 +31,18 @@ def test_an_article_is_claimed_only_with_the_episodes_that_engage_it():
     claims = article_claims([arrest, fine, detention])
     assert claims == (Claim(9, (arrest, detention)), Claim(19, (fine,)), Claim(21, (arrest,)))
     assert article_claims([detention]) == (Claim(9, (detention,)),)  # no right named: the lawyer says which
+
+
+def test_the_recorded_ground_names_the_freedom_whose_exercise_was_punished():
+    # A chat message prosecuted as "participation in a banned association": expression and association.
+    post = fact("criminal_case", "CC 405(2)", ground="online_post")
+    assert [claim.key for claim in article_claims([post])] == [19, 22]
+    assert [claim.key for claim in article_claims([fact("criminal_case", "CC 405(2)")])] == [22]
+    rally = fact("detention", ground="protest")
+    assert [claim.key for claim in article_claims([rally])] == [9, 21]
+    assert [claim.key for claim in article_claims([fact("detention", ground="other")])] == [9]
+    (category,) = category_claims([rally])
+    assert (category.key, category.articles) == ("II", (21,))
 
 
 def test_a_fair_trial_is_claimed_only_from_a_recorded_denial_of_a_lawyer():
@@ -160,7 +173,12 @@ def test_the_collective_complaint_counts_for_each_article_the_complainants_whose
                 episode("C2", measure="fine", legal_basis="CAO 488"),
                 episode("C3", measure="conviction", legal_basis="CC 405(2)")]
     path = write_workbook(tmp_path / "case.xlsx", people=people, episodes=episodes)
-    grounds = legal_grounds(rendered(path, "collective-complaint"))
+    complaint = rendered(path, "collective-complaint")
+    addressees = [flat(p.text_content()) for p in lxml_html.document_fromstring(complaint.html).find_class("addressee")]
+    # Each body once, with its address (bodies.toml).
+    assert addressees.count("OSCE Office for Democratic Institutions and Human Rights") == 1
+    assert not [line for line in addressees if "Democratic Institutions" in line and line.startswith("the ")]
+    grounds = legal_grounds(complaint)
     assert "every complainant" not in grounds
     assert "Article 21: the right of peaceful assembly (concerns 2 complainants)" in grounds
     assert "Article 22: freedom of association (concerns 1 complainant)" in grounds
