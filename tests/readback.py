@@ -6,11 +6,13 @@ PDF metadata and bookmarks. Privacy checks search all of it.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
+from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import (
     ByteStringObject,
@@ -63,10 +65,18 @@ def _content_text(data: bytes) -> str:
 
 
 def docx_parts(path: Path) -> Iterator[tuple[str, str]]:
-    """(part name, text) for every part of the package."""
+    """(part name, text) for every part of the package: of an image, the texts its file carries."""
     with zipfile.ZipFile(path) as package:
         for name in package.namelist():
-            yield name, _content_text(package.read(name))
+            data = package.read(name)
+            yield name, _image_text(data) if name.startswith("word/media/") else _content_text(data)
+
+
+def _image_text(data: bytes) -> str:
+    """The texts an image file carries (PNG text chunks, comments, descriptions): its pixels are
+    not text, and decoding them as text finds words by chance."""
+    with Image.open(io.BytesIO(data)) as image:
+        return "\n".join(f"{key}: {value}" for key, value in image.info.items() if isinstance(value, str))
 
 
 def texts(path: Path) -> Iterator[tuple[str, str]]:

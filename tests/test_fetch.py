@@ -6,6 +6,7 @@ the error.
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import urllib.request
@@ -131,7 +132,10 @@ def _embedded(path) -> tuple:
         return images, links, "/EmbeddedFiles" in reader.trailer["/Root"].get("/Names", {})
     with zipfile.ZipFile(path) as package:
         names = package.namelist()
-        media = [package.read(name) for name in names if name.startswith(("word/media/", "word/embeddings/"))]
+        # The charts the renderer draws from the counts (render_docx: word/media/figureN.png) come from
+        # no text of the workbook: a case too small for a chart has none.
+        media = [package.read(name) for name in names if name.startswith(("word/media/", "word/embeddings/"))
+                 and not re.fullmatch(r"word/media/figure\d+\.png", name)]
         external = [name for name in names
                     if name.endswith(".rels") and b'TargetMode="External"' in package.read(name)]
     return media, external
