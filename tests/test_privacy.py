@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import logging
 import os
 import re
@@ -117,10 +118,24 @@ def _with_digits(owner: str, kind: str, value: str) -> list[Secret]:
     return [Secret(owner, kind, spelling) for spelling in spellings]
 
 
+@functools.cache
+def tool_words() -> frozenset[str]:
+    """Every word the tool itself writes, in any language: the catalogs' messages and translations."""
+    found: set[str] = set()
+    for code in languages():
+        with catalog_path(code).open("rb") as po:
+            for message in read_po(po, locale=code):
+                for text in (message.id, message.string):
+                    for part in (text if isinstance(text, tuple) else (text,)):
+                        found |= {_folded(word) for word in re.findall(r"\w+", part or "")}
+    return frozenset(found)
+
+
 def name_secrets(people: Iterable[Complainant], may_be_named: Iterable[Complainant]) -> list[Secret]:
     """The names of everyone not in may_be_named. A word they share with a name that may be printed
-    (a common given name, a family's surname) is searched for only within the whole name."""
-    allowed_words, allowed_whole = set(), set()
+    (a common given name, a family's surname), or that the tool writes itself (the surname Ли and the
+    Russian particle «ли»), is searched for only within the whole name."""
+    allowed_words, allowed_whole = set(tool_words()), set()
     for complainant in may_be_named:
         words, whole = name_forms(complainant)
         allowed_words |= words
