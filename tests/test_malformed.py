@@ -15,7 +15,6 @@ import re
 import struct
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -491,17 +490,19 @@ def test_malformed_input(name, tmp_path, monkeypatch):
         assert not out.exists() or not any(out.iterdir())
 
 
-def test_a_zip_bomb_is_refused_from_its_declared_sizes_within_a_second(tmp_path):
+def test_a_zip_bomb_is_refused_from_its_declared_sizes_without_inflating_a_member(tmp_path, monkeypatch):
     path = book(tmp_path)
     with (zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive,
           archive.open("xl/media/image1.bin", "w") as member):  # 64 MiB of zeros deflate to 64 KiB
         for _ in range(64):
             member.write(bytes(1 << 20))
-    start = time.perf_counter()
+
+    def inflating(*args, **kwargs):
+        raise AssertionError("a member was opened: the refusal must come from the declared sizes")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", inflating)
     result = run("validate", path)
-    elapsed = time.perf_counter() - start
     assert result.exit_code == 2 and "zip bomb" in result.output and result.output.count("\n") == 1
-    assert elapsed < 1.0
 
 
 def test_openpyxl_without_defusedxml_is_refused_at_start_up():
