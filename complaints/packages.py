@@ -11,8 +11,8 @@ Annexes are numbered in the order of the Attachments sheet: the case's first, th
 
 The pages: PDF annexes are copied as they are; images become pages losslessly (img2pdf); the
 stamp ("Annex 3 — page 2 of 5", in the document's language) is laid out by WeasyPrint from the
-template folder's font, all of a package's new stamps in one run, and drawn over each page's bottom
-margin as a form XObject.
+template folder's font, all of a package's new stamps in one run, and drawn as a form XObject in a
+band at the foot of each page, above which the page's own content is shrunk (a stamp never covers it).
 """
 
 from __future__ import annotations
@@ -180,20 +180,37 @@ def _form(writer: PdfWriter, stamp: PageObject) -> IndirectObject:
     return writer._add_object(form)
 
 
+# The band at the foot of an annex page that the stamp takes (its box is 7.5 pt from the edge and some
+# 13 pt high): the page's own content is shrunk above it, centred, so that a scan filling its page to
+# the edge (a decision's number, a signature) is never covered by the stamp.
+STAMP_BAND = 24.0
+
+
 def _draw_over(writer: PdfWriter, page: PageObject, form: IndirectObject) -> None:
-    """Draw `form` over `page`, from its lower left corner. Hand-written because pypdf's merge_page
-    parses both content streams again for every page (tens of milliseconds each): here the page's own
-    content is only bracketed in q/Q, so that whatever state it leaves cannot move the stamp."""
+    """Shrink `page`'s content above the stamp band and draw `form` from the lower left corner of its
+    visible box. Hand-written because pypdf's merge_page parses both content streams again for every
+    page (tens of milliseconds each): here the page's own content is only bracketed in q/Q with the
+    shrinking matrix first, so that whatever state it leaves cannot move the stamp."""
     resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
     xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
     name = NameObject(f"/AnnexStamp{len(xobjects)}")
     while name in xobjects:
         name = NameObject(name + "_")
     xobjects[name] = form
-    box = page.mediabox
+    box = page.cropbox  # what a viewer shows: the media box unless the scan is cropped
+    left, bottom, width, height = float(box.left), float(box.bottom), float(box.width), float(box.height)
+    scale = (height - STAMP_BAND) / height
+    shift_x = left + width * (1 - scale) / 2 - scale * left
+    shift_y = bottom + STAMP_BAND - scale * bottom
+    for annotation in page.get("/Annots") or ():  # links and fields move with the content they sit on
+        rect = annotation.get_object().get("/Rect")
+        if rect is not None and len(rect) == 4:
+            x1, y1, x2, y2 = (float(value) for value in rect)
+            annotation.get_object()[NameObject("/Rect")] = ArrayObject(FloatObject(round(value, 4)) for value in (
+                scale * x1 + shift_x, scale * y1 + shift_y, scale * x2 + shift_x, scale * y2 + shift_y))
     before, after = DecodedStreamObject(), DecodedStreamObject()
-    before.set_data(b"q\n")
-    after.set_data(f"\nQ q 1 0 0 1 {float(box.left):g} {float(box.bottom):g} cm {name} Do Q\n".encode("ascii"))
+    before.set_data(f"q {scale:.6f} 0 0 {scale:.6f} {shift_x:.4f} {shift_y:.4f} cm\n".encode("ascii"))
+    after.set_data(f"\nQ q 1 0 0 1 {left:g} {bottom:g} cm {name} Do Q\n".encode("ascii"))
     contents = page.get("/Contents")
     own = contents.get_object() if contents is not None else None
     if isinstance(own, ArrayObject):
@@ -226,7 +243,7 @@ def assemble(document_pdf: bytes, title: str, annexes: Sequence[Annex], lines: S
             text = stamp_text(lang, annex.number, number, total)
             stamped.append((added, f"{mark} · {text}" if mark else text))
         writer.add_outline_item(title=line, page_number=first)
-    stamps = _stamps(lang.code, [(text, float(page.mediabox.width), float(page.mediabox.height))
+    stamps = _stamps(lang.code, [(text, float(page.cropbox.width), float(page.cropbox.height))
                                  for page, text in stamped])
     forms: dict[int, IndirectObject] = {}
     for (page, _), stamp in zip(stamped, stamps, strict=True):

@@ -208,3 +208,48 @@ def test_the_build_summary_names_the_files_of_each_submission(tmp_path):
                    output_root=tmp_path / "out", today=TODAY)
     [summary] = result.documents()
     assert summary.files == {"en": ["en/collective-complaint-package.pdf"]}
+
+
+def _word_boxes(path: Path, page: int) -> tuple[float, dict[str, tuple[float, float]]]:
+    """The visible height of page `page` (1-based) and each word's top and bottom, in points from the
+    visible box's top, as pdftotext -bbox reads them (it draws form XObjects as a viewer does)."""
+    import re
+    import subprocess
+    xhtml = subprocess.run(["pdftotext", "-cropbox", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', xhtml).group(1))
+    words = {word: (float(top), float(bottom)) for top, bottom, word in
+             re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>', xhtml)}
+    return height, words
+
+
+@pytest.mark.parametrize("crop", [None, (20, 30, 400, 700)])
+def test_a_stamp_never_covers_a_scan_that_fills_its_page_to_the_foot(tmp_path, crop):
+    """The annex's own content is shrunk above the stamp's band, inside the box a viewer shows."""
+    from complaints.packages import STAMP_BAND, assemble
+    from complaints.render_pdf import render_pdf
+
+    page_css = "@page { size: 420pt 720pt; margin: 0 }"
+    foot = crop[1] if crop else 0  # the foot of the visible box
+    html = (f"<html><head><style>{page_css} p {{ position: absolute; bottom: {foot}pt; left: 30pt; margin: 0;"
+            " font-size: 12pt }</style></head><body><p>FOOTLINE</p></body></html>")
+    scan, _ = render_pdf(html, "test scan")
+    if crop:
+        reader = PdfReader(io.BytesIO(scan))
+        writer = PdfWriter()
+        writer.add_page(reader.pages[0])
+        writer.pages[0].cropbox.lower_left, writer.pages[0].cropbox.upper_right = crop[:2], crop[2:]
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        scan = buffer.getvalue()
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(scan)
+    document, _ = render_pdf("<html><body><p>The document.</p></body></html>", "test document")
+    annex = Annex(1, Attachment(row=2, kind="decision", file="scan.pdf"),
+                  AttachmentFile(path, "pdf", hashlib.sha256(scan).hexdigest()))
+    package = tmp_path / "package.pdf"
+    package.write_bytes(assemble(document, "Doc", [annex], ["Annex 1. A decision"], language("en")))
+    height, words = _word_boxes(package, len(PdfReader(package).pages))
+    assert height == (crop[3] - crop[1] if crop else 720)  # the stamp is laid on the box a viewer shows
+    assert height - STAMP_BAND <= words["Annex"][0] < words["Annex"][1] <= height  # the stamp, in its band
+    assert words["FOOTLINE"][1] <= height - STAMP_BAND + 3  # the scan's last line above it (descenders aside)
