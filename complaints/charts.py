@@ -57,6 +57,9 @@ class Chart:
     caption: str
     alt: str
     group: str  # the document language's thousands separator, for the numbers drawn
+    # A LINE chart's days, counted from its first: each point stands as far along the axis as its
+    # day is from the others (the 1st of each month, then the document's date). Empty for bars.
+    days: tuple[int, ...] = ()
 
     def number(self, value: float) -> str:
         return f"{int(value):,}".replace(",", self.group)
@@ -70,7 +73,8 @@ class Chart:
         data = json.loads(text)
         return cls(kind=data["kind"], labels=tuple(data["labels"]),
                    series=tuple((name, tuple(values)) for name, values in data["series"]),
-                   axis=data["axis"], caption=data["caption"], alt=data["alt"], group=data["group"])
+                   axis=data["axis"], caption=data["caption"], alt=data["alt"], group=data["group"],
+                   days=tuple(data["days"]))
 
 
 @functools.cache
@@ -106,21 +110,19 @@ def _figure(chart: Chart) -> Figure:
         else:
             figure = Figure(figsize=(WIDTH_INCHES, 2.8))
             axes = figure.add_subplot()
-            positions = range(rows)
+            along: Sequence[int] = chart.days or range(rows)
             if chart.kind == COLUMN:
-                bars = axes.bar(positions, chart.series[0][1], color=COLOURS[0], width=0.7)
+                bars = axes.bar(along, chart.series[0][1], color=COLOURS[0], width=0.7)
                 axes.bar_label(bars, [chart.number(value) if value else "" for value in chart.series[0][1]],
                                padding=2, fontproperties=font)
             else:
                 for (name, values), colour, style in zip(chart.series, COLOURS, ("-", "--"), strict=False):
-                    axes.plot(positions, values, color=colour, linestyle=style, marker="o", markersize=3,
+                    axes.plot(along, values, color=colour, linestyle=style, marker="o", markersize=3,
                               label=name)
                 if len(chart.series) > 1:
                     axes.legend(prop=font, frameon=False, loc="lower left", bbox_to_anchor=(0, 1), ncols=2)
-            # At most about 12 labels along the axis; the others are left blank.
-            step = max(1, -(-rows // 12))
-            axes.set_xticks(positions, [label if index % step == 0 else "" for index, label in enumerate(chart.labels)],
-                            fontproperties=font, rotation=45 if rows > 6 else 0, ha="right" if rows > 6 else "center")
+            axes.set_xticks(along, _tick_labels(chart.labels, along), fontproperties=font,
+                            rotation=45 if rows > 6 else 0, ha="right" if rows > 6 else "center")
             axes.set_ylabel(chart.axis, fontproperties=font)
             top = max((max(values, default=0) for _, values in chart.series), default=0)
             axes.set_ylim(0, top * 1.15 or 1)
@@ -131,6 +133,21 @@ def _figure(chart: Chart) -> Figure:
         axes.spines[["top", "right"]].set_visible(False)
         figure.set_layout_engine("tight")
         return figure
+
+
+def _tick_labels(labels: Sequence[str], positions: Sequence[int]) -> list[str]:
+    """At most about 12 labels along the axis, the others left blank. The last point (a LINE chart's
+    document date) is always labelled; a label too close to it to be read beside it is left out."""
+    rows = len(labels)
+    step = max(1, -(-rows // 12))
+    shown = [label if index % step == 0 else "" for index, label in enumerate(labels)]
+    if rows > 1:
+        shown[-1] = labels[-1]
+        gap = (positions[-1] - positions[0]) / 12  # the least distance between two labels read apart
+        for index in range(rows - 1):
+            if positions[-1] - positions[index] < gap:
+                shown[index] = ""
+    return shown
 
 
 def _save(chart: Chart, fmt: str, **options) -> bytes:
@@ -229,8 +246,10 @@ def over_time(lang: Language, points: Sequence[tuple[datetime.date, int, int]]) 
         "caption": caption, "series": _capfirst(series_names[0]), "items": _alt_items(lang, labels, deprived),
         "other": _capfirst(series_names[1]), "other_items": _alt_items(lang, labels, charged)}
     short = tuple(month_label(lang, day) if day.day == 1 else lang.date(day) for day, _, _ in points)
+    first = points[0][0]
     return Chart(LINE, short, ((series_names[0], deprived), (series_names[1], charged)),
-                 lang.pgettext("chart", "people"), caption, alt, _group(lang))
+                 lang.pgettext("chart", "people"), caption, alt, _group(lang),
+                 days=tuple((day - first).days for day, _, _ in points))
 
 
 _CAPTIONS = {
@@ -238,5 +257,5 @@ _CAPTIONS = {
     "measures": N_("chart", "Acts of persecution by measure"),
     "months": N_("chart", "Acts of persecution by month"),
     "stock": N_("chart", "People deprived of liberty and people facing criminal charges at liberty, "
-                         "on the first day of each month"),
+                         "on the first day of each month and on the date of this document"),
 }

@@ -124,7 +124,8 @@ class Language:
 
     def date(self, value: datetime.date, attributive: bool = False) -> str:
         """The date in the language's official style; the pattern is a catalog entry (Kazakh:
-        "2018 жылғы 10 мамыр"; Russian "10 мая 2018 г." with a no-break space before "г.").
+        "2018 жылғы 10 мамыр"; Russian "10 мая 2018 года" with a no-break space before "года",
+        as the events' and periods' labels spell a date out, so that a page has one style).
 
         attributive: the form that qualifies a noun, "as of <date>": Kazakh "2018 жылғы 1
         қарашадағы (жағдай бойынша)"; the same as the plain form in languages without one.
@@ -136,7 +137,7 @@ class Language:
 
     def date_range(self, start: datetime.date, end: datetime.date) -> tuple[str, str]:
         """The first and last dates of a period, with a year both share printed once, where the
-        language prints it: "17 April" and "4 October 2018", "17 апреля" and "4 октября 2018 г.",
+        language prints it: "17 April" and "4 October 2018", "17 апреля" and "4 октября 2018 года",
         "2018 жылғы 17 сәуір" and "4 қазан"."""
         if start.year != end.year:
             return self.date(start), self.date(end)

@@ -21,6 +21,7 @@ from complaints.charts import Chart
 from complaints.context import document_context
 from complaints.documents import REGISTRY
 from complaints.errors import UnreadableInput
+from complaints.i18n import language
 from complaints.pipeline import load
 from complaints.render import DocumentHtml
 from complaints.render_html import html_dir
@@ -163,3 +164,22 @@ def test_the_stock_over_time_is_the_stock_on_the_first_of_each_month_and_on_the_
 def test_a_charts_setting_that_is_not_true_or_false_is_one_clear_error(tmp_path):
     with pytest.raises(UnreadableInput, match="charts: must be true or false"):
         document(case_folder(tmp_path, 'charts = "no"\n' + SETTINGS), "brief", "en")
+
+
+def test_the_stock_over_time_places_each_point_as_far_along_the_axis_as_its_day(tmp_path):
+    # The document dated 8 December: the 1st of each month from May, then the 8th of December.
+    page = document(case_folder(tmp_path, SETTINGS.replace("2018-12-01", "2018-12-08")), "brief", "ru")
+    stock = next(chart for chart, _, _ in figures_of(page.html) if chart.kind == charts.LINE)
+    assert stock.days == (0, 31, 61, 92, 123, 153, 184, 214, 221)
+    drawn = charts._figure(stock).axes[0]
+    assert [list(line.get_xdata()) for line in drawn.lines] == [list(stock.days)] * 2
+    ticks = [label.get_text() for label in drawn.get_xticklabels()]
+    # The document's date is labelled; the 1st of December, a week before it, is left blank not to overlap it.
+    assert ticks[-1] == "8 декабря 2018\u00a0года" and ticks[-2] == "" and ticks[0] == "май 2018"
+    assert list(drawn.get_xticks()) == list(stock.days)
+
+
+def test_a_line_charts_days_travel_in_its_spec_and_a_bar_chart_has_none():
+    chart = Chart(charts.LINE, ("a", "b", "c"), (("x", (1, 2, 3)),), "people", "c", "alt", " ", days=(0, 30, 40))
+    assert Chart.from_spec(chart.spec()) == chart
+    assert charts.by_label(language("en"), "events", [("one", 1), ("two", 2)]).days == ()

@@ -73,7 +73,7 @@ def test_russian_and_kazakh_letters_set_position_line_and_name_on_one_line(lang,
 
 @pytest.mark.parametrize("lang, within_a_year, across_years", [
     ("en", ("17 April", "4 October 2018"), ("17 December 2017", "4 October 2018")),
-    ("ru", ("17 апреля", "4 октября 2018\u00a0г."), ("17 декабря 2017\u00a0г.", "4 октября 2018\u00a0г.")),
+    ("ru", ("17 апреля", "4 октября 2018\u00a0года"), ("17 декабря 2017\u00a0года", "4 октября 2018\u00a0года")),
     ("kk", ("2018 жылғы 17 сәуір", "4 қазан"), ("2017 жылғы 17 желтоқсан", "2018 жылғы 4 қазан")),
 ])
 def test_a_period_prints_the_year_it_shares_once(lang, within_a_year, across_years):

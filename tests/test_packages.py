@@ -75,7 +75,7 @@ def test_an_annex_is_described_in_the_document_language_and_never_with_another_l
     annex = Annex(3, attachment, AttachmentFile(Path("x"), "pdf", "0" * 64))
     assert describe(annex, language("en")) == "Annex 3. Decision of the Almaty City Court of 16 May 2018, No. 2-41"
     assert describe(annex, language("ru")) == ("Приложение 3. Решение Алматинского городского суда "
-                                               "от 16 мая 2018\u00a0г., № 2-41")  # a no-break space before «г.»
+                                               "от 16 мая 2018\u00a0года, № 2-41")  # a no-break space before «года»
     kazakh = describe(annex, language("kk"))
     assert kazakh.startswith("3-қосымша. Шешім") and "Decision" not in kazakh and "Решение" not in kazakh
 

@@ -177,8 +177,8 @@ def in_prison(count):
 def test_the_russian_brief_states_the_stock_and_its_change_in_agreement_with_the_count(
         tmp_path, count, stock, rise):
     text = brief_text(tmp_path, in_prison(count), "ru")
-    assert f"По состоянию на 5 января 2021 г. {stock}." in text
-    assert f"С 22 октября 2020 г. по 5 января 2021 г. число лишённых свободы {rise}." in text
+    assert f"По состоянию на 5 января 2021 года {stock}." in text
+    assert f"С 22 октября 2020 года по 5 января 2021 года число лишённых свободы {rise}." in text
 
 
 def test_the_brief_says_who_is_held_and_charged_on_its_date_and_the_change_since_each_period(tmp_path):
@@ -224,12 +224,21 @@ def test_the_brief_says_why_people_were_targeted_in_the_period_and_overall(tmp_p
         held("C1", "detention", D(2020, 12, 10), D(2020, 12, 10), grounds="campaigning", preventive="yes"),
         held("C2", "detention", D(2020, 12, 12), D(2020, 12, 12), grounds="observer", preventive="yes"),
         held("C3", "fine", D(2020, 12, 14), grounds="observer"),
+        held("C4", "search", D(2020, 12, 15)),  # no ground recorded
     ]
     english = brief_text(tmp_path, episodes, "en")
     assert "Election observation: 2 acts of persecution, 1 of them preventive" in english
     assert "Campaigning: 1 act of persecution, 1 of them preventive" in english
-    assert "By ground: election observation: 2, campaigning: 1; 2 of them preventive" in english
+    # The period's line counts every act, those without a ground too; the preventive acts, a part of
+    # all of them and not of the last ground named, are a line of their own.
+    assert "By ground: election observation: 2, campaigning: 1, ground not recorded: 1 " in english
+    assert "Preventive acts of persecution: 2 " in english
+    assert "of them preventive" not in english.split("By ground:")[1]
     russian = brief_text(tmp_path, episodes, "ru")
     assert "Наблюдение за выборами: 2 эпизода преследования, из них 1 превентивный" in russian
+    assert ("По основаниям: наблюдение за выборами: 2, агитация: 1, основание не указано: 1 "
+            "Превентивные эпизоды преследования: 2 ") in russian
+    kazakh = brief_text(tmp_path, episodes, "kk")
+    assert "негізі көрсетілмеген: 1 Алдын алу сипатындағы қудалау эпизодтары: 2 " in kazakh
     assert ("2 эпизода преследования были превентивными: меры применены, чтобы помешать людям что-то сделать, "
             "а не за уже совершённое.") in russian
