@@ -87,10 +87,10 @@ def test_an_unknown_treatment_is_an_error_at_its_cell(workbook):
 
 
 @pytest.mark.parametrize(("n", "russian"), [
-    (1, "В 1 случае задержанному не предоставили адвоката."),
-    (2, "В 2 случаях задержанным не предоставили адвоката."),
-    (5, "В 5 случаях задержанным не предоставили адвоката."),
-    (21, "В 21 случае задержанному не предоставили адвоката."),
+    (1, "В 1 случае задержанному не обеспечили доступ к защитнику."),
+    (2, "В 2 случаях задержанным не обеспечили доступ к защитнику."),
+    (5, "В 5 случаях задержанным не обеспечили доступ к защитнику."),
+    (21, "В 21 случае задержанному не обеспечили доступ к защитнику."),
 ])
 def test_the_complaint_counts_each_treatment_in_a_whole_sentence(workbook, n, russian):
     people = [person(f"C{k}", id_document=str(k)) for k in range(n)]
@@ -209,3 +209,25 @@ def test_the_brief_names_only_people_who_consented_with_what_lasted_and_when(wor
             "institution from 22 December 2023 to 11 January 2024; conviction on 1 February 2024") in english
     assert "detention on 1 December 2023" not in english
     assert "Complainant No. 2" not in english
+
+
+def test_the_complaints_list_of_complainants_points_to_the_section_of_acts_outside_any_event(workbook):
+    case = loaded(workbook(people=[person("C1"), person("C2", id_document="2")],
+                           episodes=[episode("C1"), episode("C2", event_id="", measure="search")])).case
+    page = DocumentHtml(REGISTRY["collective-complaint"], "ru",
+                        document_context(case, REGISTRY["collective-complaint"], "ru", TODAY), TODAY).html
+    # Section 3.1 is the rally, 3.2 the acts connected with no event: C2's row points there, never empty.
+    assert '<h3 id="section-3-2">3.2. Другие эпизоды преследования</h3>' in page
+    cells = {number: re.findall(r'href="#section-3-(\d+)"', row)
+             for number, row in re.findall(r"<tr><td class=\"number\">(\d+)</td>(.*?)</tr>", page, re.DOTALL)}
+    assert cells == {"1": ["1"], "2": ["2"]}
+    # The list is a part of the complaint, not an unnumbered "annex" beside the numbered annexes.
+    text = html_text(case, "collective-complaint", "ru")
+    assert "Список заявителей" in text and "Приложение. Список" not in text
+
+
+def test_the_complaint_says_what_the_complainants_were_targeted_for_in_the_words_of_a_complaint(workbook):
+    case = loaded(workbook(episodes=[episode(grounds="protest")])).case
+    assert ("Заявителей преследовали в связи со следующей деятельностью, осуществлённой или планировавшейся "
+            "(указаны число затронутых заявителей и число эпизодов преследования): Участие в протестах: "
+            "1 заявитель, 1 эпизод") in html_text(case, "collective-complaint", "ru")
