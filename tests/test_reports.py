@@ -226,8 +226,11 @@ def test_the_complaints_list_of_complainants_points_to_the_section_of_acts_outsi
     assert "Список заявителей" in text and "Приложение. Список" not in text
 
 
-def test_the_complaint_says_what_the_complainants_were_targeted_for_in_the_words_of_a_complaint(workbook):
-    case = loaded(workbook(episodes=[episode(grounds="protest")])).case
+def test_the_complaint_says_what_the_complainants_were_targeted_for_every_act_counted(workbook):
+    case = loaded(workbook(episodes=[episode(grounds="protest"), episode(measure="fine")])).case
     assert ("Заявителей преследовали в связи со следующей деятельностью, осуществлённой или планировавшейся "
             "(указаны число затронутых заявителей и число эпизодов преследования): Участие в протестах: "
-            "1 заявитель, 1 эпизод") in html_text(case, "collective-complaint", "ru")
+            "1 заявитель, 1 эпизод Основание не указано: 1 эпизод преследования") in html_text(
+                case, "collective-complaint", "ru")
+    assert "Protest: 1 complainant, 1 act No ground recorded: 1 act of persecution" in html_text(
+        case, "collective-complaint", "en")
