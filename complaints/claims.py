@@ -10,7 +10,7 @@ document), who may also add or remove articles for one author in the `articles` 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -48,14 +48,6 @@ ARTICLES_BY_GROUND = {
 # Provisions punishing membership of an association: with a recorded affiliation, a deprivation of
 # liberty under one of them is argued as discrimination for political or other opinion (Category V).
 ASSOCIATION_PROVISIONS = {("CAO", 489), ("CC", 405)}
-# Articles a measure may engage that only the lawyer can claim: whether a conviction punished an act
-# no law made an offence, whether a dismissal discriminated or barred access to public service, is a
-# judgement the workbook does not record. Until the `articles` cell adds or removes one of them, the
-# documents show an open point (the key of open_points.FIELDS) for the episodes of that measure.
-DECIDED_BY_LAWYER = {
-    "conviction": ("article_15", (15,)),
-    "dismissal": ("articles_25_26", (25, 26)),
-}
 
 
 class Fact(Protocol):
@@ -74,6 +66,39 @@ class Fact(Protocol):
     def lawyer_access(self) -> str: ...
     @property
     def ground(self) -> str: ...
+    @property
+    def treatment(self) -> tuple[str, ...]: ...
+
+
+# What a fair trial forbids, as the intake records it (Episodes `lawyer_access`, or the `treatment`
+# tags): held or tried without a lawyer of the person's choosing (article 14(3)(b) and (d)), compelled
+# to make a statement, to testify against oneself or to confess (article 14(3)(g)). Each engages
+# article 14 and, for a deprivation of liberty, Category III of the Working Group.
+FAIR_TRIAL_BREACHES = ("denied_lawyer", "forced_statement")
+
+
+def lawyer_access(typed: str | None, treatment: Iterable[str]) -> str:
+    """Whether the person had a lawyer: the `lawyer_access` cell where filled (it is the more exact
+    record; a contradicting `denied_lawyer` tag is a validation warning), else "no" where the
+    treatment records a denial, else "" (not recorded)."""
+    return typed or ("no" if "denied_lawyer" in treatment else "")
+
+
+def _fair_trial_breaches(fact: Fact) -> tuple[str, ...]:
+    return tuple(breach for breach, found in (("denied_lawyer", fact.lawyer_access == "no"),
+                                              ("forced_statement", "forced_statement" in fact.treatment)) if found)
+
+
+# Articles a fact may engage that only the lawyer can claim: whether a conviction punished an act no
+# law made an offence, whether a dismissal discriminated or barred access to public service, whether
+# the force used or the statement forced from the person reached the threshold of article 7, is a
+# judgement the workbook does not record. Until the `articles` cell adds or removes one of them, the
+# documents show an open point (the key of open_points.FIELDS) naming the facts concerned.
+DECIDED_BY_LAWYER: tuple[tuple[str, tuple[int, ...], Callable[[Fact], bool]], ...] = (
+    ("article_15", (15,), lambda fact: fact.measure_key == "conviction"),
+    ("article_7", (7,), lambda fact: bool({"force_used", "forced_statement"} & set(fact.treatment))),
+    ("articles_25_26", (25, 26), lambda fact: fact.measure_key == "dismissal"),
+)
 
 
 @dataclass(frozen=True)
@@ -86,11 +111,14 @@ class RecordedFact:
     event_id: str
     lawyer_access: str
     ground: str = ""
+    treatment: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, episode) -> RecordedFact:
+        treatment = tuple(sorted(episode.treatment))
         return cls(episode.measure or "", parse_provision(episode.legal_basis), no_basis(episode.legal_basis),
-                   episode.event_id or "", episode.lawyer_access or "", episode.grounds or "")
+                   episode.event_id or "", lawyer_access(episode.lawyer_access, treatment), episode.grounds or "",
+                   treatment)
 
 
 @dataclass(frozen=True)
@@ -101,6 +129,9 @@ class Claim:
     facts: tuple  # the supporting episodes, in date order
     # Category II: the articles of the Covenant whose exercise the deprivation of liberty punished.
     articles: tuple[int, ...] = ()
+    # Article 14 and Category III: each breach of a fair trial recorded (FAIR_TRIAL_BREACHES), with
+    # the facts recording it.
+    breaches: tuple[tuple[str, tuple], ...] = ()
 
 
 _CHANGE = re.compile(r"([+-]?)\s*(\d{1,2})")
@@ -133,7 +164,7 @@ def _engaged(fact: Fact) -> set[int]:
     core = _provision_article(fact)
     if core:
         articles.add(core)
-    if fact.lawyer_access == "no":  # denied a lawyer of their choosing: article 14(3)(b) and (d)
+    if _fair_trial_breaches(fact):
         articles.add(14)
     if fact.measure_key in PENALTIES and fact.no_basis:  # punished with no legal basis invoked at all
         articles.add(15)
@@ -151,12 +182,20 @@ def article_claims(facts: Sequence[Fact], added: Iterable[int] = (), removed: It
             supported.setdefault(article, []).append(fact)
     removed = set(removed)
     keys = (set(supported) | set(added)) - removed
-    return tuple(Claim(article, tuple(supported.get(article) or _left_to_lawyer(facts, article) or facts))
+    return tuple(Claim(article, tuple(supported.get(article) or _left_to_lawyer(facts, article) or facts),
+                       breaches=_breaches(facts) if article == 14 else ())
                  for article in sorted(keys))
 
 
 def _left_to_lawyer(facts: Sequence[Fact], article: int) -> list:
-    return [fact for fact in facts if article in DECIDED_BY_LAWYER.get(fact.measure_key, ("", ()))[1]]
+    return [fact for fact in facts
+            if any(article in articles and concerns(fact) for _, articles, concerns in DECIDED_BY_LAWYER)]
+
+
+def _breaches(facts: Sequence[Fact]) -> tuple[tuple[str, tuple], ...]:
+    """Each breach of a fair trial some fact records, with those facts, in FAIR_TRIAL_BREACHES order."""
+    return tuple((breach, found) for breach in FAIR_TRIAL_BREACHES
+                 if (found := tuple(fact for fact in facts if breach in _fair_trial_breaches(fact))))
 
 
 @dataclass(frozen=True)
@@ -170,12 +209,12 @@ class Undecided:
 
 def undecided_articles(facts: Sequence[Fact], added: Iterable[int] = (),
                        removed: Iterable[int] = ()) -> tuple[Undecided, ...]:
-    """For each measure that leaves articles to the lawyer, its episodes, unless the lawyer's cell
+    """For each kind of fact that leaves articles to the lawyer, its episodes, unless the lawyer's cell
     names one of those articles or a recorded fact already engages one."""
     decided = set(added) | set(removed) | {article for fact in facts for article in _engaged(fact)}
     undecided = []
-    for measure, (field, articles) in sorted(DECIDED_BY_LAWYER.items(), key=lambda item: item[1][0]):
-        episodes = tuple(fact for fact in facts if fact.measure_key == measure)
+    for field, articles, concerns in DECIDED_BY_LAWYER:
+        episodes = tuple(fact for fact in facts if concerns(fact))
         if episodes and not decided & set(articles):
             undecided.append(Undecided(field, articles, episodes))
     return tuple(undecided)
@@ -201,11 +240,12 @@ def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterab
                 or fact.event_id]
     exercised = ({article for fact in exercise if (article := _provision_article(fact))}
                  | {article for fact in exercise for article in ARTICLES_BY_GROUND.get(fact.ground, ())} | set(rights))
-    # III: recorded as held without access to a lawyer.
-    unfair = [fact for fact in deprivations if fact.lawyer_access == "no"]
+    # III: a breach of a fair trial recorded while the person was deprived of liberty.
+    unfair = [fact for fact in deprivations if _fair_trial_breaches(fact)]
     # V: a recorded affiliation, and a deprivation of liberty for membership of an association.
     discrimination = [fact for fact in deprivations if affiliation and fact.provision
                       and (fact.provision.code, fact.provision.article) in ASSOCIATION_PROVISIONS]
-    return tuple(Claim(key, tuple(found), tuple(sorted(exercised & set(CORE_ARTICLES))) if key == "II" else ())
+    return tuple(Claim(key, tuple(found), tuple(sorted(exercised & set(CORE_ARTICLES))) if key == "II" else (),
+                       _breaches(found) if key == "III" else ())
                  for key, found in (("I", baseless), ("II", exercise), ("III", unfair), ("V", discrimination))
                  if found)

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from .authorities import Authorities
 from .bodies import bodies
 from .case import Case, Member
-from .claims import Claim, Undecided, author_claims, category_claims
+from .claims import Claim, Undecided, author_claims, category_claims, lawyer_access
 from .collation import alphabetical, sort_key
 from .countries import country_codes, country_name
 from .counts import Counts, count
@@ -34,7 +34,7 @@ from .names import transliterate
 from .open_points import marker_function, untranslated_marker
 from .penalties import describe_penalty
 from .records import Episode
-from .schema import GROUNDS, MEASURE_VALUES, REMEDY_ACTION_VALUES, REMEDY_OUTCOME_VALUES
+from .schema import GROUNDS, MEASURE_VALUES, REMEDY_ACTION_VALUES, REMEDY_OUTCOME_VALUES, TREATMENT
 from .settings import Period
 from .stock import CHARGE, CONVICTION, LASTING, charge_end
 
@@ -60,13 +60,40 @@ class EpisodeView:
     provision: Provision | None = None  # the legal basis, when recognised
     no_basis: bool = False  # recorded as invoking no legal basis at all
     reasons_given: str = ""
-    lawyer_access: str = ""  # yes | no | unknown, or empty when not recorded
+    lawyer_access: str = ""  # yes | no | unknown, or empty when not recorded (claims.lawyer_access)
     ground: str = ""  # what the person was targeted for (a GROUNDS key), or empty
     warrant: str = ""  # yes | no | unknown, or empty when not recorded
     end_date: str = ""  # empty: still held, for a deprivation of liberty
     place_of_detention: str = ""
     case_number: str = ""
+    # The forces who carried out the arrest: the `arrested_by` cell, else the body that acted in a
+    # detention (the police who detained); empty when not recorded. Never the court that ordered it.
+    arrested_by: str = ""
     preventive: bool = False  # a preventive or procedural measure: its "penalty" is a term
+    treatment: tuple[str, ...] = ()  # the TREATMENT keys recorded, in the vocabulary's order
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """Another international body the same build puts a person's case before."""
+
+    body: str  # its key in complaints/data/bodies.toml, which the communication's argument turns on
+    name: str  # in the document's language
+
+
+# The names of the bodies, as a communication lists the other procedures (context "recipient").
+PROCEDURE_NAMES = {
+    "wgad": N_("recipient", "the UN Working Group on Arbitrary Detention"),
+    "special-procedures": N_("recipient", "the UN Special Procedures"),
+    "odihr": N_("recipient", "the OSCE Office for Democratic Institutions and Human Rights"),
+    "hrc": N_("recipient", "the UN Human Rights Committee"),
+}
+
+
+# Remedies that depend on an official's discretion, not on the person's right: a request that the
+# prosecutor protest a decision in force. The Human Rights Committee does not require them to be
+# exhausted (article 5(2)(b) of the Optional Protocol), so one pending does not hold a communication back.
+DISCRETIONARY_REMEDIES = ("protest",)
 
 
 @dataclass(frozen=True)
@@ -76,6 +103,9 @@ class RemedyView:
     action: str
     outcome: str
     outcome_date: str
+    action_key: str = ""  # a REMEDY_ACTIONS key, or empty when not recorded
+    pending: bool = False  # no decision recorded
+    discretionary: bool = False  # one of DISCRETIONARY_REMEDIES
 
 
 @dataclass(frozen=True)
@@ -101,7 +131,7 @@ class PersonView:
     consent_government: bool
     # The other procedures of international investigation or settlement this case puts them before
     # (recipients, in the document's language); and those recorded as already seized (None: not recorded).
-    procedures: tuple[str, ...] = ()
+    procedures: tuple[Procedure, ...] = ()
     other_procedures: tuple[str, ...] | None = None
     # Confidential documents only; empty in public ones.
     surname: str = ""
@@ -209,6 +239,7 @@ class _Views:
 
     def episode(self, episode) -> EpisodeView:
         event = self.events.get(episode.event_id)
+        authority = self.authority(episode.authorities, episode.authority)
         return EpisodeView(
             date=self.date(episode.date),
             city=episode.city.name(self.lang.code) if episode.city else "",
@@ -217,7 +248,7 @@ class _Views:
             legal_basis=describe_basis(self.lang, episode.legal_basis),
             penalty=describe_penalty(self.lang, episode.penalty),
             preventive=episode.measure in PREVENTIVE_MEASURES,
-            authority=self.authority(episode.authorities, episode.authority),
+            authority=authority,
             description=free_text(self.lang, episode.descriptions, episode.description, episode.complainant_id,
                                   self.to_send),
             event=event.labels.get(self.lang.code, "") if event else "",
@@ -225,12 +256,15 @@ class _Views:
             provision=parse_provision(episode.legal_basis),
             no_basis=no_basis(episode.legal_basis),
             reasons_given=episode.reasons_given or "",
-            lawyer_access=episode.lawyer_access or "",
+            lawyer_access=lawyer_access(episode.lawyer_access, episode.treatment),
             ground=episode.grounds or "",
             warrant=episode.warrant or "",
             end_date=self.date(episode.end_date),
             place_of_detention=episode.place_of_detention or "",
             case_number=episode.case_number or "",
+            arrested_by=(self.authority({}, episode.arrested_by) if episode.arrested_by
+                         else authority if episode.measure == "detention" else ""),
+            treatment=tuple(tag for tag in TREATMENT if tag in episode.treatment),
         )
 
     def nationality(self, typed: str | None) -> str:
@@ -261,7 +295,8 @@ class _Views:
                 RemedyView(self.date(r.date), self.authority(r.authorities, r.authority),
                            REMEDY_ACTION_VALUES.label(self.lang, r.action) if r.action else "",
                            REMEDY_OUTCOME_VALUES.label(self.lang, r.outcome) if r.outcome else "",
-                           self.date(r.outcome_date))
+                           self.date(r.outcome_date), action_key=r.action or "", pending=not r.outcome,
+                           discretionary=r.action in DISCRETIONARY_REMEDIES)
                 for r in member.remedies
             ),
             articles=tuple(int(claim.key) for claim in claims),
@@ -274,7 +309,7 @@ class _Views:
             # Authorising representation before international bodies is consent to
             # be named to the Government in that procedure.
             consent_government="represent" in person.poa_scope,
-            procedures=tuple(recipient for recipient, ids in self.procedures if person.complainant_id in ids),
+            procedures=tuple(procedure for procedure, ids in self.procedures if person.complainant_id in ids),
             other_procedures=_other_procedures(person.other_procedures),
         )
         if public:
@@ -309,17 +344,18 @@ def _other_procedures(typed: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in typed.split(";") if part.strip())
 
 
-def _procedures(case: Case, document: DocumentType, lang: Language) -> list[tuple[str, set[str]]]:
-    """The other international procedures the case's documents go to, each with who appears in it."""
+def _procedures(case: Case, document: DocumentType, lang: Language) -> list[tuple[Procedure, set[str]]]:
+    """The other international bodies the case's documents go to, each once (the Special Procedures
+    receive both the collective complaint and the allegation letter), with who appears before it."""
     from .documents import DEFAULT_DOCUMENTS, REGISTRY  # documents.py imports this module
 
     found: dict[str, set[str]] = {}
     for name in case.settings.documents or DEFAULT_DOCUMENTS:
         other = REGISTRY[name]
         if other.international_procedure and not set(other.bodies) & set(document.bodies):
-            recipient = lang.pgettext("recipient", other.recipient)
-            found.setdefault(recipient, set()).update(m.person.complainant_id for m in other.members(case.members)[0])
-    return list(found.items())
+            for body in other.bodies:
+                found.setdefault(body, set()).update(m.person.complainant_id for m in other.members(case.members)[0])
+    return [(Procedure(body, lang.pgettext("recipient", PROCEDURE_NAMES[body])), ids) for body, ids in found.items()]
 
 
 def in_period(members, period: Period) -> list[tuple[Member, Episode]]:
@@ -453,6 +489,7 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "bodies": [bodies()[key].view(lang) for key in document.bodies],
         "place": settings.place.get(code, ""),
         "urgency": settings.urgency.get(code, ""),
+        "wgad_parallel": settings.wgad_parallel.get(code, ""),
         # The numbers of those who did not consent to be named in public: their identities are to be withheld.
         "withheld": [p.number for p in people if not p.consent_public],
         "deprivation_measures": DEPRIVATION_OF_LIBERTY,

@@ -31,6 +31,7 @@ FIELDS = {
     "arrest_date": N_("open point", "date of arrest"),
     "arrest_place": N_("open point", "place of arrest"),
     "arresting_authority": N_("open point", "forces who carried out the arrest"),
+    "ordering_authority": N_("open point", "authority that ordered the deprivation of liberty"),
     "warrant": N_("open point", "whether a warrant or decision was shown, and by which authority"),
     "reasons_given": N_("open point", "reasons given by the authorities"),
     "legal_basis": N_("open point", "legal basis invoked"),
@@ -38,11 +39,17 @@ FIELDS = {
     "detention_status": N_("open point", "whether the person is still deprived of liberty, or the date of release"),
     "lawyer_access": N_("open point", "whether the person had access to a lawyer"),
     "domestic_remedies": N_("open point", "domestic remedies exhausted, or why they were not available or effective"),
+    "pending_remedies": N_("open point", "why the communication is submitted before the pending remedy is decided "
+                           "(for example, the remedy is ineffective or unduly prolonged)"),
     "other_procedures": N_("open point",
                            "whether the same matter is being examined under another international procedure"),
+    "wgad_parallel": N_("open point", "the representative's position on whether the Working Group's examination of "
+                        "the same case is another procedure of international investigation or settlement"),
     "articles": N_("open point", "the articles of the Covenant violated, and the facts supporting each"),
     "article_15": N_("open point", "whether article 15 (no punishment without law) is claimed for the "
                      "conviction, and on which facts"),
+    "article_7": N_("open point", "whether article 7 (torture and ill-treatment) is claimed for the force used "
+                    "against the person or the statement forced from him or her, and on which facts"),
     "articles_25_26": N_("open point", "whether articles 25 and 26 (public affairs, non-discrimination) are "
                          "claimed for the dismissal, and on which facts"),
     "translation": N_("open point", "a translation of the text before this mark into the language of the document"),

@@ -6,7 +6,10 @@ Which attachments a document carries follows the privacy model of context.py:
   the author of a per-author document);
 - a public document carries only what concerns the whole case (no complainant id) and is of
   another kind: a decision or a complaint about a person bears their name, date of birth and
-  address, which a public document never shows.
+  address, which a public document never shows;
+- a document about one person (hrc, wgad-questionnaire) carries that person's own attachments, and
+  of the whole case's only those the row marks `every_package`: a decision about other people or a
+  photograph of an event is not evidence of every author's case.
 Annexes are numbered in the order of the Attachments sheet: the case's first, then each person's.
 
 The pages: PDF annexes are copied as they are; images become pages losslessly (img2pdf); the
@@ -58,15 +61,19 @@ def by_owner(attachments: Iterable[Attachment]) -> dict[str | None, tuple[Attach
 
 def select_annexes(document: DocumentType, owned: Mapping[str | None, Sequence[Attachment]],
                    files: Mapping[int, AttachmentFile], named: Iterable[str]) -> tuple[Annex, ...]:
-    """The annexes `document` carries, numbered: the case's first, then those of the people it names
-    (`named`: its members, or the author of a per-author document; none: the case's only), in sheet order."""
+    """The annexes `document` carries, numbered: the case's first (in a per-author document, those marked
+    for every package), then those of the people it names (`named`: its members, or the author of a
+    per-author document; none: the case's only), in sheet order."""
     if not document.annexes:
         return ()
+    case_wide = owned.get(None, ())
+    if document.per_member:
+        case_wide = tuple(item for item in case_wide if item.every_package)
     if document.public:
-        chosen = [item for item in owned.get(None, ()) if item.kind not in PRIVATE_KINDS]
+        chosen = [item for item in case_wide if item.kind not in PRIVATE_KINDS]
     else:
         people = sorted((item for person in set(named) for item in owned.get(person, ())), key=lambda a: a.row)
-        chosen = [*owned.get(None, ()), *people]
+        chosen = [*case_wide, *people]
     return tuple(Annex(number, item, files[item.row])
                  for number, item in enumerate((item for item in chosen if item.row in files), start=1))
 

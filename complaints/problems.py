@@ -200,6 +200,13 @@ BAD_ARTICLES = _problem(
     N_("validation", "Write +7 to add article 7 and -15 to remove article 15, separated by commas."),
 )
 
+LAWYER_ACCESS_CONTRADICTED = _problem(
+    "lawyer-access-contradicted", WARNING,
+    N_("validation", "This cell says the person had access to a lawyer, while the treatment cell of the same row "
+       "records a lawyer denied. The documents follow this cell."),
+    N_("validation", "Correct whichever of the two cells is wrong."),
+)
+
 UNKNOWN_COUNTRY = _problem(
     "unknown-country", WARNING,
     N_("validation", "This cell is not a country the documents can name in every language; they leave "

@@ -168,6 +168,8 @@ REMEDY_ACTIONS = {
     "appeal": N_("remedy action", "appeal"),
     "cassation": N_("remedy action", "cassation appeal"),
     "review": N_("remedy action", "petition for review"),
+    # A request that the prosecutor protest a decision in force: a review at the prosecutor's discretion.
+    "protest": N_("remedy action", "request for a prosecutor's protest|prosecutor's protest|protest"),
     "complaint": N_("remedy action", "complaint"),
     "other": N_("remedy action", "other application"),
 }
@@ -479,6 +481,9 @@ class Episode:
         "column help", "Where the person was held, and any transfer."))
     warrant: str | None = column(N_("column", "warrant"), kind=Kind.CODED, vocabulary=YES_NO_UNKNOWN, help=N_(
         "column help", "Whether a warrant or decision was shown at the arrest: yes, no or unknown."))
+    arrested_by: str | None = column(N_("column", "arrested_by"), wide=True, help=N_(
+        "column help", "For a deprivation of liberty: the police or security unit that carried out the arrest, "
+        "when it is not the body in the authority column (a court that ordered the arrest, for example)."))
     reasons_given: str | None = column(N_("column", "reasons_given"), wide=True, help=N_(
         "column help", "The reasons the authorities gave for the measure, as they gave them."))
     lawyer_access: str | None = column(N_("column", "lawyer_access"), kind=Kind.CODED, vocabulary=YES_NO_UNKNOWN,
@@ -537,6 +542,11 @@ class Attachment:
         "column help", "The date the document bears."))
     number: str | None = column(N_("column", "number"), kind=Kind.DOCUMENT_NUMBER, help=N_(
         "column help", "The number the document bears, such as a case or decision number, if any."))
+    every_package: bool = column(N_("column", "every_package"), kind=Kind.YES_NO, vocabulary=YES_NO, printed=False,
+                                 help=N_("column help", "For a document of the whole case: yes to send it also with "
+                                         "each person's own submission (the communications to the Human Rights "
+                                         "Committee, the questionnaires). Otherwise it goes only with the "
+                                         "submissions about the whole case."))
     titles: Mapping[str, str] = per_language(
         "title", N_("column", "title ({language})"), N_(
             "column help", "What the list of annexes calls the document in this language, such as: Decision "

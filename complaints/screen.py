@@ -331,7 +331,7 @@ def free_texts(records: Records, settings: Settings | None) -> Iterator[Text]:
                 yield Text(value, COMPLAINANTS.key, person.row, column, owner=person.complainant_id)
     for episode in records.episodes:
         for column in ("city", "legal_basis", "penalty", "authority", "description", "place_of_detention",
-                       "reasons_given", "case_number"):
+                       "reasons_given", "case_number", "arrested_by"):
             value = getattr(episode, column)
             value = value.text if column == "city" and value else value
             if value:
@@ -359,6 +359,7 @@ def free_texts(records: Records, settings: Settings | None) -> Iterator[Text]:
 def settings_texts(settings: Settings) -> Iterator[Text]:
     translated = (("title", settings.title, True), ("organisation.name", settings.organisation, True),
                   ("place", settings.place, True), ("urgency", settings.urgency, True),
+                  ("wgad_parallel", settings.wgad_parallel, True),
                   ("organisation.address", settings.address, False), ("signatory", settings.signatory, True),
                   ("signatory.position", settings.signatory_position, True),
                   ("organisation.contact_person", settings.contact_person, False),

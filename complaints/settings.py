@@ -45,6 +45,10 @@ class Settings:
     signatory_position: Translated = field(default_factory=dict)
     place: Translated = field(default_factory=dict)  # where the documents are signed
     urgency: Translated = field(default_factory=dict)  # why an urgent appeal is urgent
+    # The representative's position, in a communication to the Human Rights Committee, on whether the
+    # Working Group on Arbitrary Detention's examination of the same person's case is "another procedure
+    # of international investigation or settlement" (article 5(2)(a) of the Optional Protocol).
+    wgad_parallel: Translated = field(default_factory=dict)
     state: Translated = field(default_factory=dict)
     documents: tuple[str, ...] | None = None  # None: every document type
     periods: tuple[Period, ...] = ()
@@ -142,8 +146,8 @@ class _Reader:
         return self.translated(data, "signatory"), {}
 
 
-_KNOWN = {"build_date", "title", "organisation", "signatory", "place", "urgency", "state", "documents", "periods",
-          "osce", "annex_volume_size", "charts"}
+_KNOWN = {"build_date", "title", "organisation", "signatory", "place", "urgency", "wgad_parallel", "state",
+          "documents", "periods", "osce", "annex_volume_size", "charts"}
 
 
 def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -> Settings:
@@ -184,6 +188,7 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
         signatory_position=signatory_position,
         place=read.translated(data, "place"),
         urgency=read.translated(data, "urgency"),
+        wgad_parallel=read.translated(data, "wgad_parallel"),
         state=read.translated(data, "state"),
         documents=documents,
         periods=tuple(

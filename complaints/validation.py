@@ -22,6 +22,7 @@ from .problems import (
     ERROR,
     ESTIMATE_WITHOUT_SOURCE,
     EXCLUDED_EPISODE,
+    LAWYER_ACCESS_CONTRADICTED,
     LOOKALIKE_ID,
     MISSING_LABEL,
     MISSING_LATIN_NAME,
@@ -200,6 +201,8 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
         # An end later than the documents' date is the end of a term still running (a release to come).
         if episode.end_date and episode.end_date > today:
             issues.append(_issue(DATE_IN_FUTURE, EPISODES, episode.row, "end_date", episode_cols))
+        if episode.lawyer_access == "yes" and "denied_lawyer" in episode.treatment:
+            issues.append(_issue(LAWYER_ACCESS_CONTRADICTED, EPISODES, episode.row, "lawyer_access", episode_cols))
         if episode.event_id and episode.event_id not in event_ids:
             issues.append(_issue(UNKNOWN_EVENT, EPISODES, episode.row, "event_id", episode_cols,
                                  id=episode.event_id))

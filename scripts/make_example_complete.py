@@ -31,6 +31,21 @@ CUSTODY = {"pretrial_detention": "pre-trial detention facility (SIZO)", "house_a
            "psychiatric_placement": "regional psychiatric hospital"}
 
 
+# The representative's position on the Working Group's parallel examination (article 5(2)(a) of the
+# Optional Protocol), which the communications of the people it also examines print.
+WGAD_PARALLEL = {
+    "en": "The Working Group renders opinions under a mandate of the Human Rights Council, not a treaty; the "
+          "representative submits that its examination is not another procedure of international investigation or "
+          "settlement and will inform the Committee of its opinion.",
+    "ru": "Рабочая группа выносит мнения в рамках мандата Совета по правам человека, а не договора; представитель "
+          "полагает, что рассмотрение ею дела не является другой процедурой международного разбирательства или "
+          "урегулирования, и сообщит Комитету её мнение.",
+    "kk": "Жұмыс тобы шарт бойынша емес, Адам құқықтары жөніндегі кеңестің мандаты шеңберінде пікір шығарады; өкіл "
+          "оның қарауы халықаралық талқылаудың немесе реттеудің басқа рәсімі емес деп санайды және оның пікірін "
+          "Комитетке хабарлайды.",
+}
+
+
 def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict]) -> None:
     for number, row in enumerate(complainants):
         row["nationality"] = "KZ"
@@ -51,22 +66,33 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
             ep["legal_basis"] = "none" if ep["event_id"] == "prevent-0706" else "CAO 488"
         if held:
             ep["case_number"] = f"18-{7510 + number}"
+        if ep["measure"] not in example.DETENTION_SPELLINGS:
+            # A court ordered the arrest or custody; the police of the person's town made the arrest.
+            ep["arrested_by"] = example.POLICE.get(example.HOME[ep["complainant_id"]], "police")
     # Every author of a communication claims a right of the Covenant that some episode engages, or
     # the lawyer names the article; those with only searches, threats or dismissals get article 19.
     engaged = {ep["complainant_id"] for ep in episodes if ep["legal_basis"] and ep["legal_basis"] != "none"}
     # The lawyer also decides what only a lawyer can: article 15 is not claimed for the convictions,
-    # article 26 is claimed for the dismissals.
+    # article 26 is claimed for the dismissals, article 7 for force used or a statement forced.
     decisions = {"conviction": "-15", "dismissal": "+26"}
+    coerced = {ep["complainant_id"] for ep in episodes
+               if {"force_used", "forced_statement"} & {tag.strip() for tag in (ep.get("treatment") or "").split(",")}}
     for row in complainants:
         changes = [] if row["complainant_id"] in engaged else ["+19"]
         measures = {ep["measure"] for ep in episodes if ep["complainant_id"] == row["complainant_id"]}
         changes += [change for measure, change in decisions.items() if measure in measures]
+        if row["complainant_id"] in coerced:
+            changes.append("+7")
         if changes:
             row["articles"] = ", ".join(changes)
     # The two people without a recorded domestic remedy complained to the prosecutor.
     for cid in sorted(example.NO_REMEDY):
         remedies.append({"complainant_id": cid, "date": dt.date(2018, 10, 2), "authority": "prosecutor's office",
                          "action": "complaint", "outcome": "refused", "outcome_date": dt.date(2018, 10, 22)})
+    # The remedies still pending at the documents' date were decided in the meantime: refused.
+    for row in remedies:
+        if not row["outcome"]:
+            row["outcome"], row["outcome_date"] = "refused", example.DOCUMENT_DATE
     remedies.sort(key=lambda row: (row["complainant_id"], row["date"]))
 
 
@@ -76,7 +102,9 @@ def main(argv: list[str]) -> int:
     buffer = io.BytesIO()
     example.build_workbook(complete).save(buffer)
     (folder / "workbook.xlsx").write_bytes(example.deterministic_bytes(buffer.getvalue()))
-    shutil.copyfile(ROOT / "intake" / "example" / "case.toml", folder / "case.toml")
+    settings = (ROOT / "intake" / "example" / "case.toml").read_text(encoding="utf-8")
+    position = "".join(f'{lang} = "{text}"\n' for lang, text in WGAD_PARALLEL.items())
+    (folder / "case.toml").write_text(f"{settings}\n[wgad_parallel]\n{position}", encoding="utf-8")
     # The example's synthetic scans, which its Attachments sheet names.
     shutil.copytree(ROOT / "intake" / "example" / "annexes", folder / "annexes", dirs_exist_ok=True)
     print(f"wrote {folder / 'workbook.xlsx'}, {folder / 'case.toml'} and {folder / 'annexes'}")

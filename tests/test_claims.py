@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 
 from complaints.build import build, load
 from complaints.claims import Claim, Undecided, article_claims, author_claims, category_claims
+from complaints.claims import lawyer_access as recorded_lawyer_access
 from complaints.context import EpisodeView, document_context
 from complaints.documents import REGISTRY
 from complaints.law import no_basis, parse_provision
@@ -19,11 +20,12 @@ from conftest import TODAY, episode, event, flat, pdf_text, person, write_workbo
 
 
 def fact(measure: str, basis: str | None = None, event_id: str = "", date: str = "10 May 2018",
-         lawyer_access: str = "", ground: str = "") -> EpisodeView:
+         lawyer_access: str = "", ground: str = "", treatment: tuple[str, ...] = ()) -> EpisodeView:
     return EpisodeView(date=date, city="", measure=measure, measure_key=measure, legal_basis=basis or "",
                        penalty="", authority="", description="", event="", event_id=event_id,
-                       provision=parse_provision(basis), no_basis=no_basis(basis), lawyer_access=lawyer_access,
-                       ground=ground)
+                       provision=parse_provision(basis), no_basis=no_basis(basis),
+                       lawyer_access=recorded_lawyer_access(lawyer_access, treatment),
+                       ground=ground, treatment=treatment)
 
 
 def test_an_article_is_claimed_only_with_the_episodes_that_engage_it():
@@ -45,11 +47,41 @@ def test_the_recorded_ground_names_the_freedom_whose_exercise_was_punished():
     assert (category.key, category.articles) == ("II", (21,))
 
 
-def test_a_fair_trial_is_claimed_only_from_a_recorded_denial_of_a_lawyer():
+def test_a_fair_trial_is_claimed_only_from_a_recorded_denial_of_a_lawyer_or_a_forced_statement():
     assert 14 not in {claim.key for claim in article_claims([fact("conviction", "CC 405(2)")])}
     assert 14 not in {claim.key for claim in article_claims([fact("conviction", "CC 405(2)", lawyer_access="yes")])}
     denied = fact("conviction", "CC 405(2)", lawyer_access="no")
-    assert Claim(14, (denied,)) in article_claims([denied])
+    assert Claim(14, (denied,), breaches=(("denied_lawyer", (denied,)),)) in article_claims([denied])
+    # The treatment tag records the denial where the lawyer_access cell is empty; the cell, where filled, decides.
+    tagged = fact("detention", treatment=("denied_lawyer",))
+    assert tagged.lawyer_access == "no"
+    assert Claim(14, (tagged,), breaches=(("denied_lawyer", (tagged,)),)) in article_claims([tagged])
+    assert recorded_lawyer_access("yes", {"denied_lawyer"}) == "yes" and recorded_lawyer_access(None, ()) == ""
+    # A statement forced from the person: article 14(3)(g), each breach with its own facts.
+    forced = fact("detention", date="11 May 2018", treatment=("forced_statement",))
+    (claim,) = [claim for claim in article_claims([tagged, forced]) if claim.key == 14]
+    assert claim.breaches == (("denied_lawyer", (tagged,)), ("forced_statement", (forced,)))
+    assert claim.facts == (tagged, forced)
+    # Other treatment (a phone seized) is no breach of a fair trial.
+    assert 14 not in {claim.key for claim in article_claims([fact("detention", treatment=("phone_seized",))])}
+
+
+def test_article_7_for_force_or_a_forced_statement_is_the_lawyers_decision():
+    plain = fact("detention")
+    assert author_claims([plain], None) == ((Claim(9, (plain,)),), ())  # absent: nothing recorded
+    for tag in ("forced_statement", "force_used"):
+        held = fact("detention", treatment=(tag,))
+        claims, undecided = author_claims([held], None)
+        assert 7 not in {claim.key for claim in claims}
+        assert undecided == (Undecided("article_7", (7,), (held,)),)  # an open point naming the episode
+        claims, undecided = author_claims([held], "+7")
+        assert Claim(7, (held,)) in claims and undecided == ()  # resting on that episode
+        claims, undecided = author_claims([held], "-7")
+        assert 7 not in {claim.key for claim in claims} and undecided == ()
+    # Ill-treatment recorded as a measure engages article 7 already: nothing left to decide.
+    beaten, forced = fact("ill_treatment"), fact("detention", treatment=("forced_statement",))
+    claims, undecided = author_claims([beaten, forced], None)
+    assert Claim(7, (beaten,)) in claims and undecided == ()
 
 
 def test_article_15_for_a_conviction_is_the_lawyers_decision():
@@ -87,7 +119,10 @@ def test_categories_are_argued_only_from_recorded_facts():
     baseless = fact("detention", "нет")
     assert category_claims([baseless]) == (Claim("I", (baseless,)),)  # but from a record that none was invoked
     no_lawyer = fact("detention", lawyer_access="no")
-    assert category_claims([no_lawyer]) == (Claim("III", (no_lawyer,)),)
+    assert category_claims([no_lawyer]) == (Claim("III", (no_lawyer,), breaches=(("denied_lawyer", (no_lawyer,)),)),)
+    forced = fact("pretrial_detention", treatment=("forced_statement",))
+    assert category_claims([forced]) == (Claim("III", (forced,), breaches=(("forced_statement", (forced,)),)),)
+    assert category_claims([fact("fine", treatment=("forced_statement",))]) == ()  # not a deprivation of liberty
     member = fact("pretrial_detention", "CC 405(2)")
     assert category_claims([member]) == (Claim("II", (member,), (22,)),)
     assert category_claims([member], affiliation="a banned movement") == (Claim("II", (member,), (22,)),
@@ -233,3 +268,36 @@ def test_category_ii_names_only_the_rights_the_record_shows_were_exercised(tmp_p
     assert ("Civil and Political Rights: [to complete: the articles of the Covenant violated, and the facts "
             "supporting each].") in words(questionnaire)
     assert ("C1", "articles") in {(p.complainant_id, p.field) for p in questionnaire.open_points}
+
+
+def test_the_treatment_recorded_raises_article_14_and_category_three_in_the_documents(tmp_path):
+    held = episode("C1", measure="detention", legal_basis="CAO 488", treatment="denied a lawyer, forced statement")
+    fined = episode("C1", measure="fine", legal_basis="CAO 488", date=datetime.date(2018, 5, 20))
+    for articles, claimed in ((None, None), ("+7", True), ("-7", False)):
+        people = [person("C1", poa_scope="represent", articles=articles)]
+        path = write_workbook(tmp_path / "case.xlsx", people=people, episodes=[held, fined])
+        communication = rendered(path, "hrc", member="C1")
+        text = words(communication)
+        assert ("Article 14: the right to a fair trial — denial of access to a lawyer of his or her choosing "
+                "(article 14, paragraph 3 (b) and (d)), facts: 10 May 2018 (detention); compulsion to make a statement "
+                "against himself or herself or to confess guilt (article 14, paragraph 3 (g)), facts: 10 May 2018 "
+                "(detention)") in text
+        assert ("Article 7" in text) is bool(claimed)
+        assert (("C1", "article_7") in {(p.complainant_id, p.field) for p in communication.open_points}) is (
+            claimed is None)
+    questionnaire = words(rendered(path, "wgad-questionnaire", member="C1"))
+    assert ("Category III: the norms of a fair trial were breached while the person was deprived of liberty "
+            "(article 14 of the Covenant): denial of access to a lawyer") in questionnaire
+    # The access to a lawyer the treatment recorded answers the questionnaire's column.
+    assert "whether the person had access to a lawyer" not in questionnaire
+    # The lawyer_access cell, where filled, decides; a contradicting tag is a warning at that cell.
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")],
+                          episodes=[held | {"treatment": "denied a lawyer", "lawyer_access": "yes"}, fined])
+    warnings = [(i.code, i.sheet, i.column) for i in load(path, ("en",), TODAY).report.warnings]
+    assert ("lawyer-access-contradicted", "Episodes", "lawyer_access") in warnings
+    assert "Article 14" not in words(rendered(path, "hrc", member="C1"))
+    # Without the tags: no article 14, no Category III.
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")],
+                          episodes=[held | {"treatment": "phone seized"}, fined])
+    assert "Article 14" not in words(rendered(path, "hrc", member="C1"))
+    assert "Category III" not in words(rendered(path, "wgad-questionnaire", member="C1"))

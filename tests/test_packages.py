@@ -4,6 +4,7 @@ only of the people they name; the manifest records the scans, a changed scan re-
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import io
@@ -52,7 +53,21 @@ def test_confidential_documents_carry_the_case_and_the_people_they_name_only(kin
     for document in ("wgad", "special-procedures", "domestic-complaint"):
         assert carried(document, kind) == {None, "C1"}  # C2 is not among the document's members
     for document in ("hrc", "wgad-questionnaire"):
-        assert carried(document, kind, author="C2") == {None, "C2"}
+        assert carried(document, kind, author="C2") == {"C2"}
+
+
+@pytest.mark.parametrize("document", ["hrc", "wgad-questionnaire"])
+def test_a_document_about_one_person_carries_the_cases_annexes_only_when_marked_for_every_package(document):
+    # A decision about other people, a photograph of an event: not evidence of every author's case.
+    items, files = attachments_of("decision")
+    chosen = select_annexes(REGISTRY[document], by_owner(items), files, ["C2"])
+    assert [annex.attachment.complainant_id for annex in chosen] == ["C2"]
+    marked = [dataclasses.replace(item, every_package=item.complainant_id is None) for item in items]
+    chosen = select_annexes(REGISTRY[document], by_owner(marked), files, ["C2"])
+    assert [(annex.number, annex.attachment.complainant_id) for annex in chosen] == [(1, None), (2, "C2")]
+    # The documents about the whole case carry it either way.
+    assert {a.attachment.complainant_id for a in select_annexes(REGISTRY["wgad"], by_owner(items), files, ["C2"])} \
+        == {None, "C2"}
 
 
 def test_the_brief_carries_no_annexes():
@@ -97,7 +112,8 @@ def test_a_package_is_the_document_then_each_annex_stamped_and_bookmarked(exampl
     document = output / lang / "hrc" / "C003.pdf"
     reader = PdfReader(package)
     start = _pages(document)
-    annex_pages = [2, 1, 1, 1, 3]  # the case's decision and photo, then C003's power of attorney, form, decision
+    # C003's power of attorney, form and decision; not the case's decision on others, nor its photograph.
+    annex_pages = [1, 1, 3]
     assert len(reader.pages) == start + sum(annex_pages)
     outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
     code = language(lang)
@@ -136,13 +152,12 @@ def test_a_confidential_package_holds_only_the_scans_of_its_author_each_page_mar
     folder = example_build.output / "en" / "hrc"
     reader = PdfReader(folder / "C012-package.pdf")
     annex_pages = [" ".join(page.extract_text().split()) for page in reader.pages[_pages(folder / "C012.pdf"):]]
-    assert len(annex_pages) == 6  # the case's decision (2 pages) and photo, C012's medical report and decision (2)
+    assert len(annex_pages) == 3  # C012's medical report and decision (2), none of the case's
     # The document's marks on every annex page: confidential, and draft while it has open points.
     marks = "Confidential · Draft · Annex" if "en/hrc/C012" in example_build.open_points else "Confidential · Annex"
     assert all(marks in page for page in annex_pages)
     assert [title.split(" of ")[0] for title in _bookmarks(folder / "C012-package.pdf")] == [
-        "Annex 1. Decision", "Annex 2. Photograph", "Annex 3. Medical report after detention",
-        "Annex 4. Appeal decision"]
+        "Annex 1. Medical report after detention", "Annex 2. Appeal decision"]
 
 
 def test_the_manifest_records_every_annex_and_verify_covers_packages(example_build):

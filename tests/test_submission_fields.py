@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+import openpyxl
 import pytest
 
 from complaints.build import build, load
@@ -15,14 +16,16 @@ from conftest import TODAY, episode, flat, pdf_text, person, write_workbook
 FILLED = {"nationality": "KZ", "place_of_birth": "Шымкент", "occupation": "journalist",
           "affiliation": "the Free Steppe movement", "other_procedures": "none"}
 HELD = {"end_date": None, "place_of_detention": "Temporary detention centre No. 1", "warrant": "no",
-        "reasons_given": "participation in an unauthorised rally", "lawyer_access": "no", "case_number": "187-2018"}
+        "authority": "court", "reasons_given": "participation in an unauthorised rally", "lawyer_access": "no",
+        "case_number": "187-2018"}
 
 
 def build_one(tmp_path, documents, langs=("en",), people_extra=None, episode_extra=None, case_toml=""):
     case = tmp_path / "case"
     case.mkdir(exist_ok=True)
     people = [person("C1", poa_scope="represent", **(people_extra or {}))]
-    episodes = [episode("C1", measure="pretrial_detention", legal_basis="CC 405(2)", **(episode_extra or {}))]
+    held = {"measure": "pretrial_detention", "legal_basis": "CC 405(2)"} | (episode_extra or {})
+    episodes = [episode("C1", **held)]
     write_workbook(case / "case.xlsx", people=people, episodes=episodes)
     (case / "case.toml").write_text(case_toml, encoding="utf-8")
     return build(case, langs=langs, formats=["pdf"], documents=documents, output_root=tmp_path / "out", today=TODAY)
@@ -73,8 +76,10 @@ def test_other_procedures_recorded_none_or_named(tmp_path):
 def test_detention_fields_fill_the_questionnaire_and_argue_category_three(tmp_path):
     result = build_one(tmp_path, ["wgad-questionnaire"], people_extra=FILLED, episode_extra=HELD)
     questionnaire = text(result, "en/wgad-questionnaire/C1.pdf")
-    for value in ("Temporary detention centre No. 1", "participation in an unauthorised rally", "case No. 187-2018",
-                  "still held", "Category III: the person was deprived of liberty without access to a lawyer",
+    # (A table cell's text may wrap around its neighbours' in the PDF's text: its first words.)
+    for value in ("Temporary detention centre", "participation in an unauthorised rally", "case No. 187-2018",
+                  "still held",
+                  "Category III: the norms of a fair trial were breached while the person was deprived of liberty",
                   "Category V: the deprivation of liberty discriminated against the person for his or her political "
                   "or other opinion, as a member of the Free Steppe movement"):
         assert value in questionnaire, value
@@ -104,3 +109,106 @@ def test_the_lawyer_adds_and_removes_articles_per_author(tmp_path):
     communication = text(result, "en/hrc/C1.pdf")
     assert "Article 7" in communication and "Article 14" not in communication
     assert "Article 22: freedom of association — facts: 10 May 2018 (pre-trial detention)" in communication
+
+
+def two_authors(tmp_path, case_toml=""):
+    """C1 held under administrative arrest, C2 fined; powers of attorney for everything, so that the
+    collective complaint, the Special Procedures' letter and the Working Group all take their cases."""
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    people = [person("C1", other_procedures="none"),
+              person("C2", id_document="2", date_of_birth=datetime.date(1991, 1, 1), other_procedures="none")]
+    episodes = [episode("C1", measure="administrative_arrest", legal_basis="CAO 488", authority="court"),
+                episode("C2", measure="fine", legal_basis="CAO 488")]
+    write_workbook(case / "case.xlsx", people=people, episodes=episodes)
+    (case / "case.toml").write_text(case_toml, encoding="utf-8")
+    return build(case, langs=["en"], formats=["pdf"], documents=["hrc"], output_root=tmp_path / "out", today=TODAY)
+
+
+def test_the_communication_names_each_other_procedure_once_and_argues_only_what_the_case_law_settles(tmp_path):
+    result = two_authors(tmp_path)
+    held, fined = text(result, "en/hrc/C1.pdf"), text(result, "en/hrc/C2.pdf")
+    assert ("At the same time as this communication, the representative submits the author's case to: the UN "
+            "Special Procedures; the OSCE Office for Democratic Institutions and Human Rights; the UN Working Group "
+            "on Arbitrary Detention.") in held
+    assert ("submits the author's case to: the UN Special Procedures; the OSCE Office for Democratic Institutions "
+            "and Human Rights.") in fined
+    for communication in (held, fined):
+        assert communication.count("submits the author's case to") == 1
+        assert ("such extra-conventional mechanisms do not constitute a procedure of international investigation or "
+                "settlement within the meaning of article 5, paragraph 2 (a), of the Optional Protocol") \
+            in communication
+        assert "it does not examine individual complaints" in communication
+    # The Working Group has the same person's case: said, and the argument is left to the representative.
+    assert "is asked for an opinion on the author's own deprivation of liberty: the same person and the same facts" \
+        in held
+    assert "Working Group" not in fined
+    assert OpenPoint("C1", "wgad_parallel") in result.open_points["en/hrc/C1"]
+    assert not any(p.field == "wgad_parallel" for p in result.open_points["en/hrc/C2"])
+    argued = two_authors(tmp_path, '[wgad_parallel]\nen = "The Working Group is not a treaty body."\n')
+    assert "the same person and the same facts. The Working Group is not a treaty body." in text(argued,
+                                                                                                "en/hrc/C1.pdf")
+    assert not any(p.field == "wgad_parallel" for p in argued.open_points["en/hrc/C1"])
+
+
+def with_remedies(tmp_path, rows):
+    case = tmp_path / "case"
+    case.mkdir(parents=True, exist_ok=True)
+    path = write_workbook(case / "case.xlsx", people=[person("C1", poa_scope="represent", other_procedures="none")],
+                          episodes=[episode("C1", measure="administrative_arrest", legal_basis="CAO 488")])
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Remedies")
+    sheet.append(["complainant_id", "date", "authority", "action", "outcome", "outcome_date"])
+    for row in rows:
+        sheet.append(["C1", *row])
+    book.save(path)
+    (case / "case.toml").write_text('documents = ["hrc"]\n', encoding="utf-8")
+    result = build(case, langs=["en"], formats=["pdf"], documents=["hrc"], output_root=tmp_path / "out", today=TODAY)
+    return text(result, "en/hrc/C1.pdf"), {p.field for p in result.open_points.get("en/hrc/C1", ())}
+
+
+APPEAL = (datetime.date(2018, 5, 15), "Almaty City Court", "appeal", "dismissed", datetime.date(2018, 6, 1))
+CASSATION = (datetime.date(2018, 6, 20), "Supreme Court", "cassation", None, None)
+PROTEST = (datetime.date(2018, 6, 25), "Prosecutor General's Office", "protest", "refused", datetime.date(2018, 7, 9))
+
+
+def test_exhaustion_is_argued_from_the_status_and_kind_of_each_remedy(tmp_path):
+    communication, fields = with_remedies(tmp_path, [])
+    assert "domestic_remedies" in fields and "Still pending" not in communication
+    # Decided: listed, nothing pending, nothing to add.
+    communication, fields = with_remedies(tmp_path, [APPEAL])
+    assert "15 May 2018: appeal (Almaty City Court): dismissed (1 June 2018)." in communication
+    assert not fields & {"domestic_remedies", "pending_remedies"} and "Still pending" not in communication
+    # A cassation appeal not yet decided: said, and why the communication does not wait is the lawyer's point.
+    communication, fields = with_remedies(tmp_path, [APPEAL, CASSATION])
+    assert ("Still pending at the date of this communication: 20 June 2018: cassation appeal (Supreme Court of the "
+            "Republic of Kazakhstan). "
+            "[to complete: why the communication is submitted before the pending remedy is decided") in communication
+    assert "pending_remedies" in fields
+    # A request for a prosecutor's protest is a discretionary review, which the Committee does not require.
+    communication, fields = with_remedies(tmp_path, [APPEAL, PROTEST])
+    assert ("A request that the prosecutor bring a protest against a decision in force opens a review at the "
+            "prosecutor's discretion: 25 June 2018: request for a prosecutor's protest (Prosecutor General's Office of "
+            "the Republic of Kazakhstan).") in communication
+    assert "not an effective remedy that must be exhausted under article 5, paragraph 2 (b)" in communication
+    assert not fields & {"domestic_remedies", "pending_remedies"}
+    # Only the discretionary request: the remedies that count are still to be stated.
+    communication, fields = with_remedies(tmp_path, [PROTEST[:3] + (None, None)])
+    assert "domestic_remedies" in fields and "pending_remedies" not in fields
+
+
+def test_the_forces_who_arrested_are_the_arresting_body_never_the_court_that_ordered_it(tmp_path):
+    def forces(episode_extra):
+        result = build_one(tmp_path, ["wgad-questionnaire"], episode_extra=episode_extra)
+        questionnaire = text(result, "en/wgad-questionnaire/C1.pdf")
+        return (questionnaire.split("3. Forces who carried out the arrest")[1].split("4. Reasons given")[0].strip(),
+                {p.field for p in result.open_points["en/wgad-questionnaire/C1"]})
+
+    row, fields = forces({"measure": "administrative_arrest", "authority": "Specialised Court"})
+    assert row == "[to complete: forces who carried out the arrest]" and "arresting_authority" in fields
+    row, fields = forces({"measure": "administrative_arrest", "authority": "Specialised Court",
+                          "arrested_by": "Special Rapid Response Unit"})
+    assert row == "Special Rapid Response Unit" and "arresting_authority" not in fields
+    # A detention's authority is the body that detained.
+    row, fields = forces({"measure": "detention", "authority": "Police Department"})
+    assert row == "Police Department" and "arresting_authority" not in fields

@@ -83,7 +83,7 @@ def test_the_communication_states_the_other_procedures_the_case_goes_to(two_peop
     deprived = built_text(two_people, "en/hrc/C1.pdf")
     # Their powers of attorney allow representation, not publication: not in the collective complaint.
     assert ("At the same time as this communication, the representative submits the author's case to: "
-            "the UN Working Group on Arbitrary Detention; the UN Special Procedures.") in deprived
+            "the UN Special Procedures; the UN Working Group on Arbitrary Detention.") in deprived
     fined = built_text(two_people, "en/hrc/C2.pdf")
     assert "the UN Working Group on Arbitrary Detention" not in fined
     assert "The same matter has not been submitted" not in deprived + fined
