@@ -12,6 +12,7 @@ prints are made by that type's context hook, beside its entry in documents.py.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -147,25 +148,62 @@ class PersonView:
     held: tuple[EpisodeView, ...] = ()  # the deprivations of liberty without an end date
 
 
+# The script each language's documents are written in, and the letters that, among these languages,
+# only Kazakh writes. A text whose language is not stated is judged by its letters (a test of scripts
+# on a few letters, hand-written: a language detector guesses words, and these texts are short).
+_SCRIPTS = {"en": "LATIN", "ru": "CYRILLIC", "kk": "CYRILLIC"}
+_KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+def written_in(text: str) -> str | None:
+    """The language a text's letters show, as far as letters can: mostly Latin ones, English; mostly
+    Cyrillic ones, Kazakh with a letter only Kazakh writes, else Russian. None: no such letters."""
+    latin = cyrillic = 0
+    for char in text:
+        if char.isalpha():
+            script = unicodedata.name(char, "").split(" ")[0]
+            latin += script == "LATIN"
+            cyrillic += script == "CYRILLIC"
+    if not latin and not cyrillic:
+        return None
+    if latin > cyrillic:
+        return "en"
+    return "kk" if _KAZAKH_LETTERS.intersection(text) else "ru"
+
+
+def _fits(lang: str, written: str | None) -> bool:
+    """Whether a text of unstated language, written as `written_in` says, may print as it is in a
+    document in `lang`: Kazakh written without its own letters cannot be told from Russian."""
+    return written is None or written == lang or (lang == "kk" and written == "ru")
+
+
 def free_text(lang: Language, texts: Mapping[str, str], plain: str | None, complainant_id: str = "",
               to_send: bool = False) -> str:
     """A free text in the document's language: its own language's version, else the text whose
-    language is not stated, else another language's version with a marker naming that language.
+    language is not stated when its letters fit the document's language, else another language's
+    version with a marker naming that language (for the unstated one, the language its letters show).
 
     The fallback to another language is chosen here and recorded here, in the marker: the build
     reads the markers back from the rendered document to count its untranslated texts. In a version
     `to_send` to a body, the text must be translated before it is filed: an open point as well."""
     if texts.get(lang.code):
         return texts[lang.code]
-    if plain:
+    written = written_in(plain) if plain else None
+    if plain and _fits(lang.code, written):
         return plain
     for code in languages():
         if texts.get(code):
-            marked = escape(texts[code]) + Markup(" ") + untranslated_marker(lang, code, complainant_id)
-            if to_send:
-                marked += Markup(" ") + marker_function(lang)("translation", complainant_id)
-            return marked
+            return _untranslated(lang, texts[code], code, complainant_id, to_send)
+    if plain and written:
+        return _untranslated(lang, plain, written, complainant_id, to_send)
     return ""
+
+
+def _untranslated(lang: Language, text: str, original: str, complainant_id: str, to_send: bool) -> Markup:
+    marked = escape(text) + Markup(" ") + untranslated_marker(lang, original, complainant_id)
+    if to_send:
+        marked += Markup(" ") + marker_function(lang)("translation", complainant_id)
+    return marked
 
 
 def pseudonym(lang: Language, number: int) -> str:

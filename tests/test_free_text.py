@@ -27,6 +27,32 @@ def shown(text: str) -> str:
     return Markup(text).striptags()
 
 
+def test_a_text_of_unstated_language_in_another_script_than_the_documents_is_marked_as_untranslated():
+    # Latin letters in a Russian or Kazakh document, Cyrillic ones in an English document, Kazakh
+    # letters in a Russian one: never printed silently, marked with the language the letters show.
+    serving = "Serving the sentence in a general-regime colony."
+    assert shown(free_text(language("ru"), {}, serving)) == serving + " [язык оригинала: английский]"
+    assert shown(free_text(language("kk"), {}, serving)) == serving + " [түпнұсқа тілі: ағылшын тілі]"
+    assert shown(free_text(language("en"), {}, "Задержан на площади.")) == (
+        "Задержан на площади. [original language: Russian]")
+    assert shown(free_text(language("en"), {}, "Алаңда ұсталды.")) == "Алаңда ұсталды. [original language: Kazakh]"
+    assert shown(free_text(language("ru"), {}, "Алаңда ұсталды.")) == "Алаңда ұсталды. [язык оригинала: казахский]"
+    # A stated language's version is preferred to the plain text marked; to send, it is an open point.
+    assert shown(free_text(language("ru"), {"kk": "Ұсталды."}, serving)) == "Ұсталды. [язык оригинала: казахский]"
+    assert open_points(f"<p>{free_text(language('ru'), {}, serving, 'C1', to_send=True)}</p>") == (
+        OpenPoint("C1", "translation"),)
+
+
+def test_a_text_of_unstated_language_in_the_documents_script_prints_as_typed():
+    # A Russian word or a Latin name inside the text does not change the script it is written in.
+    assert free_text(language("ru"), {}, "Изъят телефон iPhone.") == "Изъят телефон iPhone."
+    assert free_text(language("en"), {}, "Detained by the Алматы police.") == "Detained by the Алматы police."
+    # Kazakh written without its own letters cannot be told from Russian: it prints in Kazakh documents.
+    assert free_text(language("kk"), {}, "Ұсталды.") == "Ұсталды."
+    assert free_text(language("kk"), {}, "Школа-гимназия № 7") == "Школа-гимназия № 7"
+    assert free_text(language("ru"), {}, "№ 7, 2018") == "№ 7, 2018"  # no letters: nothing to judge
+
+
 def test_another_languages_text_is_marked_with_its_language():
     assert shown(free_text(language("ru"), {"en": "Detained."}, None)) == "Detained. [язык оригинала: английский]"
     assert shown(free_text(language("kk"), {"ru": "Задержан."}, None)) == "Задержан. [түпнұсқа тілі: орыс тілі]"
@@ -64,7 +90,9 @@ def test_episode_descriptions_and_authorities_per_language_reach_the_documents(w
                     "kk": " [толтыру қажет: осы белгінің алдындағы мәтіннің құжат тіліне аудармасы]"}
     assert [shown(e.description) for e in views["ru"]] == ["Задержан у остановки.",
                                                            "Fined. [язык оригинала: английский]" + to_translate["ru"]]
-    assert [shown(e.description) for e in views["kk"]] == ["as typed",
+    # The text of unstated language is in Latin letters: in Kazakh, a stated language's text is marked instead.
+    assert [shown(e.description) for e in views["kk"]] == ["Detained at a bus stop. [түпнұсқа тілі: ағылшын тілі]"
+                                                           + to_translate["kk"],
                                                            "Fined. [түпнұсқа тілі: ағылшын тілі]" + to_translate["kk"]]
     # A body the list knows, under any language's name, is printed under its official name.
     assert views["kk"][0].authority == "Алматы қаласының Полиция департаменті"
