@@ -35,7 +35,7 @@ from .names import transliterate
 from .open_points import marker_function, untranslated_marker
 from .penalties import describe_penalty
 from .records import Episode
-from .schema import GROUNDS, MEASURE_VALUES, REMEDY_ACTION_VALUES, REMEDY_OUTCOME_VALUES, TREATMENT
+from .schema import GROUNDS, MEASURE_VALUES, REMEDY_ACTION_VALUES, TREATMENT, remedy_outcome_label
 from .settings import Period
 from .stock import CHARGE, CONVICTION, LASTING, charge_end
 
@@ -332,7 +332,7 @@ class _Views:
             remedies=tuple(
                 RemedyView(self.date(r.date), self.authority(r.authorities, r.authority),
                            REMEDY_ACTION_VALUES.label(self.lang, r.action) if r.action else "",
-                           REMEDY_OUTCOME_VALUES.label(self.lang, r.outcome) if r.outcome else "",
+                           remedy_outcome_label(self.lang, r.action, r.outcome) if r.outcome else "",
                            self.date(r.outcome_date), action_key=r.action or "", pending=not r.outcome,
                            discretionary=r.action in DISCRETIONARY_REMEDIES)
                 for r in member.remedies

@@ -142,7 +142,7 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
             else:
                 place = episode.city.place
                 _tally(places, episode.city.key, place, episode.city.text, person_id)
-                region = place.region if place else None
+                region = place.region_on(episode.date) if place else None
                 _tally(regions, region.key if region else "", region, "", person_id)
             if episode.grounds:
                 people_by_ground[episode.grounds].add(person_id)

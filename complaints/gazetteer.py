@@ -8,6 +8,7 @@ authorities addressed do today. The gazetteer maps the first onto the second.
 from __future__ import annotations
 
 import csv
+import datetime
 import difflib
 import functools
 import re
@@ -19,7 +20,7 @@ from types import MappingProxyType
 
 LANGUAGES = ("en", "ru", "kk")
 _COLUMNS = ("key", *LANGUAGES, "region", "aliases")
-_REGION_COLUMNS = ("key", *LANGUAGES)
+_REGION_COLUMNS = ("key", *LANGUAGES, "formerly", "until")
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
 _SOURCE = "complaints/data/gazetteer.csv"
 _REGIONS_SOURCE = "complaints/data/regions.csv"
@@ -109,8 +110,18 @@ class Named:
 
 @dataclass(frozen=True)
 class Place(Named):
-    # The region (oblast, or a city of republican significance) it belongs to, named likewise.
+    # The region (oblast, or a city of republican significance) it belongs to today, named likewise.
     region: Place | None = field(default=None, compare=False)
+    # For a region formed or renamed in the period the tool covers: the day it came to be, and the
+    # region its places belonged to until then (Abai Region, 8 June 2022: East Kazakhstan Region).
+    formerly: tuple[datetime.date, Place] | None = field(default=None, compare=False)
+
+    def region_on(self, day: datetime.date | None) -> Place | None:
+        """The region the place belonged to on `day` (today's when the day is not known)."""
+        region = self.region
+        while region is not None and region.formerly is not None and day is not None and day < region.formerly[0]:
+            region = region.formerly[1]
+        return region
 
 
 class Gazetteer:
@@ -226,10 +237,30 @@ def named_rows(lines: Iterable[str], source: str, columns: tuple[str, ...]) -> I
 
 
 def read_regions(lines: Iterable[str], source: str) -> dict[str, Place]:
-    """Regions from a CSV with the columns key,en,ru,kk."""
-    regions: dict[str, Place] = {}
-    for where, (key, *names) in named_rows(lines, source, _REGION_COLUMNS):
-        if key in regions:
+    """Regions from a CSV with the columns key,en,ru,kk,formerly,until: a region formed or renamed on
+    the day `until` names in `formerly` the region (of the same file) its places belonged to before."""
+    rows: dict[str, tuple[str, list[str], str, str]] = {}
+    for where, (key, *names, formerly, until) in named_rows(lines, source, _REGION_COLUMNS):
+        if key in rows:
             raise ValueError(f"{where}: the key {key!r} is already used")
-        regions[key] = Place(key, dict(zip(LANGUAGES, names, strict=True)))
-    return regions
+        if bool(formerly) != bool(until):
+            raise ValueError(f"{where}: {key!r} needs both the region it was formed from and the day, or neither")
+        rows[key] = (where, names, formerly, until)
+    regions: dict[str, Place] = {}
+
+    def region(key: str, seen: tuple[str, ...] = ()) -> Place:
+        if key not in regions:
+            where, names, formerly, until = rows[key]
+            before = None
+            if formerly:
+                if formerly not in rows or formerly in seen:
+                    raise ValueError(f"{where}: {key!r} was formed from {formerly!r}, which is not an earlier region")
+                try:
+                    day = datetime.date.fromisoformat(until)
+                except ValueError:
+                    raise ValueError(f"{where}: {until!r} is not a date (YYYY-MM-DD)") from None
+                before = (day, region(formerly, (*seen, key)))
+            regions[key] = Place(key, dict(zip(LANGUAGES, names, strict=True)), formerly=before)
+        return regions[key]
+
+    return {key: region(key) for key in rows}

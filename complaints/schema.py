@@ -179,12 +179,29 @@ REMEDY_OUTCOMES = {
     "refused": N_("remedy outcome", "refused"),
     "sentence_upheld": N_("remedy outcome", "sentence upheld"),
     "decision_upheld": N_("remedy outcome", "decision upheld"),
+    "ruling_upheld": N_("remedy outcome", "ruling upheld, appeal dismissed"),
     "no_violation": N_("remedy outcome", "no violation found"),
     "granted": N_("remedy outcome", "granted"),
     "partly_granted": N_("remedy outcome", "partly granted"),
     "returned": N_("remedy outcome", "returned without examination"),
 }
 REMEDY_OUTCOME_VALUES = Vocabulary("remedy outcome", REMEDY_OUTCOMES, "remedy_outcomes")
+# A Russian outcome agrees with the application: "жалоба оставлена без рассмотрения", but
+# "ходатайство оставлено без рассмотрения". The labels above are written for a complaint or an
+# appeal (жалоба); these outcomes of a petition (ходатайство, обращение) print as these messages.
+PETITIONS = ("cassation", "review", "protest", "other")
+PETITION_OUTCOMES = {
+    "refused": N_("remedy outcome of a petition", "refused"),
+    "returned": N_("remedy outcome of a petition", "returned without examination"),
+    "ruling_upheld": N_("remedy outcome of a petition", "ruling upheld, appeal dismissed"),
+}
+
+
+def remedy_outcome_label(lang: Language, action: str | None, outcome: str) -> str:
+    """The outcome of a domestic remedy in the document's language, in agreement with its action."""
+    if action in PETITIONS and outcome in PETITION_OUTCOMES:
+        return lang.pgettext("remedy outcome of a petition", PETITION_OUTCOMES[outcome])
+    return REMEDY_OUTCOME_VALUES.label(lang, outcome)
 POA_SCOPES = Vocabulary("poa scope values", {
     "publish": N_("poa scope values", "publish|publication"),
     "represent": N_("poa scope values", "represent|representation"),

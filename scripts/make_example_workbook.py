@@ -373,7 +373,31 @@ CRIMINAL_COURT = {
     "oskemen": "Усть-Каменогорский городской суд",
     "shymkent": "Енбекшинский районный суд г. Шымкента",
     "zhanaozen": "Жанаозенский городской суд",
+    "kostanay": "Костанайский городской суд",
 }
+
+# The court that heard appeals against each criminal court's decisions: above a district or city
+# court, the regional court, or the court of a city of republican significance.
+CRIMINAL_APPEAL_COURT = {
+    "almaty": "Almaty City Court",
+    "pavlodar": "Павлодарский областной суд",
+    "semey": "Шығыс Қазақстан облыстық соты",
+    "oskemen": "East Kazakhstan Regional Court",
+    "shymkent": "Шымкентский городской суд",
+    "zhanaozen": "Мангистауский областной суд",
+    "kostanay": "Костанайский областной суд",
+}
+# Complaints about the police and the security services go to the prosecutor's office of the city.
+PROSECUTOR = {
+    "almaty": "Прокуратура г. Алматы", "astana": "Астана қаласының прокуратурасы", "oral": "Oral City Prosecutor's Office",
+    "shymkent": "Прокуратура г. Шымкента", "aktobe": "Прокуратура г. Актобе", "karaganda": "Прокуратура г. Караганды",
+    "pavlodar": "Павлодар қаласының прокуратурасы", "zhanaozen": "Прокуратура г. Жанаозен",
+    "kaskelen": "Прокуратура Карасайского района", "oskemen": "Прокуратура г. Усть-Каменогорска",
+    "semey": "Semey City Prosecutor's Office", "kostanay": "Прокуратура г. Костаная",
+}
+# Shymkent became a city of republican significance on 19 June 2018, with a city court of its own:
+# from then, appeals against its courts' decisions went there, no longer to the regional court.
+SHYMKENT_CITY_COURT_FROM = D(2018, 6, 19)
 
 # Where each complainant's episodes happen unless stated otherwise.
 HOME = {
@@ -484,7 +508,7 @@ CHATS = [
     ("C042", D(2018, 7, 30), "conviction", "CC 174", "3 years' imprisonment", "court", "Sentenced to imprisonment in a general-regime colony."),
     ("C043", D(2018, 6, 14), "criminal_case", "CC 405(2)", "", "knb", "Charged over messages in a chat."),
     ("C043", D(2018, 6, 15), "pretrial_detention", "CC 405(2)", "2 months", "court", "Remanded in custody."),
-    ("C043", D(2018, 6, 16), "ill_treatment", "", "", "sizo", "Beaten during questioning and pressed to plead guilty."),
+    ("C043", D(2018, 6, 16), "ill_treatment", "", "", "knb", "Beaten during questioning and pressed to plead guilty."),
     ("C043", D(2018, 9, 27), "conviction", "CC 405(2)", "", "court", "Convicted after pleading guilty under pressure."),
     ("C043", D(2018, 9, 27), "restriction_of_freedom", "CC 405(2)", "1 year", "court", "Restriction of freedom."),
     ("C044", D(2018, 8, 23), "criminal_case", "CC 405(2)", "", "knb", "Named as a suspect over a chat message."),
@@ -534,9 +558,7 @@ def _authority(kind: str, place: str) -> str:
     if kind == "knb":
         return KNB.get(place, "ҰҚК")
     if kind == "court":
-        return CRIMINAL_COURT.get(place, "City court")
-    if kind == "sizo":
-        return "СИЗО (pre-trial detention facility)"
+        return CRIMINAL_COURT[place]
     return kind
 
 
@@ -708,6 +730,9 @@ DESCRIPTIONS = {
     'Restriction of freedom.': (
         'Ограничение свободы.',
         'Бас бостандығы шектелді.'),
+    'Serving the sentence in a general-regime colony.': (
+        'Отбывает наказание в колонии общего режима.',
+        'Жазасын жалпы режимдегі колонияда өтеуде.'),
     'Sentenced to imprisonment in a general-regime colony.': (
         'Приговор к лишению свободы с отбыванием в колонии общего режима.',
         'Жалпы режимдегі колонияда өтеу арқылы бас бостандығынан айыруға сотталды.'),
@@ -744,13 +769,8 @@ DESCRIPTIONS = {
 AUTHORITY_NAMES = {
     "School No. 12 administration": ("School No. 12 administration", "Администрация школы № 12",
                                      "№ 12 мектептің әкімшілігі"),
-    "СИЗО (pre-trial detention facility)": ("pre-trial detention facility", "СИЗО", "тергеу изоляторы"),
     "ТОО «Ақтөбе Сервис»": ("Aktobe Servis LLP", "ТОО «Ақтөбе Сервис»", "«Ақтөбе Сервис» ЖШС"),
     "Школа-гимназия № 7": ("School-Gymnasium No. 7", "Школа-гимназия № 7", "№ 7 мектеп-гимназия"),
-    "City court": ("city court", "городской суд", "қалалық сот"),
-    "regional court (appeal)": ("regional court (appeal instance)", "областной суд (апелляционная инстанция)",
-                                "облыстық сот (апелляциялық саты)"),
-    "prosecutor's office": ("prosecutor's office", "прокуратура", "прокуратура"),
 }
 # A text first typed in Russian, with its English and Kazakh versions.
 TYPED_IN_RUSSIAN = {
@@ -1042,12 +1062,16 @@ def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[
         if measure in ("administrative_arrest", "fine", "административный арест", "штраф",
                        "әкімшілік қамаққа алу", "айыппұл"):
             filed = date + dt.timedelta(days=rng.randint(3, 9))
-            rows.append({"complainant_id": cid, "date": filed, "authority": APPEAL_COURT[ep["authority"]],
-                         "action": "appeal", "outcome": "dismissed",
+            court = APPEAL_COURT[ep["authority"]]
+            if ep["authority"] == ADMIN_COURT["shymkent"] and filed >= SHYMKENT_CITY_COURT_FROM:
+                court = "Шымкентский городской суд"
+            rows.append({"complainant_id": cid, "date": filed, "authority": court,
+                         "action": "appeal", "outcome": "ruling upheld, appeal dismissed",
                          "outcome_date": filed + dt.timedelta(days=rng.randint(10, 40))})
         elif measure == "conviction":
             filed = date + dt.timedelta(days=15)
-            rows.append({"complainant_id": cid, "date": filed, "authority": "regional court (appeal)",
+            court = CRIMINAL_APPEAL_COURT[next(place for place, name in CRIMINAL_COURT.items() if name == ep["authority"])]
+            rows.append({"complainant_id": cid, "date": filed, "authority": court,
                          "action": "appeal", "outcome": "sentence upheld",
                          "outcome_date": filed + dt.timedelta(days=45)})
             rows.append({"complainant_id": cid, "date": filed + dt.timedelta(days=60),
@@ -1056,13 +1080,13 @@ def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[
                          "outcome_date": filed + dt.timedelta(days=120)})
         elif measure in ("ill_treatment", "detention", "задержание", "ұстау") and rng.random() < 0.25:
             filed = date + dt.timedelta(days=rng.randint(1, 20))
-            rows.append({"complainant_id": cid, "date": filed, "authority": "prosecutor's office",
+            rows.append({"complainant_id": cid, "date": filed, "authority": PROSECUTOR[HOME[cid]],
                          "action": "complaint", "outcome": "no violation found",
                          "outcome_date": filed + dt.timedelta(days=30)})
     covered = {row["complainant_id"] for row in rows}
     for cid in sorted(included - covered - NO_REMEDY):
         filed = D(2018, 10, 1) + dt.timedelta(days=rng.randrange(20))
-        rows.append({"complainant_id": cid, "date": filed, "authority": "prosecutor's office",
+        rows.append({"complainant_id": cid, "date": filed, "authority": PROSECUTOR[HOME[cid]],
                      "action": "complaint", "outcome": "refused", "outcome_date": filed + dt.timedelta(days=20)})
     # The documents bear the date of case.toml's build_date: a remedy filed after it is not listed,
     # and one decided after it is pending (a decision dated after the document is an error).

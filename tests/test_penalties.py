@@ -126,6 +126,33 @@ def test_remedy_actions_and_outcomes_are_accepted_in_any_language_and_printed_in
     assert (printed["kk"].action, printed["kk"].outcome) == ("апелляциялық шағым", "қанағаттандырусыз қалдырылды")
 
 
+@pytest.mark.parametrize("action, outcome, russian, kazakh", [
+    # A complaint or an appeal (жалоба) is feminine in Russian; a petition (ходатайство) neuter.
+    ("appeal", "refused", "оставлена без рассмотрения", "қараусыз қалдырылды"),
+    ("cassation appeal", "refused", "оставлено без рассмотрения", "қараусыз қалдырылды"),
+    ("complaint", "returned without examination", "возвращена без рассмотрения", "қаралмастан қайтарылды"),
+    ("petition for review", "returned without examination", "возвращено без рассмотрения", "қаралмастан қайтарылды"),
+    # The appeal court's formula in an administrative case.
+    ("appeal", "ruling upheld, appeal dismissed", "постановление оставлено без изменения, жалоба — без удовлетворения",
+     "қаулы өзгеріссіз, шағым қанағаттандырусыз қалдырылды"),
+    ("cassation appeal", "ruling upheld, appeal dismissed",
+     "постановление оставлено без изменения, ходатайство — без удовлетворения",
+     "қаулы өзгеріссіз, өтінішхат қанағаттандырусыз қалдырылды"),
+    ("complaint", "no violation found", "нарушений не выявлено", "заң бұзушылықтар анықталмады"),
+])
+def test_a_remedy_outcome_is_worded_as_the_courts_word_it_and_agrees_with_the_application(
+        action, outcome, russian, kazakh):
+    from complaints.i18n import language
+    from complaints.schema import REMEDY_ACTION_VALUES, REMEDY_OUTCOME_VALUES, fold, remedy_outcome_label
+
+    action_key = REMEDY_ACTION_VALUES.spellings()[fold(action)]
+    outcome_key = REMEDY_OUTCOME_VALUES.spellings()[fold(outcome)]
+    assert remedy_outcome_label(language("ru"), action_key, outcome_key) == russian
+    assert remedy_outcome_label(language("kk"), action_key, outcome_key) == kazakh
+    # The earlier wording is still read on input.
+    assert REMEDY_OUTCOME_VALUES.spellings()[fold("отказано в рассмотрении")] == "refused"
+
+
 def test_an_unknown_remedy_outcome_is_an_error_at_its_cell(tmp_path):
     import openpyxl
 

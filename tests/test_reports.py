@@ -136,6 +136,21 @@ def test_places_are_counted_by_city_and_by_region_with_places_unknown_and_unreco
     assert "Место не указано 1" in russian
 
 
+def test_a_place_is_counted_in_the_region_it_belonged_to_on_the_episodes_date(workbook):
+    # Semey is in Abai Region since 8 June 2022, in East Kazakhstan Region before; Shymkent became a
+    # city of republican significance on 19 June 2018, out of South Kazakhstan Region.
+    people = [person(f"C{n}", id_document=str(n)) for n in range(1, 4)]
+    episodes = [episode("C1", city="Semey", date=datetime.date(2018, 5, 10)),
+                episode("C2", city="Semey", date=datetime.date(2022, 6, 8)),
+                episode("C3", city="Shymkent", date=datetime.date(2018, 6, 18)),
+                episode("C3", "rally", "fine", city="Shymkent", date=datetime.date(2018, 6, 19))]
+    counts = count(loaded(workbook(people=people, episodes=episodes)).case)
+    assert [(c.key, c.complainants, c.episodes) for c in counts.by_region] == [
+        ("abai", 1, 1), ("east_kazakhstan", 1, 1), ("shymkent", 1, 1), ("south_kazakhstan", 1, 1)]
+    russian = html_text(loaded(workbook(people=people, episodes=episodes)).case, "brief", "ru")
+    assert "Восточно-Казахстанская область 1 1" in russian and "Южно-Казахстанская область 1 1" in russian
+
+
 def test_the_election_example_is_valid_and_its_brief_shows_every_figure():
     result = loaded(ELECTION)
     assert result.report.valid and not result.report.issues
