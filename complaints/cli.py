@@ -204,7 +204,7 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
     from .i18n import language, languages
     from .open_points import describe
     from .packages import PACKAGE_SUFFIX
-    from .pipeline import Job, load, plan, require_valid
+    from .pipeline import Job, build_date, load, plan, require_valid
     from .report import EXCLUSION_REASONS
 
     langs = once(langs) or languages()
@@ -246,7 +246,8 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
         where = f"<lang>/{document.name}/" if document.per_member else f"<lang>/{document.name}.pdf"
         click.echo(f"  {document.name}: {summary.complainants} complainants; {where}")
         if summary.to_send:
-            recipient = language("en").pgettext("recipient", document.recipient)
+            # Named as the documents name it on their date (the OSCE meeting was renamed in 2022).
+            recipient = language("en").pgettext("recipient", document.recipient_on(build_date(loaded.settings)))
             click.echo(f"    send {', '.join(summary.to_send)} to {recipient}"
                        + (f"; {', '.join(summary.courtesy)}: courtesy translation" if summary.courtesy else ""))
             for key in document.bodies:

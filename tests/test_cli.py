@@ -100,6 +100,9 @@ def test_build_with_no_argument_builds_the_example(example_built_by_the_cli):
     assert "left out: C007 (row 8): no power of attorney" in result.output
     assert (output / "example" / "ru" / "collective-complaint.pdf").exists()
     assert not (output / "example" / "en").exists()
+    # The example is dated 1 November 2018: the OSCE meeting bore its earlier name.
+    assert "to the OSCE Human Dimension Implementation Meeting" in result.output
+    assert "Human Dimension Conference" not in result.output
 
 
 @pytest.mark.slow
