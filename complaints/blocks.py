@@ -35,6 +35,7 @@ _ANCHOR = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,31}")
 # The marks a run of text may carry in the DOCX: an open point (shaded and bold, as the PDF sets
 # .open-point) and the line to sign on (the PDF's span.line; tab stops and a leader draw it).
 OPEN_POINT, LINE = "open-point", "line"
+NON_BREAKING_HYPHEN = "\u2011"
 _OPEN_POINT_CLASS = "open-point"
 _SIGNATURE_LINE_CLASS = "line"
 
@@ -173,6 +174,10 @@ def blocks_from_html(document: str) -> list[Block]:
     main = lxml_html.document_fromstring(document).find(".//main")
     if main is None:
         raise BuildError("the HTML template has no <main> element")
+    # What the HTML keeps on one line ("БҰҰ-ның", render_html._keep_together) is joined by a
+    # non-breaking hyphen, which the DOCX writes as Word's own element (render_docx).
+    for kept in main.iterfind(".//span[@class='nobr']"):
+        kept.text = (kept.text or "").replace("-", NON_BREAKING_HYPHEN)
     blocks: list[Block] = []
     break_before = False
     for element in main.iter("h1", "h2", "h3", "p", "li", "table", "div", "figure"):

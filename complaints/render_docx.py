@@ -35,7 +35,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from complaints.blocks import LABEL, NUMBER, Block, DocumentMeta, Run
+from complaints.blocks import LABEL, NON_BREAKING_HYPHEN, NUMBER, Block, DocumentMeta, Run
 from complaints.charts import Chart, png, png_size
 from complaints.errors import BuildError
 
@@ -178,10 +178,27 @@ def render_docx(
     pristine.docx_ids_index = 1000
     body = pristine.fix_tables(pristine.render_xml_part(template.body, pristine.docx.part, context, template.env))
     pristine.fix_docpr_ids(body)
+    _no_break_hyphens(body)
     root = copy.deepcopy(template.root)
     root.replace(root.body, body)
     return _zip(_with_figures(parts | {"word/document.xml": _Entry.of(serialize_part_xml(root)),
                                        "word/numbering.xml": numbering}, figures), build_time)
+
+
+def _no_break_hyphens(body) -> None:
+    """Each U+2011 of the text as Word's non-breaking hyphen element, which Word draws in any font
+    (the bundled font has no glyph for U+2011) and never breaks a line at."""
+    for text in list(body.iter(qn("w:t"))):
+        if NON_BREAKING_HYPHEN not in (text.text or ""):
+            continue
+        first, *rest = text.text.split(NON_BREAKING_HYPHEN)
+        text.text, last = first, text
+        for piece in rest:
+            hyphen = text.makeelement(qn("w:noBreakHyphen"), {})
+            last.addnext(hyphen)
+            last = text.makeelement(qn("w:t"), {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+            last.text = piece
+            hyphen.addnext(last)
 
 
 def _render_plain(template: _Template, blocks: Sequence[Block], meta: DocumentMeta,
@@ -195,6 +212,7 @@ def _render_plain(template: _Template, blocks: Sequence[Block], meta: DocumentMe
     figures: list[bytes] = []
     views = _block_views(blocks, lambda: _new_list(numbering, template.list_abstract), template, figures)
     tpl.render(_context(views, meta), jinja_env=template.env, autoescape=True)
+    _no_break_hyphens(document.element.body)
     _set_language(document, LANGUAGE_TAGS.get(meta.language, meta.language))
     _set_properties(document, meta, build_time)
     stream = io.BytesIO()

@@ -522,3 +522,16 @@ def test_open_points_are_set_in_their_own_bold_shaded_character_style():
     style = document.styles["Open Point"]
     assert style.font.bold
     assert style.element.rPr.find(qn("w:shd")).get(qn("w:fill")) == render_module.OPEN_POINT_FILL
+
+
+def test_a_kazakh_ending_kept_on_its_line_in_the_html_is_joined_by_words_non_breaking_hyphen():
+    from complaints.blocks import blocks_from_html
+    from complaints.render_html import _keep_together
+
+    html = _keep_together("<head></head><body><main><p>БҰҰ-ның арнайы рәсімдері, 405-бабы, жұмыс-тобы</p></main></body>")
+    paragraph = docx.Document(io.BytesIO(_render(blocks=blocks_from_html(html)))).paragraphs[0]
+    hyphens = paragraph._p.findall(f".//{qn('w:noBreakHyphen')}")
+    # The abbreviation's and the number's endings are held; an ordinary compound may still break.
+    assert len(hyphens) == 2
+    assert paragraph.text == "БҰҰ-ның арнайы рәсімдері, 405-бабы, жұмыс-тобы"
+    assert "\u2011" not in "".join(t.text or "" for t in paragraph._p.iter(qn("w:t")))
