@@ -87,7 +87,8 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
             row["articles"] = ", ".join(changes)
     # The two people without a recorded domestic remedy complained to the prosecutor.
     for cid in sorted(example.NO_REMEDY):
-        remedies.append({"complainant_id": cid, "date": dt.date(2018, 10, 2), "authority": example.PROSECUTOR[example.HOME[cid]],
+        remedies.append({"complainant_id": cid, "date": dt.date(2018, 10, 2),
+                         "authority": example.PROSECUTOR[example.HOME[cid]],
                          "action": "complaint", "outcome": "refused", "outcome_date": dt.date(2018, 10, 22)})
     # The remedies still pending at the documents' date were decided in the meantime: refused.
     for row in remedies:

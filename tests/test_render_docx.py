@@ -528,7 +528,8 @@ def test_a_kazakh_ending_kept_on_its_line_in_the_html_is_joined_by_words_non_bre
     from complaints.blocks import blocks_from_html
     from complaints.render_html import _keep_together
 
-    html = _keep_together("<head></head><body><main><p>БҰҰ-ның арнайы рәсімдері, 405-бабы, жұмыс-тобы</p></main></body>")
+    html = _keep_together("<head></head><body><main><p>БҰҰ-ның арнайы рәсімдері, 405-бабы, жұмыс-тобы</p>"
+                          "</main></body>")
     paragraph = docx.Document(io.BytesIO(_render(blocks=blocks_from_html(html)))).paragraphs[0]
     hyphens = paragraph._p.findall(f".//{qn('w:noBreakHyphen')}")
     # The abbreviation's and the number's endings are held; an ordinary compound may still break.
