@@ -33,7 +33,7 @@ from .i18n import N_, Language, language, languages
 from .law import DEPRIVATION_OF_LIBERTY, PREVENTIVE_MEASURES, Provision, describe_basis, no_basis, parse_provision
 from .names import transliterate
 from .open_points import marker_function, untranslated_marker
-from .penalties import describe_penalty
+from .penalties import describe_penalty, penalty_in_phrase
 from .records import Episode
 from .schema import GROUNDS, MEASURE_VALUES, REMEDY_ACTION_VALUES, TREATMENT, remedy_outcome_label
 from .settings import Period
@@ -60,6 +60,9 @@ class EpisodeView:
     event_id: str
     provision: Provision | None = None  # the legal basis, when recognised
     no_basis: bool = False  # recorded as invoking no legal basis at all
+    # What was done, as a lawyer writes it: the measure with its term or amount and the provision
+    # invoked ("штраф в размере 120 250 тенге по ст. 488 КоАП РК").
+    act: str = ""
     reasons_given: str = ""
     lawyer_access: str = ""  # yes | no | unknown, or empty when not recorded (claims.lawyer_access)
     ground: str = ""  # what the person was targeted for (a GROUNDS key), or empty
@@ -206,6 +209,28 @@ def _untranslated(lang: Language, text: str, original: str, complainant_id: str,
     return marked
 
 
+def act_phrase(lang: Language, episode: Episode) -> str:
+    """The measure with its term or amount and the provision invoked, in the word order of the
+    document's language (ru "административный арест сроком на 15 суток по ст. 488 КоАП РК", kk "ҚР
+    ӘҚБтК 488-бабы бойынша 15 тәулік мерзімге әкімшілік қамаққа алу"). A penalty or a legal basis
+    that has no such form (not recognised, or a sentence naming its kind) follows after a comma,
+    with its label: a preventive measure's is its term, never a punishment."""
+    measure = measure_label(lang, episode.measure)
+    provision = parse_provision(episode.legal_basis)
+    basis = provision.describe(lang, under=True, short=True) if provision else ""
+    in_phrase = penalty_in_phrase(lang, episode.penalty)
+    phrase = lang.pgettext("act", "{measure} {penalty} {basis}").format(
+        measure=measure, penalty=in_phrase or "", basis=basis)
+    parts = [" ".join(phrase.split())]
+    if episode.legal_basis and not provision:
+        parts.append(lang.gettext("legal basis: %(basis)s") % {"basis": describe_basis(lang, episode.legal_basis)})
+    if episode.penalty and in_phrase is None:
+        penalty = describe_penalty(lang, episode.penalty)
+        parts.append(lang.gettext("term: %(term)s") % {"term": penalty} if episode.measure in PREVENTIVE_MEASURES
+                     else lang.gettext("penalty: %(penalty)s") % {"penalty": penalty})
+    return ", ".join(parts)
+
+
 def pseudonym(lang: Language, number: int) -> str:
     return lang.pgettext("pseudonym", "Complainant No. {number}").format(number=number)
 
@@ -286,6 +311,7 @@ class _Views:
             legal_basis=describe_basis(self.lang, episode.legal_basis),
             penalty=describe_penalty(self.lang, episode.penalty),
             preventive=episode.measure in PREVENTIVE_MEASURES,
+            act=act_phrase(self.lang, episode),
             authority=authority,
             description=free_text(self.lang, episode.descriptions, episode.description, episode.complainant_id,
                                   self.to_send),

@@ -114,6 +114,23 @@ def describe_penalty(lang: Language, text: str | None) -> str:
     return penalty.describe(lang) if penalty else (text or "")
 
 
+# A penalty inside the phrase that names the measure ("штраф в размере 120 250 тенге", "15 тәулік
+# мерзімге әкімшілік қамаққа алу"): None where it has no such form (see act_phrase).
+_IN_PHRASE = {
+    Duration: N_("penalty in a phrase", "for {penalty}"),
+    Amount: N_("penalty in a phrase", "of {penalty}"),
+}
+
+
+def penalty_in_phrase(lang: Language, text: str | None) -> str | None:
+    """A term or an amount as the words that follow or precede the measure; None for a penalty that
+    names its own kind ("3 years of imprisonment") or is not recognised: it is printed on its own."""
+    penalty = parse_penalty(text)
+    if penalty is None or (isinstance(penalty, Duration) and penalty.kind):
+        return None
+    return lang.pgettext("penalty in a phrase", _IN_PHRASE[type(penalty)]).format(penalty=penalty.describe(lang))
+
+
 def kzt_amount(text: str | None) -> int | None:
     """The amount of a fine in tenge, or None (not an amount, or set in another unit)."""
     penalty = parse_penalty(text)

@@ -487,7 +487,7 @@ CHATS = [
     ("C013", D(2018, 9, 20), "restriction_of_freedom", "CC 405(2)", "1 year", "court", "Banned from social networks for the term of the sentence."),
     ("C018", D(2018, 7, 12), "criminal_case", "CC 174", "", "knb", "Charged with incitement of discord over comments in a chat."),
     ("C018", D(2018, 7, 12), "search", "", "", "knb", "Home searched in the presence of his children."),
-    ("C018", D(2018, 7, 14), "house_arrest", "CC 174", "2 months", "court", "Placed under house arrest."),
+    ("C018", D(2018, 7, 14), "house_arrest", "CC 174", "2 months", "court", ""),
     ("C018", D(2018, 10, 4), "conviction", "CC 174", "", "court", "Convicted; the court relied on a linguistic expert report."),
     ("C018", D(2018, 10, 4), "restriction_of_freedom", "CC 174", "1 year", "court", "Must report to the probation service twice a month."),
     ("C037", D(2018, 5, 22), "criminal_case", "CC 405(2)", "", "knb", "Charged over voice messages in a chat."),
@@ -498,27 +498,27 @@ CHATS = [
     ("C038", D(2018, 8, 3), "interrogation", "", "", "knb", "Questioned for five hours without a lawyer."),
     ("C039", D(2018, 6, 5), "criminal_case", "CC 405(2)", "", "knb", "Charged over comments in an online chat."),
     ("C039", D(2018, 6, 5), "search", "", "", "knb", "Flat searched at night."),
-    ("C039", D(2018, 6, 6), "pretrial_detention", "CC 405(2)", "2 months", "court", "Remanded in custody."),
+    ("C039", D(2018, 6, 6), "pretrial_detention", "CC 405(2)", "2 months", "court", ""),
     ("C039", D(2018, 7, 10), "psychiatric_placement", "", "30 days", "court", "Placed in a psychiatric hospital for an in-patient examination against his will."),
     ("C040", D(2018, 7, 20), "criminal_case", "CC 405(2)", "", "knb", "Charged over posts in a chat."),
     ("C040", D(2018, 7, 20), "search", "", "", "knb", "Home and car searched."),
     ("C040", D(2018, 7, 20), "confiscation", "", "", "knb", "Phone and laptop confiscated."),
     ("C042", D(2018, 4, 17), "criminal_case", "CC 174", "", "knb", "Charged with incitement of discord over a post."),
-    ("C042", D(2018, 4, 18), "pretrial_detention", "CC 174", "2 months", "court", "Remanded in custody."),
+    ("C042", D(2018, 4, 18), "pretrial_detention", "CC 174", "2 months", "court", ""),
     ("C042", D(2018, 7, 30), "conviction", "CC 174", "3 years' imprisonment", "court", "Sentenced to imprisonment in a general-regime colony."),
     ("C043", D(2018, 6, 14), "criminal_case", "CC 405(2)", "", "knb", "Charged over messages in a chat."),
-    ("C043", D(2018, 6, 15), "pretrial_detention", "CC 405(2)", "2 months", "court", "Remanded in custody."),
+    ("C043", D(2018, 6, 15), "pretrial_detention", "CC 405(2)", "2 months", "court", ""),
     ("C043", D(2018, 6, 16), "ill_treatment", "", "", "knb", "Beaten during questioning and pressed to plead guilty."),
     ("C043", D(2018, 9, 27), "conviction", "CC 405(2)", "", "court", "Convicted after pleading guilty under pressure."),
-    ("C043", D(2018, 9, 27), "restriction_of_freedom", "CC 405(2)", "1 year", "court", "Restriction of freedom."),
+    ("C043", D(2018, 9, 27), "restriction_of_freedom", "CC 405(2)", "1 year", "court", ""),
     ("C044", D(2018, 8, 23), "criminal_case", "CC 405(2)", "", "knb", "Named as a suspect over a chat message."),
     ("C044", D(2018, 8, 23), "interrogation", "", "", "knb", "Questioned about other members of the chat."),
     ("C045", D(2018, 9, 5), "criminal_case", "CC 405(2)", "", "knb", "Charged over posts in a chat."),
     ("C045", D(2018, 9, 5), "search", "", "", "knb", "Flat searched; books and a phone taken."),
     ("C047", D(2018, 5, 30), "criminal_case", "CC 405(2)", "", "knb", "Charged over messages in a chat."),
-    ("C047", D(2018, 6, 1), "house_arrest", "CC 405(2)", "2 months", "court", "Placed under house arrest."),
-    ("C047", D(2018, 8, 28), "conviction", "CC 405(2)", "", "court", "Convicted."),
-    ("C047", D(2018, 8, 28), "restriction_of_freedom", "CC 405(2)", "1 year", "court", "Restriction of freedom."),
+    ("C047", D(2018, 6, 1), "house_arrest", "CC 405(2)", "2 months", "court", ""),
+    ("C047", D(2018, 8, 28), "conviction", "CC 405(2)", "", "court", ""),
+    ("C047", D(2018, 8, 28), "restriction_of_freedom", "CC 405(2)", "1 year", "court", ""),
 ]
 
 # Episodes not tied to any event (event_id left empty).
@@ -562,8 +562,9 @@ def _authority(kind: str, place: str) -> str:
     return kind
 
 
-# The example's free texts in Russian and Kazakh: the English text -> (ru, kk).
-# Russian is worded without gendered verb forms where one text serves several people.
+# The example's free texts in Russian and Kazakh: the English text -> (ru, kk). Sentences, as a lawyer
+# writes them after the measure (which the document names: a text does not say it again); the Russian
+# words that agree with the person's sex are written "{m|f}" (_gendered).
 DESCRIPTIONS = {
     'A car with plain-clothes officers parked outside her home for a week.': (
         'Автомобиль с сотрудниками в штатском неделю стоял у дома заявительницы.',
@@ -575,7 +576,7 @@ DESCRIPTIONS = {
         'На срок наказания запрещено пользоваться социальными сетями.',
         'Жаза мерзіміне әлеуметтік желілерді пайдалануға тыйым салынды.'),
     'Beaten during questioning and pressed to plead guilty.': (
-        'Избиение во время допроса и принуждение к признанию вины.',
+        'Во время допроса избит{|а} и принужд{ён|ена} к признанию вины.',
         'Жауап алу кезінде соққыға жығылып, кінәсін мойындауға мәжбүрленді.'),
     'Blue balloons confiscated under a written record.': (
         'Голубые шары изъяты по протоколу.',
@@ -584,112 +585,109 @@ DESCRIPTIONS = {
         'Голубые шары изъяты.',
         'Көгілдір шарлар алып қойылды.'),
     'Charged over comments in an online chat.': (
-        'Уголовное преследование за комментарии в онлайн-чате.',
+        'Поводом послужили комментарии в онлайн-чате.',
         'Онлайн-чаттағы пікірлері үшін қылмыстық қудалау басталды.'),
     'Charged over messages in a chat.': (
-        'Уголовное преследование за сообщения в чате.',
+        'Поводом послужили сообщения в чате.',
         'Чаттағы хабарламалары үшін қылмыстық қудалау басталды.'),
     'Charged over messages in a messenger group chat.': (
-        'Уголовное преследование за сообщения в групповом чате мессенджера.',
+        'Поводом послужили сообщения в групповом чате мессенджера.',
         'Мессенджердегі топтық чаттағы хабарламалары үшін қылмыстық қудалау басталды.'),
     'Charged over posts in a chat.': (
-        'Уголовное преследование за публикации в чате.',
+        'Поводом послужили публикации в чате.',
         'Чаттағы жазбалары үшін қылмыстық қудалау басталды.'),
     'Charged over voice messages in a chat.': (
-        'Уголовное преследование за голосовые сообщения в чате.',
+        'Поводом послужили голосовые сообщения в чате.',
         'Чаттағы дауыстық хабарламалары үшін қылмыстық қудалау басталды.'),
     'Charged with incitement of discord over a post.': (
-        'Обвинение в возбуждении розни за публикацию.',
+        'Обвинение в возбуждении розни предъявлено за публикацию.',
         'Жазбасы үшін алауыздықты қоздырды деп айыпталды.'),
     'Charged with incitement of discord over comments in a chat.': (
-        'Обвинение в возбуждении розни за комментарии в чате.',
+        'Обвинение в возбуждении розни предъявлено за комментарии в чате.',
         'Чаттағы пікірлері үшін алауыздықты қоздырды деп айыпталды.'),
     'Convicted after a one-day trial.': (
-        'Обвинительный приговор после однодневного судебного процесса.',
+        'Приговор вынесен после однодневного судебного разбирательства.',
         'Бір күнге созылған сот процесінен кейін сотталды.'),
     'Convicted after pleading guilty under pressure.': (
-        'Обвинительный приговор после признания вины под давлением.',
+        'Приговор вынесен после признания вины под давлением.',
         'Қысыммен кінәсін мойындағаннан кейін сотталды.'),
     'Convicted for posts supporting a banned movement.': (
-        'Обвинительный приговор за публикации в поддержку запрещённого движения.',
+        'Осужден{|а} за публикации в поддержку запрещённого движения.',
         'Тыйым салынған қозғалысты қолдайтын жазбалары үшін сотталды.'),
-    'Convicted.': (
-        'Обвинительный приговор.',
-        'Сотталды.'),
     'Convicted; the court relied on a linguistic expert report.': (
-        'Обвинительный приговор; суд сослался на заключение лингвистической экспертизы.',
+        'Суд сослался на заключение лингвистической экспертизы.',
         'Сотталды; сот лингвистикалық сараптама қорытындысына сүйенді.'),
     'Court hearing lasted fifteen minutes; no lawyer was admitted.': (
-        'Судебное заседание длилось пятнадцать минут; защитника не допустили.',
+        'Судебное заседание длилось пятнадцать минут; защитник допущен не был.',
         'Сот отырысы он бес минутқа созылды; қорғаушы жіберілмеді.'),
     'Detained at a bus stop close to the square and fingerprinted at the station.': (
-        'Задержание на остановке у площади; в отделении полиции сняты отпечатки пальцев.',
+        'Задержан{|а} на остановке у площади; в отделении полиции у {него|неё} сняли отпечатки пальцев.',
         'Алаңның жанындағы аялдамада ұсталып, полиция бөлімшесінде саусақ іздері алынды.'),
     'Detained near the central square before the rally began and taken to a police station.': (
-        'Задержание у центральной площади до начала собрания и доставление в отделение полиции.',
+        'Задержан{|а} у центральной площади до начала собрания и доставлен{|а} в отделение полиции.',
         'Жиын басталмай тұрып орталық алаңның жанында ұсталып, полиция бөлімшесіне жеткізілді.'),
     'Detained on the way to the meeting with the delegation.': (
-        'Задержание по дороге на встречу с делегацией.',
+        'Задержан{|а} по дороге на встречу с делегацией.',
         'Делегациямен кездесуге бара жатқан жолда ұсталды.'),
     'Detained on the way to the rally and held at the police station for six hours.': (
-        'Задержание по дороге на собрание; шесть часов в отделении полиции.',
+        'Задержан{|а} по дороге на собрание и шесть часов удерживал{ся|ась} в отделении полиции.',
         'Жиынға бара жатқан жолда ұсталып, полиция бөлімшесінде алты сағат бойы ұсталды.'),
     'Detained outside home in the morning and released in the evening without a record.': (
-        'Задержание утром у дома, освобождение вечером без составления протокола.',
+        'Задержан{|а} утром у дома и вечером освобожд{ён|ена} без составления протокола.',
         'Таңертең үйінің жанында ұсталып, кешке хаттама толтырылмастан босатылды.'),
     'Detained while filming the police on a phone; the phone was checked.': (
-        'Задержание во время съёмки полицейских на телефон; телефон проверен.',
+        'Задержан{|а} во время съёмки полицейских на телефон; телефон проверили.',
         'Полиция қызметкерлерін телефонға түсіріп тұрған кезде ұсталды; телефоны тексерілді.'),
     'Dismissed after her employer was visited by the police.': (
-        'Увольнение после визита полиции к работодателю.',
+        'Уволен{|а} после визита полиции к работодателю.',
         'Полиция жұмыс берушісіне барғаннан кейін жұмыстан шығарылды.'),
     'Dismissed from her post at a school.': (
-        'Увольнение с должности в школе.',
+        'Уволен{|а} с должности в школе.',
         'Мектептегі лауазымынан босатылды.'),
     'Dismissed from her teaching post after the rally.': (
-        'Увольнение с должности учителя после собрания.',
+        'Уволен{|а} с должности учителя после собрания.',
         'Жиыннан кейін мұғалім лауазымынан босатылды.'),
     'Fined for an "unauthorised picket" & released the same evening.': (
-        'Штраф за «несанкционированный пикет»; освобождение в тот же вечер.',
+        'Поводом послужил «несанкционированный пикет»; освобожд{ён|ена} в тот же вечер.',
         '«Рұқсат етілмеген пикет» үшін айыппұл салынып, сол күні кешке босатылды.'),
     'Fined for taking part in an unauthorised assembly.': (
-        'Штраф за участие в несанкционированном собрании.',
+        'Поводом послужило участие в несанкционированном собрании.',
         'Рұқсат етілмеген жиынға қатысқаны үшін айыппұл салынды.'),
     "Flat searched as a witness in someone else's criminal case.": (
-        'Обыск в квартире по чужому уголовному делу, в котором заявитель проходит свидетелем.',
+        'Проведён в квартире по чужому уголовному делу, в котором {он|она} проходит свидетелем.',
         'Куә ретінде тартылған басқа адамның қылмыстық ісі бойынша пәтерінде тінту жүргізілді.'),
     'Flat searched at night.': (
-        'Ночью в квартире проведён обыск.',
+        'Проведён ночью в квартире.',
         'Түнде пәтерінде тінту жүргізілді.'),
     'Flat searched; books and a phone taken.': (
-        'В квартире проведён обыск; изъяты книги и телефон.',
+        'Проведён в квартире; изъяты книги и телефон.',
         'Пәтерінде тінту жүргізілді; кітаптар мен телефон алып қойылды.'),
     'Flat searched; leaflets and a phone taken.': (
-        'В квартире проведён обыск; изъяты листовки и телефон.',
+        'Проведён в квартире; изъяты листовки и телефон.',
         'Пәтерінде тінту жүргізілді; үнпарақтар мен телефон алып қойылды.'),
     'Flat searched; phones and a laptop taken.': (
-        'В квартире проведён обыск; изъяты телефоны и ноутбук.',
+        'Проведён в квартире; изъяты телефоны и ноутбук.',
         'Пәтерінде тінту жүргізілді; телефондар мен ноутбук алып қойылды.'),
     'Followed by the same two men for several days.': (
-        'Слежка одних и тех же двух мужчин в течение нескольких дней.',
+        'Несколько дней за {ним|ней} следили одни и те же двое мужчин.',
         'Бірнеше күн бойы оның соңынан сол екі ер адам аңдып жүрді.'),
     'Found guilty of taking part in an unauthorised assembly; served the arrest in a special detention centre.': (
-        'Признание виновным в участии в несанкционированном собрании; арест отбыт в специальном приёмнике.',
+        'Признан{|а} виновн{ым|ой} в участии в несанкционированном собрании; арест отбывал{|а} в специальном приёмнике.',
         'Рұқсат етілмеген жиынға қатысқаны үшін кінәлі деп танылды; қамаққа алу жазасын арнаулы қабылдау орнында өтті.'),
     'Home and car searched.': (
-        'Проведён обыск в доме и автомобиле.',
+        'Проведён в доме и автомобиле.',
         'Үйінде және көлігінде тінту жүргізілді.'),
     'Home searched in the presence of his children.': (
-        'Обыск в доме в присутствии детей заявителя.',
+        'Проведён в доме в присутствии детей.',
         'Үйіндегі тінту балаларының көзінше жүргізілді.'),
     'Must report to the probation service twice a month.': (
-        'Обязанность дважды в месяц являться в службу пробации.',
+        'Обязан{|а} дважды в месяц являться в службу пробации.',
         'Айына екі рет пробация қызметіне келуге міндетті.'),
     'Named as a suspect over a chat message.': (
-        'Признание подозреваемым из-за сообщения в чате.',
+        'Признан{|а} подозреваем{ым|ой} из-за сообщения в чате.',
         'Чаттағы хабарламасы үшін күдікті деп танылды.'),
     'Named as a suspect over reposts in a chat.': (
-        'Признание подозреваемым из-за репостов в чате.',
+        'Признан{|а} подозреваем{ым|ой} из-за репостов в чате.',
         'Чаттағы репостары үшін күдікті деп танылды.'),
     'Officers warned that next time a criminal case would be opened.': (
         'Сотрудники предупредили, что в следующий раз начнётся уголовное преследование.',
@@ -698,70 +696,61 @@ DESCRIPTIONS = {
         'Изъяты телефон и ноутбук.',
         'Телефон мен ноутбук алып қойылды.'),
     'Placed in a psychiatric hospital for an in-patient examination against his will.': (
-        'Принудительное помещение в психиатрический стационар для экспертизы.',
+        'Против воли помещ{ён|ена} в психиатрический стационар для стационарной экспертизы.',
         'Өз еркінен тыс сараптама үшін психиатриялық стационарға орналастырылды.'),
-    'Placed under house arrest.': (
-        'Домашний арест.',
-        'Үйде қамауда ұстауға алынды.'),
     'Pushed into a police bus while standing with a friend on the square.': (
-        'Заталкивание в полицейский автобус во время разговора с другом на площади.',
+        '{Его|Её} затолкали в полицейский автобус, когда {он|она} стоял{|а} с другом на площади.',
         'Досымен алаңда тұрған кезде полиция автобусына итеріп кіргізілді.'),
     'Questioned about a blue ribbon tied to his bag.': (
-        'Допрос из-за голубой ленты, повязанной на сумку.',
+        'Допрошен{|а} из-за голубой ленты, повязанной на сумку.',
         'Сөмкесіне байланған көгілдір таспа туралы одан жауап алынды.'),
     'Questioned about other members of the chat.': (
-        'Допрос о других участниках чата.',
+        'Допрашивали о других участниках чата.',
         'Чаттың басқа қатысушылары туралы жауап алынды.'),
     'Questioned for five hours without a lawyer.': (
-        'Пятичасовой допрос без защитника.',
+        'Допрашивали пять часов без защитника.',
         'Қорғаушысыз бес сағат бойы жауап алынды.'),
     'Questioned for releasing blue balloons in a park.': (
-        'Допрос за запуск голубых шаров в парке.',
+        'Допрошен{|а} за запуск голубых шаров в парке.',
         'Саябақта көгілдір шарлар ұшырғаны үшін жауап алынды.'),
     'Remanded in custody by the investigating judge.': (
-        'Мера пресечения в виде содержания под стражей избрана следственным судьёй.',
+        'Меру пресечения избрал следственный судья.',
         'Тергеу судьясы бұлтартпау шарасы ретінде күзетпен ұстауды таңдады.'),
-    'Remanded in custody.': (
-        'Заключение под стражу.',
-        'Күзетпен ұстауға алынды.'),
     'Restriction of freedom with a ban on public activity.': (
-        'Ограничение свободы с запретом на общественную деятельность.',
+        'Назначено с запретом заниматься общественной деятельностью.',
         'Қоғамдық қызметке тыйым салына отырып, бас бостандығы шектелді.'),
-    'Restriction of freedom.': (
-        'Ограничение свободы.',
-        'Бас бостандығы шектелді.'),
     'Serving the sentence in a general-regime colony.': (
         'Отбывает наказание в колонии общего режима.',
         'Жазасын жалпы режимдегі колонияда өтеуде.'),
     'Sentenced to imprisonment in a general-regime colony.': (
-        'Приговор к лишению свободы с отбыванием в колонии общего режима.',
+        'Назначено лишение свободы с отбыванием в колонии общего режима.',
         'Жалпы режимдегі колонияда өтеу арқылы бас бостандығынан айыруға сотталды.'),
     'Stopped for carrying blue balloons and questioned.': (
-        'Остановка за ношение голубых шаров и допрос.',
+        'Остановлен{|а} за то, что нес{|ла} голубые шары, и допрошен{|а}.',
         'Көгілдір шарлар алып жүргені үшін тоқтатылып, жауап алынды.'),
     'Stopped in the park for carrying blue balloons and questioned at the station.': (
-        'Остановка в парке за ношение голубых шаров и допрос в отделении полиции.',
+        'Остановлен{|а} в парке с голубыми шарами и допрошен{|а} в отделении полиции.',
         'Саябақта көгілдір шарлар алып жүргені үшін тоқтатылып, полиция бөлімшесінде жауап алынды.'),
     'Summoned to explain why she wanted to meet the delegation.': (
-        'Вызов для объяснений, зачем заявительница хотела встретиться с делегацией.',
+        'Вызван{|а} для объяснений, зачем хотел{|а} встретиться с делегацией.',
         'Делегациямен неге кездескісі келгенін түсіндіруге шақырылды.'),
     'Summoned to the police and warned not to attend the rally.': (
-        'Вызов в полицию и предупреждение не ходить на собрание.',
+        'Вызван{|а} в полицию и предупрежд{ён|ена}, чтобы не ходил{|а} на собрание.',
         'Полицияға шақырылып, жиынға бармау туралы ескертілді.'),
     'Taken to the police station for walking with a blue balloon.': (
-        'Доставление в отделение полиции за прогулку с голубым шаром.',
+        'Доставлен{|а} в отделение полиции за прогулку с голубым шаром.',
         'Көгілдір шармен жүргені үшін полиция бөлімшесіне жеткізілді.'),
     'The blue ribbon was taken under a written record.': (
         'Голубая лента изъята по протоколу.',
         'Көгілдір таспа хаттама бойынша алып қойылды.'),
     'The district police officer made him sign a warning about criminal liability.': (
-        'Участковый инспектор заставил подписать предупреждение об уголовной ответственности.',
+        'Участковый инспектор заставил {его|её} подписать предупреждение об уголовной ответственности.',
         'Учаскелік полиция инспекторы оған қылмыстық жауаптылық туралы ескертуге қол қойғызды.'),
     'Told by phone that her son would be expelled from university.': (
-        'Телефонное сообщение о том, что сына заявительницы отчислят из университета.',
+        'По телефону {ему|ей} сообщили, что {его|её} сына отчислят из университета.',
         'Телефон арқылы оның ұлы университеттен шығарылатыны айтылды.'),
     'Warned that a criminal case would be opened if he came to another rally.': (
-        'Предупреждение об уголовном преследовании в случае участия в следующем собрании.',
+        'Предупрежд{ён|ена}, что в случае участия в следующем собрании начнётся уголовное преследование.',
         'Тағы бір жиынға келсе, оған қатысты қылмыстық қудалау басталатыны ескертілді.'),
 }
 
@@ -780,12 +769,25 @@ TYPED_IN_RUSSIAN = {
 }
 
 
+# The sexes as the example's rows spell them (in three languages); the others are male.
+FEMALE = {"F", "Ж", "жен", "Ә"}
+_GENDERED = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
+
+
+def _gendered(text: str, cid: str) -> str:
+    """A Russian text whose words agree with the person's sex: "{ён|ена}" is "ён" for a man, "ена"
+    for a woman, as a lawyer writes of one person."""
+    female = next(row[6] for row in PEOPLE if row[0] == cid) in FEMALE
+    return _GENDERED.sub(lambda match: match.group(2 if female else 1), text)
+
+
 def _in_languages(episode: dict) -> None:
     """Move the free texts into their per-language columns, stated in every language."""
     text = episode["description"]
     if text in DESCRIPTIONS:
+        russian, kazakh = DESCRIPTIONS[text]
         episode["description_en"] = text
-        episode["description_ru"], episode["description_kk"] = DESCRIPTIONS[text]
+        episode["description_ru"], episode["description_kk"] = _gendered(russian, episode["complainant_id"]), kazakh
         episode["description"] = ""
     elif text in TYPED_IN_RUSSIAN:
         episode["description_ru"], episode["description"] = text, ""

@@ -78,22 +78,53 @@ def test_an_unreadable_penalty_is_a_warning_at_its_cell_and_is_printed_as_writte
     assert [e.penalty for e in context["people"][0].episodes] == ["15 тәулік", "a warning and a fine"]
 
 
-def test_preventive_measures_print_a_term_and_punishments_a_penalty(workbook):
+def _episode_lines(workbook, lang: str, episodes) -> list[str]:
     from complaints.build import load
     from complaints.context import document_context
     from complaints.documents import REGISTRY
     from complaints.render_html import html_environment
 
-    from conftest import TODAY, episode
+    from conftest import TODAY
 
-    episodes = [episode(measure="pre-trial detention", penalty="2 months", date=datetime.date(2018, 5, 10)),
-                episode(measure="administrative arrest", penalty="15 days", date=datetime.date(2018, 5, 11))]
-    loaded = load(workbook(episodes=episodes), ("ru",), TODAY)
-    context = document_context(loaded.case, REGISTRY["domestic-complaint"], "ru", TODAY)
-    line = html_environment("ru").from_string('{% import "_macros.html" as m %}{{ m.episode_line(e) }}')
-    html = " ".join(line.render(e=e) for e in context["people"][0].episodes)
-    assert "срок: 2 месяца" in html and "наказание: 15 суток" in html
-    assert "наказание: 2 месяца" not in html
+    loaded = load(workbook(episodes=episodes), (lang,), TODAY)
+    context = document_context(loaded.case, REGISTRY["domestic-complaint"], lang, TODAY)
+    line = html_environment(lang).from_string('{% import "_macros.html" as m %}{{ m.episode_line(e) }}')
+    # No-break spaces ("2018\u00a0г.", "120\u00a0250") read as spaces here.
+    return [" ".join(line.render(e=e).split()) for e in context["people"][0].episodes]
+
+
+def test_an_episode_says_what_was_done_under_which_provision_as_a_lawyer_writes_it(workbook):
+    from conftest import episode
+
+    episodes = [episode(measure="fine", penalty="KZT 120250", legal_basis="CAO 488", authority="СМАС г. Алматы",
+                        date=datetime.date(2018, 5, 11)),
+                episode(measure="pre-trial detention", penalty="2 months", legal_basis="УК 405 ч.2",
+                        date=datetime.date(2018, 6, 1))]
+    assert _episode_lines(workbook, "ru", episodes) == [
+        "11 мая 2018 г., Алматы: штраф в размере 120 250 тенге по ст. 488 КоАП РК "
+        "(Специализированный межрайонный административный суд города Алматы).",
+        "1 июня 2018 г., Алматы: содержание под стражей сроком на 2 месяца по ч. 2 ст. 405 УК РК."]
+    # Kazakh sets the provision and the term before the measure.
+    assert _episode_lines(workbook, "kk", episodes) == [
+        "2018 жылғы 11 мамыр, Алматы: ҚР ӘҚБтК 488-бабы бойынша 120 250 теңге мөлшерінде айыппұл "
+        "(Алматы қаласының мамандандырылған ауданаралық әкімшілік соты).",
+        "2018 жылғы 1 маусым, Алматы: ҚР ҚК 405-бабының 2-бөлігі бойынша 2 ай мерзімге күзетпен ұстау."]
+
+
+def test_preventive_measures_print_a_term_and_punishments_a_penalty(workbook):
+    from conftest import episode
+
+    # Recognised, a term or an amount is part of the phrase; otherwise it is labelled: a preventive
+    # measure's as its term, never as a punishment.
+    episodes = [episode(measure="pre-trial detention", penalty="до окончания следствия",
+                        date=datetime.date(2018, 5, 10)),
+                episode(measure="administrative arrest", penalty="15 суток и штраф", date=datetime.date(2018, 5, 11)),
+                episode(measure="house arrest", penalty="2 months", date=datetime.date(2018, 5, 12))]
+    html = " ".join(_episode_lines(workbook, "ru", episodes))
+    assert "содержание под стражей, срок: до окончания следствия" in html
+    assert "административный арест, наказание: 15 суток и штраф" in html
+    assert "домашний арест сроком на 2 месяца" in html
+    assert "наказание: до окончания" not in html
 
 
 @pytest.mark.parametrize("action, outcome", [
