@@ -215,6 +215,7 @@ def act_phrase(lang: Language, episode: Episode) -> str:
     ӘҚБтК 488-бабы бойынша 15 тәулік мерзімге әкімшілік қамаққа алу"). A penalty or a legal basis
     that has no such form (not recognised, or a sentence naming its kind) follows after a comma,
     with its label: a preventive measure's is its term, never a punishment."""
+    assert episode.measure is not None, "a required cell: a case with errors is never built"
     measure = measure_label(lang, episode.measure)
     provision = parse_provision(episode.legal_basis)
     basis = provision.describe(lang, under=True, short=True) if provision else ""
