@@ -75,15 +75,20 @@ checks it cell by cell; `complaints build` turns it into documents.
 - Penalties: a term or an amount, a number and a unit in any of the three languages: `15 days`,
   `15 суток`, `15 тәулік`, `2 months`, `1 year`, `3 years' imprisonment` / `3 года лишения свободы`,
   `KZT 120250` / `120 250 тенге` / `120 250 теңге`, `50 MCI` / `50 МРП` / `50 АЕК`. Documents print
-  it in their own language ("15 суток", "15 тәулік", "120 250 теңге"); for pre-trial detention,
-  house arrest and psychiatric placement it is printed as a term ("срок", "мерзімі"), not a
-  punishment. Anything else is a warning and is printed as written, in every language.
+  it in their own language, within the phrase that names the measure ("административный арест
+  сроком на 15 суток по ст. 488 КоАП РК", "120 250 теңге мөлшерінде айыппұл"). Anything else is a
+  warning and is printed as written, in every language, after the measure with its label: for
+  pre-trial detention, house arrest and psychiatric placement as a term ("срок", "мерзімі"), never
+  as a punishment.
 - Free text per language: an episode's description and authority, and a remedy's authority, may
   be given per language (`description_ru`, `authority_kk`...) beside the plain column, which holds
   text whose language is not stated. A document prints its own language's text, else the plain
-  text, else another language's text followed by a marker naming that language ("[язык
-  оригинала: английский]"). The build summary counts these untranslated texts per document, and
-  in a version sent to a body each is also an open point (a translation to add).
+  text when its letters are the document's script, else another language's text followed by a
+  marker naming that language ("[язык оригинала: английский]"); a plain text in another script
+  (Latin letters in a Russian or Kazakh document, Cyrillic in an English one, Kazakh letters in a
+  Russian one) is marked with the language its letters show, never printed silently. The build
+  summary counts these untranslated texts per document, and in a version sent to a body each is
+  also an open point (a translation to add).
 - Articles of the Covenant (`articles`): the communications and the collective complaint claim an
   article only from the complainant's own facts (the measure, the provision invoked, a recorded
   denial of a lawyer). Whether a conviction engages article 15, or a dismissal articles 25 and
