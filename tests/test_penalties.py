@@ -101,9 +101,9 @@ def test_an_episode_says_what_was_done_under_which_provision_as_a_lawyer_writes_
                 episode(measure="pre-trial detention", penalty="2 months", legal_basis="УК 405 ч.2",
                         date=datetime.date(2018, 6, 1))]
     assert _episode_lines(workbook, "ru", episodes) == [
-        "11 мая 2018 г., Алматы: штраф в размере 120 250 тенге по ст. 488 КоАП РК "
+        "11 мая 2018 года, Алматы: штраф в размере 120 250 тенге по ст. 488 КоАП РК "
         "(Специализированный межрайонный административный суд города Алматы).",
-        "1 июня 2018 г., Алматы: содержание под стражей сроком на 2 месяца по ч. 2 ст. 405 УК РК."]
+        "1 июня 2018 года, Алматы: содержание под стражей сроком на 2 месяца по ч. 2 ст. 405 УК РК."]
     # Kazakh sets the provision and the term before the measure.
     assert _episode_lines(workbook, "kk", episodes) == [
         "2018 жылғы 11 мамыр, Алматы: ҚР ӘҚБтК 488-бабы бойынша 120 250 теңге мөлшерінде айыппұл "
