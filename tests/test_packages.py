@@ -98,7 +98,7 @@ def test_an_annex_is_described_in_the_document_language_and_never_with_another_l
 def test_the_stamp_is_in_the_document_language():
     assert stamp_text(language("en"), 3, 2, 5) == "Annex 3 — page 2 of 5"
     assert stamp_text(language("ru"), 3, 2, 5) == "Приложение 3 — стр. 2 из 5"
-    assert stamp_text(language("kk"), 3, 2, 5) == "3-қосымша — 5 беттің 2-беті"
+    assert stamp_text(language("kk"), 3, 2, 5) == "3-қосымша — 2-бет, барлығы 5 бет"
 
 
 def _pages(path: Path) -> int:
