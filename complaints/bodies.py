@@ -29,6 +29,7 @@ class Body:
     languages: tuple[str, ...]  # the body's working languages, ours or not
     page_limit: int  # 0: none known
     source: str
+    checked: str = ""  # the day the addresses were last found on the body's own page; "": not verified
 
     def view(self, lang: Language) -> dict:
         """What a template prints of the body, in `lang`."""
@@ -45,7 +46,7 @@ def bodies() -> dict[str, Body]:
     for key, entry in data.items():
         body = Body(key, dict(entry["name"]), {code: tuple(lines) for code, lines in entry["address"].items()},
                     entry["email"], entry["channel"], entry.get("portal", ""), tuple(entry["languages"]),
-                    int(entry["page_limit"]), entry["source"])
+                    int(entry["page_limit"]), entry["source"], entry.get("checked", ""))
         if body.channel not in CHANNELS:
             raise ValueError(f"complaints/data/bodies.toml: [{key}]: unknown channel {body.channel}")
         found[key] = body

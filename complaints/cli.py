@@ -253,7 +253,9 @@ def build_command(case: Path, langs, formats, documents, output_root: Path, jobs
             for key in document.bodies:
                 body = bodies()[key]
                 channel = language("en").pgettext("channel", CHANNELS[body.channel])
-                click.echo(f"      {body.name.get('en', key)}: {channel} {body.email or body.portal}".rstrip())
+                unverified = "" if body.checked else " (not verified on the body's own page: check it before sending)"
+                click.echo(f"      {body.name.get('en', key)}: {channel} {body.email or body.portal}".rstrip()
+                           + unverified)
         for lang, files in summary.files.items():
             packages = sum(path.endswith(PACKAGE_SUFFIX) for path in files)
             listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")

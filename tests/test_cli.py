@@ -83,6 +83,18 @@ def test_build_refuses_a_workbook_with_errors(workbook, tmp_path):
     assert not (tmp_path / "out" / "case").exists()
 
 
+def test_the_summary_says_which_addresses_were_not_verified_on_the_bodys_own_page(workbook, tmp_path):
+    result = run("build", workbook(people=[person(poa_scope="represent")], episodes=[episode(measure="detention")]),
+                 "--lang", "en", "--format", "pdf", "--document", "hrc", "--document", "wgad",
+                 "--output", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    (wgad,) = [line for line in lines if "hrc-wg-ad@un.org" in line]
+    assert "not verified" not in wgad  # found on the Working Group's page
+    (petitions,) = [line for line in lines if "petitions@ohchr.org" in line]
+    assert petitions.endswith("(not verified on the body's own page: check it before sending)")
+
+
 @pytest.fixture(scope="module")
 def example_built_by_the_cli(tmp_path_factory):
     """`complaints build` with no case, run from the repository: the example, in Russian, as PDF."""
