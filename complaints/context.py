@@ -471,8 +471,9 @@ def _named_cases(members, lang: Language, public: bool) -> list[dict]:
             if e.measure not in NAMED_CASE_MEASURES or not e.date:
                 continue
             end = charge_end(e, convictions) if e.measure == CHARGE else e.end_date
-            episodes.append({"measure": measure_label(lang, e.measure), "start": lang.date(e.date),
-                             "end": lang.date(end) if end and end != e.date else "",
+            # A year the start and the end share is printed once: "from 28 June to 20 September 2018".
+            start, until = lang.date_range(e.date, end) if end and end != e.date else (lang.date(e.date), "")
+            episodes.append({"measure": measure_label(lang, e.measure), "start": start, "end": until,
                              "one_day": end == e.date or e.measure not in LASTING})
         if episodes:
             cases.append({"name": full_name(lang, member), "episodes": episodes})

@@ -224,6 +224,17 @@ def test_the_brief_names_only_people_who_consented_with_what_lasted_and_when(wor
             "institution from 22 December 2023 to 11 January 2024; conviction on 1 February 2024") in english
     assert "detention on 1 December 2023" not in english
     assert "Complainant No. 2" not in english
+    # Kazakh in one style: the measure, then its dates in brackets.
+    assert ("психиатриялық мекемеге орналастыру (2023 жылғы 22 желтоқсан – 2024 жылғы 11 қаңтар); "
+            "айыптау үкімі (2024 жылғы 1 ақпан)") in html_text(case, "brief", "kk")
+
+
+def test_a_named_case_prints_the_year_its_start_and_end_share_once(workbook):
+    episodes = [episode("C1", None, "house_arrest", date=D(2023, 6, 1), end_date=D(2023, 8, 28))]
+    case = loaded(workbook(people=[person("C1")], episodes=episodes)).case
+    assert "house arrest from 1 June to 28 August 2023" in html_text(case, "brief", "en")
+    assert "домашний арест с 1 июня по 28 августа 2023 года" in html_text(case, "brief", "ru")
+    assert "(2023 жылғы 1 маусым – 28 тамыз)" in html_text(case, "brief", "kk")
 
 
 def test_the_complaints_list_of_complainants_points_to_the_section_of_acts_outside_any_event(workbook):
