@@ -54,6 +54,8 @@ _EMU_PER_TWIP = 635
 _HEADING_LEVELS = {"heading": 0, "subheading": 1}
 # The signature block's paragraphs stay on one page, as div.signature does in the PDF.
 _KEPT_TOGETHER = frozenset({"signature", "signature_line"})
+# A list's items: its first and its last are never left alone on a page, as style.css keeps them.
+_LIST_ITEMS = frozenset({"item", "numbered"})
 # The lists of the template's numbering part. Headings 1 and 2 are numbered by the first heading
 # list through their styles; a heading numbered in Roman numerals names the second.
 BULLET_NUM_ID, DECIMAL_NUM_ID, HEADING_NUM_ID, ROMAN_NUM_ID = 1, 2, 3, 4
@@ -287,6 +289,8 @@ def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template:
             linked.append((block, view))
         if block.kind in _KEPT_TOGETHER and index + 1 < len(blocks) and blocks[index + 1].kind in _KEPT_TOGETHER:
             view["keep_next"] = True
+        if block.kind in _LIST_ITEMS and _keeps_list_item_with_next(blocks, index):
+            view["keep_next"] = True
         if block.kind == "figure":
             view |= _figure_view(block, template.text_width, figures)
         if block.kind == "numbered":
@@ -308,6 +312,17 @@ def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template:
     for block, view in linked:
         _link(block, view, bookmarks)
     return views
+
+
+def _keeps_list_item_with_next(blocks: Sequence[Block], index: int) -> bool:
+    """Whether a list item keeps with the next: the first item of a list, and the one before its
+    last, so that neither the first nor the last item stands alone at a page's foot or head."""
+    kind = blocks[index].kind
+
+    def same(at: int) -> bool:
+        return 0 <= at < len(blocks) and blocks[at].kind == kind
+
+    return same(index + 1) and (not same(index - 1) or not same(index + 2))
 
 
 def _figure_view(block: Block, text_width: int, figures: list[bytes]) -> dict:

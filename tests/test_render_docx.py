@@ -536,3 +536,14 @@ def test_a_kazakh_ending_kept_on_its_line_in_the_html_is_joined_by_words_non_bre
     assert len(hyphens) == 2
     assert paragraph.text == "БҰҰ-ның арнайы рәсімдері, 405-бабы, жұмыс-тобы"
     assert "\u2011" not in "".join(t.text or "" for t in paragraph._p.iter(qn("w:t")))
+
+
+def test_a_lists_first_and_last_items_are_never_alone_on_a_page_as_in_the_pdf():
+    items = (Block("heading", "Why"), *(Block("item", f"ground {n}") for n in range(1, 5)), Block("paragraph", "After"),
+             Block("item", "one"), Block("item", "two"), Block("paragraph", "End"))
+    document = docx.Document(io.BytesIO(_render(blocks=items)))
+    kept = [(p.text, p.paragraph_format.keep_with_next) for p in
+            (Paragraph(element, document) for element in _body_paragraphs(document)) if p.style.name == "List Bullet"]
+    # The first keeps with the second, the third with the last; a list of two is kept together.
+    assert kept == [("ground 1", True), ("ground 2", None), ("ground 3", True), ("ground 4", None),
+                    ("one", True), ("two", None)]
