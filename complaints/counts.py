@@ -206,10 +206,11 @@ def _tally(table: dict[str, list], key: str, place: Place | None, text: str, per
 
 
 def _places(table: dict[str, list]) -> tuple[PlaceCount, ...]:
-    """Most episodes first; the region not known last; ties by key, so that no language decides the order."""
+    """Most episodes first, then most complainants (so that the city and the region tables break
+    their ties alike); the region not known last; then by key, so that no language decides the order."""
     counts = (PlaceCount(key, dict(place.names) if place else {}, text, len(people), episodes)
               for key, (place, text, people, episodes) in table.items())
-    return tuple(sorted(counts, key=lambda c: (c.key == "", -c.episodes, c.key)))
+    return tuple(sorted(counts, key=lambda c: (c.key == "", -c.episodes, -c.complainants, c.key)))
 
 
 def member_claims(member: Member) -> tuple[tuple[Claim, ...], tuple[Undecided, ...]]:

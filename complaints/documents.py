@@ -184,10 +184,15 @@ def _charts(data: DocumentData, stock: bool = False) -> dict:
     found: dict[str, charts.Chart | None] = dict.fromkeys(("events", "measures", "months", "stock"))
     if data.case.settings.charts:
         found |= {
+            # Every act is drawn: those connected with no event as a bar of their own, as the text counts them.
             "events": charts.by_label(lang, "events", [(item.event.labels.get(lang.code, ""), item.episodes)
-                                                       for item in counts.events if item.complainants]),
+                                                       for item in counts.events if item.complainants]
+                                      + ([(lang.gettext("Other acts of persecution"), counts.episodes_without_event)]
+                                         if counts.episodes_without_event else [])),
+            # Ordered by what is drawn, the acts (the list orders measures by complainants).
             "measures": charts.by_label(lang, "measures", [(measure_label(lang, item.measure), item.episodes)
-                                                           for item in counts.measures]),
+                                                           for item in sorted(counts.measures,
+                                                                              key=lambda item: -item.episodes)]),
             "months": charts.by_month(lang, [e.date for m in data.members for e in m.episodes if e.date]),
             "stock": charts.over_time(lang, monthly_stock(data.members, data.day)) if stock else None,
         }

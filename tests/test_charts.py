@@ -183,3 +183,21 @@ def test_a_line_charts_days_travel_in_its_spec_and_a_bar_chart_has_none():
     chart = Chart(charts.LINE, ("a", "b", "c"), (("x", (1, 2, 3)),), "people", "c", "alt", " ", days=(0, 30, 40))
     assert Chart.from_spec(chart.spec()) == chart
     assert charts.by_label(language("en"), "events", [("one", 1), ("two", 2)]).days == ()
+
+
+def test_the_event_chart_draws_every_act_and_the_measure_chart_is_ordered_by_what_it_draws(tmp_path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    people = [person(f"C{n}", id_document=str(n)) for n in range(1, 4)]
+    episodes = [
+        *(episode("C1", "rally", "fine") for _ in range(3)), episode("C1", "rally", "detention"),
+        episode("C2", "rally", "detention"), episode("C3", "", "search"), episode("C3", "", "search"),
+    ]
+    write_workbook(folder / "case.xlsx", events=[event("rally", D(2018, 5, 10))], people=people, episodes=episodes)
+    (folder / "case.toml").write_text(SETTINGS, encoding="utf-8")
+    shown = {chart.caption: chart for chart, _, _ in figures_of(document(folder, "collective-complaint", "en").html)}
+    events = shown["Acts of persecution by event"]
+    assert (events.labels, events.series[0][1]) == (("The rally rally", "Other acts of persecution"), (5, 2))
+    measures = shown["Acts of persecution by measure"]
+    # The list puts detention first (2 complainants), but the bars draw acts: the fines (3) come first.
+    assert (measures.labels, measures.series[0][1]) == (("Fine", "Detention", "Search"), (3, 2, 2))

@@ -151,6 +151,17 @@ def test_a_place_is_counted_in_the_region_it_belonged_to_on_the_episodes_date(wo
     assert "Восточно-Казахстанская область 1 1" in russian and "Южно-Казахстанская область 1 1" in russian
 
 
+def test_the_city_and_region_tables_break_a_tie_of_acts_alike_by_complainants(workbook):
+    people = [person(f"C{n}", id_document=str(n)) for n in range(1, 4)]
+    episodes = [episode("C1", city="Aktobe"), episode("C1", "rally", "fine", city="Aktobe"),
+                episode("C2", city="Semey"), episode("C3", city="Semey")]
+    counts = count(loaded(workbook(people=people, episodes=episodes)).case)
+    # Two acts in each city; Semey's two complainants put it, and its region, first in both tables.
+    assert [(c.key, c.complainants, c.episodes) for c in counts.by_city] == [("semey", 2, 2), ("aktobe", 1, 2)]
+    assert [(c.complainants, c.episodes) for c in counts.by_region] == [(2, 2), (1, 2)]
+    assert counts.by_region[1].key == "aktobe"  # the Aktobe region
+
+
 def test_the_election_example_is_valid_and_its_brief_shows_every_figure():
     result = loaded(ELECTION)
     assert result.report.valid and not result.report.issues
