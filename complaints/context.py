@@ -141,6 +141,7 @@ class PersonView:
     surname: str = ""
     given_names: str = ""
     sex: str = ""
+    female: bool = False  # the words that refer to the person agree with her sex (ru "автор не дала")
     birth_date: str = ""
     age: int | None = None
     id_document: str = ""
@@ -385,6 +386,7 @@ class _Views:
             given_names=(_latin(person.given_name_latin) or transliterate(person.given_name)) if latin
             else " ".join(part for part in (person.given_name, person.patronymic) if part),
             sex=self.lang.pgettext("sex", SEX_LABELS[person.sex]) if person.sex else "",
+            female=person.sex == "F",
             birth_date=self.date(person.date_of_birth),
             age=_age(person.date_of_birth, self.day),
             id_document=person.id_document or "",

@@ -194,6 +194,7 @@ PETITION_OUTCOMES = {
     "refused": N_("remedy outcome of a petition", "refused"),
     "returned": N_("remedy outcome of a petition", "returned without examination"),
     "ruling_upheld": N_("remedy outcome of a petition", "ruling upheld, appeal dismissed"),
+    "sentence_upheld": N_("remedy outcome of a petition", "sentence upheld"),
 }
 
 

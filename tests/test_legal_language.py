@@ -18,7 +18,9 @@ from conftest import TODAY, docx_text, episode, event, person, write_workbook
 # The measure words an intake template wrote before the terms were corrected: a workbook filled in
 # from it must still be read, and the documents print the corrected terms.
 OLDER_SPELLINGS = {
-    "үйқамақ": ("house_arrest", "үйде қамауда ұстау", "домашний арест"),
+    # The Criminal Procedure Code's own word (art. 146 "Үйқамақ") prints again; the longer
+    # phrase a template offered meanwhile is still read.
+    "үйде қамауда ұстау": ("house_arrest", "үйқамақ", "домашний арест"),
     "мүлікті тәркілеу": ("confiscation", "мүлікті алып қою", "изъятие имущества"),
     "тәркілеу": ("confiscation", "мүлікті алып қою", "изъятие имущества"),
     "қоқан-лоқы": ("threats", "қорқыту", "угрозы"),
@@ -145,3 +147,43 @@ def test_the_questionnaire_tells_each_deprivation_once_and_the_hrc_facts_follow_
     assert facts.index("The rally e1") < facts.index("Hundreds gathered") < facts.index("Pushed into a police bus")
     assert facts.index("Pushed into a police bus") < facts.index("The rally e2") < facts.index("interrogation")
     assert facts.index("Other acts of persecution") < facts.index("Flat searched.")
+
+
+def _document_text(case, document: str, lang: str) -> str:
+    import re
+
+    from complaints.context import document_context
+    from complaints.render import DocumentHtml
+
+    html = DocumentHtml(REGISTRY[document], lang, document_context(case, REGISTRY[document], lang, TODAY), TODAY).html
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_letters_say_who_was_held_and_who_still_is_and_agree_with_a_woman_author(tmp_path):
+    people = [person("C1", poa_scope="represent", consent_to_name="no"),
+              person("C2", id_document="2", poa_scope="represent", sex="M", surname="Ахметов", given_name="Ерлан")]
+    episodes = [episode("C1", end_date=datetime.date(2018, 5, 10)),  # released the same day
+                episode("C2", measure="pretrial_detention", date=datetime.date(2018, 6, 1))]  # still held
+    case = load(write_workbook(tmp_path / "case.xlsx", people=people, episodes=episodes), ("ru", "kk"), TODAY).case
+    cover = _document_text(case, "wgad", "ru")
+    # Not all of them are held on the letter's date: the letter says so, and how many still are.
+    assert "От имени 2 лиц, которые были лишены свободы" in cover
+    assert "Из них на дату настоящего письма лишённым свободы остаётся 1 человек." in cover
+    assert "Олардың 1 адамы осы хат жазылған күні әлі де бас бостандығынан айырылған." in _document_text(
+        case, "wgad", "kk")
+    from complaints.context import document_context
+
+    authors = {p.complainant_id: p for p in document_context(case, REGISTRY["hrc"], "ru", TODAY)["people"]}
+    assert authors["C1"].female and not authors["C2"].female
+
+
+def test_the_prosecutor_is_not_asked_to_check_the_courts_and_victims_occupations_are_one_open_point(tmp_path):
+    people = [person("C1", poa_scope="represent, appeal"),
+              person("C2", id_document="2", poa_scope="represent, appeal", surname="Ахметов", given_name="Ерлан")]
+    case = load(write_workbook(tmp_path / "case.xlsx", people=people, episodes=[episode("C1"), episode("C2")]),
+                ("ru",), TODAY).case
+    complaint = _document_text(case, "domestic-complaint", "ru")
+    assert "органов внутренних дел и органов национальной безопасности;" in complaint and "судов;" not in complaint
+    assert "о незаконном преследовании заявителей" in complaint and "от имени 2 лиц" in complaint
+    letter = _document_text(case, "special-procedures", "ru")
+    assert letter.count("[требуется указать: профессия или род деятельности]") == 1
