@@ -207,7 +207,9 @@ def test_a_testimony_is_quoted_only_with_consent_and_attributed_as_the_person_ma
     assert "“We were only standing there.” (Aigerim Ospanova)" in english
     assert "“They took my phone.” (Complainant No. 2)" in english
     assert "Not for print" not in english
-    assert "«Мы просто стояли.» (Оспанова Айгерим)" in html_text(result.case, "collective-complaint", "ru")
+    # Russian and Kazakh set a quoted sentence's full stop after the attribution, English inside the quotes.
+    assert "«Мы просто стояли» (Оспанова Айгерим)." in html_text(result.case, "collective-complaint", "ru")
+    assert "«Біз жай ғана тұрдық» (Оспанова Айгерим)." in html_text(result.case, "collective-complaint", "kk")
 
 
 def test_a_consented_testimony_missing_a_language_is_flagged_and_not_quoted_in_it(tmp_path):
