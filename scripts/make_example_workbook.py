@@ -396,8 +396,10 @@ PROSECUTOR = {
     "semey": "Semey City Prosecutor's Office", "kostanay": "Прокуратура г. Костаная",
 }
 # Shymkent became a city of republican significance on 19 June 2018, with a city court of its own:
-# from then, appeals against its courts' decisions went there, no longer to the regional court.
+# from then, appeals against its courts' decisions went there, no longer to the regional court. Its
+# police and security service departments date from then too; before, it had the region's.
 SHYMKENT_CITY_COURT_FROM = D(2018, 6, 19)
+SHYMKENT_BEFORE = {"police": "УП г. Шымкента", "knb": "ДКНБ по ЮКО"}
 
 # Where each complainant's episodes happen unless stated otherwise.
 HOME = {
@@ -552,7 +554,9 @@ EXTRA_EVENT_EPISODES = [
 ]
 
 
-def _authority(kind: str, place: str) -> str:
+def _authority(kind: str, place: str, day: dt.date | None = None) -> str:
+    if place == "shymkent" and kind in SHYMKENT_BEFORE and day is not None and day < SHYMKENT_CITY_COURT_FROM:
+        return SHYMKENT_BEFORE[kind]
     if kind == "police":
         return POLICE[place]
     if kind == "knb":
@@ -814,10 +818,10 @@ def build_episodes(rng: random.Random) -> list[dict]:
             day = day_of(cid)
             if code.startswith("I"):
                 add(cid, event, day - dt.timedelta(days=2), place, "interrogation",
-                    authority=POLICE[place],
+                    authority=_authority("police", place, day - dt.timedelta(days=2)),
                     description="Summoned to the police and warned not to attend the rally.")
                 code = code[1:]
-            add(cid, event, day, place, "detention", authority=POLICE[place],
+            add(cid, event, day, place, "detention", authority=_authority("police", place, day),
                 description=rng.choice(DETENTION_TEXT))
             court_day = day + dt.timedelta(days=1)
             if code in ("A10", "A15"):
@@ -840,12 +844,12 @@ def build_episodes(rng: random.Random) -> list[dict]:
             ep["description"] = "Detained on the way to the meeting with the delegation."
 
     for cid, event, date, measure, basis, penalty, kind, text in EXTRA_EVENT_EPISODES:
-        add(cid, event, date, HOME[cid], measure, basis, penalty, _authority(kind, HOME[cid]), text)
+        add(cid, event, date, HOME[cid], measure, basis, penalty, _authority(kind, HOME[cid], date), text)
     for cid, date, measure, basis, penalty, kind, text in CHATS:
-        add(cid, "chats-2018", date, HOME[cid], measure, basis, penalty, _authority(kind, HOME[cid]), text)
+        add(cid, "chats-2018", date, HOME[cid], measure, basis, penalty, _authority(kind, HOME[cid], date), text)
     for cid, date, measure, basis, penalty, kind, text in UNLINKED:
         add(cid, "", date, HOME[cid], measure, basis, penalty,
-            _authority(kind, HOME[cid]) if kind in ("police", "knb") else kind, text)
+            _authority(kind, HOME[cid], date) if kind in ("police", "knb") else kind, text)
 
     # C042 serves the prison sentence passed on 30 July (copied from the custody row: no draw from rng,
     # so that the rest of the example stays as it was).

@@ -187,3 +187,12 @@ def test_the_prosecutor_is_not_asked_to_check_the_courts_and_victims_occupations
     assert "о незаконном преследовании заявителей" in complaint and "от имени 2 лиц" in complaint
     letter = _document_text(case, "special-procedures", "ru")
     assert letter.count("[требуется указать: профессия или род деятельности]") == 1
+
+
+def test_the_osce_contribution_counts_people_not_complainants(tmp_path):
+    # No one is an applicant before the OSCE: its lists count people ("1 человек", "2 человека").
+    people = [person("C1"), person("C2", id_document="2", surname="Ахметов", given_name="Ерлан")]
+    case = load(write_workbook(tmp_path / "case.xlsx", people=people, episodes=[episode("C1"), episode("C2")]),
+                ("ru",), TODAY).case
+    contribution = _document_text(case, "osce", "ru")
+    assert "2 человека, 2 эпизода" in contribution and "заявител" not in contribution
