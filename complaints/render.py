@@ -178,8 +178,11 @@ class Renderer:
         else:
             carried = self.annexes(first.document, first.member)
             lines = [describe(annex, code) for annex in carried]
+            # The number of the first annex of each kind, for a document that refers to one ("Annex 3").
+            numbers = {annex.attachment.kind: annex.number for annex in reversed(carried)}
             document = DocumentHtml(first.document, first.lang, context | {
-                "annexes": lines, "volumes": volume_names(first.document, volumes)}, self.day)
+                "annexes": lines, "annex_numbers": numbers, "volumes": volume_names(first.document, volumes)},
+                self.day)
         if self.final and document.open_points:
             return document.open_points, None, [], document.untranslated
         salt = self.salts[first.lang]

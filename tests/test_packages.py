@@ -120,6 +120,9 @@ def test_a_package_is_the_document_then_each_annex_stamped_and_bookmarked(exampl
     assert outline[0] == (code.pgettext("document title", "Communication to the Human Rights Committee"), 0)
     assert [page for _, page in outline[1:]] == [start + sum(annex_pages[:k]) for k in range(len(annex_pages))]
     listed = pdf_text(document)
+    if lang == "en":  # C003's power of attorney is annex 1, and the communication says so
+        assert "which he or she authorised by a power of attorney of" in " ".join(listed.split())
+        assert "(annex 1). Correspondence" in " ".join(listed.split())
     for number, ((title, first), pages) in enumerate(zip(outline[1:], annex_pages, strict=True), start=1):
         assert title.startswith(code.pgettext("annex", "Annex {number}. {description}").format(number=number,
                                                                                                description=""))
@@ -153,6 +156,9 @@ def test_a_confidential_package_holds_only_the_scans_of_its_author_each_page_mar
     reader = PdfReader(folder / "C012-package.pdf")
     annex_pages = [" ".join(page.extract_text().split()) for page in reader.pages[_pages(folder / "C012.pdf"):]]
     assert len(annex_pages) == 3  # C012's medical report and decision (2), none of the case's
+    # No power of attorney among them: the communication does not say it is annexed.
+    communication = " ".join(pdf_text(folder / "C012.pdf").split())
+    assert "power of attorney of" in communication and "(annex" not in communication
     # The document's marks on every annex page: confidential, and draft while it has open points.
     marks = "Confidential · Draft · Annex" if "en/hrc/C012" in example_build.open_points else "Confidential · Annex"
     assert all(marks in page for page in annex_pages)

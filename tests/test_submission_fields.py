@@ -143,6 +143,8 @@ def test_the_communication_names_each_other_procedure_once_and_argues_only_what_
     assert "is asked for an opinion on the author's own deprivation of liberty: the same person and the same facts" \
         in held
     assert "Working Group" not in fined
+    # Held at the document's date (an arrest without an end date): the communication asks for release.
+    assert "release the author without delay" in held and "release the author" not in fined
     assert OpenPoint("C1", "wgad_parallel") in result.open_points["en/hrc/C1"]
     assert not any(p.field == "wgad_parallel" for p in result.open_points["en/hrc/C2"])
     argued = two_authors(tmp_path, '[wgad_parallel]\nen = "The Working Group is not a treaty body."\n')
@@ -185,6 +187,9 @@ def test_exhaustion_is_argued_from_the_status_and_kind_of_each_remedy(tmp_path):
             "Republic of Kazakhstan). "
             "[to complete: why the communication is submitted before the pending remedy is decided") in communication
     assert "pending_remedies" in fields
+    # And the list of remedies says its status.
+    assert "20 June 2018: cassation appeal (Supreme Court of the Republic of Kazakhstan): not yet decided." \
+        in communication
     # A request for a prosecutor's protest is a discretionary review, which the Committee does not require.
     communication, fields = with_remedies(tmp_path, [APPEAL, PROTEST])
     assert ("A request that the prosecutor bring a protest against a decision in force opens a review at the "
