@@ -80,6 +80,8 @@ def test_each_submission_asks_to_withhold_the_identity_of_whoever_did_not_consen
     assert "We ask the Special Rapporteurs and the Working Group on Arbitrary Detention to send a joint" in letter
     assert ("We also ask them to call for the immediate release of person No. 1, still deprived of liberty at the "
             "date of this letter.") in letter
+    # The Working Group's table says how long: here an arrest without an end date, still held.
+    assert "10 May 2018 (administrative arrest, still held)" in built_text(two_people, "en/wgad.pdf")
     # C2 was fined, not deprived of liberty: the Working Group's letter names only C1, who consented.
     assert "did not consent" not in built_text(two_people, "en/wgad.pdf")
 
