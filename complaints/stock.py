@@ -9,13 +9,15 @@ date cannot be placed: the figures say how many there are instead of guessing.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .case import Member
-from .law import DEPRIVATION_OF_LIBERTY, Provision, parse_provision
+from .law import DEPRIVATION_OF_LIBERTY, PREVENTIVE_MEASURES, Provision, parse_provision
+from .penalties import Duration, parse_penalty
 from .records import Episode
 from .schema import GROUNDS, MEASURES
 
@@ -35,6 +37,21 @@ _GROUND_ORDER = {key: index for index, key in enumerate(GROUNDS)}
 def _covers(start: datetime.date, ends: datetime.date | None, day: datetime.date) -> bool:
     """Whether a lasting episode from `start` to `ends` (None: to this day) held on `day`."""
     return start <= day and (ends is None or day <= ends)
+
+
+def term_end(episode: Episode) -> datetime.date | None:
+    """The day a deprivation of liberty's recorded term ends (its `penalty`: "2 months", "15 days",
+    "3 years' imprisonment"), counted from its date; None without a date or a term."""
+    term = parse_penalty(episode.penalty)
+    if episode.date is None or not isinstance(term, Duration):
+        return None
+    if term.unit in ("month", "year"):
+        months = episode.date.month - 1 + term.number * (12 if term.unit == "year" else 1)
+        year, month = episode.date.year + months // 12, months % 12 + 1
+        last = calendar.monthrange(year, month)[1]
+        return datetime.date(year, month, min(episode.date.day, last))
+    days = term.number if term.unit == "day" else -(-term.number // 24)
+    return episode.date + datetime.timedelta(days=days)
 
 
 def charge_end(episode: Episode, convictions: Sequence[datetime.date]) -> datetime.date | None:
@@ -59,6 +76,10 @@ class Stock:
     charges_by_provision: tuple[tuple[Provision, int], ...]
     # Episodes of the measures counted here with no date at all: not counted, and said so.
     unplaced: int
+    # People held on no other ground whose preventive measure's recorded term (pre-trial detention,
+    # house arrest, psychiatric placement) had ended by `day` with no end_date: neither a release nor
+    # an extension is recorded, so they are not counted as held, and that is said.
+    lapsed: int = 0
 
     @property
     def held_or_charged(self) -> int:
@@ -71,12 +92,13 @@ def _by_count(counter: Counter, order) -> tuple:
 
 def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
     deprived: Counter[str] = Counter()
-    charged = unplaced = 0
+    charged = unplaced = lapsed = 0
     provisions: Counter[Provision] = Counter()
     for member in members:
         convictions = sorted(e.date for e in member.episodes if e.measure == CONVICTION and e.date)
         holding: list[Episode] = []
         charges: list[Episode] = []
+        ended = False
         for episode in member.episodes:
             if episode.measure not in LASTING:
                 continue
@@ -85,8 +107,13 @@ def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
             elif episode.measure == CHARGE:
                 if _covers(episode.date, charge_end(episode, convictions), day):
                     charges.append(episode)
+            elif episode.end_date is None and (ends := term_end(episode)) is not None and ends < day:
+                # A sentence ends with its term; a preventive measure may have been extended unrecorded.
+                ended = ended or episode.measure in PREVENTIVE_MEASURES
             elif _covers(episode.date, episode.end_date, day):
                 holding.append(episode)
+        if ended and not holding:
+            lapsed += 1
         if holding:
             latest = max(holding, key=lambda e: (e.date, e.row))
             deprived[str(latest.measure)] += 1  # a measure of LASTING, never None
@@ -102,6 +129,7 @@ def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
         charged=charged,
         charges_by_provision=_by_count(provisions, lambda provision: provision),
         unplaced=unplaced,
+        lapsed=lapsed,
     )
 
 

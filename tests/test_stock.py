@@ -12,7 +12,7 @@ from complaints.documents import REGISTRY
 from complaints.law import Provision
 from complaints.pipeline import load
 from complaints.render import DocumentHtml
-from complaints.stock import change, flow, stock_on
+from complaints.stock import change, flow, stock_on, term_end
 
 from conftest import TODAY, episode, flat, person, write_workbook
 
@@ -242,3 +242,22 @@ def test_the_brief_says_why_people_were_targeted_in_the_period_and_overall(tmp_p
     assert "негізі көрсетілмеген: 1 Алдын алу сипатындағы қудалау эпизодтары: 2 " in kazakh
     assert ("2 эпизода преследования были превентивными: меры применены, чтобы помешать людям что-то сделать, "
             "а не за уже совершённое.") in russian
+
+
+def test_a_measure_whose_recorded_term_has_ended_with_no_end_recorded_is_not_counted_as_held(workbook, tmp_path):
+    episodes = [
+        held("C1", "pretrial_detention", D(2020, 6, 6), penalty="2 months"),  # ended 6 August, no extension
+        held("C2", "administrative_arrest", D(2020, 12, 20), penalty="15 days"),  # served by 4 January
+        held("C3", "pretrial_detention", D(2020, 12, 1), penalty="2 months"),  # within its term
+        held("C4", "imprisonment", D(2020, 9, 1), D(2020, 9, 30)),  # so that ends are recorded
+    ]
+    case = members_of(workbook(people=people("C1", "C2", "C3", "C4"), episodes=episodes))
+    first = next(e for member in case if member.person.complainant_id == "C1" for e in member.episodes)
+    assert term_end(first) == D(2020, 8, 6)
+    on_day = stock_on(case, D(2021, 1, 5))
+    assert (on_day.deprived, on_day.lapsed) == (1, 1)
+    assert stock_on(case, D(2020, 8, 6)).deprived == 1  # the last day of the term is still within it
+    english = brief_text(tmp_path, episodes, "en")
+    assert "On 5 January 2021, 1 person was deprived of liberty." in english
+    assert ("1 person whose recorded term of deprivation of liberty had ended, with neither a release nor an "
+            "extension recorded, is not counted as deprived of liberty.") in english
