@@ -201,3 +201,8 @@ def test_the_event_chart_draws_every_act_and_the_measure_chart_is_ordered_by_wha
     measures = shown["Acts of persecution by measure"]
     # The list puts detention first (2 complainants), but the bars draw acts: the fines (3) come first.
     assert (measures.labels, measures.series[0][1]) == (("Fine", "Detention", "Search"), (3, 2, 2))
+
+
+def test_kazakh_month_labels_spell_the_month_out_so_that_may_and_june_are_not_confused():
+    kazakh = language("kk")
+    assert [charts.month_label(kazakh, D(2018, month, 1)) for month in (5, 6)] == ["2018 ж. мамыр", "2018 ж. маусым"]

@@ -240,8 +240,8 @@ def test_the_brief_says_why_people_were_targeted_in_the_period_and_overall(tmp_p
             "Превентивные эпизоды преследования: 2 ") in russian
     kazakh = brief_text(tmp_path, episodes, "kk")
     assert "негізі көрсетілмеген: 1 Алдын алу сипатындағы қудалау эпизодтары: 2 " in kazakh
-    assert ("2 эпизода преследования были превентивными: меры применены, чтобы помешать людям что-то сделать, "
-            "а не за уже совершённое.") in russian
+    assert ("Превентивный характер носили 2 эпизода преследования: меры применялись, чтобы воспрепятствовать "
+            "действиям людей, а не в связи с уже совершёнными действиями.") in russian
 
 
 def test_a_measure_whose_recorded_term_has_ended_with_no_end_recorded_is_not_counted_as_held(workbook, tmp_path):
