@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -81,7 +82,15 @@ def rendered(renderer: Renderer, workers: int, lock: int) -> Iterator[Iterable[t
     executor = ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=_start_worker, initargs=(renderer, lock, os.getpid()))
     try:
-        done = as_completed([executor.submit(_render_chunk, chunk) for chunk in chunks])
+        # The workers are forked on the first submit. What the parent holds then (the loaded case) is
+        # set apart from the cycle collector first: a worker's collections would otherwise write to
+        # each of its objects, and so copy every page of it that the workers could have shared.
+        gc.freeze()
+        try:
+            futures = [executor.submit(_render_chunk, chunk) for chunk in chunks]
+        finally:
+            gc.unfreeze()  # the parent's objects are its own again, to be collected when the build ends
+        done = as_completed(futures)
         yield files(item for future in done for item in future.result())
     except BaseException:
         # Rather than waiting for the documents under way (a long one takes minutes). Python

@@ -53,9 +53,12 @@ def load(path: Path, langs: Iterable[str], today: datetime.date | None = None) -
         columns = {key: sheet.columns for key, sheet in raw.sheets.items()}
         today = today or datetime.date.today()
         report = validate(records, columns, tuple(langs), today, build_date(settings, today), settings)
-        checked, problems = check_attachments(records.attachments, files.attachments_root,
-                                              columns.get(ATTACHMENTS.key, {}))
-        report.issues.extend(problems)
+    # With the collector running: each PDF attachment is parsed by pypdf, whose objects refer to one
+    # another; paused, the parsed files of thousands of attachments would all stay in memory until the end.
+    checked, problems = check_attachments(records.attachments, files.attachments_root,
+                                          columns.get(ATTACHMENTS.key, {}))
+    report.issues.extend(problems)
+    with without_cycle_collection():
         report.sheet_titles = {key: sheet.title for key, sheet in raw.sheets.items()}
         case = dataclasses.replace(build_case(settings, records, report),
                                    attachments=by_owner(records.attachments), attachment_files=checked)

@@ -120,8 +120,11 @@ def groups(jobs: list[Job]) -> list[tuple[Job, ...]]:
     return [tuple(group) for group in grouped.values()]
 
 
-# The contexts a renderer keeps: those of the documents and languages it is working through.
-_CONTEXTS_KEPT = 4
+# The contexts a renderer keeps: a worker goes through the per-author documents and, between their
+# chunks, the documents for the whole case (parallel._chunks), so it needs two at a time; each holds
+# every person of the case (some 40 MB at 10,000 people). A third or fourth would save two rebuilds
+# of a context in a whole build of 10,000.
+_CONTEXTS_KEPT = 2
 
 
 @dataclass
