@@ -32,8 +32,13 @@ class DocumentHtml:
     which each of its formats is rendered."""
 
     def __init__(self, document: DocumentType, lang: str, context: dict, day: datetime.date,
-                 template: str | None = None, title: str | None = None):
-        """template and title: another template of the document's and its title (an annex volume's, volumes.py)."""
+                 template: str | None = None, title: str | None = None, expect_draft: bool = False):
+        """template and title: another template of the document's and its title (an annex volume's, volumes.py).
+
+        expect_draft: whether the document probably has open points (the one before it of its kind had
+        some), so that it is rendered as a draft first. The draft mark is only a rule of the page header
+        in the HTML's head: the open points found are the same either way, and so is the HTML kept; a
+        right guess saves rendering it twice."""
         code = language(lang)
         title = title or code.pgettext("document title", document.title_on(day))
         template = template or document.html_template
@@ -56,15 +61,17 @@ class DocumentHtml:
         self.where = f"{lang}/{document.name}" + (f"/{context['author'].complainant_id}" if "author" in context else "")
         if template != document.html_template:
             self.where += f" ({template})"
+        # A document with open points is a draft: marked in the header of every page.
+        draft_mark = code.pgettext("mark", "Draft")
+        draft = {"draft_mark": draft_mark, "draft_mark_css": _css_string(draft_mark)}
         with without_cycle_collection():
-            self.html = render_html(lang, template, self.context)
+            self.html = render_html(lang, template, self.context | draft if expect_draft else self.context)
             self.open_points = open_points(self.html)
             self.untranslated = untranslated_texts(self.html)  # free texts printed in another language
             if self.open_points:
-                # A document with open points is a draft: marked in the header of every page.
-                self.meta = replace(self.meta, draft_mark=code.pgettext("mark", "Draft"))
-                self.context |= {"draft_mark": self.meta.draft_mark,
-                                 "draft_mark_css": _css_string(self.meta.draft_mark)}
+                self.meta = replace(self.meta, draft_mark=draft_mark)
+                self.context |= draft
+            if bool(self.open_points) != expect_draft:
                 self.html = render_html(lang, template, self.context)
             # The variant opening with a summary, for a document that turns out longer than its limit.
             self.summary_html = (render_html(lang, template, self.context | {"with_summary": True})
@@ -141,6 +148,8 @@ class Renderer:
     final: bool = False  # render nothing that still has open points
     contexts: dict[tuple[str, str], tuple[dict, dict]] = field(default_factory=dict)
     named: dict[str, list[str]] = field(default_factory=dict)  # by document, the ids of the people it names
+    # By document and whether an annex volume: whether the last one rendered here had open points.
+    drafts: dict[tuple[str, bool], bool] = field(default_factory=dict)
 
     def context(self, document: DocumentType, lang: str) -> tuple[dict, dict]:
         """The document's context, and its people by complainant id."""
@@ -172,12 +181,13 @@ class Renderer:
         volumes = volume_count(first.document, len(context["people"]), size)
         carried: tuple[Annex, ...] = ()
         lines: list[str] = []
+        kind = (first.document.name, bool(first.volume))
         if first.volume:
             title = volume_title(code, code.pgettext("document title", first.document.title_on(self.day)),
                                  first.volume, volumes)
             document = DocumentHtml(first.document, first.lang,
                                     volume_context(context, first.document, first.volume, size, code),
-                                    self.day, VOLUME_TEMPLATE, title)
+                                    self.day, VOLUME_TEMPLATE, title, self.drafts.get(kind, False))
         else:
             carried = self.annexes(first.document, first.member)
             lines = [describe(annex, code) for annex in carried]
@@ -185,7 +195,8 @@ class Renderer:
             numbers = {annex.attachment.kind: annex.number for annex in reversed(carried)}
             document = DocumentHtml(first.document, first.lang, context | {
                 "annexes": lines, "annex_numbers": numbers, "volumes": volume_names(first.document, volumes)},
-                self.day)
+                self.day, expect_draft=self.drafts.get(kind, False))
+        self.drafts[kind] = bool(document.open_points)
         if self.final and document.open_points:
             return document.open_points, None, [], document.untranslated
         salt = self.salts[first.lang]

@@ -43,6 +43,24 @@ def documents(example_build) -> list[DocumentHtml]:
     return result
 
 
+def test_a_document_rendered_as_a_draft_first_gives_what_it_gives_rendered_plainly(example_build):
+    # Rendered as a draft first, a document without open points is rendered again unmarked; one with
+    # open points, as a draft once: the same HTML, marks and findings as when nothing is expected.
+    case = example_build.loaded.case
+    seen = set()
+    for document in REGISTRY.values():
+        for lang in ("en", "ru"):
+            context = document_context(case, document, lang, TODAY)
+            if document.per_member:
+                context |= {"author": context["people"][0]}
+            plain = DocumentHtml(document, lang, context, TODAY)
+            guessed = DocumentHtml(document, lang, context, TODAY, expect_draft=True)
+            assert (guessed.html, guessed.summary_html, guessed.meta, guessed.open_points, guessed.untranslated) == (
+                plain.html, plain.summary_html, plain.meta, plain.open_points, plain.untranslated), plain.where
+            seen.add(bool(plain.open_points))
+    assert seen == {True, False}, "documents with open points and without"
+
+
 def plain_pdf(html: str) -> bytes:
     """WeasyPrint as its documentation shows it: the stylesheet read from the link, fonts loaded
     for this document, the tables as written."""
