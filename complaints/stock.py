@@ -78,7 +78,8 @@ class Stock:
     unplaced: int
     # People held on no other ground whose preventive measure's recorded term (pre-trial detention,
     # house arrest, psychiatric placement) had ended by `day` with no end_date: neither a release nor
-    # an extension is recorded, so they are not counted as held, and that is said.
+    # an extension is recorded, so they are counted neither as held nor as charged at liberty, and
+    # that is said.
     lapsed: int = 0
 
     @property
@@ -113,7 +114,8 @@ def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
             elif _covers(episode.date, episode.end_date, day):
                 holding.append(episode)
         if ended and not holding:
-            lapsed += 1
+            lapsed += 1  # neither held nor at liberty is recorded: counted in neither figure
+            continue
         if holding:
             latest = max(holding, key=lambda e: (e.date, e.row))
             deprived[str(latest.measure)] += 1  # a measure of LASTING, never None

@@ -260,4 +260,8 @@ def test_a_measure_whose_recorded_term_has_ended_with_no_end_recorded_is_not_cou
     english = brief_text(tmp_path, episodes, "en")
     assert "On 5 January 2021, 1 person was deprived of liberty." in english
     assert ("1 person whose recorded term of deprivation of liberty had ended, with neither a release nor an "
-            "extension recorded, is not counted as deprived of liberty.") in english
+            "extension recorded, is not counted in these figures.") in english
+    # Nor is that person said to face charges at liberty: the workbook does not say they are at liberty.
+    charged = [held("C1", "criminal_case", D(2020, 6, 1)), *episodes]
+    assert stock_on(members_of(workbook(people=people("C1", "C2", "C3", "C4"), episodes=charged)),
+                    D(2021, 1, 5)).charged == 0
