@@ -209,11 +209,12 @@ def _draw_over(writer: PdfWriter, page: PageObject, form: IndirectObject) -> Non
     scale = (height - STAMP_BAND) / height
     shift_x = left + width * (1 - scale) / 2 - scale * left
     shift_y = bottom + STAMP_BAND - scale * bottom
-    for annotation in page.get("/Annots") or ():  # links and fields move with the content they sit on
-        rect = annotation.get_object().get("/Rect")
+    for reference in page.get("/Annots") or ():  # links and fields move with the content they sit on
+        annotation = reference.get_object()
+        rect = annotation.get("/Rect")
         if rect is not None and len(rect) == 4:
             x1, y1, x2, y2 = (float(value) for value in rect)
-            annotation.get_object()[NameObject("/Rect")] = ArrayObject(FloatObject(round(value, 4)) for value in (
+            annotation[NameObject("/Rect")] = ArrayObject(FloatObject(round(value, 4)) for value in (
                 scale * x1 + shift_x, scale * y1 + shift_y, scale * x2 + shift_x, scale * y2 + shift_y))
     before, after = DecodedStreamObject(), DecodedStreamObject()
     before.set_data(f"q {scale:.6f} 0 0 {scale:.6f} {shift_x:.4f} {shift_y:.4f} cm\n".encode("ascii"))
