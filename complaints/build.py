@@ -146,7 +146,7 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
                     # No files when a final build skipped a document with open points.
                     for job, (key, written) in zip(group, files, strict=False):
                         if not written:
-                            keep(target / job.relative_path, staging / job.relative_path)
+                            keep(target / job.relative_path, staging, job.relative_path)
                             reused.append(target / job.relative_path)
                         keys[job.relative_path.as_posix()] = key
                         if progress:
@@ -157,11 +157,11 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
                     f"--final: {len(points)} document(s) still have open points; none was written:\n"
                     + "\n".join(f"  {document}: {describe(found)}" for document, found in points.items()), points)
             built = list(dict.fromkeys(job.document.name for job in jobs))
-            write_private(staging / FIGURES,
+            write_private(staging, Path(FIGURES),
                           figures_workbook(all_figures(loaded.case, [n for n in built if n in PRINTED]), day))
             record = manifest(loaded, counts, jobs, staging, day, made_with, keys) | {"origin": origin}
             record["pages"] = dict(sorted(pages.items()))
-            write_private(staging / MANIFEST,
+            write_private(staging, Path(MANIFEST),
                           json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
             publish(staging, target)
         except BaseException:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -41,9 +42,11 @@ def _chunks(groups: list[tuple[Job, ...]]) -> list[list[int]]:
 
 
 _WORKER: Renderer | None = None
+# prctl(2): the signal a process receives when the thread that forked it ends.
+_PR_SET_PDEATHSIG = 1
 
 
-def _start_worker(renderer: Renderer, lock: int, parent: int) -> None:
+def _start_worker(renderer: Renderer, lock: int, parent: int, forked_by_main_thread: bool) -> None:
     global _WORKER
     _WORKER = renderer
     # A forked worker shares the parent's lock on the case; only the parent may hold it, or a
@@ -51,11 +54,19 @@ def _start_worker(renderer: Renderer, lock: int, parent: int) -> None:
     os.close(lock)
     # Ctrl-C reaches the whole process group; the parent stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_without, args=(parent,), daemon=True).start()
+    # A build killed with its workers still running must leave no process behind, above all none
+    # that goes on writing into the staging folder the next build clears. Linux kills the worker
+    # with its parent; the request is bound to the thread that forked, so it is made only when that
+    # thread lasts as long as the build (the main thread). Elsewhere the worker watches its parent.
+    prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None) if forked_by_main_thread else None
+    if prctl is None or prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+        threading.Thread(target=_exit_without, args=(parent,), daemon=True).start()
+    elif os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _exit_without(parent: int) -> None:
-    """End the worker once its parent is gone: a killed build leaves no process behind."""
+    """End the worker once its parent is gone."""
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)
@@ -80,7 +91,8 @@ def rendered(renderer: Renderer, workers: int, lock: int) -> Iterator[Iterable[t
         yield files((index, renderer.render(index)) for index in range(len(renderer.groups)))
         return
     executor = ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_start_worker, initargs=(renderer, lock, os.getpid()))
+                                   initializer=_start_worker, initargs=(renderer, lock, os.getpid(),
+                                             threading.current_thread() is threading.main_thread()))
     try:
         # The workers are forked on the first submit. What the parent holds then (the loaded case) is
         # set apart from the cycle collector first: a worker's collections would otherwise write to

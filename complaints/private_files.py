@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 from pathlib import Path
 
 
-def private_folders(path: Path) -> None:
-    """The folders above `path`, made where missing. mkdir(parents=True) would give the folders it
-    adds the default mode, not 0700. Two workers may make the same folder at once."""
-    missing = list(itertools.takewhile(lambda folder: not folder.exists(), [path.parent, *path.parent.parents]))
-    for folder in reversed(missing):
+def _folders_below(root: Path, relative: Path) -> Path:
+    """Make the folders of `relative` below `root`, each 0700 (mkdir(parents=True) would give them
+    the default mode), and return the file's path. `root` itself is never made: a worker still
+    writing after its build was killed, whose staging folder the next build has cleared, fails
+    here rather than making that folder again. Two workers may make the same folder at once."""
+    folder = root
+    for part in relative.parent.parts:
+        folder = folder / part
         with contextlib.suppress(FileExistsError):
             folder.mkdir(mode=0o700)
+    return root / relative
 
 
-def write_private(path: Path, data: bytes) -> None:
-    private_folders(path)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+def write_private(root: Path, relative: Path, data: bytes) -> None:
+    """Write `data` to the new file `relative` inside the existing folder `root`."""
+    fd = os.open(_folders_below(root, relative), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
         handle.flush()
@@ -27,13 +30,14 @@ def write_private(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def keep(previous: Path, path: Path) -> None:
-    """Put a file of the build being replaced into the new one: as a second link to it, which
-    writes nothing, where the file system has links (FAT and exFAT have none)."""
-    private_folders(path)
+def keep(previous: Path, root: Path, relative: Path) -> None:
+    """Put the file `previous` of the build being replaced into the new one, at `relative` inside
+    `root`: as a second link to it, which writes nothing, where the file system has links (FAT and
+    exFAT have none)."""
+    path = _folders_below(root, relative)
     try:
         os.link(previous, path, follow_symlinks=False)
     except OSError:
-        write_private(path, previous.read_bytes())
+        write_private(root, relative, previous.read_bytes())
     else:
         os.chmod(path, 0o600)

@@ -214,7 +214,7 @@ class Renderer:
             files[PACKAGE] = assemble(pdf, document.meta.title, carried, lines, code, mark)
         for job in group:
             if job.fmt in files:
-                write_private(self.staging / job.relative_path, files[job.fmt])
+                write_private(self.staging, job.relative_path, files[job.fmt])
         return document.open_points, pages, [(keys[job.fmt], job.fmt in files) for job in group], document.untranslated
 
     def annexes(self, document: DocumentType, author: str | None) -> tuple[Annex, ...]:

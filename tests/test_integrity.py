@@ -30,6 +30,7 @@ from complaints.documents import REGISTRY
 from complaints.errors import BuildError, OutputBusy
 from complaints.i18n import catalog_path
 from complaints.lock import lock_path
+from complaints.private_files import keep, write_private
 from complaints.render_html import docx_dir, html_dir, template_root
 from complaints.verify import MANIFEST, verify
 
@@ -146,6 +147,56 @@ def test_an_interrupted_build_removes_its_partial_output(tmp_path, monkeypatch, 
     assert whole(previous.output) == before
     assert beside(previous.output) == []
     assert multiprocessing.active_children() == []
+
+
+def test_a_file_is_never_written_into_a_staging_folder_that_was_cleared(tmp_path):
+    """A worker of a killed build, still writing when the next build clears the killed one's
+    staging folder, fails: it does not make the folder again beside the output."""
+    staging = tmp_path / ".example.partial-killed"
+    staging.mkdir()
+    write_private(staging, Path("hrc/C1.pdf"), b"%PDF-1.7")
+    assert (staging / "hrc" / "C1.pdf").stat().st_mode & 0o777 == 0o600
+    assert (staging / "hrc").stat().st_mode & 0o777 == 0o700
+    shutil.rmtree(staging)
+    with pytest.raises(FileNotFoundError):
+        write_private(staging, Path("wgad-questionnaire/C2.pdf"), b"%PDF-1.7")
+    with pytest.raises(FileNotFoundError):
+        keep(tmp_path / "C2.pdf", staging, Path("hrc/C2.pdf"))
+    assert list(tmp_path.iterdir()) == []
+
+
+# A worker forked by a build that is then killed: the worker prints its process id and waits.
+WORKER_OF_A_KILLED_BUILD = """
+import os, signal, sys, time
+from complaints import parallel
+
+ready, told = os.pipe()
+worker = os.fork()
+if worker == 0:
+    lock = os.open(os.devnull, os.O_RDONLY)
+    parallel._start_worker(None, lock, os.getppid(), True)
+    os.write(told, b"1")
+    time.sleep(120)
+    os._exit(0)
+os.read(ready, 1)
+print(worker, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_worker_ends_with_its_killed_build(tmp_path):
+    build_process = subprocess.run([sys.executable, "-c", WORKER_OF_A_KILLED_BUILD], capture_output=True,
+                                   text=True, timeout=60)
+    assert build_process.returncode == -signal.SIGKILL, build_process.stderr
+    worker = int(build_process.stdout)
+    status = Path(f"/proc/{worker}/stat")
+    for _ in range(600):  # the worker is gone in a moment; it was to sleep for two minutes
+        # Gone, or dead and not yet reaped by whoever adopted it (a zombie, state Z).
+        if not status.exists() or status.read_text().rsplit(")", 1)[1].split()[0] == "Z":
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail(f"worker {worker} outlived its build")
 
 
 def test_without_an_atomic_swap_the_new_output_still_replaces_the_old(tmp_path, monkeypatch):
