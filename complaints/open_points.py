@@ -56,6 +56,9 @@ FIELDS = {
     "urgency": N_("open point", "why the matter is urgent: the risk to the person's life, health or integrity"),
     "arbitrariness": N_("open point", "the category of arbitrary detention and the facts supporting it"),
     "remedy_date": N_("open point", "the date of the decision on the remedy"),
+    "annex_publication": N_("open point", "whether the document below may go with this public submission (it "
+                            "must name no one who has not agreed to be named): yes or no in the public column of "
+                            "the Attachments sheet"),
     "signatory": N_("open point", "name of the signatory"),
     "place": N_("open point", "place of signature"),
     "body_address": N_("open point", "name and address of the receiving body"),

@@ -4,9 +4,11 @@ Which attachments a document carries follows the privacy model of context.py:
 - identity documents, powers of attorney, appeal forms and medical reports (PRIVATE_KINDS) go only
   into confidential documents, and only those of the people the document names (its members, or
   the author of a per-author document);
-- a public document carries only what concerns the whole case (no complainant id) and is of
-  another kind: a decision or a complaint about a person bears their name, date of birth and
-  address, which a public document never shows;
+- a public document carries only what concerns the whole case (no complainant id), is of another
+  kind, and is marked `public: yes`: a decision or a complaint about a person bears their name, date
+  of birth and address, and a decision about a whole rally names its participants, which a public
+  document shows only with their consent. A row not marked either way is left out, and the document
+  asks about it (awaiting_publication);
 - a document about one person (hrc, wgad-questionnaire) carries that person's own attachments, and
   of the whole case's only those the row marks `every_package`: a decision about other people or a
   photograph of an event is not evidence of every author's case.
@@ -70,12 +72,22 @@ def select_annexes(document: DocumentType, owned: Mapping[str | None, Sequence[A
     if document.per_member:
         case_wide = tuple(item for item in case_wide if item.every_package)
     if document.public:
-        chosen = [item for item in case_wide if item.kind not in PRIVATE_KINDS]
+        chosen = [item for item in case_wide if item.kind not in PRIVATE_KINDS and item.public]
     else:
         people = sorted((item for person in set(named) for item in owned.get(person, ())), key=lambda a: a.row)
         chosen = [*case_wide, *people]
     return tuple(Annex(number, item, files[item.row])
                  for number, item in enumerate((item for item in chosen if item.row in files), start=1))
+
+
+def awaiting_publication(document: DocumentType, owned: Mapping[str | None, Sequence[Attachment]],
+                         files: Mapping[int, AttachmentFile]) -> tuple[Attachment, ...]:
+    """The whole case's attachments a public document would carry if their row said they may be
+    published, and does not say either way: the document asks about each (an open point)."""
+    if not (document.annexes and document.public):
+        return ()
+    return tuple(item for item in owned.get(None, ())
+                 if item.kind not in PRIVATE_KINDS and item.public is None and item.row in files)
 
 
 def kind_label(kind: str, lang: Language) -> str:
@@ -89,13 +101,18 @@ def describe(annex: Annex, lang: Language) -> str:
 
     Without a title in `lang` it is called by its kind, never by its title in another language.
     """
-    attachment = annex.attachment
+    return lang.pgettext("annex", "Annex {number}. {description}").format(
+        number=annex.number, description=annex_title(annex.attachment, lang))
+
+
+def annex_title(attachment: Attachment, lang: Language) -> str:
+    """What the document is, dated and numbered: "Decision of the Almaty City Court of 16 May 2018, No. 2-41"."""
     text = attachment.titles.get(lang.code) or kind_label(attachment.kind, lang)
     if attachment.date:
         text = lang.pgettext("annex", "{title} of {date}").format(title=text, date=lang.date(attachment.date))
     if attachment.number:
         text = lang.pgettext("annex", "{title}, No. {number}").format(title=text, number=attachment.number)
-    return lang.pgettext("annex", "Annex {number}. {description}").format(number=annex.number, description=text)
+    return text
 
 
 def stamp_text(lang: Language, annex: int, page: int, pages: int) -> str:

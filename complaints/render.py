@@ -17,7 +17,7 @@ from .documents import DocumentType
 from .heap import without_cycle_collection
 from .i18n import language
 from .open_points import OpenPoint, open_points, untranslated_texts
-from .packages import Annex, assemble, describe, package_key
+from .packages import Annex, annex_title, assemble, awaiting_publication, describe, package_key
 from .pipeline import PACKAGE, Job, annexes
 from .private_files import write_private
 from .rebuild import PreviousBuild
@@ -193,8 +193,11 @@ class Renderer:
             lines = [describe(annex, code) for annex in carried]
             # The number of the first annex of each kind, for a document that refers to one ("Annex 3").
             numbers = {annex.attachment.kind: annex.number for annex in reversed(carried)}
+            to_confirm = [annex_title(item, code) for item in awaiting_publication(
+                first.document, self.case.attachments, self.case.attachment_files)]
             document = DocumentHtml(first.document, first.lang, context | {
-                "annexes": lines, "annex_numbers": numbers, "volumes": volume_names(first.document, volumes)},
+                "annexes": lines, "annexes_to_confirm": to_confirm, "annex_numbers": numbers,
+                "volumes": volume_names(first.document, volumes)},
                 self.day, expect_draft=self.drafts.get(kind, False))
         self.drafts[kind] = bool(document.open_points)
         if self.final and document.open_points:

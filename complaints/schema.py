@@ -565,6 +565,10 @@ class Attachment:
                                          "each person's own submission (the communications to the Human Rights "
                                          "Committee, the questionnaires). Otherwise it goes only with the "
                                          "submissions about the whole case."))
+    public: bool | None = column(N_("column", "public"), kind=Kind.CODED, vocabulary=YES_NO, printed=False, help=N_(
+        "column help", "For a document of the whole case: yes if it may go with the public submissions (the "
+        "collective complaint, the OSCE contribution), because it names no one who has not agreed to be named; no "
+        "if it may not. Left empty, the public submissions leave it out and ask."))
     titles: Mapping[str, str] = per_language(
         "title", N_("column", "title ({language})"), N_(
             "column help", "What the list of annexes calls the document in this language, such as: Decision "

@@ -1109,12 +1109,12 @@ def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[
 # The synthetic scans that scripts/make_example_scans.py writes into intake/example/annexes/.
 ATTACHMENTS = [
     {"complainant_id": None, "kind": "decision", "file": "annexes/case-decision-rally-0510.pdf",
-     "date": D(2018, 5, 16), "number": "2-0510/2018",
+     "date": D(2018, 5, 16), "number": "2-0510/2018", "public": "no",  # it names every participant
      "title_en": "Decision of the Almaty City Court on the participants in the rally",
      "title_kk": "Алматы қалалық сотының жиынға қатысушылар туралы шешімі",
      "title_ru": "Решение Алматинского городского суда по участникам собрания"},
     {"complainant_id": None, "kind": "photo", "file": "annexes/case-photo-rally-0510.jpg",
-     "date": D(2018, 5, 10),
+     "date": D(2018, 5, 10), "public": "yes",  # a view of the square that identifies no one
      "title_en": "Photograph of the square taken during the rally",
      "title_kk": "Жиын кезінде түсірілген алаң фотосуреті",
      "title_ru": "Фотография площади, сделанная во время собрания"},

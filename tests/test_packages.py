@@ -19,7 +19,16 @@ from complaints.attachments import AttachmentFile
 from complaints.build import build
 from complaints.documents import REGISTRY
 from complaints.i18n import language
-from complaints.packages import PRIVATE_KINDS, Annex, by_owner, describe, select_annexes, stamp_text
+from complaints.open_points import FIELDS
+from complaints.packages import (
+    PRIVATE_KINDS,
+    Annex,
+    awaiting_publication,
+    by_owner,
+    describe,
+    select_annexes,
+    stamp_text,
+)
 from complaints.schema import ATTACHMENT_KINDS, ATTACHMENTS, Attachment
 from complaints.verify import MANIFEST, verify
 
@@ -28,15 +37,16 @@ from conftest import TODAY, episode, event, pdf_text, person, write_workbook
 KINDS = list(ATTACHMENT_KINDS.values)
 
 
-def attachments_of(kind: str) -> tuple[list[Attachment], dict[int, AttachmentFile]]:
-    """One attachment of `kind` for the whole case, one for C1 and one for C2."""
-    items = [Attachment(row=row, complainant_id=owner, kind=kind, file=f"a{row}.pdf")
+def attachments_of(kind: str, public: bool | None = True) -> tuple[list[Attachment], dict[int, AttachmentFile]]:
+    """One attachment of `kind` for the whole case (marked `public`), one for C1 and one for C2."""
+    items = [Attachment(row=row, complainant_id=owner, kind=kind, file=f"a{row}.pdf",
+                        public=public if owner is None else None)
              for row, owner in ((2, None), (3, "C1"), (4, "C2"))]
     return items, {item.row: AttachmentFile(Path(item.file), "pdf", "0" * 64) for item in items}
 
 
-def carried(document: str, kind: str, author: str | None = None) -> set[str | None]:
-    items, files = attachments_of(kind)
+def carried(document: str, kind: str, author: str | None = None, public: bool | None = True) -> set[str | None]:
+    items, files = attachments_of(kind, public)
     named = [author] if author else ["C1"]  # C1 stands for the document's members
     chosen = select_annexes(REGISTRY[document], by_owner(items), files, named)
     return {annex.attachment.complainant_id for annex in chosen}
@@ -46,6 +56,44 @@ def carried(document: str, kind: str, author: str | None = None) -> set[str | No
 def test_public_documents_carry_only_what_concerns_the_whole_case_and_never_a_private_kind(kind):
     for document in ("collective-complaint", "osce"):
         assert carried(document, kind) == (set() if kind in PRIVATE_KINDS else {None})
+
+
+@pytest.mark.parametrize("kind", sorted(set(KINDS) - PRIVATE_KINDS))
+def test_public_documents_carry_a_case_document_only_when_its_row_says_it_may_be_published(kind):
+    """A decision about a whole rally names its participants: a public document carries it only when
+    the row says `public: yes`; left empty, the document asks; `no`, it neither carries nor asks."""
+    for public, asked in ((None, True), (False, False)):
+        items, files = attachments_of(kind, public)
+        for document in ("collective-complaint", "osce"):
+            assert carried(document, kind, public=public) == set()
+            assert awaiting_publication(REGISTRY[document], by_owner(items), files) == (
+                (items[0],) if asked else ())
+    items, files = attachments_of(kind, None)
+    for document in ("wgad", "special-procedures", "domestic-complaint", "hrc", "brief"):
+        assert awaiting_publication(REGISTRY[document], by_owner(items), files) == ()  # not public: nothing to ask
+    assert carried("wgad", kind, public=None) == {None, "C1"}
+
+
+@pytest.mark.slow
+def test_a_public_document_asks_about_a_case_document_not_marked_for_publication(tmp_path):
+    case = small_case_with_annex(tmp_path / "case")
+    book = openpyxl.load_workbook(case / "case.xlsx")
+    sheet = book["Attachments"]
+    column = [cell.value for cell in sheet[1]].index("public") + 1
+    sheet.cell(row=2, column=column).value = None  # the decision: not said either way
+    book.save(case / "case.xlsx")
+    result = build(case, langs=["en", "ru"], formats=["pdf"], documents=["osce"], output_root=tmp_path / "out",
+                   today=TODAY)
+    for lang, point, title in (
+            ("en", "[to complete: whether the document below may go with this public submission",
+             "Decision on the rally"),
+            ("ru", "[требуется указать: можно ли приложить указанный ниже документ к этому публичному обращению",
+             "Решение")):
+        text = " ".join(pdf_text(result.output / lang / "osce.pdf").split())
+        assert title in text.split(point, 1)[1]  # the document asked about follows the question
+        bookmarks = _bookmarks(result.output / lang / "osce-package.pdf")
+        assert len(bookmarks) == 1 and "Decision" not in bookmarks[0]  # the photograph only
+        assert "annex_publication" in {point.field for point in result.open_points[f"{lang}/osce"]}
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -143,11 +191,13 @@ def test_public_packages_hold_no_private_scan(example_build):
     for lang in ("en", "ru", "kk"):
         package = output / lang / "collective-complaint-package.pdf"
         document = output / lang / "collective-complaint.pdf"
-        assert _pages(package) == _pages(document) + 3  # the decision on the rally (2 pages) and the photograph
-        assert len(_bookmarks(package)) == 2
+        # The photograph; not the decision on the rally, which names its participants (public: no).
+        assert _pages(package) == _pages(document) + 1
+        assert len(_bookmarks(package)) == 1
+        asked = language(lang).pgettext("open point", FIELDS["annex_publication"])[:30]
+        assert asked not in " ".join(pdf_text(document).split())  # a row marked no is not asked about
     assert _bookmarks(output / "en" / "collective-complaint-package.pdf") == [
-        "Annex 1. Decision of the Almaty City Court on the participants in the rally of 16 May 2018, No. 2-0510/2018",
-        "Annex 2. Photograph of the square taken during the rally of 10 May 2018"]
+        "Annex 1. Photograph of the square taken during the rally of 10 May 2018"]
     assert not (output / "en" / "brief-package.pdf").exists()
 
 
@@ -193,8 +243,8 @@ def small_case_with_annex(folder: Path) -> Path:
     sheet = book.create_sheet("Attachments")
     header = [column.key for column in ATTACHMENTS.columns]
     sheet.append(header)
-    for row in ({"kind": "decision", "file": "decision.pdf", "title_en": "Decision on the rally"},
-                {"kind": "photo", "file": "photo.pdf"}):
+    for row in ({"kind": "decision", "file": "decision.pdf", "title_en": "Decision on the rally", "public": "yes"},
+                {"kind": "photo", "file": "photo.pdf", "public": "yes"}):
         sheet.append([row.get(key) for key in header])
     book.save(workbook)
     (folder / "decision.pdf").write_bytes(_scan(2))

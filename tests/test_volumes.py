@@ -60,7 +60,7 @@ def case_of_five(folder: Path, volume_size: int | None, attachments: bool = Fals
         sheet = book.create_sheet("Attachments")
         header = [column.key for column in ATTACHMENTS.columns]
         sheet.append(header)
-        for row in ({"kind": "decision", "file": "decision.pdf"},
+        for row in ({"kind": "decision", "file": "decision.pdf", "public": "yes"},
                     {"complainant_id": "C1", "kind": "power_of_attorney", "file": "C1-poa.pdf"}):
             sheet.append([row.get(key) for key in header])
             (folder / row["file"]).write_bytes(_scan(1))
