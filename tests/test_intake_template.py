@@ -139,6 +139,7 @@ def test_dropdowns_offer_the_coded_values(templates):
         ("Заявители", "R2"): ("cities", False),  # place_of_birth
         ("Эпизоды", "P2"): ("yes_no_unknown", True), ("Эпизоды", "S2"): ("yes_no_unknown", True),  # warrant, lawyer
         ("Приложения", "B2"): ("attachment_kinds", True), ("Приложения", "F2"): ("yes_no", True),  # every_package
+        ("Приложения", "G2"): ("yes_no", True),  # public
         ("Средства защиты", "D2"): ("remedy_actions", True), ("Средства защиты", "E2"): ("remedy_outcomes", True),
     }
     assert book.defined_names["event_ids"].attr_text == "'События'!$A$2:$A$1000"
