@@ -150,6 +150,9 @@ class PersonView:
     occupation: str = ""
     affiliation: str = ""
     held: tuple[EpisodeView, ...] = ()  # the deprivations of liberty without an end date
+    # A scan of the person's power of attorney is among the case's checked attachments: the bodies
+    # accept a representative only with it, so a submission without it asks for it (an open point).
+    poa_scan: bool = False
 
 
 # The script each language's documents are written in, and the letters that, among these languages,
@@ -395,6 +398,8 @@ class _Views:
             occupation=person.occupation or "",
             affiliation=person.affiliation or "",
             held=tuple(v for v in episodes if v.measure_key in DEPRIVATION_OF_LIBERTY and not v.end_date),
+            poa_scan=any(item.kind == "power_of_attorney" and item.row in self.case.attachment_files
+                         for item in self.case.attachments.get(person.complainant_id, ())),
         )
 
 

@@ -59,6 +59,7 @@ FIELDS = {
     "annex_publication": N_("open point", "whether the document below may go with this public submission (it "
                             "must name no one who has not agreed to be named): yes or no in the public column of "
                             "the Attachments sheet"),
+    "power_of_attorney": N_("open point", "a scan of the signed power of attorney, to be annexed (Attachments sheet)"),
     "signatory": N_("open point", "name of the signatory"),
     "place": N_("open point", "place of signature"),
     "body_address": N_("open point", "name and address of the receiving body"),

@@ -46,7 +46,17 @@ WGAD_PARALLEL = {
 }
 
 
-def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict]) -> None:
+_scans_spec = importlib.util.spec_from_file_location("make_example_scans", ROOT / "scripts" / "make_example_scans.py")
+scans = importlib.util.module_from_spec(_scans_spec)
+_scans_spec.loader.exec_module(scans)
+
+
+def poa_scan_name(complainant_id: str) -> str:
+    return f"annexes/{complainant_id}-poa.png"
+
+
+def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict], attachments: list[dict],
+             scanned: list[str]) -> None:
     for number, row in enumerate(complainants):
         row["nationality"] = "KZ"
         row["place_of_birth"] = row["city"]
@@ -95,19 +105,33 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
         if not row["outcome"]:
             row["outcome"], row["outcome_date"] = "refused", example.DOCUMENT_DATE
     remedies.sort(key=lambda row: (row["complainant_id"], row["date"]))
+    # A scan of the signed power of attorney of everyone who gave one, which the bodies ask for with
+    # the submission (C003's is the example's own PDF).
+    already = {row["complainant_id"] for row in attachments if row["kind"] == "power_of_attorney"}
+    for row in complainants:
+        if row["poa_date"] and row["appeal_form_date"] and row["complainant_id"] not in already:
+            scanned.append(row["complainant_id"])
+            attachments.append({"complainant_id": row["complainant_id"], "kind": "power_of_attorney",
+                                "file": poa_scan_name(row["complainant_id"]),
+                                "date": row["poa_date"] if isinstance(row["poa_date"], dt.date) else None})
 
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
-    example.build_workbook(complete).save(buffer)
+    scanned: list[str] = []  # the complainants whose power of attorney complete() lists as a new scan
+    example.build_workbook(lambda *rows: complete(*rows, scanned)).save(buffer)
     (folder / "workbook.xlsx").write_bytes(example.deterministic_bytes(buffer.getvalue()))
     settings = (ROOT / "intake" / "example" / "case.toml").read_text(encoding="utf-8")
     position = "".join(f'{lang} = "{text}"\n' for lang, text in WGAD_PARALLEL.items())
     (folder / "case.toml").write_text(f"{settings}\n[wgad_parallel]\n{position}", encoding="utf-8")
     # The example's synthetic scans, which its Attachments sheet names.
     shutil.copytree(ROOT / "intake" / "example" / "annexes", folder / "annexes", dirs_exist_ok=True)
+    # And the powers of attorney only this copy lists (one-page PNG files, made as the example's scans are).
+    for complainant_id in scanned:
+        name = poa_scan_name(complainant_id)
+        (folder / name).write_bytes(scans.scan(name, f"Power of attorney of {complainant_id}", 1))
     print(f"wrote {folder / 'workbook.xlsx'}, {folder / 'case.toml'} and {folder / 'annexes'}")
     return 0
 

@@ -1153,15 +1153,16 @@ def add_end_dates(episodes: list[dict]) -> None:
 
 
 def build_workbook(complete=None) -> Workbook:
-    """The example workbook; `complete(complainants, episodes, remedies)`, if given, fills in the rows
-    (scripts/make_example_complete.py)."""
+    """The example workbook; `complete(complainants, episodes, remedies, attachments)`, if given, fills
+    in the rows (scripts/make_example_complete.py)."""
     rng = random.Random(2018)
     episodes = build_episodes(rng)
     add_end_dates(episodes)
     complainants = build_complainants(rng, episodes)
     remedies = build_remedies(rng, episodes, complainants)
+    attachments = [dict(row) for row in ATTACHMENTS]
     if complete:
-        complete(complainants, episodes, remedies)
+        complete(complainants, episodes, remedies, attachments)
 
     wb = Workbook()
     wb.properties.creator = "scripts/make_example_workbook.py"
@@ -1171,7 +1172,7 @@ def build_workbook(complete=None) -> Workbook:
     write_sheet(wb.create_sheet(), schema.COMPLAINANTS, complainants)
     write_sheet(wb.create_sheet(), schema.EPISODES, episodes)
     write_sheet(wb.create_sheet(), schema.REMEDIES, remedies)
-    write_sheet(wb.create_sheet(), schema.ATTACHMENTS, ATTACHMENTS)
+    write_sheet(wb.create_sheet(), schema.ATTACHMENTS, attachments)
     write_sheet(wb.create_sheet(), schema.TESTIMONIES, TESTIMONIES)
     return wb
 

@@ -7,6 +7,7 @@ import datetime
 
 import openpyxl
 import pytest
+from test_attachments import pdf_bytes
 
 from complaints.build import build, load
 from complaints.open_points import OpenPoint
@@ -60,6 +61,39 @@ def test_a_nationality_no_language_can_name_is_a_warning_and_an_open_point(tmp_p
     assert {("unknown-country", "nationality"), ("bad-articles", "articles")} <= issues
     result = build_one(tmp_path, ["hrc"], people_extra={"nationality": "Atlantis"})
     assert OpenPoint("C1", "nationality") in result.open_points["en/hrc/C1"]
+
+
+def with_attachments(tmp_path, rows):
+    """C1 held, with the Attachments sheet of `rows` (each file a one-page PDF beside the workbook)."""
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    people = [person("C1", poa_scope="represent"), person("C2", id_document="2", date_of_birth=datetime.date(1991, 1, 1))]
+    write_workbook(case / "case.xlsx", people=people,
+                   episodes=[episode("C1", measure="pretrial_detention", legal_basis="CC 405(2)"),
+                             episode("C2", measure="fine", legal_basis="CAO 488")])
+    book = openpyxl.load_workbook(case / "case.xlsx")
+    sheet = book.create_sheet("Attachments")
+    sheet.append(["complainant_id", "kind", "file"])
+    for row in rows:
+        sheet.append(list(row))
+        (case / row[2]).write_bytes(pdf_bytes())
+    book.save(case / "case.xlsx")
+    return build(case, langs=["en"], formats=["pdf"], documents=["hrc", "wgad-questionnaire"],
+                 output_root=tmp_path / "out", today=TODAY)
+
+
+@pytest.mark.parametrize("rows, asked", [
+    ((), True),  # no Attachments sheet at all
+    ((("C2", "power_of_attorney", "C2-poa.pdf"), ("C1", "decision", "C1-decision.pdf")), True),  # not C1's
+    ((("C1", "power_of_attorney", "C1-poa.pdf"),), False),
+])
+def test_a_submission_without_its_authors_power_of_attorney_asks_for_the_scan(tmp_path, rows, asked):
+    result = with_attachments(tmp_path, rows)
+    for key in ("en/hrc/C1", "en/wgad-questionnaire/C1"):
+        assert (OpenPoint("C1", "power_of_attorney") in result.open_points.get(key, ())) is asked, key
+    communication = text(result, "en/hrc/C1.pdf")
+    assert "[to complete: a scan of the signed power of attorney" in communication if asked else (
+        "by a power of attorney of 2 June 2018 (annex 1)" in communication)
 
 
 def test_other_procedures_recorded_none_or_named(tmp_path):
