@@ -67,7 +67,8 @@ def with_attachments(tmp_path, rows):
     """C1 held, with the Attachments sheet of `rows` (each file a one-page PDF beside the workbook)."""
     case = tmp_path / "case"
     case.mkdir(exist_ok=True)
-    people = [person("C1", poa_scope="represent"), person("C2", id_document="2", date_of_birth=datetime.date(1991, 1, 1))]
+    people = [person("C1", poa_scope="represent"),
+              person("C2", id_document="2", date_of_birth=datetime.date(1991, 1, 1))]
     write_workbook(case / "case.xlsx", people=people,
                    episodes=[episode("C1", measure="pretrial_detention", legal_basis="CC 405(2)"),
                              episode("C2", measure="fine", legal_basis="CAO 488")])
