@@ -18,7 +18,7 @@ from .bodies import bodies
 from .case import Member
 from .context import DocumentData, ground_label, in_period, measure_label
 from .i18n import N_, Language, languages
-from .law import DEPRIVATION_OF_LIBERTY
+from .law import COPENHAGEN_PARAGRAPHS, DEPRIVATION_OF_LIBERTY
 from .penalties import Amount, kzt_amount
 from .stock import Stock, change, monthly_stock, stock_on
 
@@ -112,9 +112,20 @@ _WGAD = DocumentType(
 )
 
 
-def _osce_session(data: DocumentData) -> dict:
-    """The OSCE contribution's: the working session of the conference it is written for."""
-    return {"osce_session": data.case.settings.osce_session.get(data.lang.code, "")}
+def _osce(data: DocumentData) -> dict:
+    """The OSCE contribution's: the working session and first day of the meeting it is written for, and
+    the Copenhagen commitments the recorded facts engage, each with the number of people whose own
+    facts engage the article of the Covenant protecting the same freedom."""
+    settings, lang = data.case.settings, data.lang
+    engaged = {item.article: item.complainants for item in data.counts.articles}
+    return {
+        "osce_session": settings.osce_session.get(lang.code, ""),
+        "osce_opens": lang.date(settings.osce_opens) if settings.osce_opens else "",
+        "osce_after_opening": bool(settings.osce_opens and data.day > settings.osce_opens),
+        "commitments": [{"paragraph": paragraph, "commitment": lang.pgettext("osce commitment", commitment),
+                         "complainants": engaged[article]}
+                        for article, paragraph, commitment in COPENHAGEN_PARAGRAPHS if engaged.get(article)],
+    }
 
 
 def _stock(stock: Stock, lang: Language) -> dict:
@@ -238,7 +249,7 @@ REGISTRY: dict[str, DocumentType] = {
             recipient=N_("recipient", "the OSCE Human Dimension Conference"),
             html_template="osce.html",
             scope="represent", public=True, bodies=("odihr",),
-            context=_osce_session,
+            context=_osce,
             # The annual meeting in Warsaw was the Human Dimension Implementation Meeting until 2019
             # (none was held in 2020 and 2021); the Human Dimension Conference replaced it in 2022.
             earlier_names=((datetime.date(2022, 1, 1),

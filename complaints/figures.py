@@ -21,7 +21,7 @@ from .case import Case, Member
 from .context import in_period
 from .counts import count, member_claims
 from .documents import REGISTRY, DocumentType
-from .law import Provision, no_basis, parse_provision
+from .law import COPENHAGEN_PARAGRAPHS, Provision, no_basis, parse_provision
 from .penalties import kzt_amount
 from .render_docx import reproducible_zip
 from .spreadsheet import write_cell
@@ -34,7 +34,7 @@ _TOTALS = ("complainants", "cities", "episodes")
 PRINTED = {
     "collective-complaint": ("appeals", *_TOTALS, "excluded", "anonymous", "events", "episodes-without-event",
                              "measures", "articles"),
-    "osce": (*_TOTALS, "measures"),
+    "osce": (*_TOTALS, "episodes-without-event", "measures", "commitments"),
     "brief": (*_TOTALS, "event-complainants", "measures", "periods"),
     "domestic-complaint": ("complainants", "episodes"),
     "wgad": ("complainants",),
@@ -133,6 +133,15 @@ def document_figures(case: Case, document: DocumentType) -> list[Figure]:
                     "complainants with a measure that may engage article(s) "
                     f"{', '.join(map(str, undecided.articles))}, on which the lawyer has not decided",
                     [m for m in members if any(u.field == undecided.field for u in claims[m.person.complainant_id][1])])
+        elif family == "commitments":
+            claims = {m.person.complainant_id: member_claims(m) for m in members}
+            engaged = {item.article: item.complainants for item in counts.articles}
+            for article, paragraph, _ in COPENHAGEN_PARAGRAPHS:
+                if engaged.get(article):
+                    add(f"commitment/copenhagen-{paragraph}/complainants", engaged[article],
+                        f"persons whose own episodes, or their lawyer's articles cell, support a claim under article "
+                        f"{article} of the Covenant, which paragraph {paragraph} of the Copenhagen Document concerns",
+                        [m for m in members if any(c.key == article for c in claims[m.person.complainant_id][0])])
         elif family == "provisions":
             rows.extend(_provision_figures(document, members))
         elif family == "joint-communications":

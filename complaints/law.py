@@ -35,6 +35,16 @@ ARTICLES_BY_MEASURE = {
     "confiscation": (17,),
     "threats": (9,),
 }
+# The commitments of the OSCE participating States a written contribution to the human dimension meeting
+# is read against: the paragraphs of the Document of the Copenhagen Meeting of the Conference on the
+# Human Dimension of the CSCE (29 June 1990) on the freedoms the Covenant's articles 19, 21 and 22
+# protect. A contribution cites one only where some person's recorded facts engage that article.
+COPENHAGEN_PARAGRAPHS = (
+    (19, "9.1", N_("osce commitment", "freedom of expression, including the freedom to hold opinions and to receive "
+                   "and impart information and ideas")),
+    (21, "9.2", N_("osce commitment", "the right of peaceful assembly and demonstration")),
+    (22, "9.3", N_("osce commitment", "the right of association")),
+)
 # Measures that punish: one imposed with no legal basis at all is a punishment without law (article 15).
 PENALTIES = ("administrative_arrest", "fine", "conviction", "imprisonment", "restriction_of_freedom")
 

@@ -60,6 +60,9 @@ FIELDS = {
                             "must name no one who has not agreed to be named): yes or no in the public column of "
                             "the Attachments sheet"),
     "power_of_attorney": N_("open point", "a scan of the signed power of attorney, to be annexed (Attachments sheet)"),
+    "osce_meeting": N_("open point", "the first day of the meeting this contribution is for (case.toml: [osce] opens)"),
+    "osce_meeting_passed": N_("open point", "a meeting this contribution can still be submitted to: it is dated after "
+                              "the meeting opened"),
     "signatory": N_("open point", "name of the signatory"),
     "place": N_("open point", "place of signature"),
     "body_address": N_("open point", "name and address of the receiving body"),

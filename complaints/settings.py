@@ -53,6 +53,9 @@ class Settings:
     documents: tuple[str, ...] | None = None  # None: every document type
     periods: tuple[Period, ...] = ()
     osce_session: Translated = field(default_factory=dict)
+    # The first day of the OSCE meeting the written contribution is for: a contribution is distributed
+    # at the meeting, so one dated after it opened is an open point.
+    osce_opens: datetime.date | None = None
     build_date: datetime.date | None = None  # fixes the date printed on documents
     charts: bool = True  # the brief and the collective complaint draw charts of their figures
     annex_volume_size: int = DEFAULT_VOLUME_SIZE
@@ -174,6 +177,7 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
         if end and end < start:
             read.fail(f"periods[{number}].end", "is before its start")
     signatory, signatory_position = read.signatory(data)
+    osce = read.table(data, "osce", "", ("working_session", "opens"))
     charts = data.get("charts", True)
     if not isinstance(charts, bool):
         read.fail("charts", "must be true or false")
@@ -196,7 +200,8 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
                    read.translated(p, "label", f"periods[{i}]."))
             for i, p in enumerate(periods, start=1)
         ),
-        osce_session=read.translated(read.table(data, "osce", "", ("working_session",)), "working_session", "osce."),
+        osce_session=read.translated(osce, "working_session", "osce."),
+        osce_opens=read.date(osce, "opens", "osce."),
         build_date=read.date(data, "build_date", ""),
         annex_volume_size=read.count(data, "annex_volume_size", DEFAULT_VOLUME_SIZE, 1, 100_000),
         charts=charts,

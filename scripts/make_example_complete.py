@@ -124,6 +124,12 @@ def main(argv: list[str]) -> int:
     example.build_workbook(lambda *rows: complete(*rows, scanned)).save(buffer)
     (folder / "workbook.xlsx").write_bytes(example.deterministic_bytes(buffer.getvalue()))
     settings = (ROOT / "intake" / "example" / "case.toml").read_text(encoding="utf-8")
+    # Dated 1 November 2018, the contribution is written for the next year's meeting: the Human Dimension
+    # Implementation Meeting of 2019 (Warsaw, 16-27 September 2019).
+    meeting = ("# The meeting the contribution is for, by its first day: the Human Dimension Implementation Meeting of "
+               "2019\n# (Warsaw, 16-27 September 2019), the first after the documents' date.\nopens = 2019-09-16\n")
+    settings = settings[:settings.index("# The meeting the contribution")] + meeting + settings[
+        settings.index("opens = 2018-09-10\n") + len("opens = 2018-09-10\n"):]
     position = "".join(f'{lang} = "{text}"\n' for lang, text in WGAD_PARALLEL.items())
     (folder / "case.toml").write_text(f"{settings}\n[wgad_parallel]\n{position}", encoding="utf-8")
     # The example's synthetic scans, which its Attachments sheet names.

@@ -252,3 +252,53 @@ def test_the_forces_who_arrested_are_the_arresting_body_never_the_court_that_ord
     # A detention's authority is the body that detained.
     row, fields = forces({"measure": "detention", "authority": "Police Department"})
     assert row == "Police Department" and "arresting_authority" not in fields
+
+
+def osce(tmp_path, episodes, case_toml="", langs=("en",)):
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    people = [person("C1", poa_scope="represent"),
+              person("C2", poa_scope="represent", id_document="2", date_of_birth=datetime.date(1991, 1, 1))]
+    write_workbook(case / "case.xlsx", people=people, episodes=episodes)
+    (case / "case.toml").write_text(case_toml, encoding="utf-8")
+    return build(case, langs=langs, formats=["pdf"], documents=["osce"], output_root=tmp_path / "out", today=TODAY)
+
+
+def test_the_osce_contribution_cites_only_the_copenhagen_commitments_the_recorded_facts_engage(tmp_path):
+    # A fine for a rally (article 21) only: the commitment on assembly, for one person.
+    fined = text(osce(tmp_path, [episode("C1", measure="fine", legal_basis="CAO 488"),
+                                 episode("C2", measure="search")]), "en/osce.pdf")
+    assert ("Document of the Copenhagen Meeting of the Conference on the Human Dimension of the CSCE (1990)"
+            in fined)
+    assert "paragraph 9.2, the right of peaceful assembly and demonstration: 1 person" in fined
+    assert "paragraph 9.1" not in fined and "paragraph 9.3" not in fined
+    # Posts (article 19) and membership (article 22) for both.
+    both = osce(tmp_path, [episode(cid, measure="criminal_case", legal_basis="CC 405(2)", grounds="online_post")
+                           for cid in ("C1", "C2")], langs=("en", "ru"))
+    assert "paragraph 9.1, freedom of expression" in text(both, "en/osce.pdf")
+    assert "paragraph 9.3, the right of association: 2 persons" in text(both, "en/osce.pdf")
+    assert "пункт 9.3, право на ассоциацию: 2 человека" in text(both, "ru/osce.pdf")
+    # Nothing recorded that engages expression, assembly or association: no commitment, no section.
+    searched = text(osce(tmp_path, [episode("C1", measure="search"), episode("C2", measure="search")]), "en/osce.pdf")
+    assert "OSCE commitments concerned" not in searched and "Copenhagen" not in searched
+
+
+def test_the_osce_contribution_counts_the_acts_connected_with_no_event(tmp_path):
+    linked = [episode("C1", measure="fine"), episode("C2", measure="fine")]
+    assert "connected with none of these events" not in text(osce(tmp_path, linked), "en/osce.pdf")
+    unlinked = linked + [episode("C2", event_id=None, measure="search", date=datetime.date(2018, 7, 1))]
+    assert "Other acts, connected with none of these events: 1 act" in text(osce(tmp_path, unlinked), "en/osce.pdf")
+
+
+@pytest.mark.parametrize("setting, field", [
+    ("", "osce_meeting"),  # the meeting's date not given
+    ("[osce]\nopens = 2018-09-10\n", "osce_meeting_passed"),  # dated 1 November 2018, after it opened
+    ("[osce]\nopens = 2019-09-16\n", None),
+])
+def test_an_osce_contribution_dated_after_its_meeting_opened_is_an_open_point(tmp_path, setting, field):
+    result = osce(tmp_path, [episode("C1", measure="fine"), episode("C2", measure="fine")],
+                  "build_date = 2018-11-01\n" + setting)
+    fields = {point.field for point in result.open_points.get("en/osce", ())}
+    assert fields & {"osce_meeting", "osce_meeting_passed"} == ({field} if field else set())
+    if field is None:
+        assert "16 September 2019" in text(result, "en/osce.pdf")
