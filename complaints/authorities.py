@@ -3,7 +3,10 @@
 Intake staff type one body as "ҰҚК", "ДКНБ по г. Алматы" or "National Security Committee"; the
 documents name it once, officially, in their own language. Like the gazetteer for places, the
 list (complaints/data/authorities.csv) maps what is typed to the body, and validation warns about
-names it does not know and names that were not in use on the episode's date ("Нур-Султан" in 2018).
+names it does not know and names that were not in use on the episode's date ("Нур-Султан" in 2018),
+and about a body of a region, or of a city of republican significance, before the region was formed
+(the Shymkent City Court before 19 June 2018, when Shymkent's courts were South Kazakhstan Region's):
+the dates are those of complaints/data/regions.csv, which the gazetteer uses too.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ import datetime
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 
-from .gazetteer import LANGUAGES, Named, named_rows
+from .gazetteer import LANGUAGES, Named, Place, default_regions, named_rows
 
-_COLUMNS = ("key", *LANGUAGES, "aliases")
+_COLUMNS = ("key", *LANGUAGES, "region", "aliases")
 
 # Cities renamed in the period the tool covers: the forms of a name (any case ending) and when the
 # city bore it. Astana was Nur-Sultan from 23 March 2019 to 16 September 2022.
@@ -37,8 +41,18 @@ def normalise(text: str) -> str:
     return " ".join(words)
 
 
+@dataclass(frozen=True)
 class Authority(Named):
     """A body of Kazakhstan (a ministry, a police department, a court, a prosecutor's office)."""
+
+    # For the body of a region or a city of republican significance (its police department, its
+    # regional or city court): that region, whose formation (regions.csv) is when the body came to be.
+    region: Place | None = field(default=None, compare=False)
+
+    def existed_on(self, day: datetime.date | None) -> bool:
+        """Whether the body existed on `day` (taken as yes when the day is not known)."""
+        formed = self.region.formerly[0] if self.region and self.region.formerly else None
+        return day is None or formed is None or day >= formed
 
 
 def anachronistic(text: str, day: datetime.date | None) -> bool:
@@ -63,17 +77,23 @@ class Authorities:
     def default(cls) -> Authorities:
         with (as_file(files("complaints") / "data" / "authorities.csv") as path,
               path.open(encoding="utf-8-sig", newline="") as lines):
-            return cls.from_csv(lines, "complaints/data/authorities.csv")
+            return cls.from_csv(lines, "complaints/data/authorities.csv", default_regions())
 
     @classmethod
-    def from_csv(cls, lines: Iterable[str], source: str) -> Authorities:
-        """Read a CSV with the columns key,en,ru,kk,aliases (aliases separated by "|")."""
+    def from_csv(cls, lines: Iterable[str], source: str, regions: Mapping[str, Place] | None = None) -> Authorities:
+        """Read a CSV with the columns key,en,ru,kk,region,aliases (aliases separated by "|").
+
+        region: for a body of a region or a city of republican significance, a key of `regions`; else empty.
+        """
+        regions = regions or {}
         authorities = cls()
-        for where, (key, *names, aliases) in named_rows(lines, source, _COLUMNS):
+        for where, (key, *names, region, aliases) in named_rows(lines, source, _COLUMNS):
             if key in authorities._keys:
                 raise ValueError(f"{where}: the key {key!r} is already used")
+            if region and region not in regions:
+                raise ValueError(f"{where}: {key!r} is a body of the region {region!r}, which is not a known region")
             authorities._keys.add(key)
-            authority = Authority(key, dict(zip(LANGUAGES, names, strict=True)))
+            authority = Authority(key, dict(zip(LANGUAGES, names, strict=True)), regions.get(region))
             for name in [*names, *filter(None, (alias.strip() for alias in aliases.split("|")))]:
                 owner = authorities._by_name.setdefault(normalise(name), authority)
                 if owner != authority:

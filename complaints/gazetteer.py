@@ -136,12 +136,10 @@ class Gazetteer:
     @functools.cache
     def default(cls) -> Gazetteer:
         """The gazetteer shipped with the package."""
-        data = files("complaints") / "data"
         # utf-8-sig: spreadsheet programs often save CSV files with a byte-order mark.
-        with (as_file(data / "regions.csv") as path, path.open(encoding="utf-8-sig", newline="") as lines):
-            regions = read_regions(lines, source=_REGIONS_SOURCE)
-        with (as_file(data / "gazetteer.csv") as path, path.open(encoding="utf-8-sig", newline="") as lines):
-            return cls.from_csv(lines, source=_SOURCE, regions=regions)
+        with (as_file(files("complaints") / "data" / "gazetteer.csv") as path,
+              path.open(encoding="utf-8-sig", newline="") as lines):
+            return cls.from_csv(lines, source=_SOURCE, regions=default_regions())
 
     @classmethod
     def from_csv(cls, lines: Iterable[str], source: str, regions: Mapping[str, Place] | None = None) -> Gazetteer:
@@ -234,6 +232,14 @@ def named_rows(lines: Iterable[str], source: str, columns: tuple[str, ...]) -> I
             if lang in LANGUAGES and not name:
                 raise ValueError(f"{where}: {cells[0]!r} has no {lang} name")
         yield where, cells
+
+
+@functools.cache
+def default_regions() -> Mapping[str, Place]:
+    """The regions shipped with the package, by key."""
+    with (as_file(files("complaints") / "data" / "regions.csv") as path,
+          path.open(encoding="utf-8-sig", newline="") as lines):
+        return MappingProxyType(read_regions(lines, source=_REGIONS_SOURCE))
 
 
 def read_regions(lines: Iterable[str], source: str) -> dict[str, Place]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import io
+import re
 from importlib import resources
 
 from babel import Locale
@@ -135,6 +136,22 @@ class Language:
             text = _ATTRIBUTIVE[self.code](text)
         return text
 
+    def reference_date(self, value: datetime.date) -> str:
+        """The date as a reference to a document gives it, qualifying the document: Russian «от 16 мая
+        2018 г.» takes "16 мая 2018 г." (with a no-break space before «г.»), Kazakh "2018 жылғы 16
+        мамырдағы (№ 123 қаулысы)"."""
+        # Translators: the date of a document cited by its date and number, as in "Decision of 16 May 2018".
+        text = format_date(value, self.pgettext("date pattern of a cited document", "d MMMM y"), locale=self.locale)
+        return _ATTRIBUTIVE[self.code](text) if self.code in _ATTRIBUTIVE else text
+
+    def split_possessor(self, title: str) -> tuple[str, str]:
+        """A document's title as its issuer, where the language names it first and puts the date and
+        number between it and the document's name, and the rest: Kazakh "Алматы қалалық сотының" and
+        "шешімі" (→ "Алматы қалалық сотының 2018 жылғы 16 мамырдағы № 2-41 шешімі"); elsewhere "" and
+        the whole title."""
+        split = _POSSESSOR.get(self.code)
+        return split(title) if split else ("", title)
+
     def date_range(self, start: datetime.date, end: datetime.date) -> tuple[str, str]:
         """The first and last dates of a period, with a year both share printed once, where the
         language prints it: "17 April" and "4 October 2018", "17 апреля" and "4 октября 2018 года",
@@ -163,6 +180,18 @@ def _kazakh_attributive(text: str) -> str:
 
 
 _ATTRIBUTIVE = {"kk": _kazakh_attributive}
+_KAZAKH_GENITIVE = re.compile(r"^(.*\w(?:ның|нің|дың|дің|тың|тің))\s+(\S.*)$", re.DOTALL)
+
+
+def _kazakh_possessor(title: str) -> tuple[str, str]:
+    """The title up to its last word in the genitive (-ның/-нің/-дың/-дің/-тың/-тің), the issuer, and
+    the rest: "Алматы қалалық сотының апелляциялық қаулысы" → ("Алматы қалалық сотының", "апелляциялық
+    қаулысы"); ("", title) without one. Hand-written: no maintained library parses Kazakh."""
+    found = _KAZAKH_GENITIVE.match(title)
+    return (found[1], found[2]) if found else ("", title)
+
+
+_POSSESSOR = {"kk": _kazakh_possessor}
 
 
 @functools.cache

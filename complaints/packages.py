@@ -91,28 +91,53 @@ def awaiting_publication(document: DocumentType, owned: Mapping[str | None, Sequ
 
 
 def kind_label(kind: str, lang: Language) -> str:
-    """The kind's first spelling in `lang`, as a title: "Power of attorney"."""
-    label = lang.pgettext(ATTACHMENT_KINDS.context, ATTACHMENT_KINDS.values[kind]).split("|")[0]
-    return label[:1].upper() + label[1:]
+    """The kind's first spelling in `lang`, as within a sentence: "power of attorney"."""
+    return lang.pgettext(ATTACHMENT_KINDS.context, ATTACHMENT_KINDS.values[kind]).split("|")[0]
 
 
-def describe(annex: Annex, lang: Language) -> str:
-    """The annex as the document lists it: "Annex 3. Decision of the Almaty City Court of 16 May 2018, No. 2-41".
+def describe(annex: Annex, lang: Language, person: str = "") -> str:
+    """The annex as the document lists it, the parts in the language's order: "Annex 3. Decision of the
+    Almaty City Court of 16 May 2018, No. 2-41, concerning …", «Приложение 3. Постановление … суда от
+    16 мая 2018 г. № 2-41 в отношении …», «3-қосымша. … сотының 2018 жылғы 16 мамырдағы № 2-41 …
+    қатысты қаулысы» (the issuer first, i18n.Language.split_possessor).
 
-    Without a title in `lang` it is called by its kind, never by its title in another language.
+    Without a title in `lang` it is called by its kind, never by its title in another language; its
+    number is printed as written (Latin letters too). person: whom a person's own annex concerns, in a
+    document about many people (their name, or pseudonym, as the document prints it).
     """
-    return lang.pgettext("annex", "Annex {number}. {description}").format(
-        number=annex.number, description=annex_title(annex.attachment, lang))
+    title = annex_title(annex.attachment, lang)
+    if person:
+        title = lang.pgettext("annex", "{description} ({person})").format(description=title, person=person)
+    return lang.pgettext("annex", "Annex {number}. {description}").format(number=annex.number, description=title)
 
 
 def annex_title(attachment: Attachment, lang: Language) -> str:
-    """What the document is, dated and numbered: "Decision of the Almaty City Court of 16 May 2018, No. 2-41"."""
-    text = attachment.titles.get(lang.code) or kind_label(attachment.kind, lang)
-    if attachment.date:
-        text = lang.pgettext("annex", "{title} of {date}").format(title=text, date=lang.date(attachment.date))
-    if attachment.number:
-        text = lang.pgettext("annex", "{title}, No. {number}").format(title=text, number=attachment.number)
-    return text
+    """What the document is, dated and numbered in the language's order: "Decision of the Almaty City
+    Court of 16 May 2018, No. 2-41", its first letter a capital."""
+    issuer, title = lang.split_possessor(attachment.titles.get(lang.code) or kind_label(attachment.kind, lang))
+    subject = attachment.subjects.get(lang.code, "")
+    date = lang.reference_date(attachment.date) if attachment.date else ""
+    if date and attachment.number:
+        reference = lang.pgettext("annex", "of {date}, No. {number}").format(date=date, number=attachment.number)
+    elif date and attachment.kind == "photo":  # the day it was taken: no document is "of" it
+        reference = lang.pgettext("annex", "on {date}").format(date=date)
+    elif date:
+        reference = lang.pgettext("annex", "of {date}").format(date=date)
+    elif attachment.number:
+        reference = lang.pgettext("annex", "No. {number}").format(number=attachment.number)
+    else:
+        reference = ""
+    if reference and subject:
+        text = lang.pgettext("annex", "{title} {reference}, {subject}").format(
+            title=title, reference=reference, subject=subject)
+    elif reference:
+        text = lang.pgettext("annex", "{title} {reference}").format(title=title, reference=reference)
+    elif subject:
+        text = lang.pgettext("annex", "{title} {subject}").format(title=title, subject=subject)
+    else:
+        text = title
+    text = f"{issuer} {text}" if issuer else text
+    return text[:1].upper() + text[1:]
 
 
 def stamp_text(lang: Language, annex: int, page: int, pages: int) -> str:

@@ -162,6 +162,15 @@ ANACHRONISTIC_AUTHORITY = _problem(
                      "to 16 September 2022)."),
 )
 
+AUTHORITY_BEFORE_REGION = _problem(
+    "authority-before-region", WARNING,
+    N_("validation", "The authority is a body of a region or a city of republican significance that was formed "
+                     "after the date of this row."),
+    N_("validation", "Name the body that acted on that day: Shymkent's city bodies date from 19 June 2018, before "
+                     "which its court, police and national security department were those of South Kazakhstan "
+                     "Region."),
+)
+
 UNKNOWN_PLACE = _problem(
     "unknown-place", WARNING,
     N_("validation", "This place is not in the gazetteer; it is kept as written."),

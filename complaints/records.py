@@ -22,6 +22,7 @@ from .penalties import parse_penalty
 from .problems import (
     AMBIGUOUS_DATE,
     ANACHRONISTIC_AUTHORITY,
+    AUTHORITY_BEFORE_REGION,
     BAD_COUNT,
     BAD_DATE,
     DATE_END_BEFORE_START,
@@ -299,7 +300,8 @@ def read_records(workbook: RawWorkbook, gazetteer: Gazetteer | None = None) -> R
 
 def _checked(workbook: RawWorkbook, sheet: Sheet, gazetteer: Gazetteer, issues: list[Issue]) -> list:
     """The records of a sheet, with the checks that no column's kind makes: a penalty the documents
-    cannot print in their own language, an authority not in the list or named as it was not that day."""
+    cannot print in their own language, an authority not in the list, named as it was not that day or
+    not yet formed that day."""
     sheet_reader = _SheetReader(workbook, sheet, gazetteer, issues)
     found = []
     for reader, values in sheet_reader.rows():
@@ -311,8 +313,11 @@ def _checked(workbook: RawWorkbook, sheet: Sheet, gazetteer: Gazetteer, issues: 
         if typed and not any(Authorities.default().resolve(text) for text in typed.values()):
             reader.issue(UNKNOWN_AUTHORITY, next(iter(typed)))
         for key, text in typed.items():
+            known = Authorities.default().resolve(text)
             if anachronistic(text, values.get("date")):
                 reader.issue(ANACHRONISTIC_AUTHORITY, key)
+            elif known and not known.existed_on(values.get("date")):
+                reader.issue(AUTHORITY_BEFORE_REGION, key)
         record = sheet_reader.record(reader, values)
         if record is not None:
             found.append(record)

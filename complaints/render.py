@@ -190,7 +190,9 @@ class Renderer:
                                     self.day, VOLUME_TEMPLATE, title, self.drafts.get(kind, False))
         else:
             carried = self.annexes(first.document, first.member)
-            lines = [describe(annex, code) for annex in carried]
+            # In a document about many people, each person's own annex names them as the document does.
+            lines = [describe(annex, code, "" if first.document.per_member or not annex.attachment.complainant_id
+                              else people[annex.attachment.complainant_id].name) for annex in carried]
             # The number of the first annex of each kind, for a document that refers to one ("Annex 3").
             numbers = {annex.attachment.kind: annex.number for annex in reversed(carried)}
             to_confirm = [annex_title(item, code) for item in awaiting_publication(

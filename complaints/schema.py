@@ -516,6 +516,13 @@ class Episode:
     authorities: Mapping[str, str] = per_language(
         "authority", N_("column", "authority ({language})"), N_(
             "column help", "The body that acted, as the documents in this language name it. Language: {language}."))
+    places_of_detention: Mapping[str, str] = per_language(
+        "place_of_detention", N_("column", "place_of_detention ({language})"), N_(
+            "column help", "Where the person was held, and any transfer, in this language. Language: {language}."))
+    reasons: Mapping[str, str] = per_language(
+        "reasons_given", N_("column", "reasons_given ({language})"), N_(
+            "column help", "The reasons the authorities gave for the measure, in this language. Language: "
+            "{language}."))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -571,8 +578,13 @@ class Attachment:
         "if it may not. Left empty, the public submissions leave it out and ask."))
     titles: Mapping[str, str] = per_language(
         "title", N_("column", "title ({language})"), N_(
-            "column help", "What the list of annexes calls the document in this language, such as: Decision "
-            "of the Almaty City Court. Language: {language}."))
+            "column help", "What the list of annexes calls the document in this language: what it is and who "
+            "issued it, as written within a sentence, such as: Decision of the Almaty City Court. The list adds "
+            "the date and number in the language's order. Language: {language}."))
+    subjects: Mapping[str, str] = per_language(
+        "subject", N_("column", "subject ({language})"), N_(
+            "column help", "Whom or what the document concerns, as the list of annexes says it after the date "
+            "and number, such as: concerning the participants in the rally. Language: {language}."))
 
 
 EVENTS = Sheet(N_("sheet", "Events"), Event, N_(

@@ -336,7 +336,8 @@ def free_texts(records: Records, settings: Settings | None) -> Iterator[Text]:
             value = value.text if column == "city" and value else value
             if value:
                 yield Text(value, EPISODES.key, episode.row, column, owner=episode.complainant_id)
-        for family, texts in (("description", episode.descriptions), ("authority", episode.authorities)):
+        for family, texts in (("description", episode.descriptions), ("authority", episode.authorities),
+                              ("place_of_detention", episode.places_of_detention), ("reasons_given", episode.reasons)):
             for lang, value in sorted(texts.items()):
                 yield Text(value, EPISODES.key, episode.row, f"{family}_{lang}", owner=episode.complainant_id)
     for remedy in records.remedies or ():

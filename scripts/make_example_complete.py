@@ -26,9 +26,26 @@ OCCUPATIONS = ["teacher", "engineer", "journalist", "student", "entrepreneur", "
                "pensioner", "lawyer", "builder", "nurse"]
 DEPRIVATIONS = ("detention", "задержание", "ұстау", "administrative_arrest", "административный арест",
                 "әкімшілік қамаққа алу", "pretrial_detention", "imprisonment", "house_arrest", "psychiatric_placement")
-CUSTODY = {"pretrial_detention": "pre-trial detention facility (SIZO)", "house_arrest": "at home, under house arrest",
-           "imprisonment": "general-regime penal colony",
-           "psychiatric_placement": "regional psychiatric hospital"}
+# Where people were held, and the reasons the authorities gave, in each language of the documents.
+CUSTODY = {
+    "pretrial_detention": {"en": "pre-trial detention facility (SIZO)", "ru": "следственный изолятор (СИЗО)",
+                           "kk": "тергеу изоляторы"},
+    "house_arrest": {"en": "at home, under house arrest", "ru": "по месту жительства (домашний арест)",
+                     "kk": "тұрғылықты жері бойынша (үйқамақ)"},
+    "imprisonment": {"en": "general-regime penal colony", "ru": "исправительная колония общего режима",
+                     "kk": "жалпы режимдегі түзеу колониясы"},
+    "psychiatric_placement": {"en": "regional psychiatric hospital", "ru": "областная психиатрическая больница",
+                              "kk": "облыстық психиатриялық аурухана"},
+}
+POLICE_CUSTODY = {"en": "police station, then a special detention centre",
+                  "ru": "отдел полиции, затем специальный приёмник",
+                  "kk": "полиция бөлімі, содан кейін арнайы қабылдау орны"}
+SUSPICION = {"en": "suspected of a criminal offence under the provision cited",
+             "ru": "подозрение в совершении уголовного правонарушения, предусмотренного указанной статьёй",
+             "kk": "көрсетілген бапта көзделген қылмыстық құқық бұзушылық жасады деген күдік"}
+ASSEMBLY = {"en": "taking part in an \"unauthorised\" assembly",
+            "ru": "участие в «несанкционированном» собрании",
+            "kk": "«рұқсат етілмеген» жиналысқа қатысу"}
 
 
 # The representative's position on the Working Group's parallel examination (article 5(2)(a) of the
@@ -66,11 +83,12 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
         if ep["measure"] not in DEPRIVATIONS:
             continue
         held = ep["measure"] in CUSTODY
-        ep["place_of_detention"] = CUSTODY.get(ep["measure"], "police station, then a special detention centre")
+        for lang, place in CUSTODY.get(ep["measure"], POLICE_CUSTODY).items():
+            ep[f"place_of_detention_{lang}"] = place
         ep["warrant"] = "yes" if held else "no"
         ep["lawyer_access"] = "yes" if held else "no"
-        ep["reasons_given"] = ("suspected of a criminal offence under the provision cited" if held
-                               else "taking part in an unauthorised assembly")
+        for lang, reason in (SUSPICION if held else ASSEMBLY).items():
+            ep[f"reasons_given_{lang}"] = reason
         if not ep["legal_basis"]:
             # The preventive detentions were made without any record: the authorities invoked nothing.
             ep["legal_basis"] = "none" if ep["event_id"] == "prevent-0706" else "CAO 488"

@@ -71,7 +71,9 @@ checks it cell by cell; `complaints build` turns it into documents.
   Kazakhstan's authorities (`complaints/data/authorities.csv`) under any of their names and
   abbreviations ("ҰҚК", "ДКНБ по г. Алматы", "National Security Committee"); documents print the
   official name in their own language. A name not in the list is a warning and is printed as
-  written; so is a city named by a name it did not bear on the row's date ("Нур-Султан" in 2018).
+  written; so is a city named by a name it did not bear on the row's date ("Нур-Султан" in 2018),
+  and a body of a region or city of republican significance formed after that date (Shymkent's city
+  court, police and security department before 19 June 2018, when they were South Kazakhstan Region's).
 - Penalties: a term or an amount, a number and a unit in any of the three languages: `15 days`,
   `15 суток`, `15 тәулік`, `2 months`, `1 year`, `3 years' imprisonment` / `3 года лишения свободы`,
   `KZT 120250` / `120 250 тенге` / `120 250 теңге`, `50 MCI` / `50 МРП` / `50 АЕК`. Documents print
@@ -80,8 +82,9 @@ checks it cell by cell; `complaints build` turns it into documents.
   warning and is printed as written, in every language, after the measure with its label: for
   pre-trial detention, house arrest and psychiatric placement as a term ("срок", "мерзімі"), never
   as a punishment.
-- Free text per language: an episode's description and authority, and a remedy's authority, may
-  be given per language (`description_ru`, `authority_kk`...) beside the plain column, which holds
+- Free text per language: an episode's description, authority, place of detention and reasons
+  given, and a remedy's authority, may be given per language (`description_ru`, `authority_kk`,
+  `place_of_detention_ru`...) beside the plain column, which holds
   text whose language is not stated. A document prints its own language's text, else the plain
   text when its letters are the document's script, else another language's text followed by a
   marker naming that language ("[язык оригинала: английский]"); a plain text in another script

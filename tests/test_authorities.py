@@ -43,7 +43,7 @@ def test_a_city_name_not_in_use_on_the_day_is_anachronistic(typed, day, expected
 
 
 def test_the_list_refuses_a_name_given_to_two_bodies():
-    text = "key,en,ru,kk,aliases\na,A,А,А,X\nb,B,Б,Б,x\n"
+    text = "key,en,ru,kk,region,aliases\na,A,А,А,,X\nb,B,Б,Б,,x\n"
     with pytest.raises(ValueError, match="already names 'a'"):
         Authorities.from_csv(io.StringIO(text), "test.csv")
 
@@ -69,3 +69,37 @@ def test_validation_warns_at_the_cell_and_documents_print_the_official_name(work
         "Астана қаласының мамандандырылған ауданаралық әкімшілік соты",
         "Ұлттық қауіпсіздік комитетінің Алматы қаласы бойынша департаменті",
         "Some unlisted body [түпнұсқа тілі: ағылшын тілі]"]
+
+
+@pytest.mark.parametrize("typed, day, expected", [
+    ("Шымкентский городской суд", datetime.date(2018, 6, 18), False),
+    ("Шымкентский городской суд", datetime.date(2018, 6, 19), True),
+    ("Департамент полиции г. Шымкента", datetime.date(2018, 5, 10), False),
+    ("ДКНБ по г. Шымкенту", None, True),
+    # Bodies that existed before Shymkent became a city of republican significance.
+    ("Управление полиции г. Шымкента ДП ЮКО", datetime.date(2018, 5, 10), True),
+    ("Южно-Казахстанский областной суд", datetime.date(2018, 5, 10), True),
+    ("Енбекшинский районный суд г. Шымкента", datetime.date(2018, 5, 10), True),
+])
+def test_a_body_of_shymkent_as_a_city_of_republican_significance_exists_from_19_june_2018(typed, day, expected):
+    assert Authorities.default().resolve(typed).existed_on(day) is expected
+
+
+def test_the_list_refuses_a_body_of_an_unknown_region():
+    text = "key,en,ru,kk,region,aliases\na,A,А,А,atlantis,\n"
+    with pytest.raises(ValueError, match="not a known region"):
+        Authorities.from_csv(io.StringIO(text), "test.csv", {})
+
+
+def test_validation_warns_at_the_cell_of_a_shymkent_city_body_before_19_june_2018(workbook):
+    from complaints.build import load
+
+    from conftest import TODAY, episode
+
+    episodes = [episode(authority="Шымкентский городской суд", date=datetime.date(2018, 5, 10)),
+                episode(authority="Управление полиции г. Шымкента ДП ЮКО", date=datetime.date(2018, 5, 11)),
+                episode(authority_kk="Шымкент қаласының Полиция департаменті", date=datetime.date(2018, 6, 1)),
+                episode(authority="Департамент полиции г. Шымкента", date=datetime.date(2018, 7, 2))]
+    loaded = load(workbook(episodes=episodes), ("ru",), TODAY)
+    issues = sorted((i.code, i.row, i.column) for i in loaded.report.issues if i.code == "authority-before-region")
+    assert issues == [("authority-before-region", 2, "authority"), ("authority-before-region", 4, "authority_kk")]

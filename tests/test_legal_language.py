@@ -187,6 +187,8 @@ def test_the_prosecutor_is_not_asked_to_check_the_courts_and_victims_occupations
     assert "о незаконном преследовании заявителей" in complaint and "от имени 2 лиц" in complaint
     letter = _document_text(case, "special-procedures", "ru")
     assert letter.count("[требуется указать: профессия или род деятельности]") == 1
+    # No column of dashes for what no one has recorded: the open point above the table says it.
+    assert letter.count("Профессия, принадлежность или деятельность") == 1
 
 
 def test_the_osce_contribution_counts_people_not_complainants(tmp_path):

@@ -137,10 +137,45 @@ def test_an_annex_is_described_in_the_document_language_and_never_with_another_l
                                     "ru": "Решение Алматинского городского суда"})
     annex = Annex(3, attachment, AttachmentFile(Path("x"), "pdf", "0" * 64))
     assert describe(annex, language("en")) == "Annex 3. Decision of the Almaty City Court of 16 May 2018, No. 2-41"
+    # No-break spaces before «г.» and after «№».
     assert describe(annex, language("ru")) == ("Приложение 3. Решение Алматинского городского суда "
-                                               "от 16 мая 2018\u00a0года, № 2-41")  # a no-break space before «года»
-    kazakh = describe(annex, language("kk"))
-    assert kazakh.startswith("3-қосымша. Шешім") and "Decision" not in kazakh and "Решение" not in kazakh
+                                               "от 16 мая 2018\u00a0г. №\u00a02-41")
+    assert describe(annex, language("kk")) == "3-қосымша. 2018 жылғы 16 мамырдағы №\u00a02-41 шешім"
+
+
+def test_an_annex_reference_follows_each_languages_word_order_and_keeps_latin_letters_in_its_number():
+    attachment = Attachment(row=2, kind="decision", file="x", date=datetime.date(2018, 6, 26), number="2a-1173/2018",
+                            titles={"en": "Ruling of the Specialised Administrative Court",
+                                    "ru": "Постановление специализированного административного суда",
+                                    "kk": "мамандандырылған әкімшілік сотының қаулысы"},
+                            subjects={"en": "concerning the participants in the rally",
+                                      "ru": "в отношении участников собрания",
+                                      "kk": "жиынға қатысушыларға қатысты"})
+    annex = Annex(1, attachment, AttachmentFile(Path("x"), "pdf", "0" * 64))
+    assert describe(annex, language("en")) == ("Annex 1. Ruling of the Specialised Administrative Court of 26 June "
+                                               "2018, No. 2a-1173/2018, concerning the participants in the rally")
+    assert describe(annex, language("ru")) == (
+        "Приложение 1. Постановление специализированного административного суда от 26 июня 2018\u00a0г. "
+        "№\u00a02a-1173/2018 в отношении участников собрания")
+    # Kazakh: the issuer (in the genitive), then the date and number qualifying the document's name;
+    # the first letter a capital.
+    assert describe(annex, language("kk")) == (
+        "1-қосымша. Мамандандырылған әкімшілік сотының 2018 жылғы 26 маусымдағы №\u00a02a-1173/2018 "
+        "жиынға қатысушыларға қатысты қаулысы")
+    undated = dataclasses.replace(attachment, date=None, number=None)
+    assert describe(Annex(1, undated, annex.file), language("kk")) == (
+        "1-қосымша. Мамандандырылған әкімшілік сотының жиынға қатысушыларға қатысты қаулысы")
+    medical = Attachment(row=3, kind="medical", file="x", date=datetime.date(2018, 5, 14),
+                         titles={"kk": "ұстаудан кейінгі медициналық қорытынды"})
+    assert describe(Annex(2, medical, annex.file), language("kk")) == (
+        "2-қосымша. 2018 жылғы 14 мамырдағы ұстаудан кейінгі медициналық қорытынды")
+    photo = Attachment(row=4, kind="photo", file="x", date=datetime.date(2018, 5, 10),
+                       titles={"ru": "Фотография площади, сделанная во время собрания"})
+    assert describe(Annex(3, photo, annex.file), language("ru")) == (
+        "Приложение 3. Фотография площади, сделанная во время собрания 10 мая 2018\u00a0г.")
+    assert describe(Annex(1, undated, annex.file), language("ru"), "Иванов Иван") == (
+        "Приложение 1. Постановление специализированного административного суда в отношении участников "
+        "собрания (Иванов Иван)")
 
 
 def test_the_stamp_is_in_the_document_language():
@@ -197,7 +232,7 @@ def test_public_packages_hold_no_private_scan(example_build):
         asked = language(lang).pgettext("open point", FIELDS["annex_publication"])[:30]
         assert asked not in " ".join(pdf_text(document).split())  # a row marked no is not asked about
     assert _bookmarks(output / "en" / "collective-complaint-package.pdf") == [
-        "Annex 1. Photograph of the square taken during the rally of 10 May 2018"]
+        "Annex 1. Photograph of the square taken during the rally on 10 May 2018"]
     assert not (output / "en" / "brief-package.pdf").exists()
 
 
@@ -214,6 +249,23 @@ def test_a_confidential_package_holds_only_the_scans_of_its_author_each_page_mar
     assert all(marks in page for page in annex_pages)
     assert [title.split(" of ")[0] for title in _bookmarks(folder / "C012-package.pdf")] == [
         "Annex 1. Medical report after detention", "Annex 2. Appeal decision"]
+
+
+def test_in_a_document_about_many_people_each_persons_annex_names_them_as_the_document_does(example_build):
+    from complaints.context import display_name
+
+    members = {member.person.complainant_id: member for member in example_build.loaded.case.members}
+    for lang in ("en", "ru", "kk"):
+        code = language(lang)
+        bookmarks = _bookmarks(example_build.output / lang / "wgad-package.pdf")
+        # A confidential document names everyone it concerns; the person's annexes say whose they are.
+        names = {key: display_name(code, member, public=False) for key, member in members.items()}
+        for key in ("C003", "C005"):
+            assert any(line.endswith(f"({names[key]})") for line in bookmarks), (lang, key, bookmarks)
+        case_wide = [line for line in bookmarks if not any(line.endswith(f"({n})") for n in names.values())]
+        assert case_wide and all("(" not in line for line in case_wide)
+        # A document about one person does not repeat its author's name on each annex.
+        assert not any("(" in line for line in _bookmarks(example_build.output / lang / "hrc" / "C012-package.pdf"))
 
 
 def test_the_manifest_records_every_annex_and_verify_covers_packages(example_build):

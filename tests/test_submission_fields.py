@@ -126,6 +126,20 @@ def test_detention_fields_fill_the_questionnaire_and_argue_category_three(tmp_pa
     assert "1 June 2018" in questionnaire and "still held" not in questionnaire and "Category III" not in questionnaire
 
 
+def test_the_place_of_detention_and_the_reasons_print_in_the_documents_language_or_are_marked(tmp_path):
+    translated = HELD | {"place_of_detention_ru": "ИВС ДП города Алматы", "reasons_given_ru": "участие в собрании",
+                         "place_of_detention_kk": "Алматы қаласы ПД уақытша ұстау изоляторы"}
+    result = build_one(tmp_path, ["wgad-questionnaire"], ("ru", "kk"), FILLED, translated)
+    russian = text(result, "ru/wgad-questionnaire/C1.pdf")
+    assert "ИВС ДП города Алматы" in russian and "участие в собрании" in russian
+    assert "Temporary detention centre" not in russian and "unauthorised rally" not in russian
+    kazakh = text(result, "kk/wgad-questionnaire/C1.pdf")
+    # (A table cell's text may wrap around its neighbours' in the PDF's text: its first words.)
+    assert "Алматы қаласы ПД" in kazakh and "Temporary detention centre" not in kazakh
+    # No Kazakh reasons: another language's text, marked as such, never silently.
+    assert "участие в собрании [түпнұсқа тілі: орыс тілі]" in kazakh
+
+
 def test_urgent_appeals_are_built_on_request_for_people_still_held(tmp_path):
     urgent = 'documents = ["wgad-urgent", "special-procedures-urgent"]\nurgency = "Health at risk in custody."\n'
     held = build_one(tmp_path, None, people_extra=FILLED, episode_extra=HELD, case_toml=urgent)
