@@ -48,6 +48,7 @@ class BuildResult:
     over_limit: list[tuple[str, int, int]] = field(default_factory=list)
     # By document, how many free texts it prints in another language than its own; only documents with some.
     untranslated: dict[str, int] = field(default_factory=dict)
+    day: datetime.date | None = None  # the date the documents bear (None: today's)
 
     @property
     def figures(self) -> Path:
@@ -70,7 +71,8 @@ class BuildResult:
         summaries = []
         for name, langs in built.items():
             document = REGISTRY[name]
-            members, unauthorised = document.members(self.loaded.case.members)
+            members, unauthorised = document.members(self.loaded.case.members,
+                                                     self.day or build_date(self.loaded.settings))
             summaries.append(DocumentSummary(
                 document, len(members), [m.person.complainant_id for m in unauthorised],
                 sorted(langs & set(document.accepted_languages)), sorted(langs - set(document.accepted_languages)),
@@ -120,7 +122,7 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
     origin = origin_of(loaded.files.workbook)
     refuse_other_case(target, origin, loaded.files.workbook.name, force)
     private_folders(output_root)
-    jobs = plan(loaded, langs, formats, documents)
+    jobs = plan(loaded, langs, formats, documents, day)
     made_with = provenance(jobs)
     with exclusive(target) as lock:
         clear_leftovers(target)
@@ -158,7 +160,7 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
                     + "\n".join(f"  {document}: {describe(found)}" for document, found in points.items()), points)
             built = list(dict.fromkeys(job.document.name for job in jobs))
             write_private(staging, Path(FIGURES),
-                          figures_workbook(all_figures(loaded.case, [n for n in built if n in PRINTED]), day))
+                          figures_workbook(all_figures(loaded.case, [n for n in built if n in PRINTED], day), day))
             record = manifest(loaded, counts, jobs, staging, day, made_with, keys) | {"origin": origin}
             record["pages"] = dict(sorted(pages.items()))
             write_private(staging, Path(MANIFEST),
@@ -168,7 +170,7 @@ def produce(loaded: Loaded, langs: Iterable[str], formats: Iterable[str] = FORMA
             shutil.rmtree(staging, ignore_errors=True)
             raise
     return BuildResult(loaded, counts, target, [target / job.relative_path for job in jobs], jobs, reused, points,
-                       _over_limit(pages), dict(sorted(untranslated.items())))
+                       _over_limit(pages), dict(sorted(untranslated.items())), day)
 
 
 def _over_limit(pages: dict[str, int]) -> list[tuple[str, int, int]]:

@@ -33,9 +33,13 @@ if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn, not by every 
 
 BAR, COLUMN, LINE = "bar", "column", "line"  # horizontal bars, vertical bars, lines over time
 WIDTH_INCHES = 6.2  # the text width of an A4 page with the stylesheet's margins, about 16 cm
+# Two charts side by side in that width (the brief, dense as the monitors' briefs are): drawn at that
+# size, with a smaller type, so that its letters are as large on the page as the caption's.
+HALF_WIDTH_INCHES = 3.05
 PNG_DPI = 200
 FONT_SIZE = 8.5
 LABEL_CHARACTERS = 42  # a bar's label wraps at this width
+COMPACT_LABEL_CHARACTERS = 36  # in a half-width chart, whose type is smaller
 COLOURS = ("#4a4a4a", "#9a9a9a")  # grey: the documents are printed in black and white
 _SETTINGS: Any = {  # matplotlib's rc keys are a Literal type; these are among them
     "svg.fonttype": "path",  # glyphs as paths: the PDF needs no font and every letter is drawn
@@ -60,6 +64,11 @@ class Chart:
     # A LINE chart's days, counted from its first: each point stands as far along the axis as its
     # day is from the others (the 1st of each month, then the document's date). Empty for bars.
     days: tuple[int, ...] = ()
+    width: float = WIDTH_INCHES  # inches: the text width, or HALF_WIDTH_INCHES
+
+    @property
+    def compact(self) -> bool:
+        return self.width < WIDTH_INCHES
 
     def number(self, value: float) -> str:
         return f"{int(value):,}".replace(",", self.group)
@@ -74,14 +83,14 @@ class Chart:
         return cls(kind=data["kind"], labels=tuple(data["labels"]),
                    series=tuple((name, tuple(values)) for name, values in data["series"]),
                    axis=data["axis"], caption=data["caption"], alt=data["alt"], group=data["group"],
-                   days=tuple(data["days"]))
+                   days=tuple(data["days"]), width=data["width"])
 
 
 @functools.cache
-def _font() -> FontProperties:
+def _font(size: float) -> FontProperties:
     from matplotlib.font_manager import FontProperties
 
-    return FontProperties(fname=str(html_dir() / "fonts" / "LiberationSerif-Regular.ttf"), size=FONT_SIZE)
+    return FontProperties(fname=str(html_dir() / "fonts" / "LiberationSerif-Regular.ttf"), size=size)
 
 
 def _figure(chart: Chart) -> Figure:
@@ -89,26 +98,39 @@ def _figure(chart: Chart) -> Figure:
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    font = _font()
+    font = _font(FONT_SIZE - 1 if chart.compact else FONT_SIZE)
     rows = len(chart.labels)
     with matplotlib.rc_context(_SETTINGS):
         if chart.kind == BAR:
-            labels = ["\n".join(textwrap.wrap(label, LABEL_CHARACTERS)) or " " for label in chart.labels]
-            lines = sum(label.count("\n") + 1 for label in labels)
-            figure = Figure(figsize=(WIDTH_INCHES, 0.6 + 0.2 * lines + 0.12 * rows))
-            axes = figure.add_subplot()
+            labels = ["\n".join(textwrap.wrap(label, COMPACT_LABEL_CHARACTERS if chart.compact
+                                               else LABEL_CHARACTERS)) or " " for label in chart.labels]
+            counts = [label.count("\n") + 1 for label in labels]
             values = chart.series[0][1]
-            positions = range(rows)
-            bars = axes.barh(positions, values, color=COLOURS[0], height=0.6)
+            if chart.compact:
+                # Each bar as far below the last as its label is tall: one long label does not
+                # space out every bar (a half-width chart of 18 measures stays under 4 inches).
+                slots = [0.11 * lines + 0.045 for lines in counts]
+                positions: Sequence[float] = [sum(slots[:index]) + slot / 2 for index, slot in enumerate(slots)]
+                figure = Figure(figsize=(chart.width, 0.3 + sum(slots)))
+                bar_height = 0.11
+            else:
+                positions = range(rows)
+                figure = Figure(figsize=(chart.width, 0.6 + 0.2 * sum(counts) + 0.12 * rows))
+                bar_height = 0.6
+            axes = figure.add_subplot()
+            bars = axes.barh(positions, values, color=COLOURS[0], height=bar_height)
             axes.set_yticks(positions, labels, fontproperties=font)
-            axes.invert_yaxis()  # the first item on top, as in the lists
+            if chart.compact:
+                axes.set_ylim(sum(slots), 0)  # the first item on top, as in the lists
+            else:
+                axes.invert_yaxis()
             axes.bar_label(bars, [chart.number(value) for value in values], padding=3, fontproperties=font)
             axes.set_xlabel(chart.axis, fontproperties=font)
             axes.set_xlim(0, max(values, default=0) * 1.12 or 1)
             axes.xaxis.set_visible(False)  # each bar carries its number
             axes.spines["bottom"].set_visible(False)
         else:
-            figure = Figure(figsize=(WIDTH_INCHES, 2.8))
+            figure = Figure(figsize=(chart.width, 2.3 if chart.compact else 2.8))
             axes = figure.add_subplot()
             along: Sequence[int] = chart.days or range(rows)
             if chart.kind == COLUMN:
@@ -120,9 +142,11 @@ def _figure(chart: Chart) -> Figure:
                     axes.plot(along, values, color=colour, linestyle=style, marker="o", markersize=3,
                               label=name)
                 if len(chart.series) > 1:
-                    axes.legend(prop=font, frameon=False, loc="lower left", bbox_to_anchor=(0, 1), ncols=2)
-            axes.set_xticks(along, _tick_labels(chart.labels, along), fontproperties=font,
-                            rotation=45 if rows > 6 else 0, ha="right" if rows > 6 else "center")
+                    axes.legend(prop=font, frameon=False, loc="lower left", bbox_to_anchor=(0, 1),
+                                ncols=1 if chart.compact else 2)
+            crowded = rows > (4 if chart.compact else 6)
+            axes.set_xticks(along, _tick_labels(chart.labels, along, 8 if chart.compact else 12), fontproperties=font,
+                            rotation=45 if crowded else 0, ha="right" if crowded else "center")
             axes.set_ylabel(chart.axis, fontproperties=font)
             top = max((max(values, default=0) for _, values in chart.series), default=0)
             axes.set_ylim(0, top * 1.15 or 1)
@@ -135,15 +159,15 @@ def _figure(chart: Chart) -> Figure:
         return figure
 
 
-def _tick_labels(labels: Sequence[str], positions: Sequence[int]) -> list[str]:
-    """At most about 12 labels along the axis, the others left blank. The last point (a LINE chart's
+def _tick_labels(labels: Sequence[str], positions: Sequence[int], most: int = 12) -> list[str]:
+    """At most about `most` labels along the axis, the others left blank. The last point (a LINE chart's
     document date) is always labelled; a label too close to it to be read beside it is left out."""
     rows = len(labels)
-    step = max(1, -(-rows // 12))
+    step = max(1, -(-rows // most))
     shown = [label if index % step == 0 else "" for index, label in enumerate(labels)]
     if rows > 1:
         shown[-1] = labels[-1]
-        gap = (positions[-1] - positions[0]) / 12  # the least distance between two labels read apart
+        gap = (positions[-1] - positions[0]) / most  # the least distance between two labels read apart
         for index in range(rows - 1):
             if positions[-1] - positions[index] < gap:
                 shown[index] = ""

@@ -37,7 +37,7 @@ from .penalties import describe_penalty, penalty_in_phrase
 from .records import Episode
 from .schema import GROUNDS, MEASURE_VALUES, REMEDY_ACTION_VALUES, TREATMENT, remedy_outcome_label
 from .settings import Period
-from .stock import CHARGE, CONVICTION, LASTING, charge_end
+from .stock import CHARGE, CONVICTION, LASTING, charge_end, held_on
 
 if TYPE_CHECKING:  # documents.py imports this module for its context hooks
     from .documents import DocumentType
@@ -67,7 +67,10 @@ class EpisodeView:
     lawyer_access: str = ""  # yes | no | unknown, or empty when not recorded (claims.lawyer_access)
     ground: str = ""  # what the person was targeted for (a GROUNDS key), or empty
     warrant: str = ""  # yes | no | unknown, or empty when not recorded
-    end_date: str = ""  # empty: still held, for a deprivation of liberty
+    end_date: str = ""  # empty: still lasting, or ended with no end recorded (see `held`)
+    # A deprivation of liberty on the document's date (stock.held_on): True held, False not, None not
+    # known (its recorded term ran out with no end recorded: an open point, never "still held").
+    held: bool | None = False
     place_of_detention: str = ""
     case_number: str = ""
     # The forces who carried out the arrest: the `arrested_by` cell, else the body that acted in a
@@ -149,7 +152,10 @@ class PersonView:
     place_of_birth: str = ""
     occupation: str = ""
     affiliation: str = ""
-    held: tuple[EpisodeView, ...] = ()  # the deprivations of liberty without an end date
+    held: tuple[EpisodeView, ...] = ()  # the deprivations of liberty that hold the person on the document's date
+    # Held by none, but a custody's recorded term ran out with no end recorded: whether the person is
+    # still held is the lawyer's to say (an open point), never "still held" nor "released".
+    held_unknown: bool = False
     # A scan of the person's power of attorney is among the case's checked attachments: the bodies
     # accept a representative only with it, so a submission without it asks for it (an open point).
     poa_scan: bool = False
@@ -287,7 +293,7 @@ class _Views:
                  sections: dict[str, int]):
         self.case, self.document, self.lang, self.day, self.sections = case, document, lang, day, sections
         self.events = {event.event_id: event for event in case.events}
-        self.procedures = _procedures(case, document, lang)
+        self.procedures = _procedures(case, document, lang, day)
         # This version is the one sent to a body (not a courtesy translation, not the public brief).
         self.to_send = bool(document.bodies) and lang.code in document.accepted_languages
 
@@ -330,6 +336,7 @@ class _Views:
             ground=episode.grounds or "",
             warrant=episode.warrant or "",
             end_date=self.date(episode.end_date),
+            held=held_on(episode, self.day) if episode.measure in DEPRIVATION_OF_LIBERTY else False,
             place_of_detention=free_text(self.lang, episode.places_of_detention, episode.place_of_detention,
                                          episode.complainant_id, self.to_send),
             case_number=episode.case_number or "",
@@ -399,7 +406,8 @@ class _Views:
             place_of_birth=person.place_of_birth.name(self.lang.code) if person.place_of_birth else "",
             occupation=person.occupation or "",
             affiliation=person.affiliation or "",
-            held=tuple(v for v in episodes if v.measure_key in DEPRIVATION_OF_LIBERTY and not v.end_date),
+            held=tuple(v for v in episodes if v.held),
+            held_unknown=not any(v.held for v in episodes) and any(v.held is None for v in episodes),
             poa_scan=any(item.kind == "power_of_attorney" and item.row in self.case.attachment_files
                          for item in self.case.attachments.get(person.complainant_id, ())),
         )
@@ -418,7 +426,8 @@ def _other_procedures(typed: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in typed.split(";") if part.strip())
 
 
-def _procedures(case: Case, document: DocumentType, lang: Language) -> list[tuple[Procedure, set[str]]]:
+def _procedures(case: Case, document: DocumentType, lang: Language,
+                day: datetime.date) -> list[tuple[Procedure, set[str]]]:
     """The other international bodies the case's documents go to, each once (the Special Procedures
     receive both the collective complaint and the allegation letter), with who appears before it."""
     from .documents import DEFAULT_DOCUMENTS, REGISTRY  # documents.py imports this module
@@ -428,7 +437,8 @@ def _procedures(case: Case, document: DocumentType, lang: Language) -> list[tupl
         other = REGISTRY[name]
         if other.international_procedure and not set(other.bodies) & set(document.bodies):
             for body in other.bodies:
-                found.setdefault(body, set()).update(m.person.complainant_id for m in other.members(case.members)[0])
+                found.setdefault(body, set()).update(m.person.complainant_id
+                                                     for m in other.members(case.members, day)[0])
     return [(Procedure(body, lang.pgettext("recipient", PROCEDURE_NAMES[body])), ids) for body, ids in found.items()]
 
 
@@ -459,6 +469,9 @@ class DocumentData:
 # What a brief tells of a named person: what lasts, and ill-treatment; not every detention of a few hours.
 NAMED_CASE_MEASURES = ("criminal_case", "pretrial_detention", "house_arrest", "conviction", "imprisonment",
                        "psychiatric_placement", "ill_treatment")
+# The sentences a conviction is told with, when recorded as episodes of its day: a reader must not take
+# a conviction for the end of the case. Imprisonment is told on its own, as it lasts.
+SENTENCE_MEASURES = ("restriction_of_freedom", "fine")
 
 
 def _testimonies(members, lang: Language, public: bool) -> list[dict]:
@@ -468,8 +481,10 @@ def _testimonies(members, lang: Language, public: bool) -> list[dict]:
             if testimony.consent_to_quote and testimony.texts.get(lang.code)]
 
 
-def _named_cases(members, lang: Language, public: bool) -> list[dict]:
-    """People a public document may name, with what lasted and what was done to them, in order."""
+def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> list[dict]:
+    """People a public document may name, with what lasted and what was done to them, in order: a
+    conviction with its sentence; a custody whose term ran out by `day` with no end recorded with that
+    term, and that neither a release nor an extension is recorded (stock.held_on)."""
     cases = []
     for member in members:
         if public and not member.person.consent_to_name:
@@ -482,8 +497,15 @@ def _named_cases(members, lang: Language, public: bool) -> list[dict]:
             end = charge_end(e, convictions) if e.measure == CHARGE else e.end_date
             # A year the start and the end share is printed once: "from 28 June to 20 September 2018".
             start, until = lang.date_range(e.date, end) if end and end != e.date else (lang.date(e.date), "")
+            sentence = ""
+            if e.measure == CONVICTION:
+                sentence = "; ".join(act_phrase(lang, s) for s in member.episodes
+                                     if s.measure in SENTENCE_MEASURES and s.date == e.date) or (
+                    describe_penalty(lang, e.penalty) if e.penalty else "")
+            lapsed = e.measure in DEPRIVATION_OF_LIBERTY and held_on(e, day) is None
             episodes.append({"measure": measure_label(lang, e.measure), "start": start, "end": until,
-                             "one_day": end == e.date or e.measure not in LASTING})
+                             "one_day": end == e.date or e.measure not in LASTING, "sentence": sentence,
+                             "term": describe_penalty(lang, e.penalty) if lapsed else ""})
         if episodes:
             cases.append({"name": full_name(lang, member), "episodes": episodes})
     return cases
@@ -494,7 +516,7 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
     """Everything a template of `document` may print, in language `code`."""
     lang = language(code)
     settings = case.settings
-    members, unauthorised = document.members(case.members)
+    members, unauthorised = document.members(case.members, day)
     counts = count(case, members, len(unauthorised))
     shown = [item for item in counts.events if item.complainants]
     sections = {item.event.event_id: number for number, item in enumerate(shown, start=1)}
@@ -557,7 +579,7 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "provisions": sorted(Counter(e.legal_basis for p in people for e in p.episodes if e.legal_basis).items(),
                              key=lambda item: (-item[1], sort_key(code, item[0]))),
         "testimonies": _testimonies(members, lang, document.public),
-        "named_cases": _named_cases(members, lang, document.public),
+        "named_cases": _named_cases(members, lang, document.public, day),
         "courtesy": code not in document.accepted_languages,
         "accepted_languages": [Locale.parse(code).languages.get(c, c) for c in document.accepted_languages],
         "recipient": lang.pgettext("recipient", document.recipient_on(day)),

@@ -20,22 +20,23 @@ from .context import DocumentData, ground_label, in_period, measure_label
 from .i18n import N_, Language, languages
 from .law import COPENHAGEN_PARAGRAPHS, DEPRIVATION_OF_LIBERTY
 from .penalties import Amount, kzt_amount
-from .stock import Stock, change, monthly_stock, stock_on
+from .stock import Stock, change, held_on, monthly_stock, stock_on
 
 FORMATS = ("docx", "pdf")
 
 
-def _everyone(member: Member) -> bool:
+def _everyone(member: Member, day: datetime.date) -> bool:
     return True
 
 
-def _deprived_of_liberty(member: Member) -> bool:
+def _deprived_of_liberty(member: Member, day: datetime.date) -> bool:
     return any(episode.measure in DEPRIVATION_OF_LIBERTY for episode in member.episodes)
 
 
-def _still_held(member: Member) -> bool:
-    """Deprived of liberty at the document's date: a deprivation of liberty without an end date."""
-    return any(episode.measure in DEPRIVATION_OF_LIBERTY and episode.end_date is None for episode in member.episodes)
+def _still_held(member: Member, day: datetime.date) -> bool:
+    """Deprived of liberty on the document's date `day`, as the stock counts it (stock.held_on): not
+    someone whose recorded term ran out with no end recorded, whose end is not known."""
+    return any(episode.measure in DEPRIVATION_OF_LIBERTY and held_on(episode, day) for episode in member.episodes)
 def _nothing_of_its_own(data: DocumentData) -> dict:
     return {}
 
@@ -57,7 +58,7 @@ class DocumentType:
     on_request: bool = False  # built only when case.toml's `documents` names it
     per_member: bool = False  # one document per complainant, in <name>/<complainant_id>.<format>
     summary_over_pages: int | None = None  # a longer document opens with a summary page
-    concerns: Callable[[Member], bool] = _everyone
+    concerns: Callable[[Member, datetime.date], bool] = _everyone  # (complainant, the document's date)
     # What its template prints besides what every document may (context.document_context).
     context: Callable[[DocumentData], dict] = _nothing_of_its_own
     docx_template: str = "document.docx"
@@ -87,9 +88,10 @@ class DocumentType:
             return languages()
         return tuple(code for code in languages() if any(code in bodies()[key].languages for key in self.bodies))
 
-    def members(self, members) -> tuple[list[Member], list[Member]]:
-        """(who appears, who is left out for want of authorisation) among those it concerns."""
-        concerned = [m for m in members if self.concerns(m)]
+    def members(self, members, day: datetime.date) -> tuple[list[Member], list[Member]]:
+        """(who appears, who is left out for want of authorisation) among those it concerns in a
+        document dated `day`."""
+        concerned = [m for m in members if self.concerns(m, day)]
         return ([m for m in concerned if self.scope in m.person.poa_scope],
                 [m for m in concerned if self.scope not in m.person.poa_scope])
 
@@ -155,6 +157,8 @@ def _periods(data: DocumentData) -> dict:
             "label": period.label.get(lang.code, ""),
             "start": lang.date(period.start),
             "episodes": since.flow.episodes,
+            # Whether acts were recorded before the period began: only then are its acts "new".
+            "earlier": any(e.date < period.start for m in members for e in m.episodes if e.date),
             "complainants": since.flow.people,
             "cities": since.flow.cities,
             "measures": [
@@ -178,7 +182,7 @@ def _periods(data: DocumentData) -> dict:
         "periods": result,
         "stock": _stock(stock_on(members, day), lang),
         "records_ends": records_ends,
-    } | _charts(data, stock=records_ends)
+    } | _charts(data, stock=records_ends, width=charts.HALF_WIDTH_INCHES)
 
 
 def _figure(chart: charts.Chart) -> dict:
@@ -188,10 +192,10 @@ def _figure(chart: charts.Chart) -> dict:
             "alt": chart.alt, "caption": chart.caption}
 
 
-def _charts(data: DocumentData, stock: bool = False) -> dict:
+def _charts(data: DocumentData, stock: bool = False, width: float = charts.WIDTH_INCHES) -> dict:
     """The charts of the brief and the collective complaint: acts of persecution by event, by measure
-    and by month, and (stock) the people held or charged over time. None when case.toml says
-    `charts = false`, or for a chart that would show fewer than two bars or days."""
+    and by month, and (stock) the people held or charged over time, each drawn `width` inches wide.
+    None when case.toml says `charts = false`, or for a chart that would show fewer than two bars or days."""
     lang, counts = data.lang, data.counts
     found: dict[str, charts.Chart | None] = dict.fromkeys(("events", "measures", "months", "stock"))
     if data.case.settings.charts:
@@ -208,7 +212,7 @@ def _charts(data: DocumentData, stock: bool = False) -> dict:
             "months": charts.by_month(lang, [e.date for m in data.members for e in m.episodes if e.date]),
             "stock": charts.over_time(lang, monthly_stock(data.members, data.day)) if stock else None,
         }
-    return {"charts": {name: chart and _figure(chart) for name, chart in found.items()}}
+    return {"charts": {name: chart and _figure(replace(chart, width=width)) for name, chart in found.items()}}
 
 
 REGISTRY: dict[str, DocumentType] = {

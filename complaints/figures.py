@@ -58,9 +58,9 @@ def _ids(members: Iterable[Member]) -> tuple[str, ...]:
     return tuple(sorted({member.person.complainant_id for member in members}))
 
 
-def document_figures(case: Case, document: DocumentType) -> list[Figure]:
-    """The figures `document` prints, in the order of its families."""
-    members, unauthorised = document.members(case.members)
+def document_figures(case: Case, document: DocumentType, day: datetime.date) -> list[Figure]:
+    """The figures `document` dated `day` prints, in the order of its families."""
+    members, unauthorised = document.members(case.members, day)
     counts = count(case, members, len(unauthorised))
     families = PRINTED.get(document.name, ())
     rows: list[Figure] = []
@@ -236,8 +236,8 @@ def _period_figures(case: Case, document: DocumentType, members: list[Member]) -
     return rows
 
 
-def all_figures(case: Case, documents: Iterable[str]) -> list[Figure]:
-    return [figure for name in documents for figure in document_figures(case, REGISTRY[name])]
+def all_figures(case: Case, documents: Iterable[str], day: datetime.date) -> list[Figure]:
+    return [figure for name in documents for figure in document_figures(case, REGISTRY[name], day)]
 
 
 def figures_workbook(figures: list[Figure], day: datetime.date) -> bytes:

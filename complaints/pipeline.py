@@ -113,7 +113,7 @@ def annexes(case: Case, document: DocumentType, author: str | None, members: Ite
 
 
 def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
-         documents: Iterable[str] | None = None) -> list[Job]:
+         documents: Iterable[str] | None = None, day: datetime.date | None = None) -> list[Job]:
     """Every file a build will write, in the order it writes them: with a PDF that has annexes, its
     package; after a document whose list of people is longer than case.toml's annex_volume_size, its
     annex volumes."""
@@ -121,7 +121,8 @@ def plan(loaded: Loaded, langs: Iterable[str], formats: Iterable[str],
     jobs: list[Job] = []
     for name in documents or loaded.settings.documents or DEFAULT_DOCUMENTS:
         document = REGISTRY[name]
-        members = [m.person.complainant_id for m in document.members(loaded.case.members)[0]]
+        members = [m.person.complainant_id
+                   for m in document.members(loaded.case.members, day or build_date(loaded.settings))[0]]
         if document.on_request and not members:  # no urgent appeal when no one is still held
             continue
         authors: list[str | None] = list(members) if document.per_member else [None]

@@ -225,5 +225,6 @@ class Renderer:
     def annexes(self, document: DocumentType, author: str | None) -> tuple[Annex, ...]:
         """The annexes of the document (for `author`), as pipeline.plan found them."""
         if document.name not in self.named:
-            self.named[document.name] = [m.person.complainant_id for m in document.members(self.case.members)[0]]
+            self.named[document.name] = [m.person.complainant_id
+                                         for m in document.members(self.case.members, self.day)[0]]
         return annexes(self.case, document, author, self.named[document.name])

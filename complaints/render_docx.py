@@ -36,7 +36,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from complaints.blocks import LABEL, NON_BREAKING_HYPHEN, NUMBER, Block, DocumentMeta, Run
-from complaints.charts import Chart, png, png_size
+from complaints.charts import WIDTH_INCHES, Chart, png, png_size
 from complaints.errors import BuildError
 
 LANGUAGE_TAGS = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
@@ -326,13 +326,14 @@ def _keeps_list_item_with_next(blocks: Sequence[Block], index: int) -> bool:
 
 
 def _figure_view(block: Block, text_width: int, figures: list[bytes]) -> dict:
-    """The chart drawn as PNG (the PDF's SVG is drawn from the same chart), across the text width."""
+    """The chart drawn as PNG (the PDF's SVG is drawn from the same chart), across the text width or,
+    for a chart drawn half as wide, across half of it."""
     chart = Chart.from_spec(block.chart)
     image = png(chart)
     figures.append(image)
     number = len(figures)
     width, height = png_size(image)
-    extent = text_width * _EMU_PER_TWIP
+    extent = round(text_width * _EMU_PER_TWIP * min(1.0, chart.width / WIDTH_INCHES))
     return {"relationship": f"rIdFigure{number}", "name": f"Figure {number}", "alt": chart.alt,
             "cx": extent, "cy": extent * height // width}
 

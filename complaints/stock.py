@@ -2,9 +2,11 @@
 
 Pure functions over the included complainants. An episode lasts from its `date`
 to its `end_date`. An empty end_date means "still lasting" for a measure that
-lasts until someone ends it: a deprivation of liberty (the person is still held,
-as the urgent appeals read it) or an open criminal case. An episode without a
-date cannot be placed: the figures say how many there are instead of guessing.
+lasts until someone ends it: an open criminal case, or a deprivation of liberty
+whose recorded term (if any) has not run out (`held_on`: the one definition of
+"held on a date" that the brief's stock, the Working Group's cover letter and the
+urgent appeals share). An episode without a date cannot be placed: the figures
+say how many there are instead of guessing.
 """
 
 from __future__ import annotations
@@ -52,6 +54,24 @@ def term_end(episode: Episode) -> datetime.date | None:
         return datetime.date(year, month, min(episode.date.day, last))
     days = term.number if term.unit == "day" else -(-term.number // 24)
     return episode.date + datetime.timedelta(days=days)
+
+
+def held_on(episode: Episode, day: datetime.date) -> bool | None:
+    """Whether a deprivation of liberty held its person on `day`: from its date to its end_date;
+    with no end_date, to this day unless its recorded term (`penalty`) had run out by `day`. Then its
+    end is not known (None): a sentence or an arrest was served, or a preventive measure extended
+    without the extension being recorded; the workbook says neither, so no document may say "still
+    held". Not known either for an episode without a date that had not ended by `day`."""
+    if episode.end_date is not None and episode.end_date < day:
+        return False
+    if episode.date is None:
+        return None
+    if episode.date > day:
+        return False
+    if episode.end_date is not None:
+        return True
+    ends = term_end(episode)
+    return None if ends is not None and ends < day else True
 
 
 def charge_end(episode: Episode, convictions: Sequence[datetime.date]) -> datetime.date | None:
@@ -108,10 +128,10 @@ def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
             elif episode.measure == CHARGE:
                 if _covers(episode.date, charge_end(episode, convictions), day):
                     charges.append(episode)
-            elif episode.end_date is None and (ends := term_end(episode)) is not None and ends < day:
+            elif (held := held_on(episode, day)) is None:
                 # A sentence ends with its term; a preventive measure may have been extended unrecorded.
                 ended = ended or episode.measure in PREVENTIVE_MEASURES
-            elif _covers(episode.date, episode.end_date, day):
+            elif held:
                 holding.append(episode)
         if ended and not holding:
             lapsed += 1  # neither held nor at liberty is recorded: counted in neither figure

@@ -14,6 +14,9 @@ import io
 import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+
+from complaints.stock import term_end
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = ROOT / "intake" / "example-complete"
@@ -94,6 +97,10 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
             ep["legal_basis"] = "none" if ep["event_id"] == "prevent-0706" else "CAO 488"
         if held:
             ep["case_number"] = f"18-{7510 + number}"
+        if not ep["end_date"] and (ends := term_end(SimpleNamespace(date=ep["date"], penalty=ep["penalty"]))) \
+                and ends < example.DOCUMENT_DATE:
+            # The lawyer found out what the workbook did not say: released when the custody's term ran out.
+            ep["end_date"] = ends
         if ep["measure"] not in example.DETENTION_SPELLINGS:
             # A court ordered the arrest or custody; the police of the person's town made the arrest.
             ep["arrested_by"] = example.POLICE.get(example.HOME[ep["complainant_id"]], "police")

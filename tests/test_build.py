@@ -61,7 +61,7 @@ def test_the_manifest_lists_every_output(example_build):
 def complaint_counts(example_build):
     """The figures of the collective complaint: its complainants authorised publication."""
     case = example_build.loaded.case
-    members, unauthorised = REGISTRY["collective-complaint"].members(case.members)
+    members, unauthorised = REGISTRY["collective-complaint"].members(case.members, example_build.day)
     return count(case, members, len(unauthorised))
 
 
@@ -115,7 +115,8 @@ def test_russian_figures_agree_in_number_and_case(texts, complaint_counts):
         assert f"подана от имени {counts.complainants} {genitive(counts.complainants)}." in text
         assert f"Всего поступило {counts.appeals} обращений" in text
         for item in counts.events:
-            assert f"Эти события касаются {item.complainants} {genitive(item.complainants)}" in text
+            assert f"Это событие касается {item.complainants} {genitive(item.complainants)}" in text
+        assert "Эти события" not in text
 
 
 def test_kazakh_figures(texts, complaint_counts):
@@ -164,7 +165,7 @@ def test_people_without_consent_appear_only_as_a_pseudonym(texts, example_build)
 
 
 def test_named_complainants_are_named(texts, example_build):
-    members, _ = REGISTRY["collective-complaint"].members(example_build.loaded.case.members)
+    members, _ = REGISTRY["collective-complaint"].members(example_build.loaded.case.members, example_build.day)
     named = [m for m in members if m.person.consent_to_name]
     assert named
     for member in named:

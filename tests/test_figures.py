@@ -62,10 +62,11 @@ def test_the_figures_only_a_communication_prints_are_recorded_per_file(workbook)
     episodes = [episode("C1", legal_basis="CAO 488"), episode("C2", legal_basis="ст. 488 КоАП"),
                 episode("C3", event_id=None, legal_basis="a local decree")]
     case = load(workbook(people=people, episodes=episodes), ("en",), TODAY).case
-    joint = [(f.document, f.key, f.value, f.complainants) for f in document_figures(case, REGISTRY["hrc"])]
+    joint = [(f.document, f.key, f.value, f.complainants) for f in document_figures(case, REGISTRY["hrc"], TODAY)]
     assert joint == [("hrc/C1", "event/rally/other-communications", 1, ("C2",)),
                      ("hrc/C2", "event/rally/other-communications", 1, ("C1",))]  # C3's event is no one else's
-    provisions = {f.key: (f.value, f.complainants) for f in document_figures(case, REGISTRY["special-procedures"])}
+    provisions = {f.key: (f.value, f.complainants)
+                  for f in document_figures(case, REGISTRY["special-procedures"], TODAY)}
     # The same provision typed two ways is one figure; a basis not recognised is keyed by rank, not by its text.
     assert provisions == {"complainants": (3, ("C1", "C2", "C3")), "provision/CAO 488": (2, ("C1", "C2")),
                           "provision/as-written/1": (1, ("C3",))}

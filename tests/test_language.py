@@ -107,9 +107,28 @@ def phrase(lang, context, singular, plural, n):
 def test_russian_agreement_depends_on_number_and_case(n, nominative, genitive):
     assert phrase("ru", "measure count", "%(num)s complainant", "%(num)s complainants", n) == nominative
     assert phrase("ru", "article count", "concerns %(num)s complainant", "concerns %(num)s complainants", n) == genitive
-    sentence = phrase("ru", None, "These events concern %(num)s complainant",
-                      "These events concern %(num)s complainants", n)
-    assert sentence == "Эти события касаются " + genitive.split(" ", 1)[1]
+    # One event per section of the complaint: the sentence is singular whatever the count.
+    sentence = phrase("ru", None, "This event concerns %(num)s complainant",
+                      "This event concerns %(num)s complainants", n)
+    assert sentence == "Это событие касается " + genitive.split(" ", 1)[1]
+    assert phrase("kk", None, "This event concerns %(num)s complainant", "This event concerns %(num)s complainants",
+                  n) == f"Бұл оқиға {n} шағымданушыға қатысты"
+
+
+@pytest.mark.parametrize("n, new, plain", [
+    (1, "Зафиксирован 1 новый эпизод преследования", "Зафиксирован 1 эпизод преследования"),
+    (2, "Зафиксировано 2 новых эпизода преследования", "Зафиксировано 2 эпизода преследования"),
+    (5, "Зафиксировано 5 новых эпизодов преследования", "Зафиксировано 5 эпизодов преследования"),
+    (11, "Зафиксировано 11 новых эпизодов преследования", "Зафиксировано 11 эпизодов преследования"),
+    (21, "Зафиксирован 21 новый эпизод преследования", "Зафиксирован 21 эпизод преследования"),
+    (22, "Зафиксировано 22 новых эпизода преследования", "Зафиксировано 22 эпизода преследования"),
+    (101, "Зафиксирован 101 новый эпизод преследования", "Зафиксирован 101 эпизод преследования"),
+])
+def test_a_period_s_acts_are_new_only_after_earlier_ones_and_agree_with_their_count(n, new, plain):
+    assert phrase("ru", None, "%(num)s new act of persecution was recorded",
+                  "%(num)s new acts of persecution were recorded", n) == new
+    assert phrase("ru", None, "%(num)s act of persecution was recorded",
+                  "%(num)s acts of persecution were recorded", n) == plain
 
 
 @pytest.mark.parametrize("n", [1, 2, 5, 21, 55, 200])

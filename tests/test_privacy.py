@@ -238,7 +238,7 @@ def test_the_scan_finds_what_it_looks_for(outputs, read_back, example_build):
     """The checks above would see a leak: the names a public document does print, those of the
     complainants in it who consented, are all found by the same search."""
     job, pdf = next((job, path) for job, path in outputs if job.document.public and path.suffix == ".pdf")
-    members, _ = job.document.members(example_build.loaded.case.members)
+    members, _ = job.document.members(example_build.loaded.case.members, example_build.day)
     named = [member.person for member in members if member.person.consent_to_name]
     assert named
     for path in (pdf, pdf.with_suffix(".docx")):

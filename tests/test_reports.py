@@ -44,7 +44,7 @@ def test_an_estimate_is_printed_beside_the_identified_count_with_its_source_neve
     russian = html_text(case, "collective-complaint", "ru")
     assert ("Всего, по оценкам, в связи с этим событием преследованиям подверглись около 350 человек "
             "(источник: наблюдатели); в настоящей жалобе учтены только заявители.") in russian
-    assert "Эти события касаются 2 заявителей" in russian
+    assert "Это событие касается 2 заявителей" in russian
 
 
 @pytest.mark.parametrize(("estimate", "phrase"), [

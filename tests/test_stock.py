@@ -12,7 +12,7 @@ from complaints.documents import REGISTRY
 from complaints.law import Provision
 from complaints.pipeline import load
 from complaints.render import DocumentHtml
-from complaints.stock import change, flow, stock_on, term_end
+from complaints.stock import change, flow, held_on, stock_on, term_end
 
 from conftest import TODAY, episode, flat, person, write_workbook
 
@@ -201,6 +201,16 @@ def test_the_brief_says_who_is_held_and_charged_on_its_date_and_the_change_since
             "1 адамға артты (1 адамнан 2 адамға дейін).") in kazakh
 
 
+def test_a_period_s_acts_are_new_only_when_acts_were_recorded_before_it(tmp_path):
+    within = [held("C1", "detention", D(2020, 11, 1), D(2020, 11, 1)),
+              held("C2", "detention", D(2020, 11, 2), D(2020, 11, 2))]
+    first = brief_text(tmp_path, within, "ru")
+    assert "Зафиксировано 2 эпизода преследования" in first and "новых" not in first
+    before = [held("C3", "detention", D(2020, 3, 1), D(2020, 3, 1)), *within]
+    assert "2 new acts of persecution were recorded" in brief_text(tmp_path, before, "en")
+    assert "Зафиксировано 2 новых эпизода преследования" in brief_text(tmp_path, before, "ru")
+
+
 def test_a_brief_whose_workbook_records_no_end_says_nothing_of_the_stock(tmp_path):
     english = brief_text(tmp_path, [held("C1", "pretrial_detention", D(2020, 11, 1))], "en")
     assert "deprived of liberty" not in english
@@ -265,3 +275,23 @@ def test_a_measure_whose_recorded_term_has_ended_with_no_end_recorded_is_not_cou
     charged = [held("C1", "criminal_case", D(2020, 6, 1)), *episodes]
     assert stock_on(members_of(workbook(people=people("C1", "C2", "C3", "C4"), episodes=charged)),
                     D(2021, 1, 5)).charged == 0
+
+
+def test_held_on_a_date_is_one_definition_a_term_run_out_with_no_end_is_not_known(workbook):
+    episodes = [
+        held("C1", "pretrial_detention", D(2020, 6, 6), penalty="2 months"),  # term to 6 August
+        held("C2", "administrative_arrest", D(2020, 12, 20), D(2021, 1, 3)),
+        held("C3", "detention", D(2021, 1, 5)),  # no term: held until an end is recorded
+        held("C4", "house_arrest", None),
+    ]
+    case = members_of(workbook(people=people("C1", "C2", "C3", "C4"), episodes=episodes))
+    by_id = {member.person.complainant_id: member.episodes[0] for member in case}
+    assert [held_on(by_id["C1"], day) for day in (D(2020, 6, 5), D(2020, 8, 6), D(2020, 8, 7))] == [
+        False, True, None]
+    assert [held_on(by_id["C2"], day) for day in (D(2020, 12, 19), D(2021, 1, 3), D(2021, 1, 4))] == [
+        False, True, False]
+    assert (held_on(by_id["C3"], D(2021, 1, 4)), held_on(by_id["C3"], D(2030, 1, 1))) == (False, True)
+    assert held_on(by_id["C4"], D(2021, 1, 5)) is None
+    # The stock counts by the same function: C3 held, C1 neither held nor at liberty, C4 not placed.
+    stock = stock_on(case, D(2021, 1, 5))
+    assert (stock.deprived, stock.lapsed, stock.unplaced) == (1, 1, 1)

@@ -153,6 +153,28 @@ def test_urgent_appeals_are_built_on_request_for_people_still_held(tmp_path):
     assert not any("urgent" in p.name for p in default.files)
 
 
+def test_a_custody_whose_term_ran_out_with_no_end_recorded_is_never_still_held_but_an_open_point(tmp_path):
+    # Pre-trial detention for two months from 10 May 2018, no end recorded: on the documents' date
+    # (TODAY, years later) whether the person is still held is not known.
+    lapsed = HELD | {"penalty": "2 months"}
+    urgent = ('documents = ["wgad", "wgad-questionnaire", "wgad-urgent", "special-procedures", "hrc"]\n'
+              'urgency = "Health at risk."\n')
+    result = build_one(tmp_path, None, people_extra=FILLED, episode_extra=lapsed, case_toml=urgent)
+    assert "en/wgad-urgent.pdf" not in [p.relative_to(result.output).as_posix() for p in result.files]
+    letter, questionnaire = text(result, "en/wgad.pdf"), text(result, "en/wgad-questionnaire/C1.pdf")
+    allegation, communication = text(result, "en/special-procedures.pdf"), text(result, "en/hrc/C1.pdf")
+    status = "[to complete: whether the person is still deprived of liberty, or the date of release]"
+    for document in (letter, questionnaire, allegation, communication):
+        assert "still held" not in document and status in document
+    assert "immediate release" not in allegation and "release the author" not in communication
+    assert OpenPoint("C1", "detention_status") in result.open_points["en/wgad-questionnaire/C1"]
+    # Within its term the same custody is still held, and the urgent request is built.
+    current = build_one(tmp_path, None, people_extra=FILLED, episode_extra=HELD | {"penalty": "20 years"},
+                        case_toml=urgent)
+    assert "en/wgad-urgent.pdf" in [p.relative_to(current.output).as_posix() for p in current.files]
+    assert "still held" in text(current, "en/wgad.pdf") and status not in text(current, "en/wgad.pdf")
+
+
 def test_the_lawyer_adds_and_removes_articles_per_author(tmp_path):
     result = build_one(tmp_path, ["hrc"], people_extra={"articles": "+7, -14"})
     communication = text(result, "en/hrc/C1.pdf")
