@@ -156,6 +156,9 @@ def _periods(data: DocumentData) -> dict:
         result.append({
             "label": period.label.get(lang.code, ""),
             "start": lang.date(period.start),
+            # The period's first and last days, a year they share printed once ("from 1 September to
+            # 31 October 2018"), as the change in the stock over it says them.
+            "range": lang.date_range(period.start, since.after.day),
             "episodes": since.flow.episodes,
             # Whether acts were recorded before the period began: only then are its acts "new".
             "earlier": any(e.date < period.start for m in members for e in m.episodes if e.date),

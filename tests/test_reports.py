@@ -39,10 +39,10 @@ def test_an_estimate_is_printed_beside_the_identified_count_with_its_source_neve
                            episodes=[episode("C1"), episode("C2")])).case
     assert count(case).complainants == 2
     english = html_text(case, "brief", "en")
-    assert "The rally rally: 2 complainants; an estimated 350 people in all, according to the monitors" in english
+    assert "The rally rally: 2 people; an estimated 350 people in all, according to the monitors" in english
     assert "352" not in english
     russian = html_text(case, "collective-complaint", "ru")
-    assert ("Всего, по оценкам, в связи с этим событием преследованиям подверглись около 350 человек "
+    assert ("Всего, по оценкам, в связи с этим событием преследованию подверглись около 350 человек "
             "(источник: наблюдатели); в настоящей жалобе учтены только заявители.") in russian
     assert "Это событие касается 2 заявителей" in russian
 

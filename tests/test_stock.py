@@ -211,6 +211,14 @@ def test_a_period_s_acts_are_new_only_when_acts_were_recorded_before_it(tmp_path
     assert "Зафиксировано 2 новых эпизода преследования" in brief_text(tmp_path, before, "ru")
 
 
+def test_a_period_within_one_year_prints_the_year_once(tmp_path):
+    settings = PERIOD.replace("build_date = 2021-01-05", "build_date = 2020-12-20")
+    text = brief_text(tmp_path, in_prison(2), "ru", settings)
+    assert "С 22 октября по 20 декабря 2020 года число лишённых свободы увеличилось на 2 человека" in text
+    english = brief_text(tmp_path, in_prison(2), "en", settings)
+    assert "From 22 October to 20 December 2020, the number of people deprived of liberty rose by 2" in english
+
+
 def test_a_brief_whose_workbook_records_no_end_says_nothing_of_the_stock(tmp_path):
     english = brief_text(tmp_path, [held("C1", "pretrial_detention", D(2020, 11, 1))], "en")
     assert "deprived of liberty" not in english
