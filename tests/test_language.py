@@ -113,6 +113,10 @@ def test_russian_agreement_depends_on_number_and_case(n, nominative, genitive):
     assert sentence == "Это событие касается " + genitive.split(" ", 1)[1]
     assert phrase("kk", None, "This event concerns %(num)s complainant", "This event concerns %(num)s complainants",
                   n) == f"Бұл оқиға {n} шағымданушыға қатысты"
+    # The lawyer decides an article for the complainants other than those it is already claimed for.
+    other = "другого заявителя" if n % 10 == 1 and n % 100 != 11 else "других заявителей"
+    assert phrase("ru", "article count", "concerns %(num)s other complainant", "concerns %(num)s other complainants",
+                  n) == f"касается {n} {other}"
 
 
 @pytest.mark.parametrize("n, new, plain", [

@@ -273,3 +273,14 @@ def test_the_complaint_says_what_the_complainants_were_targeted_for_every_act_co
                 case, "collective-complaint", "ru")
     assert "Protest: 1 complainant, 1 act No ground recorded: 1 act of persecution" in html_text(
         case, "collective-complaint", "en")
+
+
+def test_an_article_claimed_for_some_is_left_to_the_lawyer_for_the_other_complainants(workbook):
+    people = [person("C1", articles="+7"), person("C2", id_document="2")]
+    episodes = [episode("C1", treatment="force_used"), episode("C2", treatment="force_used")]
+    case = loaded(workbook(people=people, episodes=episodes)).case
+    russian = html_text(case, "collective-complaint", "ru")
+    assert "(касается 1 заявителя)" in russian
+    assert "и на основании каких фактов] (касается 1 другого заявителя)" in russian
+    english = html_text(case, "collective-complaint", "en")
+    assert "and on which facts] (concerns 1 other complainant)" in english
