@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import fcntl
 import functools
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -44,21 +47,23 @@ def _file_key(path) -> tuple[str, int, int, int]:
     return str(path), status.st_ino, status.st_mtime_ns, status.st_size
 
 
+# _read_pdf's text of each file, by _file_key.
+_TEXTS: dict[tuple[str, int, int, int], str] = {}
+
+
 def pdf_text(path) -> str:
     """_read_pdf's text of the file, read once per version of it: several tests read every file of
     the example's build, and pdftotext was most of their time."""
-    return _pdf_text(*_file_key(path))
+    key = _file_key(path)
+    if key not in _TEXTS:
+        _TEXTS[key] = _read_pdf(path)
+    return _TEXTS[key]
 
 
 def pdf_texts(paths) -> list[str]:
     """pdf_text of each file, the files read at once, one per core."""
     with ThreadPoolExecutor(os.cpu_count()) as pool:
         return list(pool.map(pdf_text, paths))
-
-
-@functools.cache
-def _pdf_text(path: str, _inode: int, _mtime_ns: int, _size: int) -> str:
-    return _read_pdf(path)
 
 
 def _read_pdf(path) -> str:
@@ -171,13 +176,30 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory):
-    """The example case built once in every language and format."""
-    from complaints.build import build
+    """The example case built once in every language and format, once for the whole run: under
+    pytest-xdist the first test process to need it builds it on every core while the others wait,
+    then reads back what the build returned and the texts of its PDFs. The loaded case and the
+    jobs, which do not pickle, are made again: loading and planning are deterministic."""
+    from complaints.build import BuildResult, build
+    from complaints.documents import FORMATS
+    from complaints.i18n import languages
+    from complaints.pipeline import load, plan
 
-    root = tmp_path_factory.mktemp("build")
-    case = root / "example"
-    shutil.copytree(EXAMPLE, case)
-    result = build(case, output_root=root / "output", today=TODAY)
-    # Most tests of the build read its PDFs back: read them all now, one per core.
-    pdf_texts([path for path in result.files if path.suffix == ".pdf"])
-    return result
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # this run's, never another's
+    case, saved = shared / "example-build" / "example", shared / "example-build.pickle"
+    with open(shared / "example-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not saved.exists():
+            shutil.copytree(EXAMPLE, case)
+            built = build(case, output_root=case.parent / "output", today=TODAY, workers=os.cpu_count() or 1)
+            # Most tests of the build read its PDFs back: read them all now, one per core.
+            pdf_texts([path for path in built.files if path.suffix == ".pdf"])
+            kept = {field.name: getattr(built, field.name) for field in dataclasses.fields(built)
+                    if field.name not in ("loaded", "jobs")}
+            saved.write_bytes(pickle.dumps((kept, _TEXTS)))
+        kept, texts = pickle.loads(saved.read_bytes())
+    _TEXTS.update(texts)
+    langs = tuple(languages())
+    loaded = load(case, langs, TODAY)
+    return BuildResult(loaded=loaded, jobs=plan(loaded, langs, FORMATS), **kept)
