@@ -35,7 +35,7 @@ from .names import transliterate
 from .open_points import marker_function, untranslated_marker
 from .penalties import describe_penalty, penalty_in_phrase
 from .records import Episode
-from .schema import GROUNDS, MEASURE_VALUES, REMEDY_ACTION_VALUES, TREATMENT, remedy_outcome_label
+from .schema import GROUNDS, MEASURE_VALUES, PETITIONS, REMEDY_ACTION_VALUES, TREATMENT, remedy_outcome_label
 from .settings import Period
 from .stock import CHARGE, CONVICTION, LASTING, charge_end, held_on
 
@@ -71,6 +71,8 @@ class EpisodeView:
     # A deprivation of liberty on the document's date (stock.held_on): True held, False not, None not
     # known (its recorded term ran out with no end recorded: an open point, never "still held").
     held: bool | None = False
+    hours_held: int | None = None  # for a detention, when recorded
+    period: str = ""  # from the date to the end date, what they share printed once ("11–25 мая 2018 года")
     place_of_detention: str = ""
     case_number: str = ""
     # The forces who carried out the arrest: the `arrested_by` cell, else the body that acted in a
@@ -112,6 +114,7 @@ class RemedyView:
     outcome_date: str
     action_key: str = ""  # a REMEDY_ACTIONS key, or empty when not recorded
     pending: bool = False  # no decision recorded
+    petition: bool = False  # a petition or an unnamed application (ru «ходатайство», «обращение»), not a complaint
     discretionary: bool = False  # one of DISCRETIONARY_REMEDIES
 
 
@@ -219,6 +222,14 @@ def _untranslated(lang: Language, text: str, original: str, complainant_id: str,
     return marked
 
 
+# A preventive measure as a phrase names what it is, which a punishment's label does not.
+PREVENTIVE_PHRASES = {
+    "pretrial_detention": N_("preventive measure", "custody as a preventive measure"),
+    "house_arrest": N_("preventive measure", "house arrest as a preventive measure"),
+    "psychiatric_placement": N_("preventive measure", "placement in a psychiatric institution"),
+}
+
+
 def act_phrase(lang: Language, episode: Episode) -> str:
     """The measure with its term or amount and the provision invoked, in the word order of the
     document's language (ru "административный арест сроком на 15 суток по ст. 488 КоАП РК", kk "ҚР
@@ -230,8 +241,14 @@ def act_phrase(lang: Language, episode: Episode) -> str:
     provision = parse_provision(episode.legal_basis)
     basis = provision.describe(lang, under=True, short=True) if provision else ""
     in_phrase = penalty_in_phrase(lang, episode.penalty)
-    phrase = lang.pgettext("act", "{measure} {penalty} {basis}").format(
-        measure=measure, penalty=in_phrase or "", basis=basis)
+    if episode.measure in PREVENTIVE_MEASURES and basis:
+        # «мера пресечения в виде содержания под стражей сроком на 2 месяца по делу по ч. 2 ст. 405 УК РК»
+        phrase = lang.pgettext("act", "{measure} {penalty} in the case {basis}").format(
+            measure=lang.pgettext("preventive measure", PREVENTIVE_PHRASES[episode.measure]),
+            penalty=in_phrase or "", basis=basis)
+    else:
+        phrase = lang.pgettext("act", "{measure} {penalty} {basis}").format(
+            measure=measure, penalty=in_phrase or "", basis=basis)
     parts = [" ".join(phrase.split())]
     if episode.legal_basis and not provision:
         parts.append(lang.gettext("legal basis: %(basis)s") % {"basis": describe_basis(lang, episode.legal_basis)})
@@ -337,6 +354,10 @@ class _Views:
             warrant=episode.warrant or "",
             end_date=self.date(episode.end_date),
             held=held_on(episode, self.day) if episode.measure in DEPRIVATION_OF_LIBERTY else False,
+            hours_held=episode.hours_held,
+            period=(self.lang.period(episode.date, episode.end_date)
+                    if episode.date and episode.end_date and episode.end_date != episode.date
+                    else self.date(episode.date)),
             place_of_detention=free_text(self.lang, episode.places_of_detention, episode.place_of_detention,
                                          episode.complainant_id, self.to_send),
             case_number=episode.case_number or "",
@@ -374,6 +395,7 @@ class _Views:
                            REMEDY_ACTION_VALUES.label(self.lang, r.action) if r.action else "",
                            remedy_outcome_label(self.lang, r.action, r.outcome) if r.outcome else "",
                            self.date(r.outcome_date), action_key=r.action or "", pending=not r.outcome,
+                           petition=not r.action or r.action in PETITIONS,
                            discretionary=r.action in DISCRETIONARY_REMEDIES)
                 for r in member.remedies
             ),

@@ -144,6 +144,15 @@ class Language:
         text = format_date(value, self.pgettext("date pattern of a cited document", "d MMMM y"), locale=self.locale)
         return _ATTRIBUTIVE[self.code](text) if self.code in _ATTRIBUTIVE else text
 
+    def period(self, start: datetime.date, end: datetime.date) -> str:
+        """From `start` to `end`, what the two dates share printed once: "11–25 May 2018", "24 June – 8
+        July 2018"; «11–25 мая 2018 года», «24 июня – 8 июля 2018 года»; "2018 жылғы 11–25 мамыр"."""
+        if (start.year, start.month) != (end.year, end.month):
+            return " – ".join(self.date_range(start, end))
+        first = self.pgettext("first date of a range within a month", "d")
+        last = self.pgettext("last date of a range within a year", "d MMMM y")
+        return f"{format_date(start, first, locale=self.locale)}–{format_date(end, last, locale=self.locale)}"
+
     def split_possessor(self, title: str) -> tuple[str, str]:
         """A document's title as its issuer, where the language names it first and puts the date and
         number between it and the document's name, and the rest: Kazakh "Алматы қалалық сотының" and

@@ -66,7 +66,7 @@ _UNNUMBERED = (0, 0)  # numId 0: no list, whatever the style says
 # the space below a table (table), in twips.
 HEADER_FILL, LABEL_FILL = "E8E8E8", "F3F3F3"
 LABEL_SHARE = 0.34
-ADDRESSEE_INDENT = 0.45
+ADDRESSEE_INDENT = 0.5
 # p.signature-line: the position's share of the text width, the line's and the space after it.
 SIGNATURE_SHARES = (0.45, 0.28, 0.04)
 OPEN_POINT_FILL = "FFF2A8"  # .open-point's background

@@ -421,8 +421,8 @@ def _define_styles(document, text_width) -> None:
                      hyphenate=False, next_style="Normal")
     _paragraph_style(document, "Subtitle", size=13, bold=True, align=center, after=18, keep_next=True,
                      hyphenate=False, next_style="Normal")
-    # p.addressee: set in the right part of the page, as Russian and Kazakh letters are.
-    _paragraph_style(document, "Addressee", align=right, after=2, hyphenate=False,
+    # p.addressee: set in the right half of the page, its lines flush left, as Russian and Kazakh letters are.
+    _paragraph_style(document, "Addressee", align=left, after=2, hyphenate=False,
                      left=int(text_width * layout.ADDRESSEE_INDENT))
     heading1 = _paragraph_style(document, "Heading 1", size=13.5, bold=True, align=left, before=16, after=6,
                                 keep_next=True, hyphenate=False, next_style="Normal")

@@ -290,18 +290,19 @@ def test_russian_wgad_cover_letter_agrees_with_the_count(n, person, questionnair
 
 # "лица", not "граждане": the workbook does not record their nationality.
 @pytest.mark.parametrize("n, citizens", [
-    (1, "1 лица, указанного в приложении и уполномочившего"),
-    (2, "2 лиц, указанных в приложении и уполномочивших"),
-    (5, "5 лиц, указанных в приложении и уполномочивших"),
-    (11, "11 лиц, указанных в приложении и уполномочивших"),
-    (21, "21 лица, указанного в приложении и уполномочившего"),
-    (22, "22 лиц, указанных в приложении и уполномочивших"),
-    (101, "101 лица, указанного в приложении и уполномочившего"),
+    (1, "1 лица, указанного в списке заявителей и уполномочившего"),
+    (2, "2 лиц, указанных в списке заявителей и уполномочивших"),
+    (5, "5 лиц, указанных в списке заявителей и уполномочивших"),
+    (11, "11 лиц, указанных в списке заявителей и уполномочивших"),
+    (21, "21 лица, указанного в списке заявителей и уполномочившего"),
+    (22, "22 лиц, указанных в списке заявителей и уполномочивших"),
+    (101, "101 лица, указанного в списке заявителей и уполномочившего"),
 ])
 def test_russian_domestic_complaint_agrees_with_the_count(n, citizens):
-    text = phrase("ru", None, "We submit this complaint on behalf of %(num)s citizen, listed in the annex, who "
-                  "authorised us to file appeals on their behalf.", "We submit this complaint on behalf of %(num)s "
-                  "citizens, listed in the annex, who authorised us to file appeals on their behalf.", n)
+    text = phrase("ru", None, "We submit this complaint on behalf of %(num)s person, named in the list of "
+                  "complainants, who authorised us to file appeals on their behalf.", "We submit this complaint on "
+                  "behalf of %(num)s people, named in the list of complainants, who authorised us to file appeals on "
+                  "their behalf.", n)
     assert text == f"Настоящая жалоба подаётся от имени {citizens} нас на подачу обращений."
 
 
@@ -362,3 +363,20 @@ def test_the_reviewers_page_renders_every_counted_message_for_every_count_in_eve
     assert script.main(["--html", str(page)]) == 0
     assert "21 человек, чьи дела задокументированы" in page.read_text(encoding="utf-8")
     assert script.main(["--html", str(page)]) == 2  # never overwritten
+
+
+def test_a_period_prints_what_its_two_dates_share_once():
+    day = datetime.date
+    assert language("en").period(day(2018, 5, 11), day(2018, 5, 25)) == "11–25 May 2018"
+    assert " ".join(language("ru").period(day(2018, 5, 11), day(2018, 5, 25)).split()) == "11–25 мая 2018 года"
+    assert " ".join(language("ru").period(day(2018, 6, 24), day(2018, 7, 8)).split()) == "24 июня – 8 июля 2018 года"
+    assert language("kk").period(day(2018, 5, 11), day(2018, 5, 25)) == "2018 жылғы 11–25 мамыр"
+    assert " ".join(language("ru").period(day(2018, 12, 24), day(2019, 1, 8)).split()) == (
+        "24 декабря 2018 года – 8 января 2019 года")
+
+
+@pytest.mark.parametrize("n, russian", [(1, "1 случай"), (2, "2 случая"), (5, "5 случаев"), (11, "11 случаев"),
+                                        (21, "21 случай"), (22, "22 случая"), (101, "101 случай")])
+def test_a_provision_is_counted_in_cases(n, russian):
+    assert phrase("ru", None, "%(num)s case", "%(num)s cases", n) == russian
+    assert phrase("kk", None, "%(num)s case", "%(num)s cases", n) == f"{n} жағдай"

@@ -169,7 +169,7 @@ def test_letters_say_who_was_held_and_who_still_is_and_agree_with_a_woman_author
     # Not all of them are held on the letter's date: the letter says so, and how many still are.
     assert "От имени 2 лиц, которые были лишены свободы" in cover
     assert "Из них на дату настоящего письма лишённым свободы остаётся 1 человек." in cover
-    assert "Олардың 1 адамы осы хат жазылған күні әлі де бас бостандығынан айырылған." in _document_text(
+    assert "Олардың ішінде 1 адам осы хат жазылған күні әлі де бас бостандығынан айырулы күйде." in _document_text(
         case, "wgad", "kk")
     from complaints.context import document_context
 
@@ -208,3 +208,32 @@ def test_a_persons_acts_outside_any_event_are_one_item_as_in_the_events_sections
     complaint = _document_text(case, "domestic-complaint", "ru")
     others = complaint[complaint.index("Другие эпизоды преследования"):complaint.index("2. Правовая оценка")]
     assert others.count("Оспанова Айгерим:") == 1 and "обыск" in others and "угрозы" in others
+
+
+def test_the_examples_russian_texts_write_feminine_and_neuter_short_participles_without_yo():
+    # «привлечена», «освобождена», never «привлечёна»: a short participle loses the ё of «-ённый»
+    # except in the masculine («привлечён»).
+    import re
+
+    import openpyxl
+
+    from conftest import EXAMPLE
+
+    sheet = openpyxl.load_workbook(EXAMPLE / "workbook.xlsx", read_only=True)["Episodes"]
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows)
+    column = header.index("description_ru")
+    texts = [row[column] for row in rows if row[column]]
+    assert texts and not [text for text in texts if re.search(r"[а-яё]{3,}ён[аоы]\b", text)]
+
+
+def test_the_wgad_cover_gives_each_deprivation_its_length_and_its_dates_once(tmp_path):
+    episodes = [episode("C1", hours_held=6, end_date=datetime.date(2018, 5, 10)),
+                episode("C1", measure="administrative_arrest", date=datetime.date(2018, 5, 11),
+                        end_date=datetime.date(2018, 5, 25))]
+    case = load(write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")],
+                               episodes=episodes), ("ru", "kk"), TODAY).case
+    cover = _document_text(case, "wgad", "ru")
+    assert "10 мая 2018 года (задержание, 6 часов)" in cover
+    assert "11–25 мая 2018 года (административный арест)" in cover
+    assert "2018 жылғы 11–25 мамыр (әкімшілік қамаққа алу)" in _document_text(case, "wgad", "kk")

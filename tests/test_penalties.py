@@ -103,12 +103,14 @@ def test_an_episode_says_what_was_done_under_which_provision_as_a_lawyer_writes_
     assert _episode_lines(workbook, "ru", episodes) == [
         "11 мая 2018 года, Алматы: штраф в размере 120 250 тенге по ст. 488 КоАП РК "
         "(Специализированный межрайонный административный суд города Алматы).",
-        "1 июня 2018 года, Алматы: содержание под стражей сроком на 2 месяца по ч. 2 ст. 405 УК РК."]
+        "1 июня 2018 года, Алматы: мера пресечения в виде содержания под стражей сроком на 2 месяца по делу "
+        "по ч. 2 ст. 405 УК РК."]
     # Kazakh sets the provision and the term before the measure.
     assert _episode_lines(workbook, "kk", episodes) == [
         "2018 жылғы 11 мамыр, Алматы: ҚР ӘҚБтК 488-бабы бойынша 120 250 теңге мөлшерінде айыппұл "
         "(Алматы қаласының мамандандырылған ауданаралық әкімшілік соты).",
-        "2018 жылғы 1 маусым, Алматы: ҚР ҚК 405-бабының 2-бөлігі бойынша 2 ай мерзімге күзетпен ұстау."]
+        "2018 жылғы 1 маусым, Алматы: ҚР ҚК 405-бабының 2-бөлігі бойынша іс аясында 2 ай мерзімге бұлтартпау "
+        "шарасы ретінде күзетпен ұстау."]
 
 
 def test_preventive_measures_print_a_term_and_punishments_a_penalty(workbook):
@@ -182,6 +184,35 @@ def test_a_remedy_outcome_is_worded_as_the_courts_word_it_and_agrees_with_the_ap
     assert remedy_outcome_label(language("kk"), action_key, outcome_key) == kazakh
     # The earlier wording is still read on input.
     assert REMEDY_OUTCOME_VALUES.spellings()[fold("отказано в рассмотрении")] == "refused"
+
+
+@pytest.mark.parametrize("action, russian", [
+    # «жалоба» is feminine, «ходатайство» and «обращение» (an application of no recorded kind) neuter.
+    ("appeal", "апелляционная жалоба: ещё не рассмотрена."),
+    ("complaint", "жалоба: ещё не рассмотрена."),
+    ("cassation", "ходатайство о пересмотре в кассационном порядке: ещё не рассмотрено."),
+    (None, "обращение: ещё не рассмотрено."),
+])
+def test_a_pending_remedy_agrees_with_the_application(tmp_path, action, russian):
+    import openpyxl
+
+    from complaints.build import load
+    from complaints.context import document_context
+    from complaints.documents import REGISTRY
+    from complaints.render_html import html_environment
+
+    from conftest import TODAY, write_workbook
+
+    path = write_workbook(tmp_path / "case.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Remedies")
+    sheet.append(["complainant_id", "date", "action"])
+    sheet.append(["C1", datetime.date(2018, 6, 1), action])
+    book.save(path)
+    loaded = load(path, ("ru",), TODAY)
+    remedy = document_context(loaded.case, REGISTRY["special-procedures"], "ru", TODAY)["people"][0].remedies[0]
+    line = html_environment("ru").from_string('{% import "_macros.html" as m %}{{ m.remedy_line(r) }}')
+    assert " ".join(line.render(r=remedy).split()).endswith(russian)
 
 
 def test_an_unknown_remedy_outcome_is_an_error_at_its_cell(tmp_path):

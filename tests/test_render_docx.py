@@ -410,7 +410,7 @@ def test_styles_look_as_in_the_pdf(document):
     assert styles["Title"].font.size.pt == 17 and styles["Heading 1"].font.size.pt == 13.5
     addressee = styles["Addressee"].paragraph_format
     assert addressee.left_indent.twips == pytest.approx(_text_width(document) * render_module.ADDRESSEE_INDENT, abs=1)
-    assert addressee.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert addressee.alignment == WD_ALIGN_PARAGRAPH.LEFT
 
 
 def test_running_text_is_hyphenated_and_headings_and_tables_are_not(document):
