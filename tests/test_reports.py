@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 import re
 
 import pytest
@@ -284,3 +285,38 @@ def test_an_article_claimed_for_some_is_left_to_the_lawyer_for_the_other_complai
     assert "и на основании каких фактов] (касается 1 другого заявителя)" in russian
     english = html_text(case, "collective-complaint", "en")
     assert "and on which facts] (concerns 1 other complainant)" in english
+
+
+def test_a_named_case_gives_a_convictions_sentence_and_a_lapsed_custody_its_term_not_held(workbook):
+    episodes = [episode("C1", None, "conviction", date=D(2018, 9, 20), legal_basis="CC 405(2)"),
+                episode("C1", None, "restriction_of_freedom", date=D(2018, 9, 20), penalty="1 year",
+                        legal_basis="CC 405(2)"),
+                episode("C2", None, "pretrial_detention", date=D(2018, 6, 6), penalty="2 months")]
+    case = loaded(workbook(people=[person("C1"), person("C2", id_document="2")], episodes=episodes)).case
+    english = html_text(case, "brief", "en")
+    assert ("conviction on 20 September 2018 (restriction of freedom for 1 year under art. 405(2) CC)"
+            in english)
+    # TODAY is years after the custody's two months: it is not said to last, nor to have ended.
+    assert ("pre-trial detention since 6 June 2018 (term: 2 months; neither a release nor an extension is "
+            "recorded)") in english
+    assert "(срок — 2 месяца; ни освобождение, ни продление срока не зафиксированы)" in html_text(case, "brief", "ru")
+
+
+def test_the_brief_draws_its_charts_half_as_wide_two_to_a_row_and_the_complaint_across_the_page(workbook):
+    from complaints.charts import HALF_WIDTH_INCHES, WIDTH_INCHES, Chart
+
+    episodes = [episode("C1", date=D(2018, 5, 10)), episode("C2", measure="fine", date=D(2018, 6, 10)),
+                episode("C2", event_id=None, measure="search", date=D(2018, 7, 1))]
+    case = loaded(workbook(people=[person("C1"), person("C2", id_document="2")], episodes=episodes)).case
+
+    def widths(document):
+        page = DocumentHtml(REGISTRY[document], "en", document_context(case, REGISTRY[document], "en", TODAY),
+                            TODAY).html
+        specs = re.findall(r'data-chart="([^"]+)"', page)
+        return page, [Chart.from_spec(html.unescape(spec)).width for spec in specs]
+
+    brief, brief_widths = widths("brief")
+    assert brief_widths and set(brief_widths) == {HALF_WIDTH_INCHES}
+    assert brief.count('<div class="charts">') == 2
+    _, complaint_widths = widths("collective-complaint")
+    assert complaint_widths and set(complaint_widths) == {WIDTH_INCHES}
