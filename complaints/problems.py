@@ -85,6 +85,14 @@ DATE_BEFORE_BIRTH = _problem(
     N_("validation", "Check this date and the date of birth of {id}."),
 )
 
+CUSTODY_TERM_RUN_OUT = _problem(
+    "custody-term-run-out", WARNING,
+    N_("validation", "The recorded term of this deprivation of liberty ran out before the documents' date, and no "
+                     "end date is recorded: the documents say neither that the person is still held nor that the "
+                     "person was released."),
+    N_("validation", "Enter the end date (the release, or the sentence served), or the extended term in penalty."),
+)
+
 DATE_END_BEFORE_START = _problem(
     "date-end-before-start", ERROR,
     N_("validation", "The end date is before the start date."),

@@ -9,12 +9,14 @@ from .claims import article_changes
 from .countries import country_codes
 from .fonts import code_points, undrawable
 from .identifiers import collision_key
+from .law import DEPRIVATION_OF_LIBERTY
 from .names import identity_key
 from .problems import (
     AFTER_DOCUMENT_DATE,
     BAD_ARTICLES,
     BORN_BEFORE_1900,
     CONFLICTING_DUPLICATE,
+    CUSTODY_TERM_RUN_OUT,
     DATE_BEFORE_BIRTH,
     DATE_END_BEFORE_START,
     DATE_IN_FUTURE,
@@ -42,6 +44,7 @@ from .report import Exclusion, Issue, Report
 from .schema import ATTACHMENTS, COMPLAINANTS, EPISODES, EVENTS, REMEDIES, TESTIMONIES
 from .screen import screen, settings_texts
 from .settings import Settings
+from .stock import held_on
 
 # The Human Rights Committee may see a communication submitted more than five years
 # after the final domestic decision as an abuse of the right of submission (rule 99(c)).
@@ -201,6 +204,9 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
         # An end later than the documents' date is the end of a term still running (a release to come).
         if episode.end_date and episode.end_date > today:
             issues.append(_issue(DATE_IN_FUTURE, EPISODES, episode.row, "end_date", episode_cols))
+        # Whether the person is still held is not known (stock.held_on): an open point in every document.
+        if episode.measure in DEPRIVATION_OF_LIBERTY and episode.date and held_on(episode, submission) is None:
+            issues.append(_issue(CUSTODY_TERM_RUN_OUT, EPISODES, episode.row, "end_date", episode_cols))
         if episode.lawyer_access == "yes" and "denied_lawyer" in episode.treatment:
             issues.append(_issue(LAWYER_ACCESS_CONTRADICTED, EPISODES, episode.row, "lawyer_access", episode_cols))
         if episode.event_id and episode.event_id not in event_ids:
