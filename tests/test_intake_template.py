@@ -73,7 +73,7 @@ def test_a_template_filled_with_valid_data_validates_with_no_warnings(templates,
     fill(book, lang, "Episodes", [
         {"complainant_id": "C001", "event_id": "2022-01-almaty", "date": datetime.date(2022, 1, 6), "city": city,
          "measure": values["measures"][0], "legal_basis": "488", "penalty": "10 days", "authority": "МВД",
-         "description": "—"},
+         "description": "—", "end_date": datetime.date(2022, 1, 15)},  # a term that ran out has its end recorded
         {"complainant_id": "C002", "measure": values["measures"][3]}])
     fill(book, lang, "Remedies", [
         {"complainant_id": key, "date": datetime.date(2022, 2, 1), "authority": "Верховный суд", "action": "appeal",
