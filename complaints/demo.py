@@ -69,6 +69,11 @@ MEASURE_PLANS = [  # an episode sequence per person, with the legal basis and pe
 ]
 
 
+# The days the plans' custodies (arrests, pre-trial detention) last: their terms above.
+CUSTODY_DAYS = {"15 days": 15, "10 days": 10, "2 months": 61}
+CUSTODIES = ("administrative_arrest", "pretrial_detention")
+
+
 def _spelling(rng: random.Random, place) -> str:
     return rng.choice([place.names["en"], place.names["ru"], place.names["kk"]])
 
@@ -144,6 +149,9 @@ def _write_demo(stream, complainants: int, seed: int) -> dict[str, int]:
                 "date": day, "city": _spelling(rng, home if rng.random() < 0.8 else rng.choice(places)),
                 "measure": measure, "legal_basis": basis or None, "penalty": penalty or None,
                 "authority": "Ministry of Internal Affairs",
+                # A custody with a term ends with it, as an intake records the release (validate warns otherwise).
+                "end_date": day + datetime.timedelta(days=CUSTODY_DAYS[penalty] - 1) if measure in CUSTODIES
+                else None,
             })
             rows[EPISODES.key] += 1
         if rng.random() < 0.9:
