@@ -9,6 +9,7 @@ document), who may also add or remove articles for one author in the `articles` 
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Protocol
 
 from .law import (
     ARTICLES_BY_MEASURE,
+    CONSTITUTION_RIGHTS,
     CORE_ARTICLES,
     DEPRIVATION_OF_LIBERTY,
     PENALTIES,
@@ -68,13 +70,20 @@ class Fact(Protocol):
     def ground(self) -> str: ...
     @property
     def treatment(self) -> tuple[str, ...]: ...
+    @property
+    def day(self) -> datetime.date | None: ...
 
 
 # What a fair trial forbids, as the intake records it (Episodes `lawyer_access`, or the `treatment`
 # tags): held or tried without a lawyer of the person's choosing (article 14(3)(b) and (d)), compelled
 # to make a statement, to testify against oneself or to confess (article 14(3)(g)). Each engages
 # article 14 and, for a deprivation of liberty, Category III of the Working Group.
-FAIR_TRIAL_BREACHES = ("denied_lawyer", "forced_statement")
+# A penalty a court imposed on the day of the person's detention, or the day after (the recorded dates show
+# it): no adequate time and facilities to prepare a defence (article 14(3)(b)). The dates say nothing of a
+# lawyer: that is `lawyer_access`'s to say.
+FAIR_TRIAL_BREACHES = ("denied_lawyer", "forced_statement", "same_day_trial", "next_day_trial")
+# The penalties a court imposes at a summary hearing after a detention (the administrative courts).
+SUMMARY_PENALTIES = ("administrative_arrest", "fine")
 
 
 def lawyer_access(typed: str | None, treatment: Iterable[str]) -> str:
@@ -87,6 +96,42 @@ def lawyer_access(typed: str | None, treatment: Iterable[str]) -> str:
 def _fair_trial_breaches(fact: Fact) -> tuple[str, ...]:
     return tuple(breach for breach, found in (("denied_lawyer", fact.lawyer_access == "no"),
                                               ("forced_statement", "forced_statement" in fact.treatment)) if found)
+
+
+# The measures by which a person faces a charge (article 14 applies to "the determination of any criminal
+# charge"): an administrative penalty, a criminal case, a measure of restraint in it, a sentence.
+CHARGES = ("fine", "administrative_arrest", "criminal_case", "pretrial_detention", "house_arrest", "conviction",
+           "imprisonment", "restriction_of_freedom")
+
+
+def charged(facts: Sequence[Fact]) -> set[int]:
+    """The id() of each fact at which the person faced a charge: one that is itself a charge, or one (a
+    detention, an interrogation) connected with a charge by its event or followed by one on that day or
+    the next. A lawyer denied or a statement forced there is a breach of article 14; at a detention
+    that led to no charge it is not (the detention itself engages article 9)."""
+    charges = [fact for fact in facts if fact.measure_key in CHARGES]
+    found = set()
+    for fact in facts:
+        if fact.measure_key in CHARGES or any(
+                (fact.event_id and charge.event_id == fact.event_id)
+                or (fact.day and charge.day and fact.day <= charge.day <= fact.day + datetime.timedelta(days=1))
+                for charge in charges):
+            found.add(id(fact))
+    return found
+
+
+def summary_trials(facts: Sequence[Fact]) -> dict[int, str]:
+    """The penalties imposed on the day of a recorded detention of the same person ("same_day_trial") or
+    the day after ("next_day_trial"), by the id() of the fact."""
+    detained = {fact.day for fact in facts if fact.measure_key == "detention" and fact.day}
+    found = {}
+    for fact in facts:
+        if fact.measure_key in SUMMARY_PENALTIES and fact.day:
+            if fact.day in detained:
+                found[id(fact)] = "same_day_trial"
+            elif fact.day - datetime.timedelta(days=1) in detained:
+                found[id(fact)] = "next_day_trial"
+    return found
 
 
 # Articles a fact may engage that only the lawyer can claim: whether a conviction punished an act no
@@ -112,13 +157,14 @@ class RecordedFact:
     lawyer_access: str
     ground: str = ""
     treatment: tuple[str, ...] = ()
+    day: datetime.date | None = None
 
     @classmethod
     def of(cls, episode) -> RecordedFact:
         treatment = tuple(sorted(episode.treatment))
         return cls(episode.measure or "", parse_provision(episode.legal_basis), no_basis(episode.legal_basis),
                    episode.event_id or "", lawyer_access(episode.lawyer_access, treatment), episode.grounds or "",
-                   treatment)
+                   treatment, episode.date)
 
 
 @dataclass(frozen=True)
@@ -177,13 +223,16 @@ def article_claims(facts: Sequence[Fact], added: Iterable[int] = (), removed: It
     having no legal basis), plus those the lawyer added, minus those removed. An article the lawyer
     added rests on the episodes whose measure leaves it to the lawyer, else on every episode."""
     supported: dict[int, list] = {}
+    summary = summary_trials(facts)
+    trial = [fact for fact in facts if id(fact) in charged(facts)]  # where a breach is one of article 14
     for fact in facts:
-        for article in _engaged(fact):
+        fair_trial = id(fact) in summary or (fact in trial and bool(_fair_trial_breaches(fact)))
+        for article in (_engaged(fact) - {14}) | ({14} if fair_trial else set()):
             supported.setdefault(article, []).append(fact)
     removed = set(removed)
     keys = (set(supported) | set(added)) - removed
     return tuple(Claim(article, tuple(supported.get(article) or _left_to_lawyer(facts, article) or facts),
-                       breaches=_breaches(facts) if article == 14 else ())
+                       breaches=_breaches(trial, summary) if article == 14 else ())
                  for article in sorted(keys))
 
 
@@ -192,10 +241,40 @@ def _left_to_lawyer(facts: Sequence[Fact], article: int) -> list:
             if any(article in articles and concerns(fact) for _, articles, concerns in DECIDED_BY_LAWYER)]
 
 
-def _breaches(facts: Sequence[Fact]) -> tuple[tuple[str, tuple], ...]:
-    """Each breach of a fair trial some fact records, with those facts, in FAIR_TRIAL_BREACHES order."""
+def _breaches(facts: Sequence[Fact], summary: dict[int, str]) -> tuple[tuple[str, tuple], ...]:
+    """Each breach of a fair trial some fact records (summary: summary_trials of the person's facts), with
+    those facts, in FAIR_TRIAL_BREACHES order."""
     return tuple((breach, found) for breach in FAIR_TRIAL_BREACHES
-                 if (found := tuple(fact for fact in facts if breach in _fair_trial_breaches(fact))))
+                 if (found := tuple(fact for fact in facts
+                                    if breach in _fair_trial_breaches(fact) or summary.get(id(fact)) == breach)))
+
+
+def engages(fact: Fact, article: int) -> bool:
+    """Whether one recorded fact engages an article of the Covenant on its own."""
+    return article in _engaged(fact)
+
+
+# The Constitution's articles on the freedoms the Covenant's articles 19, 22 and 21 protect.
+_CONSTITUTION_BY_ARTICLE = {19: "20", 22: "23", 21: "32"}
+
+
+def constitution_rights(facts: Sequence[Fact], claimed: Iterable[int]) -> tuple[str, ...]:
+    """The articles of the Constitution (keys of law.CONSTITUTION_RIGHTS, in that order) one person's
+    recorded facts concern: qualified legal assistance where a lawyer was denied; personal liberty where
+    deprived of it; the prohibition of torture where ill-treatment or force is recorded; private life
+    where a search, surveillance, a phone seized or fingerprints taken are; speech, association and
+    assembly where the person's claims (`claimed`, the articles of the Covenant) include articles 19,
+    22 and 21."""
+    found = {
+        "13(3)": any(fact.lawyer_access == "no" for fact in facts),
+        "16": any(fact.measure_key in DEPRIVATION_OF_LIBERTY for fact in facts),
+        "17(2)": any(fact.measure_key == "ill_treatment" or "force_used" in fact.treatment for fact in facts),
+        "18": any(fact.measure_key in ("search", "surveillance")
+                  or {"phone_seized", "fingerprints_taken"} & set(fact.treatment) for fact in facts),
+    }
+    claimed = set(claimed)
+    found.update({key: article in claimed for article, key in _CONSTITUTION_BY_ARTICLE.items()})
+    return tuple(key for key in CONSTITUTION_RIGHTS if found.get(key))
 
 
 @dataclass(frozen=True)
@@ -240,12 +319,14 @@ def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterab
                 or fact.event_id]
     exercised = ({article for fact in exercise if (article := _provision_article(fact))}
                  | {article for fact in exercise for article in ARTICLES_BY_GROUND.get(fact.ground, ())} | set(rights))
-    # III: a breach of a fair trial recorded while the person was deprived of liberty.
-    unfair = [fact for fact in deprivations if _fair_trial_breaches(fact)]
+    # III: a breach of a fair trial recorded while the person was deprived of liberty, or a penalty imposed
+    # at a hearing held on the day of the detention or the day after (the person held until brought to court).
+    summary = summary_trials(facts)
+    unfair = [fact for fact in facts if (fact in deprivations and _fair_trial_breaches(fact)) or id(fact) in summary]
     # V: a recorded affiliation, and a deprivation of liberty for membership of an association.
     discrimination = [fact for fact in deprivations if affiliation and fact.provision
                       and (fact.provision.code, fact.provision.article) in ASSOCIATION_PROVISIONS]
     return tuple(Claim(key, tuple(found), tuple(sorted(exercised & set(CORE_ARTICLES))) if key == "II" else (),
-                       _breaches(found) if key == "III" else ())
+                       _breaches(found, summary) if key == "III" else ())
                  for key, found in (("I", baseless), ("II", exercise), ("III", unfair), ("V", discrimination))
                  if found)

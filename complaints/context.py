@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from .authorities import Authorities
 from .bodies import bodies
 from .case import Case, Member
-from .claims import Claim, Undecided, author_claims, category_claims, lawyer_access
+from .claims import CHARGES, Claim, Undecided, author_claims, category_claims, lawyer_access
 from .collation import alphabetical, sort_key
 from .countries import country_codes, country_name
 from .counts import Counts, count
@@ -79,7 +79,19 @@ class EpisodeView:
     # detention (the police who detained); empty when not recorded. Never the court that ordered it.
     arrested_by: str = ""
     preventive: bool = False  # a preventive or procedural measure: its "penalty" is a term
+    # The measure's label names a kind of act ("other measures", "dismissal from work or study") and the
+    # description tells the act itself, with nothing else to say (no provision, term or amount): the
+    # documents print the description in its place, never the kind before the act.
+    categorical: bool = False
     treatment: tuple[str, ...] = ()  # the TREATMENT keys recorded, in the vocabulary's order
+    day: datetime.date | None = None  # the date, unformatted (claims.summary_trials compares days)
+
+
+# The measures a decision imposes (a penalty, a charge, a measure of restraint, a placement, a dismissal):
+# what a communication may ask to have quashed.
+DECISIONS = (*CHARGES, "psychiatric_placement", "confiscation", "dismissal")
+# The measures whose label names a kind of act rather than the act: what the description tells is the act.
+CATEGORY_MEASURES = ("ill_treatment", "dismissal", "other")
 
 
 @dataclass(frozen=True)
@@ -162,6 +174,10 @@ class PersonView:
     # A scan of the person's power of attorney is among the case's checked attachments: the bodies
     # accept a representative only with it, so a submission without it asks for it (an open point).
     poa_scan: bool = False
+    # Whether the lawyer asks the Human Rights Committee for interim measures for this author (None: not
+    # decided, which for a person still held is an open point), and why.
+    interim: bool | None = None
+    interim_reasons: str = ""
 
 
 # The script each language's documents are written in, and the letters that, among these languages,
@@ -331,6 +347,9 @@ class _Views:
     def episode(self, episode) -> EpisodeView:
         event = self.events.get(episode.event_id)
         authority = self.authority(episode.authorities, episode.authority)
+        description = free_text(self.lang, episode.descriptions, episode.description, episode.complainant_id,
+                                self.to_send)
+        act = act_phrase(self.lang, episode)
         return EpisodeView(
             date=self.date(episode.date),
             city=episode.city.name(self.lang.code) if episode.city else "",
@@ -339,10 +358,11 @@ class _Views:
             legal_basis=describe_basis(self.lang, episode.legal_basis),
             penalty=describe_penalty(self.lang, episode.penalty),
             preventive=episode.measure in PREVENTIVE_MEASURES,
-            act=act_phrase(self.lang, episode),
+            act=act,
             authority=authority,
-            description=free_text(self.lang, episode.descriptions, episode.description, episode.complainant_id,
-                                  self.to_send),
+            description=description,
+            categorical=(episode.measure in CATEGORY_MEASURES and bool(description)
+                         and act == measure_label(self.lang, episode.measure)),
             event=event.labels.get(self.lang.code, "") if event else "",
             event_id=episode.event_id or "",
             provision=parse_provision(episode.legal_basis),
@@ -364,6 +384,7 @@ class _Views:
             arrested_by=(self.authority({}, episode.arrested_by) if episode.arrested_by
                          else authority if episode.measure == "detention" else ""),
             treatment=tuple(tag for tag in TREATMENT if tag in episode.treatment),
+            day=episode.date,
         )
 
     def nationality(self, typed: str | None) -> str:
@@ -414,6 +435,7 @@ class _Views:
         )
         if public:
             return view
+        interim = self.case.settings.interim_measures.get(person.complainant_id)
         return replace(
             view,
             surname=(_latin(person.surname_latin) or transliterate(person.surname)) if latin else person.surname,
@@ -430,6 +452,8 @@ class _Views:
             affiliation=person.affiliation or "",
             held=tuple(v for v in episodes if v.held),
             held_unknown=not any(v.held for v in episodes) and any(v.held is None for v in episodes),
+            interim=interim.request if interim else None,
+            interim_reasons=interim.reasons.get(self.lang.code, "") if interim else "",
             poa_scan=any(item.kind == "power_of_attorney" and item.row in self.case.attachment_files
                          for item in self.case.attachments.get(person.complainant_id, ())),
         )
@@ -612,5 +636,6 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         # The numbers of those who did not consent to be named in public: their identities are to be withheld.
         "withheld": [p.number for p in people if not p.consent_public],
         "deprivation_measures": DEPRIVATION_OF_LIBERTY,
+        "decision_measures": DECISIONS,
     }
     return common | document.context(DocumentData(case, members, people, lang, day, counts))

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .case import Case, Member
-from .claims import Claim, RecordedFact, Undecided, author_claims
+from .claims import Claim, RecordedFact, Undecided, author_claims, constitution_rights, engages
 from .gazetteer import Place
+from .law import ASSEMBLY_LAWS, CONSTITUTION_RIGHTS, assembly_law
 from .records import Event
 from .schema import GROUNDS, MEASURES, TREATMENT
 
@@ -217,3 +218,24 @@ def member_claims(member: Member) -> tuple[tuple[Claim, ...], tuple[Undecided, .
     """A complainant's articles claimed and left undecided, from their own episodes and their lawyer's
     `articles` cell: the same claims their communication makes."""
     return author_claims([RecordedFact.of(episode) for episode in member.episodes], member.person.articles)
+
+
+def constitution_counts(members: Sequence[Member]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """For each article of the Constitution some complainant's recorded facts concern (claims.constitution_rights),
+    the ids of those complainants, in law.CONSTITUTION_RIGHTS order."""
+    by_right: dict[str, list[str]] = {}
+    for member in members:
+        claims, _ = member_claims(member)
+        facts = [RecordedFact.of(episode) for episode in member.episodes]
+        for right in constitution_rights(facts, (int(claim.key) for claim in claims)):
+            by_right.setdefault(right, []).append(member.person.complainant_id)
+    return tuple((right, tuple(sorted(by_right[right]))) for right in CONSTITUTION_RIGHTS if right in by_right)
+
+
+def assembly_laws(members: Sequence[Member]) -> tuple[str, ...]:
+    """The laws on peaceful assemblies (keys of law.ASSEMBLY_LAWS, oldest first) in force on the days of the
+    recorded acts that engage article 21 of the Covenant (the freedom of assembly): a protest, or a
+    provision on assemblies invoked."""
+    laws = {assembly_law(episode.date) for member in members for episode in member.episodes
+            if episode.date and engages(RecordedFact.of(episode), 21)}
+    return tuple(key for key in ASSEMBLY_LAWS if key in laws)

@@ -13,12 +13,15 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from babel.lists import format_list
+
 from . import charts
 from .bodies import bodies
 from .case import Member
 from .context import DocumentData, ground_label, in_period, measure_label
+from .counts import assembly_laws, constitution_counts
 from .i18n import N_, Language, languages
-from .law import COPENHAGEN_PARAGRAPHS, DEPRIVATION_OF_LIBERTY
+from .law import ASSEMBLY_LAWS, CONSTITUTION_RIGHTS, COPENHAGEN_PARAGRAPHS, DEPRIVATION_OF_LIBERTY
 from .penalties import Amount, kzt_amount
 from .stock import Stock, change, held_on, monthly_stock, stock_on
 
@@ -127,6 +130,20 @@ def _osce(data: DocumentData) -> dict:
         "commitments": [{"paragraph": paragraph, "commitment": lang.pgettext("osce commitment", commitment),
                          "complainants": engaged[article]}
                         for article, paragraph, commitment in COPENHAGEN_PARAGRAPHS if engaged.get(article)],
+    }
+
+
+def _legal_assessment(data: DocumentData) -> dict:
+    """The domestic complaint's: the rights of the Constitution the complainants' own recorded facts concern,
+    each with their number; the laws on peaceful assemblies in force on the days of the assemblies
+    concerned; the articles of the Covenant claimed for some complainant."""
+    lang = data.lang
+    laws = [lang.pgettext("assembly law", ASSEMBLY_LAWS[key]) for key in assembly_laws(data.members)]
+    return {
+        "constitution": [{"right": lang.pgettext("constitution", CONSTITUTION_RIGHTS[key]), "complainants": len(ids)}
+                         for key, ids in constitution_counts(data.members)],
+        "assembly_laws": format_list(laws, locale=lang.code) if laws else "",
+        "covenant_articles": [item.article for item in data.counts.articles],
     }
 
 
@@ -269,7 +286,7 @@ REGISTRY: dict[str, DocumentType] = {
             title=N_("document title", "Complaint to the Prosecutor General of the Republic of Kazakhstan"),
             recipient=N_("recipient", "the Prosecutor General's Office of the Republic of Kazakhstan"),
             html_template="domestic-complaint.html",
-            scope="appeal", public=False, bodies=("prosecutor-general",),
+            scope="appeal", public=False, bodies=("prosecutor-general",), context=_legal_assessment,
             listing="listings/domestic-complaint.html",
         ),
         DocumentType(

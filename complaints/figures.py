@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 
 from .case import Case, Member
 from .context import in_period
-from .counts import count, member_claims
+from .counts import constitution_counts, count, member_claims
 from .documents import REGISTRY, DocumentType
 from .law import COPENHAGEN_PARAGRAPHS, Provision, no_basis, parse_provision
 from .penalties import kzt_amount
@@ -36,7 +36,7 @@ PRINTED = {
                              "measures", "articles"),
     "osce": (*_TOTALS, "episodes-without-event", "measures", "commitments"),
     "brief": (*_TOTALS, "event-complainants", "measures", "periods"),
-    "domestic-complaint": ("complainants", "episodes"),
+    "domestic-complaint": ("complainants", "episodes", "constitution"),
     "wgad": ("complainants",),
     "special-procedures": ("complainants", "provisions"),
     "hrc": ("joint-communications",),
@@ -142,6 +142,12 @@ def document_figures(case: Case, document: DocumentType, day: datetime.date) -> 
                         f"persons whose own episodes, or their lawyer's articles cell, support a claim under article "
                         f"{article} of the Covenant, which paragraph {paragraph} of the Copenhagen Document concerns",
                         [m for m in members if any(c.key == article for c in claims[m.person.complainant_id][0])])
+        elif family == "constitution":
+            by_id = {m.person.complainant_id: m for m in members}
+            for right, concerned in constitution_counts(members):
+                add(f"constitution/article-{right}/complainants", len(concerned),
+                    f"complainants whose own recorded facts concern article {right} of the Constitution",
+                    [by_id[cid] for cid in concerned])
         elif family == "provisions":
             rows.extend(_provision_figures(document, members))
         elif family == "joint-communications":

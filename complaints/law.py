@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,38 @@ COPENHAGEN_PARAGRAPHS = (
     (21, "9.2", N_("osce commitment", "the right of peaceful assembly and demonstration")),
     (22, "9.3", N_("osce commitment", "the right of association")),
 )
+# The rights of the Constitution of the Republic of Kazakhstan (1995, as amended; these articles keep their
+# numbers) a complaint to the Prosecutor General invokes, each only for the complainants whose own recorded
+# facts concern it (claims.constitution_rights): by the article cited, what it guarantees.
+CONSTITUTION_RIGHTS = {
+    "13(3)": N_("constitution", "the right to qualified legal assistance (article 13(3))"),
+    "16": N_("constitution", "the right to personal liberty (article 16)"),
+    "17(2)": N_("constitution", "the prohibition of torture, violence and other cruel or degrading treatment or "
+                "punishment (article 17(2))"),
+    "18": N_("constitution", "the right to the inviolability of private life and to the secrecy of correspondence "
+             "and telephone conversations (article 18)"),
+    "20": N_("constitution", "freedom of speech (article 20)"),
+    "23": N_("constitution", "freedom of association (article 23)"),
+    "32": N_("constitution", "the right to assemble peacefully and without weapons, to hold meetings, rallies, "
+             "demonstrations, marches and pickets (article 32)"),
+}
+# The law on peaceful assemblies in force on a day: the Law of 25 May 2020 No. 333-VI replaced the
+# Decree of 17 March 1995 No. 2126 (taken by the day the Law was signed).
+ASSEMBLY_LAW_SINCE = datetime.date(2020, 5, 25)
+ASSEMBLY_LAWS = {
+    "decree-1995": N_("assembly law", "the Decree of the President of the Republic of Kazakhstan having the force of "
+                      "law of 17 March 1995 No. 2126 \"On the procedure for organising and holding peaceful "
+                      "assemblies, rallies, marches, pickets and demonstrations in the Republic of Kazakhstan\""),
+    "law-2020": N_("assembly law", "the Law of the Republic of Kazakhstan of 25 May 2020 No. 333-VI \"On the "
+                   "procedure for organising and holding peaceful assemblies in the Republic of Kazakhstan\""),
+}
+
+
+def assembly_law(day: datetime.date) -> str:
+    """The key of ASSEMBLY_LAWS in force on `day`."""
+    return "law-2020" if day >= ASSEMBLY_LAW_SINCE else "decree-1995"
+
+
 # Measures that punish: one imposed with no legal basis at all is a punishment without law (article 15).
 PENALTIES = ("administrative_arrest", "fine", "conviction", "imprisonment", "restriction_of_freedom")
 

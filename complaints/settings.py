@@ -34,6 +34,15 @@ class Period:
 
 
 @dataclass(frozen=True)
+class InterimRequest:
+    """The lawyer's decision, for one author, on asking the Human Rights Committee for interim measures
+    (rule 94 of its rules of procedure): whether to ask, and why (the irreparable harm feared)."""
+
+    request: bool
+    reasons: Translated
+
+
+@dataclass(frozen=True)
 class Settings:
     name: str
     title: Translated = field(default_factory=dict)
@@ -53,6 +62,8 @@ class Settings:
     documents: tuple[str, ...] | None = None  # None: every document type
     periods: tuple[Period, ...] = ()
     osce_session: Translated = field(default_factory=dict)
+    # By complainant id, only as the lawyer decided: a communication never asks for interim measures by default.
+    interim_measures: dict[str, InterimRequest] = field(default_factory=dict)
     # The first day of the OSCE meeting the written contribution is for: a contribution is distributed
     # at the meeting, so one dated after it opened is an open point.
     osce_opens: datetime.date | None = None
@@ -150,7 +161,7 @@ class _Reader:
 
 
 _KNOWN = {"build_date", "title", "organisation", "signatory", "place", "urgency", "wgad_parallel", "state",
-          "documents", "periods", "osce", "annex_volume_size", "charts"}
+          "documents", "periods", "osce", "annex_volume_size", "charts", "interim_measures"}
 
 
 def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -> Settings:
@@ -178,6 +189,13 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
             read.fail(f"periods[{number}].end", "is before its start")
     signatory, signatory_position = read.signatory(data)
     osce = read.table(data, "osce", "", ("working_session", "opens"))
+    interim = data.get("interim_measures", {})
+    if not isinstance(interim, dict) or not all(isinstance(entry, dict) for entry in interim.values()):
+        read.fail("interim_measures", "must be tables [interim_measures.<complainant id>] with request = true or false")
+    for complainant_id, entry in interim.items():
+        read.only(entry, ("request", "reasons"), f"interim_measures.{complainant_id}.")
+        if not isinstance(entry.get("request"), bool):
+            read.fail(f"interim_measures.{complainant_id}.request", "must be true or false")
     charts = data.get("charts", True)
     if not isinstance(charts, bool):
         read.fail("charts", "must be true or false")
@@ -202,6 +220,8 @@ def _parse(name: str, path: Path, data: dict, document_names: tuple[str, ...]) -
         ),
         osce_session=read.translated(osce, "working_session", "osce."),
         osce_opens=read.date(osce, "opens", "osce."),
+        interim_measures={complainant_id: InterimRequest(entry["request"], read.translated(
+            entry, "reasons", f"interim_measures.{complainant_id}.")) for complainant_id, entry in interim.items()},
         build_date=read.date(data, "build_date", ""),
         annex_volume_size=read.count(data, "annex_volume_size", DEFAULT_VOLUME_SIZE, 1, 100_000),
         charts=charts,

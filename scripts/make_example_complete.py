@@ -75,8 +75,19 @@ def poa_scan_name(complainant_id: str) -> str:
     return f"annexes/{complainant_id}-poa.png"
 
 
+# Why the lawyer asks for interim measures for the first author still held (invented, as the case is).
+INTERIM_REASONS = {
+    "en": "The author has a heart condition that the medical unit of the place of detention cannot treat; the "
+          "State party is asked to ensure that the author receives specialised medical care.",
+    "ru": "У автора заболевание сердца, которое медицинская часть места содержания под стражей не может "
+          "лечить; государство-участник просят обеспечить автору специализированную медицинскую помощь.",
+    "kk": "Автордың жүрек ауруы бар, оны қамауда ұстау орнының медициналық бөлімі емдей алмайды; қатысушы "
+          "мемлекеттен авторға мамандандырылған медициналық көмек көрсетуді қамтамасыз ету сұралады.",
+}
+
+
 def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict], attachments: list[dict],
-             scanned: list[str]) -> None:
+             scanned: list[str], still_held: list[str]) -> None:
     for number, row in enumerate(complainants):
         row["nationality"] = "KZ"
         row["place_of_birth"] = row["city"]
@@ -130,6 +141,9 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
         if not row["outcome"]:
             row["outcome"], row["outcome_date"] = "refused", example.DOCUMENT_DATE
     remedies.sort(key=lambda row: (row["complainant_id"], row["date"]))
+    # The authors still deprived of liberty at the documents' date, on whose interim measures the lawyer decides.
+    still_held.extend(sorted({ep["complainant_id"] for ep in episodes
+                              if ep["measure"] in DEPRIVATIONS and not ep["end_date"]}))
     # A scan of the signed power of attorney of everyone who gave one, which the bodies ask for with
     # the submission (C003's is the example's own PDF).
     already = {row["complainant_id"] for row in attachments if row["kind"] == "power_of_attorney"}
@@ -146,7 +160,8 @@ def main(argv: list[str]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     scanned: list[str] = []  # the complainants whose power of attorney complete() lists as a new scan
-    example.build_workbook(lambda *rows: complete(*rows, scanned)).save(buffer)
+    held: list[str] = []
+    example.build_workbook(lambda *rows: complete(*rows, scanned, held)).save(buffer)
     (folder / "workbook.xlsx").write_bytes(example.deterministic_bytes(buffer.getvalue()))
     settings = (ROOT / "intake" / "example" / "case.toml").read_text(encoding="utf-8")
     # Dated 1 November 2018, the contribution is written for the next year's meeting: the Human Dimension
@@ -156,7 +171,12 @@ def main(argv: list[str]) -> int:
     settings = settings[:settings.index("# The meeting the contribution")] + meeting + settings[
         settings.index("opens = 2018-09-10\n") + len("opens = 2018-09-10\n"):]
     position = "".join(f'{lang} = "{text}"\n' for lang, text in WGAD_PARALLEL.items())
-    (folder / "case.toml").write_text(f"{settings}\n[wgad_parallel]\n{position}", encoding="utf-8")
+    # The lawyer asks for interim measures for the first author still held, and decides against them for the others.
+    interim = "".join(f"\n[interim_measures.{complainant_id}]\nrequest = {'true' if number == 0 else 'false'}\n"
+                      + ("".join(f'reasons.{lang} = "{text}"\n' for lang, text in INTERIM_REASONS.items())
+                         if number == 0 else "")
+                      for number, complainant_id in enumerate(held))
+    (folder / "case.toml").write_text(f"{settings}\n[wgad_parallel]\n{position}{interim}", encoding="utf-8")
     # The example's synthetic scans, which its Attachments sheet names.
     shutil.copytree(ROOT / "intake" / "example" / "annexes", folder / "annexes", dirs_exist_ok=True)
     # And the powers of attorney only this copy lists (one-page PNG files, made as the example's scans are).

@@ -53,13 +53,16 @@ def test_a_fair_trial_is_claimed_only_from_a_recorded_denial_of_a_lawyer_or_a_fo
     denied = fact("conviction", "CC 405(2)", lawyer_access="no")
     assert Claim(14, (denied,), breaches=(("denied_lawyer", (denied,)),)) in article_claims([denied])
     # The treatment tag records the denial where the lawyer_access cell is empty; the cell, where filled, decides.
-    tagged = fact("detention", treatment=("denied_lawyer",))
+    tagged = fact("detention", event_id="rally", treatment=("denied_lawyer",))
     assert tagged.lawyer_access == "no"
-    assert Claim(14, (tagged,), breaches=(("denied_lawyer", (tagged,)),)) in article_claims([tagged])
+    # Article 14 applies to the determination of a charge: a detention that led to none engages article 9 only.
+    assert 14 not in {claim.key for claim in article_claims([tagged])}
+    charge = fact("fine", "CAO 488", event_id="rally", date="12 May 2018")  # the charge the detention led to
+    assert Claim(14, (tagged,), breaches=(("denied_lawyer", (tagged,)),)) in article_claims([tagged, charge])
     assert recorded_lawyer_access("yes", {"denied_lawyer"}) == "yes" and recorded_lawyer_access(None, ()) == ""
     # A statement forced from the person: article 14(3)(g), each breach with its own facts.
-    forced = fact("detention", date="11 May 2018", treatment=("forced_statement",))
-    (claim,) = [claim for claim in article_claims([tagged, forced]) if claim.key == 14]
+    forced = fact("detention", event_id="rally", date="11 May 2018", treatment=("forced_statement",))
+    (claim,) = [claim for claim in article_claims([tagged, forced, charge]) if claim.key == 14]
     assert claim.breaches == (("denied_lawyer", (tagged,)), ("forced_statement", (forced,)))
     assert claim.facts == (tagged, forced)
     # Other treatment (a phone seized) is no breach of a fair trial.

@@ -338,3 +338,119 @@ def test_an_osce_contribution_dated_after_its_meeting_opened_is_an_open_point(tm
     assert fields & {"osce_meeting", "osce_meeting_passed"} == ({field} if field else set())
     if field is None:
         assert "16 September 2019" in text(result, "en/osce.pdf")
+
+
+def domestic(tmp_path, episodes, langs=("en",)):
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    people = [person("C1"), person("C2", id_document="2", date_of_birth=datetime.date(1991, 1, 1))]
+    write_workbook(case / "case.xlsx", people=people, episodes=episodes)
+    return build(case, langs=langs, formats=["pdf"], documents=["domestic-complaint"], output_root=tmp_path / "out",
+                 today=TODAY)
+
+
+def test_the_domestic_complaint_cites_the_constitution_only_where_the_recorded_facts_concern_it(tmp_path):
+    episodes = [episode("C1", measure="detention", lawyer_access="no", treatment="force used", grounds="protest"),
+                episode("C1", measure="fine", legal_basis="CAO 488"),
+                episode("C2", measure="search", treatment="phone seized"),
+                episode("C2", measure="criminal_case", legal_basis="CC 174")]
+    result = domestic(tmp_path, episodes, ("en", "ru"))
+    complaint = text(result, "en/domestic-complaint.pdf")
+    for right in ("the right to qualified legal assistance (article 13(3)): 1 complainant",
+                  "the right to personal liberty (article 16): 1 complainant",
+                  "the prohibition of torture, violence and other cruel or degrading treatment or punishment "
+                  "(article 17(2)): 1 complainant",
+                  "(article 18): 1 complainant", "freedom of speech (article 20): 1 complainant",
+                  "(article 32): 1 complainant"):
+        assert right.capitalize() in complaint or right in complaint, right
+    assert "freedom of association (article 23)" not in complaint
+    # The assemblies of 2018: the 1995 decree, not the 2020 law.
+    assert "17 March 1995 No. 2126" in complaint and "333-VI" not in complaint
+    assert "(пункт 3 статьи 13): касается 1 заявителя" in text(result, "ru/domestic-complaint.pdf")
+
+
+def test_the_domestic_complaint_cites_the_assembly_law_in_force_on_the_day_of_each_assembly(tmp_path):
+    later = [episode("C1", measure="fine", legal_basis="CAO 488", date=datetime.date(2021, 1, 10)),
+             episode("C2", measure="interrogation")]
+    complaint = text(domestic(tmp_path, later), "en/domestic-complaint.pdf")
+    assert "25 May 2020 No. 333-VI" in complaint and "No. 2126" not in complaint
+    both = later + [episode("C2", measure="detention", grounds="protest")]
+    complaint = text(domestic(tmp_path, both), "en/domestic-complaint.pdf")
+    assert "No. 2126" in complaint and "No. 333-VI" in complaint
+    # No assembly, no liberty, no lawyer, no privacy recorded: no article of the Constitution at all.
+    quiet = text(domestic(tmp_path, [episode("C1", measure="interrogation"), episode("C2", measure="threats")]),
+                 "en/domestic-complaint.pdf")
+    assert "guaranteed by the Constitution" not in quiet and "No. 2126" not in quiet
+
+
+def test_an_act_recorded_only_by_its_kind_is_told_by_its_description_not_its_label(tmp_path):
+    episodes = [episode("C1", measure="dismissal", authority="Steppe Service LLP",
+                        description="Dismissed from her job."),
+                episode("C2", measure="other", description="Made to sign a warning."),
+                episode("C2", measure="other", legal_basis="CAO 669", description="Warned by the police.")]
+    complaint = text(domestic(tmp_path, episodes), "en/domestic-complaint.pdf")
+    assert "(Steppe Service LLP): Dismissed from her job." in complaint
+    assert "dismissal from work or study (Steppe" not in complaint  # (the list of complainants names the kinds)
+    assert "Almaty: Made to sign a warning." in complaint
+    # With a provision invoked the label stays: the act is the measure under it.
+    assert "other measures under art. 669 CAO" in complaint
+
+
+def interim(tmp_path, setting, end_date=None):
+    case_toml = 'documents = ["hrc"]\n' + setting
+    return build_one(tmp_path, ["hrc"], people_extra=FILLED, episode_extra={"end_date": end_date},
+                     case_toml=case_toml)
+
+
+@pytest.mark.parametrize("setting, asked, requested", [
+    ("", True, False),  # held, nothing decided: an open point, never a default request
+    ('[interim_measures.C1]\nrequest = true\nreasons = "Her health is failing in custody."\n', False, True),
+    ("[interim_measures.C1]\nrequest = false\n", False, False),
+])
+def test_interim_measures_are_requested_only_as_the_lawyer_decides(tmp_path, setting, asked, requested):
+    result = interim(tmp_path, setting)
+    assert (OpenPoint("C1", "interim_measures") in result.open_points.get("en/hrc/C1", ())) is asked
+    communication = text(result, "en/hrc/C1.pdf")
+    assert ("Request for interim measures" in communication) is requested
+    assert ("Her health is failing in custody." in communication) is requested
+
+
+def test_no_interim_measures_are_asked_for_an_author_no_longer_held(tmp_path):
+    result = interim(tmp_path, "", end_date=datetime.date(2018, 6, 1))
+    assert OpenPoint("C1", "interim_measures") not in result.open_points.get("en/hrc/C1", ())
+    assert "rule 94" not in text(result, "en/hrc/C1.pdf")
+
+
+@pytest.mark.parametrize("arrested, breach", [
+    (datetime.date(2018, 5, 10), "on the day of the detention"),
+    (datetime.date(2018, 5, 11), "on the day after the detention"),
+    (datetime.date(2018, 5, 20), None),
+])
+def test_a_penalty_imposed_on_the_day_of_the_detention_or_the_next_is_a_fair_trial_claim(tmp_path, arrested, breach):
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    episodes = [episode("C1", measure="detention", end_date=datetime.date(2018, 5, 10)),
+                episode("C1", measure="administrative_arrest", legal_basis="CAO 488", date=arrested,
+                        end_date=arrested + datetime.timedelta(days=10))]
+    write_workbook(case / "case.xlsx", people=[person("C1", poa_scope="represent", **FILLED)], episodes=episodes)
+    result = build(case, langs=["en"], formats=["pdf"], documents=["hrc", "wgad-questionnaire"],
+                   output_root=tmp_path / "out", today=TODAY)
+    communication, questionnaire = text(result, "en/hrc/C1.pdf"), text(result, "en/wgad-questionnaire/C1.pdf")
+    if breach is None:
+        assert "Article 14" not in communication and "Category III" not in questionnaire
+        return
+    assert f"a penalty imposed by a court {breach}" in communication
+    assert "Article 14: the right to a fair trial" in communication and "Category III" in questionnaire
+    # The dates say nothing of a lawyer: no denial of one is asserted.
+    assert "denial of access to a lawyer" not in communication + questionnaire
+
+
+def test_the_communication_asks_to_quash_decisions_only_where_a_decision_was_taken(tmp_path):
+    detained = text(build_one(tmp_path, ["hrc"], episode_extra={"measure": "detention", "legal_basis": None,
+                                                               "end_date": datetime.date(2018, 5, 10)}),
+                    "en/hrc/C1.pdf")
+    assert "quash the decisions" not in detained and "effective remedy, including adequate compensation" in detained
+    assert "entered into force for the Republic of Kazakhstan on 24 April 2006" in detained
+    fined = text(build_one(tmp_path, ["hrc"], episode_extra={"measure": "fine", "legal_basis": "CAO 488"}),
+                 "en/hrc/C1.pdf")
+    assert "quash the decisions taken against the author" in fined
