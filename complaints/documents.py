@@ -18,6 +18,7 @@ from babel.lists import format_list
 from . import charts
 from .bodies import bodies
 from .case import Member
+from .claims import CHARGES
 from .context import DocumentData, ground_label, in_period, measure_label
 from .counts import assembly_laws, constitution_counts
 from .i18n import N_, Language, languages
@@ -100,10 +101,27 @@ class DocumentType:
 
 
 def _deprivations(data: DocumentData) -> dict:
-    """The WGAD's: each person's deprivations of liberty, by complainant id."""
-    return {"deprivations": {person.complainant_id: tuple(episode for episode in person.episodes
-                                                          if episode.measure_key in DEPRIVATION_OF_LIBERTY)
-                             for person in data.people}}
+    """The WGAD's: each person's deprivations of liberty, by complainant id; and, where the first of them
+    records no legal basis, the provision of the penalty or charge that followed it (in its event, or on
+    its day or the next), to print as what it is: the basis of that later act, not of the arrest."""
+    deprivations = {person.complainant_id: tuple(episode for episode in person.episodes
+                                                 if episode.measure_key in DEPRIVATION_OF_LIBERTY)
+                    for person in data.people}
+    followed = {}
+    for person in data.people:
+        first = deprivations[person.complainant_id][:1]
+        if not first or first[0].legal_basis:
+            continue
+        arrest = first[0]
+        later = next((episode for episode in person.episodes
+                      if episode is not arrest and episode.provision and episode.measure_key in CHARGES
+                      and ((arrest.event_id and episode.event_id == arrest.event_id)
+                           or (arrest.day and episode.day
+                               and arrest.day <= episode.day <= arrest.day + datetime.timedelta(days=1)))), None)
+        if later and later.provision:
+            followed[person.complainant_id] = {"measure": later.measure, "date": later.date,
+                                               "provision": later.provision.describe(data.lang, under=True)}
+    return {"deprivations": deprivations, "followed_by": followed}
 
 
 _WGAD = DocumentType(

@@ -454,3 +454,19 @@ def test_the_communication_asks_to_quash_decisions_only_where_a_decision_was_tak
     fined = text(build_one(tmp_path, ["hrc"], episode_extra={"measure": "fine", "legal_basis": "CAO 488"}),
                  "en/hrc/C1.pdf")
     assert "quash the decisions taken against the author" in fined
+
+
+def test_the_questionnaire_never_takes_a_later_acts_legal_basis_for_the_arrests(tmp_path):
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    episodes = [episode("C1", measure="detention", end_date=datetime.date(2018, 5, 10)),
+                episode("C1", measure="administrative_arrest", legal_basis="CAO 488", date=datetime.date(2018, 5, 11),
+                        end_date=datetime.date(2018, 5, 21))]
+    write_workbook(case / "case.xlsx", people=[person("C1", poa_scope="represent", **FILLED)], episodes=episodes)
+    result = build(case, langs=["en"], formats=["pdf"], documents=["wgad-questionnaire"],
+                   output_root=tmp_path / "out", today=TODAY)
+    questionnaire = text(result, "en/wgad-questionnaire/C1.pdf")
+    # The arrest's own basis stays an open point; the later arrest's provision is said as that act's.
+    assert OpenPoint("C1", "legal_basis") in result.open_points["en/wgad-questionnaire/C1"]
+    assert ("not recorded for the arrest; the administrative arrest of 11 May 2018 that followed it was imposed "
+            "under Article 488 of the Code of Administrative Offences") in questionnaire
