@@ -26,8 +26,10 @@ def test_counts_of_a_small_case(workbook):
         person("C4", city="Oral", id_document="4", poa_date=None),  # excluded
     ]
     episodes = [
-        episode("C1", "may", "detention"), episode("C1", "may", "fine"),  # one person, one event
-        episode("C2", "may", "detention"), episode("C2", "june", "administrative_arrest"),
+        # (The penalties are not imposed on the day of the detention, which would engage article 14(3)(b).)
+        episode("C1", "may", "detention"), episode("C1", "may", "fine", date=datetime.date(2018, 5, 20)),  # one event
+        episode("C2", "may", "detention"),
+        episode("C2", "june", "administrative_arrest", date=datetime.date(2018, 6, 23)),
         episode("C3", "june", "detention"), episode("C3", None, "search"),
         episode("C4", "may", "detention"), episode("C4", "june", "fine"),  # ignored
     ]
