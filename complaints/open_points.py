@@ -52,6 +52,7 @@ FIELDS = {
                     "against the person or the statement forced from him or her, and on which facts"),
     "articles_25_26": N_("open point", "whether articles 25 and 26 (public affairs, non-discrimination) are "
                          "claimed for the dismissal, and on which facts"),
+    "episodes": N_("open point", "the acts of persecution against the author (the Episodes sheet records none)"),
     "translation": N_("open point", "a translation of the text before this mark into the language of the document"),
     "urgency": N_("open point", "why the matter is urgent: the risk to the person's life, health or integrity"),
     "arbitrariness": N_("open point", "the category of arbitrary detention and the facts supporting it"),

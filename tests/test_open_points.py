@@ -13,7 +13,7 @@ from complaints.cli import main
 from complaints.errors import OpenPointsRemain
 from complaints.open_points import FIELDS, OpenPoint, open_points
 
-from conftest import TODAY, docx_text, flat, pdf_text, person, write_workbook
+from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
 
 DRAFT = {"en": "Draft", "ru": "Проект", "kk": "Жоба"}
 
@@ -119,3 +119,15 @@ def test_build_final_exits_1_with_the_list(tmp_path):
                                    "--output", str(tmp_path / "out"), "--jobs", "1"])
     assert drafted.exit_code == 0, drafted.output
     assert "ru/hrc/C1: C1: " in drafted.output
+
+
+def test_an_author_with_no_act_recorded_is_asked_about_not_left_without_facts(tmp_path):
+    """A complainant the Episodes sheet has no row for still gets a communication: the summary and
+    the facts ask for the acts (the summary once stopped the build, reading the first act's date)."""
+    case = write_workbook(tmp_path / "case.xlsx", events=[event("e1")], people=[person("C1"), person("C2")],
+                          episodes=[episode("C1", "e1")])
+    result = build(case, langs=["en", "ru", "kk"], formats=["pdf"], documents=["hrc"],
+                   output_root=tmp_path / "out", today=TODAY)
+    for lang in ("en", "ru", "kk"):
+        assert OpenPoint("C2", "episodes") in result.open_points[f"{lang}/hrc/C2"]
+        assert OpenPoint("C1", "episodes") not in result.open_points.get(f"{lang}/hrc/C1", ())
