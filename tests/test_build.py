@@ -97,8 +97,9 @@ def test_english_figures(texts, complaint_counts):
         assert f"Of the appeals received, {counts.excluded} could not be included" in text
         assert f"In total, {counts.episodes} acts of persecution" in text
         for item in counts.events:
-            assert (f"These events concern {item.complainants} complainants "
+            assert (f"This event concerns {item.complainants} complainants "
                     f"({item.episodes} acts of persecution)") in text
+        assert "These events" not in text  # each event is its own section
         for measure in counts.measures:
             assert f"{measure.complainants} complainant" in text
 

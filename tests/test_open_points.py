@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from complaints.build import build
 from complaints.cli import main
 from complaints.errors import OpenPointsRemain
+from complaints.i18n import language, languages
 from complaints.open_points import FIELDS, OpenPoint, open_points
 
 from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
@@ -131,3 +132,12 @@ def test_an_author_with_no_act_recorded_is_asked_about_not_left_without_facts(tm
     for lang in ("en", "ru", "kk"):
         assert OpenPoint("C2", "episodes") in result.open_points[f"{lang}/hrc/C2"]
         assert OpenPoint("C1", "episodes") not in result.open_points.get(f"{lang}/hrc/C1", ())
+
+
+def test_no_open_point_names_a_bracket_that_would_end_its_marker_early():
+    """A marker is "[to complete: …]": a bracket inside its field's name would end it for whoever
+    reads the markers back (the build's summary, a lawyer's search)."""
+    for code in languages():
+        for field, name in FIELDS.items():
+            label = language(code).pgettext("open point", name)
+            assert "[" not in label and "]" not in label, (code, field)
