@@ -21,16 +21,16 @@ CORE_ARTICLES = (19, 21, 22)
 # The articles of the Covenant a measure itself interferes with, whatever else is recorded: a
 # deprivation of liberty engages article 9, a search article 17. What needs more than the measure
 # (a fair trial, article 14; punishment without law, article 15; discrimination, article 26) is
-# claimed from the recorded facts or by the lawyer (claims.py).
+# claimed from the recorded facts or by the lawyer (claims.py), as is freedom of movement (article 12)
+# for a restriction of freedom or a house arrest, which a lawyer pleads beside others or not at all.
 ARTICLES_BY_MEASURE = {
     "detention": (9,),
     "administrative_arrest": (9,),
     "pretrial_detention": (9,),
-    "house_arrest": (9, 12),
+    "house_arrest": (9,),
     "psychiatric_placement": (7, 9),
     "ill_treatment": (7,),
     "imprisonment": (9,),
-    "restriction_of_freedom": (12,),
     "search": (17,),
     "surveillance": (17,),
     "confiscation": (17,),

@@ -48,6 +48,8 @@ FIELDS = {
     "articles": N_("open point", "the articles of the Covenant violated, and the facts supporting each"),
     "article_15": N_("open point", "whether article 15 (no punishment without law) is claimed for the "
                      "conviction, and on which facts"),
+    "article_12": N_("open point", "whether article 12 (freedom of movement) is claimed for the restriction of "
+                     "freedom or the house arrest, and on which facts"),
     "article_7": N_("open point", "whether article 7 (torture and ill-treatment) is claimed for the force used "
                     "against the person or the statement forced from him or her, and on which facts"),
     "articles_25_26": N_("open point", "whether articles 25 and 26 (public affairs, non-discrimination) are "

@@ -119,8 +119,9 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
     # the lawyer names the article; those with only searches, threats or dismissals get article 19.
     engaged = {ep["complainant_id"] for ep in episodes if ep["legal_basis"] and ep["legal_basis"] != "none"}
     # The lawyer also decides what only a lawyer can: article 15 is not claimed for the convictions,
-    # article 26 is claimed for the dismissals, article 7 for force used or a statement forced.
-    decisions = {"conviction": "-15", "dismissal": "+26"}
+    # article 26 is claimed for the dismissals, article 12 for restrictions of freedom and house arrests,
+    # article 7 for force used or a statement forced.
+    decisions = {"conviction": "-15", "dismissal": "+26", "restriction_of_freedom": "+12", "house_arrest": "+12"}
     coerced = {ep["complainant_id"] for ep in episodes
                if {"force_used", "forced_statement"} & {tag.strip() for tag in (ep.get("treatment") or "").split(",")}}
     for row in complainants:
@@ -130,7 +131,7 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
         if row["complainant_id"] in coerced:
             changes.append("+7")
         if changes:
-            row["articles"] = ", ".join(changes)
+            row["articles"] = ", ".join(dict.fromkeys(changes))
     # The two people without a recorded domestic remedy complained to the prosecutor.
     for cid in sorted(example.NO_REMEDY):
         remedies.append({"complainant_id": cid, "date": dt.date(2018, 10, 2),

@@ -101,6 +101,17 @@ def test_article_15_for_a_conviction_is_the_lawyers_decision():
     assert author_claims([baseless], None) == ((Claim(15, (baseless,)),), ())
 
 
+def test_article_12_for_a_restriction_of_freedom_or_a_house_arrest_is_the_lawyers_decision():
+    restriction, house = fact("restriction_of_freedom", "CC 405(2)"), fact("house_arrest", "CC 174")
+    claims, undecided = author_claims([house, restriction], None)
+    assert 12 not in {claim.key for claim in claims} and 9 in {claim.key for claim in claims}  # the house arrest
+    assert undecided == (Undecided("article_12", (12,), (house, restriction)),)
+    claims, undecided = author_claims([house, restriction], "+12")
+    assert Claim(12, (house, restriction)) in claims and undecided == ()
+    claims, undecided = author_claims([restriction], "-12")
+    assert 12 not in {claim.key for claim in claims} and undecided == ()
+
+
 def test_articles_25_and_26_for_a_dismissal_are_the_lawyers_decision():
     dismissal = fact("dismissal")
     assert author_claims([dismissal], None) == ((), (Undecided("articles_25_26", (25, 26), (dismissal,)),))
