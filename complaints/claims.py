@@ -104,20 +104,21 @@ CHARGES = ("fine", "administrative_arrest", "criminal_case", "pretrial_detention
            "imprisonment", "restriction_of_freedom")
 
 
+def led_to(fact: Fact, charge: Fact) -> bool:
+    """Whether `charge` followed `fact` (a detention, an interrogation): in the same event, or on its day
+    or the next."""
+    return bool((fact.event_id and charge.event_id == fact.event_id)
+                or (fact.day and charge.day and fact.day <= charge.day <= fact.day + datetime.timedelta(days=1)))
+
+
 def charged(facts: Sequence[Fact]) -> set[int]:
     """The id() of each fact at which the person faced a charge: one that is itself a charge, or one (a
-    detention, an interrogation) connected with a charge by its event or followed by one on that day or
-    the next. A lawyer denied or a statement forced there is a breach of article 14; at a detention
-    that led to no charge it is not (the detention itself engages article 9)."""
+    detention, an interrogation) that led to a charge (led_to). A lawyer denied or a statement forced
+    there is a breach of article 14; at a detention that led to no charge it is not (the detention
+    itself engages article 9)."""
     charges = [fact for fact in facts if fact.measure_key in CHARGES]
-    found = set()
-    for fact in facts:
-        if fact.measure_key in CHARGES or any(
-                (fact.event_id and charge.event_id == fact.event_id)
-                or (fact.day and charge.day and fact.day <= charge.day <= fact.day + datetime.timedelta(days=1))
-                for charge in charges):
-            found.add(id(fact))
-    return found
+    return {id(fact) for fact in facts
+            if fact.measure_key in CHARGES or any(led_to(fact, charge) for charge in charges)}
 
 
 def summary_trials(facts: Sequence[Fact]) -> dict[int, str]:
@@ -226,9 +227,10 @@ def article_claims(facts: Sequence[Fact], added: Iterable[int] = (), removed: It
     added rests on the episodes whose measure leaves it to the lawyer, else on every episode."""
     supported: dict[int, list] = {}
     summary = summary_trials(facts)
-    trial = [fact for fact in facts if id(fact) in charged(facts)]  # where a breach is one of article 14
+    at_trial = charged(facts)
+    trial = [fact for fact in facts if id(fact) in at_trial]  # where a breach is one of article 14
     for fact in facts:
-        fair_trial = id(fact) in summary or (fact in trial and bool(_fair_trial_breaches(fact)))
+        fair_trial = id(fact) in summary or (id(fact) in at_trial and bool(_fair_trial_breaches(fact)))
         for article in (_engaged(fact) - {14}) | ({14} if fair_trial else set()):
             supported.setdefault(article, []).append(fact)
     removed = set(removed)

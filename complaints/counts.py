@@ -225,8 +225,8 @@ def constitution_counts(members: Sequence[Member]) -> tuple[tuple[str, tuple[str
     the ids of those complainants, in law.CONSTITUTION_RIGHTS order."""
     by_right: dict[str, list[str]] = {}
     for member in members:
-        claims, _ = member_claims(member)
         facts = [RecordedFact.of(episode) for episode in member.episodes]
+        claims, _ = author_claims(facts, member.person.articles)  # member_claims, from the same facts
         for right in constitution_rights(facts, (int(claim.key) for claim in claims)):
             by_right.setdefault(right, []).append(member.person.complainant_id)
     return tuple((right, tuple(sorted(by_right[right]))) for right in CONSTITUTION_RIGHTS if right in by_right)

@@ -18,7 +18,7 @@ from babel.lists import format_list
 from . import charts
 from .bodies import bodies
 from .case import Member
-from .claims import CHARGES
+from .claims import CHARGES, led_to
 from .context import DocumentData, ground_label, in_period, measure_label
 from .counts import assembly_laws, constitution_counts
 from .i18n import N_, Language, languages
@@ -115,9 +115,7 @@ def _deprivations(data: DocumentData) -> dict:
         arrest = first[0]
         later = next((episode for episode in person.episodes
                       if episode is not arrest and episode.provision and episode.measure_key in CHARGES
-                      and ((arrest.event_id and episode.event_id == arrest.event_id)
-                           or (arrest.day and episode.day
-                               and arrest.day <= episode.day <= arrest.day + datetime.timedelta(days=1)))), None)
+                      and led_to(arrest, episode)), None)
         if later and later.provision:
             followed[person.complainant_id] = {"measure": later.measure, "date": later.date,
                                                "provision": later.provision.describe(data.lang, under=True)}

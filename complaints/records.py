@@ -309,11 +309,12 @@ def _checked(workbook: RawWorkbook, sheet: Sheet, gazetteer: Gazetteer, issues: 
             reader.issue(UNPARSED_PENALTY, "penalty")
         typed = {key: text for key, text in ({"authority": values.get("authority")} | {
             f"authority_{code}": text for code, text in values.get("authorities", {}).items()}).items() if text}
+        known_as = {key: Authorities.default().resolve(text) for key, text in typed.items()}
         # One warning a row: the body is known when any of its names is.
-        if typed and not any(Authorities.default().resolve(text) for text in typed.values()):
+        if typed and not any(known_as.values()):
             reader.issue(UNKNOWN_AUTHORITY, next(iter(typed)))
         for key, text in typed.items():
-            known = Authorities.default().resolve(text)
+            known = known_as[key]
             if anachronistic(text, values.get("date")):
                 reader.issue(ANACHRONISTIC_AUTHORITY, key)
             elif known and not known.existed_on(values.get("date")):
