@@ -8,9 +8,12 @@ import datetime
 import hashlib
 import io
 import multiprocessing
+import re
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from weasyprint import HTML
 
 from complaints import private_files
@@ -23,7 +26,7 @@ from complaints.context import document_context
 from complaints.documents import REGISTRY
 from complaints.errors import BuildError
 from complaints.render import DocumentHtml
-from complaints.render_html import docx_dir, html_dir
+from complaints.render_html import _keep_together, docx_dir, html_dir, html_environment
 
 from conftest import TODAY, episode, event, person, write_workbook
 
@@ -200,3 +203,47 @@ def test_a_rebuild_renders_only_what_changed_and_gives_the_bytes_of_a_cold_build
     third = build(edited, langs=("en",), output_root=root, today=TODAY)
     assert tampered not in third.reused and len(third.reused) == len(third.files) - 1
     assert files(third) == after
+
+
+# The plain definition of render_html._keep_together, which scans every text and every position.
+_PLAIN_TAG = re.compile(r"(<[^>]*>)")
+_PLAIN_ENDING = re.compile(r"(?<![\w-])([0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,10}-[a-zа-яёәғқңөұүһі]{1,12})(?![\w-])")
+_PLAIN_LAST_WORD = re.compile(r"(\S) (\w{1,4}[.:]?\s*</h[1-4]>)")
+
+
+def _plainly_kept_together(html: str) -> str:
+    head, body_tag, body = html.partition("<body")
+    if not body_tag:
+        return html
+    parts = _PLAIN_TAG.split(body)
+    for index in range(0, len(parts), 2):
+        parts[index] = _PLAIN_ENDING.sub(r'<span class="nobr">\1</span>', parts[index])
+    return head + body_tag + _PLAIN_LAST_WORD.sub("\\1\u00a0\\2", "".join(parts))
+
+
+_WORDS = st.text(alphabet="aБ7Ққ- .:\u00a0\n", max_size=40)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["h1", "h2", "h4", "p", "td"]), _WORDS), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_keep_together_marks_what_its_plain_definition_marks(elements):
+    html = "<head><title>ЕҚЫҰ-ға</title></head><body>" + "".join(
+        f"<{tag}>{text}</{tag}>" for tag, text in elements) + "</body>"
+    assert _keep_together(html) == _plainly_kept_together(html)
+
+
+def test_keep_together_marks_every_document_as_its_plain_definition(example_build):
+    case = example_build.loaded.case
+    marked = 0
+    for lang in ("kk", "ru"):
+        for document in REGISTRY.values():
+            context = document_context(case, document, lang, TODAY)
+            if document.per_member:
+                context |= {"author": context["people"][0]}
+            raw = html_environment(lang).get_template(document.html_template).render(
+                {"volumes": [], "document_title": "", "confidential_mark": "", "draft_mark": "",
+                 "build_date_iso": "", "page_label_css": "", "with_summary": False} | context)
+            kept = _keep_together(raw)
+            assert kept == _plainly_kept_together(raw), (lang, document.name)
+            marked += kept != raw
+    assert marked  # the documents hold text to keep together: the comparison saw the rules at work
