@@ -4,6 +4,7 @@ written into the build's staging folder unless the previous build holds it alrea
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -42,7 +43,7 @@ class DocumentHtml:
         code = language(lang)
         title = title or code.pgettext("document title", document.title_on(day))
         template = template or document.html_template
-        self.document, self.lang, self.day = document, lang, day
+        self.document, self.lang, self.day, self.template = document, lang, day, template
         self.meta = DocumentMeta(
             title=title,
             language=lang,
@@ -73,25 +74,37 @@ class DocumentHtml:
                 self.context |= draft
             if bool(self.open_points) != expect_draft:
                 self.html = render_html(lang, template, self.context)
-            # The variant opening with a summary, for a document that turns out longer than its limit.
-            self.summary_html = (render_html(lang, template, self.context | {"with_summary": True})
-                                 if document.summary_over_pages else None)
 
-    def key(self, salt: bytes, fmt: str) -> str:
-        """What the file of format `fmt` is made from: equal keys, equal bytes."""
+    @functools.cached_property
+    def summary_html(self) -> str:
+        """The variant opening with a summary, for a document that turns out longer than its limit
+        (DocumentType.summary_over_pages): rendered only for one that does, or did in the last build."""
+        with without_cycle_collection():
+            return render_html(self.lang, self.template, self.context | {"with_summary": True})
+
+    def over_limit(self, pages: int | None) -> bool:
+        """Whether a PDF of `pages` pages of this document is replaced by its variant with a summary."""
+        limit = self.document.summary_over_pages
+        return limit is not None and pages is not None and pages > limit
+
+    def key(self, salt: bytes, fmt: str, summarised: bool = False) -> str:
+        """What the file of format `fmt` is made from: equal keys, equal bytes. `summarised`: whether it
+        is made from the variant with a summary. A document that has one and stayed within its limit is
+        made from its HTML alone, and equal HTML lays out in as many pages: it stays within it again."""
         digest = hashlib.sha256(salt + fmt.encode() + b"\0" + self.html.encode())
-        if self.summary_html is not None:
-            digest.update(b"\0" + self.summary_html.encode())
+        if self.document.summary_over_pages is not None:
+            digest.update(b"\0" + (self.summary_html.encode() if summarised else b"within its page limit"))
         return digest.hexdigest()
 
-    def render(self, formats: list[str]) -> tuple[dict[str, bytes], int | None]:
-        """The files of `formats`, and the PDF's number of pages when one was rendered."""
-        html, pdf, pages = self.html, None, None
-        limit = self.document.summary_over_pages
-        if self.summary_html is not None and limit is not None:
+    def render(self, formats: list[str]) -> tuple[dict[str, bytes], int | None, bool]:
+        """The files of `formats`, the PDF's number of pages when one was rendered, and whether they are
+        made from the variant with a summary: a document with a page limit is always laid out as a PDF
+        to know which."""
+        html, pdf, pages, summarised = self.html, None, None, False
+        if self.document.summary_over_pages is not None:
             pdf, pages = render_pdf(html, self.where)
-            if pages > limit:
-                html, pdf = self.summary_html, None
+            if self.over_limit(pages):
+                html, pdf, summarised = self.summary_html, None, True
         blocks = blocks_from_html(html)
         # A non-breaking hyphen is drawn by Word's own element (render_docx), not the font's glyph.
         check_glyphs("\n".join([b.text for b in blocks] + [c for b in blocks for r in b.rows for c in r])
@@ -105,7 +118,7 @@ class DocumentHtml:
             else:
                 moment = datetime.datetime.combine(self.day, datetime.time())
                 rendered[fmt] = render_docx(docx_dir() / self.document.docx_template, blocks, self.meta, moment)
-        return rendered, pages if "pdf" in rendered else None
+        return rendered, pages if "pdf" in rendered else None, summarised
 
 
 def _css_string(text: str) -> Markup:
@@ -205,12 +218,24 @@ class Renderer:
         if self.final and document.open_points:
             return document.open_points, None, [], document.untranslated
         salt = self.salts[first.lang]
-        keys = {job.fmt: document.key(salt, job.fmt) for job in group if job.fmt != PACKAGE}
-        if any(job.fmt == PACKAGE for job in group):
-            keys[PACKAGE] = package_key(salt, keys["pdf"], lines, carried)
+
+        def keys_of(summarised: bool) -> dict[str, str]:
+            keys = {job.fmt: document.key(salt, job.fmt, summarised) for job in group if job.fmt != PACKAGE}
+            if any(job.fmt == PACKAGE for job in group):
+                keys[PACKAGE] = package_key(salt, keys["pdf"], lines, carried)
+            return keys
+
+        # Made from the variant with a summary if the last build's PDF of it was longer than its limit.
+        summarised = document.over_limit(self.previous.pages.get(first.document_path))
+        keys = keys_of(summarised)
         missing = [job.fmt for job in group if not self.previous.holds(job.relative_path, keys[job.fmt])]
         rendered = [fmt for fmt in missing if fmt != PACKAGE]
-        files, pages = document.render(rendered) if rendered else ({}, None)
+        files: dict[str, bytes] = {}
+        pages: int | None = None
+        if rendered:
+            files, pages, made_summarised = document.render(rendered)
+            if made_summarised != summarised:
+                keys = keys_of(made_summarised)
         if PACKAGE in missing:
             pdf = files.get("pdf") or (self.previous.root / next(
                 job for job in group if job.fmt == "pdf").relative_path).read_bytes()

@@ -4,9 +4,11 @@ of a cold build, re-rendering only what changed."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import io
+import json
 import multiprocessing
 import re
 import zipfile
@@ -28,7 +30,7 @@ from complaints.errors import BuildError
 from complaints.render import DocumentHtml
 from complaints.render_html import _keep_together, docx_dir, html_dir, html_environment
 
-from conftest import TODAY, episode, event, person, write_workbook
+from conftest import TODAY, episode, event, pdf_text, person, write_workbook
 
 DOCX_TEMPLATE = docx_dir() / "document.docx"
 
@@ -247,3 +249,48 @@ def test_keep_together_marks_every_document_as_its_plain_definition(example_buil
             assert kept == _plainly_kept_together(raw), (lang, document.name)
             marked += kept != raw
     assert marked  # the documents hold text to keep together: the comparison saw the rules at work
+
+
+@pytest.mark.slow
+def test_only_a_document_over_its_page_limit_renders_its_summary_variant_and_a_rebuild_keeps_both(
+        tmp_path, monkeypatch):
+    monkeypatch.setitem(REGISTRY, "hrc", dataclasses.replace(REGISTRY["hrc"], summary_over_pages=2))
+    summaries = []
+    plain_render = render_module.render_html
+
+    def counted(lang, template, context):
+        if context.get("with_summary"):
+            summaries.append(context["author"].complainant_id)
+        return plain_render(lang, template, context)
+
+    monkeypatch.setattr(render_module, "render_html", counted)
+
+    def case(long_for):
+        many = [episode(owner, "e1", "detention", date=datetime.date(2018, 1, 1) + datetime.timedelta(days=day),
+                        description="Detained at the square and held for the whole day without any record. " * 3)
+                for owner in long_for for day in range(12)]
+        return write_workbook(tmp_path / "case.xlsx", events=[event("e1")],
+                              people=[person("C1"), person("C2", id_document="2")],
+                              episodes=many + [episode("C2", "e1")])
+
+    def hrc_build(path, root="out"):
+        return build(path, langs=("en",), documents=("hrc",), output_root=tmp_path / root, today=TODAY)
+
+    first = hrc_build(case(["C1"]))
+    pages = json.loads((first.output / "manifest.json").read_bytes())["pages"]
+    assert pages["en/hrc/C1"] > 2 >= pages["en/hrc/C2"]  # the premise: one over the limit, one within
+    assert summaries == ["C1"]  # the one within it never rendered its variant with a summary
+    assert "Summary of the communication" in pdf_text(first.output / "en/hrc/C1.pdf")
+    assert "Summary of the communication" not in pdf_text(first.output / "en/hrc/C2.pdf")
+
+    summaries.clear()
+    again = hrc_build(case(["C1"]))
+    assert len(again.reused) == len(again.files) and summaries == ["C1"]  # its key needs it; C2's does not
+
+    # C2 grows over the limit: its files are made from the variant with a summary, under that key.
+    summaries.clear()
+    grown = hrc_build(case(["C1", "C2"]))
+    assert {path.name for path in grown.reused} == {"C1.pdf", "C1.docx"} and sorted(summaries) == ["C1", "C2"]
+    assert "Summary of the communication" in pdf_text(grown.output / "en/hrc/C2.pdf")
+    assert len(hrc_build(case(["C1", "C2"])).reused) == len(grown.files)
+    assert files(hrc_build(case(["C1", "C2"]), "cold")) == files(grown)
