@@ -74,7 +74,21 @@ def _exit_without(parent: int) -> None:
 
 def _render_chunk(indexes: list[int]) -> list[tuple[int, tuple]]:
     assert _WORKER is not None, "a worker process renders only after _start_worker"
-    return [(index, _WORKER.render(index)) for index in indexes]
+    results = [(index, _WORKER.render(index)) for index in indexes]
+    if not _WORKER.groups[indexes[0]][0].member:
+        _give_back_memory()
+    return results
+
+
+def _give_back_memory() -> None:
+    """After a document of the whole case (a chunk of its own): the tens of megabytes its pages took
+    are free again, but the C heap keeps them, scattered among what is still in use, and a worker
+    would go on holding them through the thousands of communications that follow; the peak of the
+    build is two workers' worth of that. Where the C library is glibc, malloc_trim gives them back."""
+    gc.collect()  # the laid-out boxes refer to one another: freed by the cycle collector, not at once
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
 
 
 @contextlib.contextmanager

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from weasyprint import HTML
 
-from complaints import private_files
+from complaints import parallel, private_files
 from complaints import render as render_module
 from complaints import render_docx as docx_module
 from complaints import render_pdf as pdf_module
@@ -27,6 +27,7 @@ from complaints.build import build
 from complaints.context import document_context
 from complaints.documents import REGISTRY
 from complaints.errors import BuildError
+from complaints.pipeline import Job
 from complaints.render import DocumentHtml
 from complaints.render_html import _keep_together, docx_dir, html_dir, html_environment
 
@@ -294,3 +295,17 @@ def test_only_a_document_over_its_page_limit_renders_its_summary_variant_and_a_r
     assert "Summary of the communication" in pdf_text(grown.output / "en/hrc/C2.pdf")
     assert len(hrc_build(case(["C1", "C2"])).reused) == len(grown.files)
     assert files(hrc_build(case(["C1", "C2"]), "cold")) == files(grown)
+
+
+def test_a_worker_gives_back_the_memory_of_a_document_of_the_whole_case_not_of_a_communication(monkeypatch):
+    class Renderer:
+        groups = ((Job(REGISTRY["wgad"], "en", "pdf"),), (Job(REGISTRY["hrc"], "en", "pdf", "C1"),))
+
+        def render(self, index):
+            return ("rendered", index)
+
+    given_back = []
+    monkeypatch.setattr(parallel, "_WORKER", Renderer())
+    monkeypatch.setattr(parallel, "_give_back_memory", lambda: given_back.append(True))
+    assert parallel._render_chunk([1]) == [(1, ("rendered", 1))] and given_back == []
+    assert parallel._render_chunk([0]) == [(0, ("rendered", 0))] and given_back == [True]
