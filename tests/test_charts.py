@@ -100,7 +100,7 @@ def test_the_docx_shows_the_same_chart_as_the_pdf(tmp_path, name, lang, keys):
     page = document(case_folder(tmp_path), name, lang)
     shown = figures_of(page.html)
     assert len(shown) == keys
-    files, _ = page.render(["docx"])
+    files, _, _ = page.render(["docx"])
     pictures = docx_figures(files["docx"])
     assert len(pictures) == len(shown)
     for (chart, svg, alt), (image, description, caption) in zip(shown, pictures, strict=True):
@@ -138,7 +138,7 @@ def test_a_kazakh_label_is_drawn_with_the_glyphs_of_the_bundled_font():
 def test_case_toml_can_turn_the_charts_off(tmp_path):
     page = document(case_folder(tmp_path, "charts = false\n" + SETTINGS), "brief", "en")
     assert "<figure" not in page.html and charts.URL_PREFIX not in page.html
-    files, _ = page.render(["docx"])
+    files, _, _ = page.render(["docx"])
     with zipfile.ZipFile(BytesIO(files["docx"])) as package:
         assert not [name for name in package.namelist() if name.startswith("word/media/")]
 
