@@ -101,10 +101,10 @@ def case_folder(work: Path, size: int, seed: int, annexes: bool = False) -> Path
     return folder
 
 
-# The scans --annexes gives a case: file -> (kind, what it stands for, pages); the power of attorney
-# is each complainant's (the same synthetic page in a file of their own).
-CASE_SCANS = {"case-decision.pdf": ("decision", "Decision on the rally", 2),
-              "case-photo.png": ("photo", "Photograph of the square", 1)}
+# The scans --annexes gives a case: file -> (kind, what it stands for, pages, may go with the public
+# submissions); the power of attorney is each complainant's (the same synthetic page in a file of their own).
+CASE_SCANS = {"case-decision.pdf": ("decision", "Decision on the rally", 2, "no"),
+              "case-photo.png": ("photo", "Photograph of the square", 1, "yes")}
 POWER_OF_ATTORNEY = ("power_of_attorney", "Power of attorney", 1)
 
 
@@ -121,9 +121,9 @@ def add_annexes(folder: Path, size: int) -> int:
     annexes.mkdir(exist_ok=True)
     header = [column.key for column in ATTACHMENTS.columns]
     rows = []
-    for name, (kind, title, pages) in CASE_SCANS.items():
+    for name, (kind, title, pages, public) in CASE_SCANS.items():
         (annexes / name).write_bytes(scan(name, title, pages))
-        rows.append({"kind": kind, "file": f"annexes/{name}", "date": DAY, "title_en": title})
+        rows.append({"kind": kind, "file": f"annexes/{name}", "date": DAY, "title_en": title, "public": public})
     kind, title, pages = POWER_OF_ATTORNEY
     page = scan("poa.pdf", title, pages)
     sheet = book[COMPLAINANTS.key]
