@@ -417,9 +417,10 @@ def builds(table: Table, work: Path, folder: Path, size: int, seed: int, jobs: i
             results["rescan"] = rescan = whole_build(folder, out, jobs, langs)
         finally:
             photo.write_bytes(original)
-        table.add(f"rebuild after replacing the case's photograph, which every package carries, --jobs {jobs}",
+        table.add(f"rebuild after replacing the case's photograph, --jobs {jobs}",
                   f"{rescan['seconds']:.0f} s",
-                  f"{rescan['files'] - rescan['reused']:,} packages made again, {rescan['reused']:,} files copied",
+                  f"{rescan['files'] - rescan['reused']:,} packages that carry it made again, "
+                  f"{rescan['reused']:,} files copied",
                   f"rebuild / cold build = {rescan['seconds'] / cold['seconds']:.1%}; "
                   f"CPU {rescan['cpu_seconds']:.0f} s, {rescan['cpu_seconds'] / cold['cpu_seconds']:.1%}")
     return results
