@@ -244,6 +244,13 @@ EXCLUDED_EPISODE = _problem(
     N_("validation", "No action is needed unless {id} should be included."),
 )
 
+NO_EPISODES = _problem(
+    "no-episodes", WARNING,
+    N_("validation", "{id} is included in the case, but the Episodes sheet has no row for {id}: the documents "
+                     "ask for the acts of persecution against {id}."),
+    N_("validation", "Add one row per measure taken against {id} on the Episodes sheet, or exclude {id}."),
+)
+
 EMPTY_SHEET = _problem(
     "empty-sheet", ERROR,
     N_("validation", "The sheet {sheet} is empty."),

@@ -29,6 +29,7 @@ from .problems import (
     MISSING_LABEL,
     MISSING_LATIN_NAME,
     NO_COMPLAINANTS,
+    NO_EPISODES,
     NO_REMEDIES,
     POSSIBLE_DUPLICATE,
     REMEDIES_TOO_OLD,
@@ -216,6 +217,13 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
         if not reported and episode.date and owner and owner.date_of_birth and episode.date < owner.date_of_birth:
             issues.append(_issue(DATE_BEFORE_BIRTH, EPISODES, episode.row, "date", episode_cols,
                                  id=episode.complainant_id))
+
+    # Someone the documents include with no act recorded: each asks for them (open point `episodes`).
+    with_episodes = {episode.complainant_id for episode in records.episodes}
+    for complainant_id, person in people.items():
+        if complainant_id and complainant_id not in excluded and complainant_id not in with_episodes:
+            issues.append(_issue(NO_EPISODES, COMPLAINANTS, person.row, "complainant_id", people_cols,
+                                 id=complainant_id))
 
     testimony_cols = column_maps.get(TESTIMONIES.key, {})
     for testimony in records.testimonies or ():

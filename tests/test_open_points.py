@@ -8,11 +8,13 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from complaints.build import build
+from complaints.build import build, load
 from complaints.cli import main
 from complaints.errors import OpenPointsRemain
 from complaints.i18n import language, languages
 from complaints.open_points import FIELDS, OpenPoint, open_points
+from complaints.problems import WARNING
+from complaints.schema import COMPLAINANTS
 
 from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
 
@@ -132,6 +134,19 @@ def test_an_author_with_no_act_recorded_is_asked_about_not_left_without_facts(tm
     for lang in ("en", "ru", "kk"):
         assert OpenPoint("C2", "episodes") in result.open_points[f"{lang}/hrc/C2"]
         assert OpenPoint("C1", "episodes") not in result.open_points.get(f"{lang}/hrc/C1", ())
+
+
+def test_validation_warns_first_at_the_id_of_an_included_complainant_with_no_episode(tmp_path):
+    """What the documents ask (open point `episodes`) validation says first, at the complainant's id
+    cell; an excluded complainant is not asked about."""
+    case = write_workbook(tmp_path / "case.xlsx", events=[event("e1")],
+                          people=[person("C1"), person("C2", id_document="2"),
+                                  person("C3", id_document="3", poa_date=None)],
+                          episodes=[episode("C1", "e1")])
+    warnings = [issue for issue in load(case, ("en",), TODAY).report.warnings if issue.code == "no-episodes"]
+    assert [(issue.sheet, issue.row, issue.column, issue.params["id"]) for issue in warnings] == [
+        (COMPLAINANTS.key, 3, "complainant_id", "C2")]
+    assert all(issue.severity == WARNING for issue in warnings)
 
 
 def test_no_open_point_names_a_bracket_that_would_end_its_marker_early():
