@@ -22,7 +22,7 @@ from .claims import CHARGES, led_to
 from .context import DocumentData, ground_label, in_period, measure_label
 from .counts import assembly_laws, constitution_counts
 from .i18n import N_, Language, languages
-from .law import ASSEMBLY_LAWS, CONSTITUTION_RIGHTS, COPENHAGEN_PARAGRAPHS, DEPRIVATION_OF_LIBERTY
+from .law import APPREHENSIONS, ASSEMBLY_LAWS, CONSTITUTION_RIGHTS, COPENHAGEN_PARAGRAPHS, DEPRIVATION_OF_LIBERTY
 from .penalties import Amount, kzt_amount
 from .stock import Stock, change, held_on, monthly_stock, stock_on
 
@@ -101,12 +101,18 @@ class DocumentType:
 
 
 def _deprivations(data: DocumentData) -> dict:
-    """The WGAD's: each person's deprivations of liberty, by complainant id; and, where the first of them
-    records no legal basis, the provision of the penalty or charge that followed it (in its event, or on
-    its day or the next), to print as what it is: the basis of that later act, not of the arrest."""
+    """The WGAD's: each person's deprivations of liberty, by complainant id; the ids of those whose first
+    deprivation is an apprehension (a detention), whose date and place are the arrest's; and, where the first
+    of them records no legal basis, the provision of the penalty or charge that followed it (in its event, or
+    on its day or the next), to print as what it is: the basis of that later act, not of the arrest.
+
+    A first deprivation ordered by a decision (an administrative arrest, a custody) is dated by the decision:
+    the day and place the person was apprehended are not recorded, and the questionnaire asks for them."""
     deprivations = {person.complainant_id: tuple(episode for episode in person.episodes
                                                  if episode.measure_key in DEPRIVATION_OF_LIBERTY)
                     for person in data.people}
+    apprehended = {complainant_id for complainant_id, held in deprivations.items()
+                   if held and held[0].measure_key in APPREHENSIONS}
     followed = {}
     for person in data.people:
         first = deprivations[person.complainant_id][:1]
@@ -119,7 +125,7 @@ def _deprivations(data: DocumentData) -> dict:
         if later and later.provision:
             followed[person.complainant_id] = {"measure": later.measure, "date": later.date,
                                                "provision": later.provision.describe(data.lang, under=True)}
-    return {"deprivations": deprivations, "followed_by": followed}
+    return {"deprivations": deprivations, "apprehended": apprehended, "followed_by": followed}
 
 
 _WGAD = DocumentType(

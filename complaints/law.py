@@ -12,6 +12,10 @@ from .i18n import N_, Language
 DEPRIVATION_OF_LIBERTY = ("detention", "administrative_arrest", "pretrial_detention", "house_arrest",
                           "imprisonment", "psychiatric_placement")
 
+# The deprivation of liberty that is the apprehension itself, dated the day the person was taken: the others are
+# ordered by a decision (a court's administrative arrest, a custody), dated by that decision.
+APPREHENSIONS = ("detention",)
+
 # Preventive and procedural measures: what is typed as their "penalty" is a term, not a punishment.
 PREVENTIVE_MEASURES = ("pretrial_detention", "house_arrest", "psychiatric_placement")
 

@@ -456,6 +456,34 @@ def test_the_communication_asks_to_quash_decisions_only_where_a_decision_was_tak
     assert "quash the decisions taken against the author" in fined
 
 
+@pytest.mark.parametrize("detained_first", [False, True])
+def test_the_date_of_arrest_is_the_apprehensions_never_the_date_a_court_ordered_the_custody(tmp_path, detained_first):
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    custody = episode("C1", measure="pretrial_detention", legal_basis="CC 405(2)", authority="court",
+                      date=datetime.date(2018, 4, 18))
+    detention = episode("C1", measure="detention", authority="Police Department", city="Shymkent",
+                        date=datetime.date(2018, 4, 16), end_date=datetime.date(2018, 4, 18))
+    write_workbook(case / "case.xlsx", people=[person("C1", poa_scope="represent", **FILLED)],
+                   episodes=[detention, custody] if detained_first else [custody])
+    result = build(case, langs=["en"], formats=["pdf"], documents=["wgad-questionnaire"],
+                   output_root=tmp_path / "out", today=TODAY)
+    questionnaire = text(result, "en/wgad-questionnaire/C1.pdf")
+    arrest = questionnaire.split("1. Date of arrest")[1].split("3. Forces who carried out the arrest")[0]
+    points = result.open_points["en/wgad-questionnaire/C1"]
+    if detained_first:
+        assert "16 April 2018" in arrest and "Shymkent" in arrest and "18 April 2018" not in arrest
+        assert not {OpenPoint("C1", "arrest_date"), OpenPoint("C1", "arrest_place")} & set(points)
+    else:
+        # The custody's date is the court's order, said as such; the day and place of the arrest are asked.
+        assert "[to complete: date of arrest] (not recorded; the pre-trial detention was ordered on 18 April 2018, " \
+               "see section III)" in arrest
+        assert "[to complete: place of arrest]" in arrest
+        assert {OpenPoint("C1", "arrest_date"), OpenPoint("C1", "arrest_place")} <= set(points)
+    # Section III dates the custody from the order, whichever came first.
+    assert "18 April 2018" in questionnaire.split("III. Detention")[1]
+
+
 def test_the_questionnaire_never_takes_a_later_acts_legal_basis_for_the_arrests(tmp_path):
     case = tmp_path / "case"
     case.mkdir(exist_ok=True)
