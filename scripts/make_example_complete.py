@@ -43,6 +43,9 @@ CUSTODY = {
 POLICE_CUSTODY = {"en": "police station, then a special detention centre",
                   "ru": "отдел полиции, затем специальный приёмник",
                   "kk": "полиция бөлімі, содан кейін арнайы қабылдау орны"}
+# A suspect held by the police until a court ordered the custody (complete(), below).
+SUSPECT_CUSTODY = {"en": "temporary detention facility of the police", "ru": "изолятор временного содержания",
+                   "kk": "уақытша ұстау изоляторы"}
 SUSPICION = {"en": "suspected of a criminal offence under the provision cited",
              "ru": "подозрение в совершении уголовного правонарушения, предусмотренного указанной статьёй",
              "kk": "көрсетілген бапта көзделген қылмыстық құқық бұзушылық жасады деген күдік"}
@@ -86,6 +89,13 @@ INTERIM_REASONS = {
 }
 
 
+def typed_date(value: dt.date | str) -> dt.date:
+    """A date as the example types it: a date, or text in the Russian (10.05.2018) or ISO order."""
+    if isinstance(value, dt.date):
+        return value
+    return dt.datetime.strptime(value, "%d.%m.%Y" if "." in value else "%Y-%m-%d").date()
+
+
 def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict], attachments: list[dict],
              scanned: list[str], still_held: list[str]) -> None:
     for number, row in enumerate(complainants):
@@ -93,15 +103,30 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
         row["place_of_birth"] = row["city"]
         row["occupation"] = OCCUPATIONS[number % len(OCCUPATIONS)]
         row["other_procedures"] = "none"
+    # The lawyer found out the day each person was apprehended whose first recorded deprivation of liberty is
+    # one a decision ordered (an administrative arrest, a custody): detained by the police of the person's town
+    # the day before, on the same suspicion, until that decision.
+    first: dict[str, tuple[dt.date, dict]] = {}
+    for day, ep in sorted(((typed_date(ep["date"]), ep) for ep in episodes if ep["measure"] in DEPRIVATIONS
+                           and ep["date"]), key=lambda pair: (pair[1]["complainant_id"], pair[0])):
+        first.setdefault(ep["complainant_id"], (day, ep))
+    for cid, (day, ordered) in sorted(first.items()):
+        if ordered["measure"] not in example.DETENTION_SPELLINGS:
+            apprehended = day - dt.timedelta(days=1)
+            episodes.append({"complainant_id": cid, "event_id": ordered["event_id"], "date": apprehended,
+                             "city": ordered["city"], "measure": "detention", "legal_basis": ordered["legal_basis"],
+                             "penalty": "", "description": "", "end_date": day,
+                             "authority": example._authority("police", example.HOME[cid], apprehended),
+                             "suspect": ordered["measure"] in CUSTODY})
     for number, ep in enumerate(episodes):
         if ep["measure"] not in DEPRIVATIONS:
             continue
         held = ep["measure"] in CUSTODY
-        for lang, place in CUSTODY.get(ep["measure"], POLICE_CUSTODY).items():
+        for lang, place in CUSTODY.get(ep["measure"], SUSPECT_CUSTODY if ep.get("suspect") else POLICE_CUSTODY).items():
             ep[f"place_of_detention_{lang}"] = place
         ep["warrant"] = "yes" if held else "no"
         ep["lawyer_access"] = "yes" if held else "no"
-        for lang, reason in (SUSPICION if held else ASSEMBLY).items():
+        for lang, reason in (SUSPICION if held or ep.get("suspect") else ASSEMBLY).items():
             ep[f"reasons_given_{lang}"] = reason
         if not ep["legal_basis"]:
             # The preventive detentions were made without any record: the authorities invoked nothing.
