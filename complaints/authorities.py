@@ -49,6 +49,11 @@ class Authority(Named):
     # regional or city court): that region, whose formation (regions.csv) is when the body came to be.
     region: Place | None = field(default=None, compare=False)
 
+    @property
+    def court(self) -> bool:
+        """A court: the Supreme Court, a regional, city or district court, a specialised court."""
+        return self.key == "supreme_court" or self.key.startswith(("court_", "admin_court_"))
+
     def existed_on(self, day: datetime.date | None) -> bool:
         """Whether the body existed on `day` (taken as yes when the day is not known)."""
         formed = self.region.formerly[0] if self.region and self.region.formerly else None

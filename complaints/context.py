@@ -115,6 +115,15 @@ PROCEDURE_NAMES = {
 # prosecutor protest a decision in force. The Human Rights Committee does not require them to be
 # exhausted (article 5(2)(b) of the Optional Protocol), so one pending does not hold a communication back.
 DISCRETIONARY_REMEDIES = ("protest",)
+# Remedies only a court decides: an appeal, a cassation appeal, a petition for review. A complaint or another
+# application is a court's when it went to a court (the Authorities list knows the body as one).
+COURT_REMEDIES = ("appeal", "cassation", "review")
+
+
+def _to_a_court(texts: Mapping[str, str], plain: str | None) -> bool:
+    """Whether a remedy's body, under any of the names typed, is a court the Authorities list knows."""
+    return any(known.court for text in (plain, *texts.values()) if text
+               if (known := Authorities.default().resolve(text)))
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,7 @@ class RemedyView:
     pending: bool = False  # no decision recorded
     petition: bool = False  # a petition or an unnamed application (ru «ходатайство», «обращение»), not a complaint
     discretionary: bool = False  # one of DISCRETIONARY_REMEDIES
+    court: bool = False  # decided by a court (COURT_REMEDIES, or addressed to a court)
 
 
 @dataclass(frozen=True)
@@ -417,7 +427,8 @@ class _Views:
                            remedy_outcome_label(self.lang, r.action, r.outcome) if r.outcome else "",
                            self.date(r.outcome_date), action_key=r.action or "", pending=not r.outcome,
                            petition=not r.action or r.action in PETITIONS,
-                           discretionary=r.action in DISCRETIONARY_REMEDIES)
+                           discretionary=r.action in DISCRETIONARY_REMEDIES,
+                           court=r.action in COURT_REMEDIES or _to_a_court(r.authorities, r.authority))
                 for r in member.remedies
             ),
             articles=tuple(int(claim.key) for claim in claims),

@@ -45,6 +45,11 @@ FIELDS = {
                            "whether the same matter is being examined under another international procedure"),
     "wgad_parallel": N_("open point", "the representative's position on whether the Working Group's examination of "
                         "the same case is another procedure of international investigation or settlement"),
+    "wgad_parallel_and_other": N_("open point", "the representative's position on whether the Working Group's "
+                                  "examination of the same case is another procedure of international investigation "
+                                  "or settlement, and whether any other such procedure examines the same matter"),
+    "court_remedy": N_("open point", "why no remedy before a court was used (for example a complaint to the court "
+                       "against the actions of the police or the prosecutor), or whether one is pending"),
     "articles": N_("open point", "the articles of the Covenant violated, and the facts supporting each"),
     "article_15": N_("open point", "whether article 15 (no punishment without law) is claimed for the "
                      "conviction, and on which facts"),

@@ -273,6 +273,34 @@ def test_exhaustion_is_argued_from_the_status_and_kind_of_each_remedy(tmp_path):
     assert "domestic_remedies" in fields and "pending_remedies" not in fields
 
 
+POLICE_COMPLAINT = (datetime.date(2018, 5, 20), "Прокуратура г. Алматы", "complaint", "refused",
+                    datetime.date(2018, 6, 5))
+COURT_COMPLAINT = (datetime.date(2018, 6, 10), "Алмалинский районный суд г. Алматы", "complaint", None, None)
+
+
+def test_remedies_before_no_court_are_never_said_to_exhaust_but_asked_about(tmp_path):
+    # Only a complaint to the prosecutor, and a request for a protest: the Committee asks why no court was seized.
+    communication, fields = with_remedies(tmp_path, [POLICE_COMPLAINT, PROTEST])
+    assert "court_remedy" in fields and "domestic_remedies" not in fields
+    assert "No remedy before a court is recorded. [to complete: why no remedy before a court was used" in communication
+    # A complaint to a court, even one still pending, or an appeal: nothing to ask.
+    for rows in ([POLICE_COMPLAINT, COURT_COMPLAINT], [POLICE_COMPLAINT, APPEAL]):
+        communication, fields = with_remedies(tmp_path, rows)
+        assert "court_remedy" not in fields and "No remedy before a court" not in communication
+
+
+def test_the_working_groups_parallel_examination_and_the_other_procedures_are_one_question(tmp_path):
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    write_workbook(case / "case.xlsx", people=[person("C1")],
+                   episodes=[episode("C1", measure="administrative_arrest", legal_basis="CAO 488", authority="court")])
+    result = build(case, langs=["en"], formats=["pdf"], documents=["hrc"], output_root=tmp_path / "out", today=TODAY)
+    fields = [p.field for p in result.open_points["en/hrc/C1"]]
+    assert "wgad_parallel_and_other" in fields
+    assert not {"wgad_parallel", "other_procedures"} & set(fields)
+    assert text(result, "en/hrc/C1.pdf").count("[to complete: the representative's position") == 1
+
+
 def test_the_forces_who_arrested_are_the_arresting_body_never_the_court_that_ordered_it(tmp_path):
     def forces(episode_extra):
         result = build_one(tmp_path, ["wgad-questionnaire"], episode_extra=episode_extra)
