@@ -43,6 +43,11 @@ CUSTODY = {
 POLICE_CUSTODY = {"en": "police station, then a special detention centre",
                   "ru": "отдел полиции, затем специальный приёмник",
                   "kk": "полиция бөлімі, содан кейін арнайы қабылдау орны"}
+# The court of each town where a complaint against a prosecutor's refusal goes (complete(), below).
+COURTS = {"almaty": "Алмалинский районный суд г. Алматы", "kaskelen": "Карасайский районный суд",
+          "oskemen": "Усть-Каменогорский городской суд", "astana": "Сарыаркинский районный суд г. Астаны",
+          "kostanay": "Костанайский городской суд", "aktobe": "Актюбинский городской суд",
+          "oral": "Уральский городской суд"}
 # A suspect held by the police until a court ordered the custody (complete(), below).
 SUSPECT_CUSTODY = {"en": "temporary detention facility of the police", "ru": "изолятор временного содержания",
                    "kk": "уақытша ұстау изоляторы"}
@@ -162,6 +167,16 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
         remedies.append({"complainant_id": cid, "date": dt.date(2018, 10, 2),
                          "authority": example.PROSECUTOR[example.HOME[cid]],
                          "action": "complaint", "outcome": "refused", "outcome_date": dt.date(2018, 10, 22)})
+    # Everyone whose only remedies went to a prosecutor then complained to the court of their town against the
+    # refusal, which the court upheld: the Human Rights Committee asks for a remedy before a court.
+    courts = {row["complainant_id"] for row in remedies
+              if row["action"] in ("appeal", "cassation", "review") or row["authority"] in COURTS.values()}
+    for cid in sorted({row["complainant_id"] for row in remedies} - courts):
+        refused = max(row["outcome_date"] or row["date"] for row in remedies if row["complainant_id"] == cid)
+        filed = refused + dt.timedelta(days=2)
+        remedies.append({"complainant_id": cid, "date": filed, "authority": COURTS[example.HOME[cid]],
+                         "action": "complaint", "outcome": "refused",
+                         "outcome_date": min(filed + dt.timedelta(days=14), example.DOCUMENT_DATE)})
     # The remedies still pending at the documents' date were decided in the meantime: refused.
     for row in remedies:
         if not row["outcome"]:
