@@ -232,10 +232,11 @@ def constitution_counts(members: Sequence[Member]) -> tuple[tuple[str, tuple[str
     return tuple((right, tuple(sorted(by_right[right]))) for right in CONSTITUTION_RIGHTS if right in by_right)
 
 
-def assembly_laws(members: Sequence[Member]) -> tuple[str, ...]:
+def assembly_laws(members: Sequence[Member]) -> tuple[tuple[str, ...], bool]:
     """The laws on peaceful assemblies (keys of law.ASSEMBLY_LAWS, oldest first) in force on the days of the
     recorded acts that engage article 21 of the Covenant (the freedom of assembly): a protest, or a
-    provision on assemblies invoked."""
+    provision on assemblies invoked; and whether some such act fell on a day when which law was in force
+    is not settled (law.assembly_law)."""
     laws = {assembly_law(episode.date) for member in members for episode in member.episodes
             if episode.date and engages(RecordedFact.of(episode), 21)}
-    return tuple(key for key in ASSEMBLY_LAWS if key in laws)
+    return tuple(key for key in ASSEMBLY_LAWS if key in laws), None in laws

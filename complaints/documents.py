@@ -160,8 +160,10 @@ def _legal_assessment(data: DocumentData) -> dict:
     each with their number; the laws on peaceful assemblies in force on the days of the assemblies
     concerned; the articles of the Covenant claimed for some complainant."""
     lang = data.lang
-    laws = [lang.pgettext("assembly law", ASSEMBLY_LAWS[key]) for key in assembly_laws(data.members)]
+    in_force, unsettled = assembly_laws(data.members)
+    laws = [lang.pgettext("assembly law", ASSEMBLY_LAWS[key]) for key in in_force]
     return {
+        "assembly_law_unsettled": unsettled,
         "constitution": [{"right": lang.pgettext("constitution", CONSTITUTION_RIGHTS[key]), "complainants": len(ids)}
                          for key, ids in constitution_counts(data.members)],
         "assembly_laws": format_list(laws, locale=lang.code) if laws else "",

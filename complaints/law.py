@@ -65,9 +65,13 @@ CONSTITUTION_RIGHTS = {
     "32": N_("constitution", "the right to assemble peacefully and without weapons, to hold meetings, rallies, "
              "demonstrations, marches and pickets (article 32)"),
 }
-# The law on peaceful assemblies in force on a day: the Law of 25 May 2020 No. 333-VI replaced the
-# Decree of 17 March 1995 No. 2126 (taken by the day the Law was signed).
-ASSEMBLY_LAW_SINCE = datetime.date(2020, 5, 25)
+# The law on peaceful assemblies in force on a day: the Law of 25 May 2020 No. 333-VI replaced the Decree of
+# 17 March 1995 No. 2126 on the day it entered into force, after its signature (25 May 2020) and its official
+# publication. That day could not be checked (the search tool found neither the publication nor the Law's last
+# article): the Law was in force by 25 June 2020, when a district council (maslikhat) decided under its article 8
+# (adilet.zan.kz, V20LD007557). On a day between, which governed the assembly is the lawyer's to say.
+ASSEMBLY_LAW_SIGNED = datetime.date(2020, 5, 25)
+ASSEMBLY_LAW_IN_FORCE_BY = datetime.date(2020, 6, 25)
 ASSEMBLY_LAWS = {
     "decree-1995": N_("assembly law", "the Decree of the President of the Republic of Kazakhstan having the force of "
                       "law of 17 March 1995 No. 2126 \"On the procedure for organising and holding peaceful "
@@ -77,9 +81,12 @@ ASSEMBLY_LAWS = {
 }
 
 
-def assembly_law(day: datetime.date) -> str:
-    """The key of ASSEMBLY_LAWS in force on `day`."""
-    return "law-2020" if day >= ASSEMBLY_LAW_SINCE else "decree-1995"
+def assembly_law(day: datetime.date) -> str | None:
+    """The key of ASSEMBLY_LAWS in force on `day`; None between the 2020 Law's signature and the day it was
+    certainly in force, when which one was is not settled."""
+    if day < ASSEMBLY_LAW_SIGNED:
+        return "decree-1995"
+    return "law-2020" if day >= ASSEMBLY_LAW_IN_FORCE_BY else None
 
 
 # Measures that punish: one imposed with no legal basis at all is a punishment without law (article 15).

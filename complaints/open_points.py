@@ -75,6 +75,9 @@ FIELDS = {
     "osce_meeting": N_("open point", "the first day of the meeting this contribution is for (case.toml: osce.opens)"),
     "osce_meeting_passed": N_("open point", "a meeting this contribution can still be submitted to: it is dated after "
                               "the meeting opened"),
+    "assembly_law": N_("open point", "the law on peaceful assemblies in force on the day of an assembly between 25 May "
+                       "and 24 June 2020: the Law of 25 May 2020 No. 333-VI replaced the Decree of 1995 No. 2126 on "
+                       "the day it entered into force"),
     "signatory": N_("open point", "name of the signatory"),
     "place": N_("open point", "place of signature"),
     "body_address": N_("open point", "name and address of the receiving body"),

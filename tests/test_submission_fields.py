@@ -411,6 +411,24 @@ def test_the_domestic_complaint_cites_the_assembly_law_in_force_on_the_day_of_ea
     assert "guaranteed by the Constitution" not in quiet and "No. 2126" not in quiet
 
 
+@pytest.mark.parametrize("day, law, asked", [
+    (datetime.date(2020, 5, 24), "No. 2126", False),  # the day before the 2020 Law was signed
+    (datetime.date(2020, 6, 1), None, True),  # signed, in force on a day not checked: the lawyer says which
+    (datetime.date(2020, 6, 25), "No. 333-VI", False),  # in force by then (a maslikhat decided under it)
+])
+def test_the_assembly_law_switches_on_its_entry_into_force_not_its_signature(tmp_path, day, law, asked):
+    result = domestic(tmp_path, [episode("C1", measure="fine", legal_basis="CAO 488", date=day),
+                                 episode("C2", measure="interrogation", date=day)])
+    governed = text(result, "en/domestic-complaint.pdf").split("were governed by ")[1].split(", which must be")[0]
+    assert (OpenPoint("", "assembly_law") in result.open_points["en/domestic-complaint"]) is asked
+    if asked:
+        assert governed.startswith("[to complete: the law on peaceful assemblies in force on the day of an assembly "
+                                   "between 25 May and 24 June 2020")
+    else:
+        assert law in governed and "[to complete" not in governed
+        assert ("No. 2126" if law == "No. 333-VI" else "No. 333-VI") not in governed
+
+
 def test_an_act_recorded_only_by_its_kind_is_told_by_its_description_not_its_label(tmp_path):
     episodes = [episode("C1", measure="dismissal", authority="Steppe Service LLP",
                         description="Dismissed from her job."),
