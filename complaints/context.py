@@ -24,7 +24,15 @@ from markupsafe import Markup, escape
 from .authorities import Authorities
 from .bodies import bodies
 from .case import Case, Member
-from .claims import CHARGES, Claim, Undecided, author_claims, category_claims, lawyer_access
+from .claims import (
+    CHARGES,
+    Claim,
+    Undecided,
+    author_claims,
+    beyond_administrative_limit,
+    category_claims,
+    lawyer_access,
+)
 from .collation import alphabetical, sort_key
 from .countries import country_codes, country_name
 from .counts import Counts, count
@@ -165,6 +173,9 @@ class PersonView:
     # (recipients, in the document's language); and those recorded as already seized (None: not recorded).
     procedures: tuple[Procedure, ...] = ()
     other_procedures: tuple[str, ...] | None = None
+    # The administrative detentions recorded as lasting longer than the Code of Administrative Offences allows
+    # (claims.beyond_administrative_limit), which article 9 names.
+    beyond_limit: tuple[EpisodeView, ...] = ()
     # Confidential documents only; empty in public ones.
     surname: str = ""
     given_names: str = ""
@@ -443,6 +454,7 @@ class _Views:
             consent_government="represent" in person.poa_scope,
             procedures=tuple(procedure for procedure, ids in self.procedures if person.complainant_id in ids),
             other_procedures=_other_procedures(person.other_procedures),
+            beyond_limit=beyond_administrative_limit(episodes),
         )
         if public:
             return view

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .case import Case, Member
-from .claims import Claim, RecordedFact, Undecided, author_claims, constitution_rights, engages
+from .claims import (
+    Claim,
+    RecordedFact,
+    Undecided,
+    author_claims,
+    beyond_administrative_limit,
+    constitution_rights,
+    engages,
+)
 from .gazetteer import Place
 from .law import ASSEMBLY_LAWS, CONSTITUTION_RIGHTS, assembly_law
 from .records import Event
@@ -240,3 +248,10 @@ def assembly_laws(members: Sequence[Member]) -> tuple[tuple[str, ...], bool]:
     laws = {assembly_law(episode.date) for member in members for episode in member.episodes
             if episode.date and engages(RecordedFact.of(episode), 21)}
     return tuple(key for key in ASSEMBLY_LAWS if key in laws), None in laws
+
+
+def beyond_detention_limit(members: Sequence[Member]) -> tuple[str, ...]:
+    """The ids of the complainants held in an administrative detention recorded as lasting longer than the Code
+    of Administrative Offences allows (claims.beyond_administrative_limit), sorted."""
+    return tuple(sorted(member.person.complainant_id for member in members
+                        if beyond_administrative_limit([RecordedFact.of(episode) for episode in member.episodes])))

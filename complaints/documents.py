@@ -20,7 +20,7 @@ from .bodies import bodies
 from .case import Member
 from .claims import CHARGES, led_to
 from .context import DocumentData, ground_label, in_period, measure_label
-from .counts import assembly_laws, constitution_counts
+from .counts import assembly_laws, beyond_detention_limit, constitution_counts
 from .i18n import N_, Language, languages
 from .law import APPREHENSIONS, ASSEMBLY_LAWS, CONSTITUTION_RIGHTS, COPENHAGEN_PARAGRAPHS, DEPRIVATION_OF_LIBERTY
 from .penalties import Amount, kzt_amount
@@ -167,6 +167,7 @@ def _legal_assessment(data: DocumentData) -> dict:
         "constitution": [{"right": lang.pgettext("constitution", CONSTITUTION_RIGHTS[key]), "complainants": len(ids)}
                          for key, ids in constitution_counts(data.members)],
         "assembly_laws": format_list(laws, locale=lang.code) if laws else "",
+        "beyond_detention_limit": len(beyond_detention_limit(data.members)),
         "covenant_articles": [item.article for item in data.counts.articles],
     }
 

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 
 from .case import Case, Member
 from .context import in_period
-from .counts import constitution_counts, count, member_claims
+from .counts import beyond_detention_limit, constitution_counts, count, member_claims
 from .documents import REGISTRY, DocumentType
 from .law import COPENHAGEN_PARAGRAPHS, Provision, no_basis, parse_provision
 from .penalties import kzt_amount
@@ -36,7 +36,7 @@ PRINTED = {
                              "measures", "articles"),
     "osce": (*_TOTALS, "episodes-without-event", "measures", "commitments"),
     "brief": (*_TOTALS, "event-complainants", "measures", "periods"),
-    "domestic-complaint": ("complainants", "episodes", "constitution"),
+    "domestic-complaint": ("complainants", "episodes", "constitution", "beyond-detention-limit"),
     "wgad": ("complainants",),
     "special-procedures": ("complainants", "provisions"),
     "hrc": ("joint-communications",),
@@ -148,6 +148,11 @@ def document_figures(case: Case, document: DocumentType, day: datetime.date) -> 
                 add(f"constitution/article-{right}/complainants", len(concerned),
                     f"complainants whose own recorded facts concern article {right} of the Constitution",
                     [by_id[cid] for cid in concerned])
+        elif family == "beyond-detention-limit" and (held := beyond_detention_limit(members)):
+            by_id = {m.person.complainant_id: m for m in members}
+            add("detention/beyond-three-hours/complainants", len(held),
+                "complainants held in an administrative detention recorded as lasting longer than three hours",
+                [by_id[cid] for cid in held])
         elif family == "provisions":
             rows.extend(_provision_figures(document, members))
         elif family == "joint-communications":

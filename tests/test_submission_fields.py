@@ -429,6 +429,40 @@ def test_the_assembly_law_switches_on_its_entry_into_force_not_its_signature(tmp
         assert ("No. 2126" if law == "No. 333-VI" else "No. 333-VI") not in governed
 
 
+LIMIT = "longer than the three hours to which the Code of Administrative Offences limits an administrative detention"
+
+
+@pytest.mark.parametrize("detention, followed_by, argued", [
+    ({"hours_held": 6}, "fine", True),  # six hours, then a fine: an administrative detention
+    ({"hours_held": 6, "legal_basis": "CAO 488"}, None, True),  # under the Code itself
+    ({"hours_held": 3}, "fine", False),  # within the limit
+    ({}, "fine", False),  # how long is not recorded: nothing said
+    ({"hours_held": 20}, "criminal_case", False),  # a suspect's detention, not an administrative one
+    ({"hours_held": 20}, None, False),  # no provision and no penalty: not said to be administrative
+])
+def test_the_three_hour_limit_is_argued_only_where_the_recorded_hours_exceed_it(tmp_path, detention, followed_by,
+                                                                               argued):
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    episodes = [episode("C1", measure="detention", **detention)]
+    if followed_by:
+        episodes.append(episode("C1", measure=followed_by, legal_basis="CAO 488" if followed_by == "fine" else "CC 174",
+                                date=datetime.date(2018, 5, 11)))
+    write_workbook(case / "case.xlsx", people=[person("C1"), person("C2", id_document="2")],
+                   episodes=[*episodes, episode("C2", measure="interrogation")])
+    result = build(case, langs=["en", "ru"], formats=["pdf"], documents=["hrc", "domestic-complaint"],
+                   output_root=tmp_path / "out", today=TODAY)
+    communication, complaint = text(result, "en/hrc/C1.pdf"), text(result, "en/domestic-complaint.pdf")
+    assert (f"held {LIMIT}, save in the cases it lists: 10 May 2018 ({detention.get('hours_held')} hours)"
+            in communication) is argued
+    assert (f"1 complainant was held {LIMIT}" in complaint) is argued
+    assert (LIMIT in communication or LIMIT in complaint) is argued
+    if argued:
+        assert "1 заявитель содержался дольше трёх часов" in text(result, "ru/domestic-complaint.pdf")
+        rows = openpyxl.load_workbook(result.figures).active.iter_rows(values_only=True)
+        assert ("domestic-complaint", "detention/beyond-three-hours/complainants", 1) in {row[:3] for row in rows}
+
+
 def test_an_act_recorded_only_by_its_kind_is_told_by_its_description_not_its_label(tmp_path):
     episodes = [episode("C1", measure="dismissal", authority="Steppe Service LLP",
                         description="Dismissed from her job."),
