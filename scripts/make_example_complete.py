@@ -173,7 +173,7 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
               if row["action"] in ("appeal", "cassation", "review") or row["authority"] in COURTS.values()}
     for cid in sorted({row["complainant_id"] for row in remedies} - courts):
         refused = max(row["outcome_date"] or row["date"] for row in remedies if row["complainant_id"] == cid)
-        filed = refused + dt.timedelta(days=2)
+        filed = min(refused + dt.timedelta(days=2), example.DOCUMENT_DATE)
         remedies.append({"complainant_id": cid, "date": filed, "authority": COURTS[example.HOME[cid]],
                          "action": "complaint", "outcome": "refused",
                          "outcome_date": min(filed + dt.timedelta(days=14), example.DOCUMENT_DATE)})
