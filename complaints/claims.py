@@ -153,6 +153,27 @@ def beyond_administrative_limit(facts: Sequence[Fact]) -> tuple:
     return tuple(found)
 
 
+def pleaded_trials(facts: Sequence[Fact], added: Iterable[int] = ()) -> dict[int, str]:
+    """The summary trials (summary_trials) pleaded as breaches of a fair trial. A hearing's date alone is not
+    one: the Committee asks whether the person asked for time, a lawyer or an adjournment and was refused,
+    which the workbook does not record. So only a hearing that records another breach itself (a lawyer denied,
+    a statement forced), or every one where the lawyer's `articles` cell adds article 14; the others are the
+    lawyer's to decide (an open point, hearing_undecided)."""
+    summary = summary_trials(facts)
+    if 14 in set(added):
+        return summary
+    return {id(fact): summary[id(fact)] for fact in facts if id(fact) in summary and _fair_trial_breaches(fact)}
+
+
+def hearing_undecided(facts: Sequence[Fact], added: Iterable[int] = (), removed: Iterable[int] = ()) -> tuple:
+    """The summary trials not pleaded (pleaded_trials) while the lawyer has not decided on article 14."""
+    added, removed = set(added), set(removed)
+    if 14 in added | removed:
+        return ()
+    summary, pleaded = summary_trials(facts), pleaded_trials(facts)
+    return tuple(fact for fact in facts if id(fact) in summary and id(fact) not in pleaded)
+
+
 def summary_trials(facts: Sequence[Fact]) -> dict[int, str]:
     """The penalties imposed on the day of a recorded detention of the same person ("same_day_trial") or
     the day after ("next_day_trial"), by the id() of the fact."""
@@ -259,7 +280,7 @@ def article_claims(facts: Sequence[Fact], added: Iterable[int] = (), removed: It
     having no legal basis), plus those the lawyer added, minus those removed. An article the lawyer
     added rests on the episodes whose measure leaves it to the lawyer, else on every episode."""
     supported: dict[int, list] = {}
-    summary = summary_trials(facts)
+    summary = pleaded_trials(facts, added)
     at_trial = charged(facts)
     trial = [fact for fact in facts if id(fact) in at_trial]  # where a breach is one of article 14
     for fact in facts:
@@ -338,16 +359,24 @@ def undecided_articles(facts: Sequence[Fact], added: Iterable[int] = (),
 
 def author_claims(facts: Sequence[Fact], typed: str | None) -> tuple[tuple[Claim, ...], tuple[Undecided, ...]]:
     """One author's claims and undecided articles, with the lawyer's `articles` cell applied (a cell
-    not of the "+7, -15" form is ignored: the validation warns)."""
+    not of the "+7, -15" form is ignored: the validation warns). A hearing held on the day of the detention
+    or the next, and pleaded nowhere, leaves article 14 to the lawyer unless it is claimed on other facts."""
     added, removed = article_changes(typed) or ((), ())
-    return article_claims(facts, added, removed), undecided_articles(facts, added, removed)
+    claims = article_claims(facts, added, removed)
+    undecided = undecided_articles(facts, added, removed)
+    hearings = hearing_undecided(facts, added, removed)
+    if hearings and not any(claim.key == 14 for claim in claims):
+        undecided += (Undecided("article_14_hearing", (14,), hearings),)
+    return claims, undecided
 
 
-def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterable[int] = ()) -> tuple[Claim, ...]:
+def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterable[int] = (),
+                    added: Iterable[int] = ()) -> tuple[Claim, ...]:
     """The categories of arbitrary detention the recorded facts support, for the deprivations of liberty
     among `facts`. Category I (no legal basis) only where the record says none was invoked, never
     from an empty cell. rights: the articles of expression, assembly and association claimed for the
-    person, which Category II names beside those of the provisions invoked."""
+    person, which Category II names beside those of the provisions invoked; added: the articles the lawyer's
+    `articles` cell adds (article 14 pleads the summary trials, pleaded_trials)."""
     deprivations = [fact for fact in facts if fact.measure_key in DEPRIVATION_OF_LIBERTY]
     baseless = [fact for fact in deprivations if fact.no_basis]
     # II: held under a provision restricting expression, assembly or association, for a recorded
@@ -357,8 +386,9 @@ def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterab
     exercised = ({article for fact in exercise if (article := _provision_article(fact))}
                  | {article for fact in exercise for article in ARTICLES_BY_GROUND.get(fact.ground, ())} | set(rights))
     # III: a breach of a fair trial recorded while the person was deprived of liberty, or a penalty imposed
-    # at a hearing held on the day of the detention or the day after (the person held until brought to court).
-    summary = summary_trials(facts)
+    # at a hearing held on the day of the detention or the day after (the person held until brought to court)
+    # where that is pleaded (pleaded_trials): the date alone is not a breach grave enough.
+    summary = pleaded_trials(facts, added)
     unfair = [fact for fact in facts if (fact in deprivations and _fair_trial_breaches(fact)) or id(fact) in summary]
     # V: a recorded affiliation, and a deprivation of liberty for membership of an association.
     discrimination = [fact for fact in deprivations if affiliation and fact.provision

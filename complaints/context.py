@@ -28,6 +28,7 @@ from .claims import (
     CHARGES,
     Claim,
     Undecided,
+    article_changes,
     author_claims,
     beyond_administrative_limit,
     category_claims,
@@ -446,7 +447,8 @@ class _Views:
             claims=claims,
             undecided=undecided,
             categories=category_claims(episodes, "" if public else person.affiliation or "",
-                                       rights=(int(claim.key) for claim in claims)),
+                                       rights=(int(claim.key) for claim in claims),
+                                       added=(article_changes(person.articles) or ((), ()))[0]),
             poa_date=self.date(person.poa_date),
             consent_public=person.consent_to_name,
             # Authorising representation before international bodies is consent to

@@ -57,6 +57,10 @@ FIELDS = {
                      "freedom or the house arrest, and on which facts"),
     "article_7": N_("open point", "whether article 7 (torture and ill-treatment) is claimed for the force used "
                     "against the person or the statement forced from him or her, and on which facts"),
+    "article_14_hearing": N_("open point", "whether article 14, paragraph 3 (b) (and before the Working Group, "
+                             "Category III), is claimed for the penalty imposed at a hearing on the day of the "
+                             "detention or the day after: whether the person asked for time to prepare a defence, "
+                             "for a lawyer or for an adjournment, and was refused (articles cell: +14 or -14)"),
     "articles_25_26": N_("open point", "whether articles 25 and 26 (public affairs, non-discrimination) are "
                          "claimed for the dismissal, and on which facts"),
     "episodes": N_("open point", "the acts of persecution against the author (the Episodes sheet records none)"),

@@ -115,7 +115,8 @@ def test_detention_fields_fill_the_questionnaire_and_argue_category_three(tmp_pa
     # (A table cell's text may wrap around its neighbours' in the PDF's text: its first words.)
     for value in ("Temporary detention centre", "participation in an unauthorised rally", "case No. 187-2018",
                   "still held",
-                  "Category III: the norms of a fair trial were breached while the person was deprived of liberty",
+                  "Category III: the non-observance of the international norms relating to the right to a fair trial "
+                  "is of such gravity as to give the deprivation of liberty an arbitrary character",
                   "Category V: the deprivation of liberty discriminated against the person for his or her political "
                   "or other opinion, as a member of the Free Steppe movement"):
         assert value in questionnaire, value
@@ -507,23 +508,37 @@ def test_no_interim_measures_are_asked_for_an_author_no_longer_held(tmp_path):
     (datetime.date(2018, 5, 11), "on the day after the detention"),
     (datetime.date(2018, 5, 20), None),
 ])
-def test_a_penalty_imposed_on_the_day_of_the_detention_or_the_next_is_a_fair_trial_claim(tmp_path, arrested, breach):
+@pytest.mark.parametrize("pleaded", [None, "articles", "lawyer"])
+def test_a_penalty_imposed_on_the_day_of_the_detention_or_the_next_is_a_fair_trial_claim_only_where_pleaded(
+        tmp_path, arrested, breach, pleaded):
+    """The hearing's date alone is not a breach of article 14(3)(b), nor grave enough for Category III: the lawyer
+    pleads it (articles cell +14), or the hearing records another breach (a lawyer denied); else it is asked."""
     case = tmp_path / "case"
     case.mkdir(exist_ok=True)
     episodes = [episode("C1", measure="detention", end_date=datetime.date(2018, 5, 10)),
                 episode("C1", measure="administrative_arrest", legal_basis="CAO 488", date=arrested,
-                        end_date=arrested + datetime.timedelta(days=10))]
-    write_workbook(case / "case.xlsx", people=[person("C1", poa_scope="represent", **FILLED)], episodes=episodes)
+                        end_date=arrested + datetime.timedelta(days=10),
+                        lawyer_access="no" if pleaded == "lawyer" else None)]
+    people = [person("C1", poa_scope="represent", **FILLED, articles="+14" if pleaded == "articles" else None)]
+    write_workbook(case / "case.xlsx", people=people, episodes=episodes)
     result = build(case, langs=["en"], formats=["pdf"], documents=["hrc", "wgad-questionnaire"],
                    output_root=tmp_path / "out", today=TODAY)
     communication, questionnaire = text(result, "en/hrc/C1.pdf"), text(result, "en/wgad-questionnaire/C1.pdf")
+    asked = {key for key in ("en/hrc/C1", "en/wgad-questionnaire/C1")
+             if OpenPoint("C1", "article_14_hearing") in result.open_points[key]}
     if breach is None:
-        assert "Article 14" not in communication and "Category III" not in questionnaire
+        assert "a penalty imposed by a court" not in communication + questionnaire and not asked
         return
+    if pleaded is None:
+        assert asked == {"en/hrc/C1", "en/wgad-questionnaire/C1"}
+        assert "Article 14: the right to a fair trial" not in communication and "Category III:" not in questionnaire
+        assert "a penalty imposed by a court" not in communication + questionnaire
+        return
+    assert not asked
     assert f"a penalty imposed by a court {breach}" in communication
-    assert "Article 14: the right to a fair trial" in communication and "Category III" in questionnaire
-    # The dates say nothing of a lawyer: no denial of one is asserted.
-    assert "denial of access to a lawyer" not in communication + questionnaire
+    assert "Article 14: the right to a fair trial" in communication and "Category III:" in questionnaire
+    # The dates say nothing of a lawyer: a denial is asserted only where recorded.
+    assert ("denial of access to a lawyer" in communication + questionnaire) is (pleaded == "lawyer")
 
 
 def test_the_communication_asks_to_quash_decisions_only_where_a_decision_was_taken(tmp_path):
