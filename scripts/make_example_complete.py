@@ -154,12 +154,22 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
     decisions = {"conviction": "-15", "dismissal": "+26", "restriction_of_freedom": "+12", "house_arrest": "+12"}
     coerced = {ep["complainant_id"] for ep in episodes
                if {"force_used", "forced_statement"} & {tag.strip() for tag in (ep.get("treatment") or "").split(",")}}
+    # And article 14(3)(b) for a fine or an arrest imposed on the day of the detention or the next: the people
+    # asked for time to prepare their defence and were refused (claims.pleaded_trials).
+    detained = {(ep["complainant_id"], typed_date(ep["date"])) for ep in episodes
+                if ep["measure"] in example.DETENTION_SPELLINGS and ep["date"]}
+    tried = {ep["complainant_id"] for ep in episodes
+             if ep["measure"] in ("fine", "administrative_arrest") and ep["date"]
+             and {(ep["complainant_id"], typed_date(ep["date"]) - dt.timedelta(days=days)) for days in (0, 1)}
+             & detained}
     for row in complainants:
         changes = [] if row["complainant_id"] in engaged else ["+19"]
         measures = {ep["measure"] for ep in episodes if ep["complainant_id"] == row["complainant_id"]}
         changes += [change for measure, change in decisions.items() if measure in measures]
         if row["complainant_id"] in coerced:
             changes.append("+7")
+        if row["complainant_id"] in tried:
+            changes.append("+14")
         if changes:
             row["articles"] = ", ".join(dict.fromkeys(changes))
     # The two people without a recorded domestic remedy complained to the prosecutor.
