@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -127,6 +127,24 @@ DISCRETIONARY_REMEDIES = ("protest",)
 # Remedies only a court decides: an appeal, a cassation appeal, a petition for review. A complaint or another
 # application is a court's when it went to a court (the Authorities list knows the body as one).
 COURT_REMEDIES = ("appeal", "cassation", "review")
+
+
+# The measures a private actor takes (an employer, a school): its name is no alleged perpetrator of the State's.
+PRIVATE_ACTS = ("dismissal",)
+
+
+def _provisions(people: Sequence[PersonView], code: str) -> list[tuple[str, int, int]]:
+    """Each legal basis invoked (as the documents describe it), with the number of people it was invoked against
+    and of the acts under it: most people first, then most acts, then alphabetically."""
+    acts: Counter[str] = Counter()
+    persons: dict[str, set[str]] = {}
+    for person in people:
+        for episode in person.episodes:
+            if episode.legal_basis:
+                acts[episode.legal_basis] += 1
+                persons.setdefault(episode.legal_basis, set()).add(person.complainant_id)
+    return sorted(((basis, len(persons[basis]), n) for basis, n in acts.items()),
+                  key=lambda item: (-item[1], -item[2], sort_key(code, item[0])))
 
 
 def _to_a_court(texts: Mapping[str, str], plain: str | None) -> bool:
@@ -646,9 +664,11 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "people": people,
         "people_listed": people_listed,
         "anonymous": sum(1 for p in people if not p.named),
-        "authorities": alphabetical(code, {e.authority for p in people for e in p.episodes if e.authority}),
-        "provisions": sorted(Counter(e.legal_basis for p in people for e in p.episodes if e.legal_basis).items(),
-                             key=lambda item: (-item[1], sort_key(code, item[0]))),
+        # The State's bodies that acted: an employer or a school that dismissed someone is not one (the facts
+        # still tell the dismissal, and what led to it).
+        "authorities": alphabetical(code, {e.authority for p in people for e in p.episodes
+                                           if e.authority and e.measure_key not in PRIVATE_ACTS}),
+        "provisions": _provisions(people, code),
         "testimonies": _testimonies(members, lang, document.public),
         "named_cases": _named_cases(members, lang, document.public, day),
         "courtesy": code not in document.accepted_languages,

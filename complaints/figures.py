@@ -163,7 +163,8 @@ def document_figures(case: Case, document: DocumentType, day: datetime.date) -> 
 
 
 def _provision_figures(document: DocumentType, members: list[Member]) -> list[Figure]:
-    """How many times each legal basis was invoked, as context's `provisions` counts them: a recognised
+    """How many people each legal basis was invoked against, and in how many acts when more, as context's
+    `provisions` counts them: a recognised
     provision by its code and article, a record that none was invoked, anything else by its rank
     among the bases written as the workbook has them (the key never carries what a cell holds)."""
     by_basis: dict[tuple[str, str], list[str]] = {}  # ("key", key), or ("written", the text) until ranked
@@ -182,10 +183,14 @@ def _provision_figures(document: DocumentType, members: list[Member]) -> list[Fi
             by_basis.setdefault(basis, []).append(member.person.complainant_id)
     rows = []
     as_written = sorted(text for kind, text in by_basis if kind == "written")
-    for (kind, text), ids in sorted(by_basis.items(), key=lambda item: (-len(item[1]), item[0])):
+    for (kind, text), ids in sorted(by_basis.items(), key=lambda item: (-len(set(item[1])), -len(item[1]), item[0])):
         key = text if kind == "key" else f"provision/as-written/{as_written.index(text) + 1}"
-        rows.append(Figure(document.name, key, len(ids), "acts of persecution under that legal basis",
-                           tuple(sorted(set(ids)))))
+        people = tuple(sorted(set(ids)))
+        rows.append(Figure(document.name, f"{key}/complainants", len(people),
+                           "people against whom that legal basis was invoked", people))
+        if len(ids) != len(people):
+            rows.append(Figure(document.name, f"{key}/acts", len(ids), "acts of persecution under that legal basis",
+                               people))
     return rows
 
 

@@ -251,6 +251,14 @@ NO_EPISODES = _problem(
     N_("validation", "Add one row per measure taken against {id} on the Episodes sheet, or exclude {id}."),
 )
 
+DETENTION_WHILE_HELD = _problem(
+    "detention-while-held", WARNING,
+    N_("validation", "This detention of {id} is dated within another deprivation of liberty of {id} (Episodes row "
+                     "{other_row}), before it ended: the documents would tell both."),
+    N_("validation", "Check both rows: a person already held is not detained again. Correct the date of this "
+                     "detention, or the end date or term of the other row."),
+)
+
 EMPTY_SHEET = _problem(
     "empty-sheet", ERROR,
     N_("validation", "The sheet {sheet} is empty."),

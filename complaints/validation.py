@@ -20,6 +20,7 @@ from .problems import (
     DATE_BEFORE_BIRTH,
     DATE_END_BEFORE_START,
     DATE_IN_FUTURE,
+    DETENTION_WHILE_HELD,
     DUPLICATE_ID,
     ERROR,
     ESTIMATE_WITHOUT_SOURCE,
@@ -40,12 +41,12 @@ from .problems import (
     UNKNOWN_EVENT,
     Problem,
 )
-from .records import Complainant, Records, Remedy
+from .records import Complainant, Episode, Records, Remedy
 from .report import Exclusion, Issue, Report
 from .schema import ATTACHMENTS, COMPLAINANTS, EPISODES, EVENTS, REMEDIES, TESTIMONIES
 from .screen import screen, settings_texts
 from .settings import Settings
-from .stock import held_on
+from .stock import held_on, term_end
 
 # The Human Rights Committee may see a communication submitted more than five years
 # after the final domestic decision as an abuse of the right of submission (rule 99(c)).
@@ -218,6 +219,8 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
             issues.append(_issue(DATE_BEFORE_BIRTH, EPISODES, episode.row, "date", episode_cols,
                                  id=episode.complainant_id))
 
+    _detentions_while_held(records.episodes, episode_cols, issues)
+
     # Someone the documents include with no act recorded: each asks for them (open point `episodes`).
     with_episodes = {episode.complainant_id for episode in records.episodes}
     for complainant_id, person in people.items():
@@ -255,6 +258,29 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
                                     {"characters": code_points(missing)}))
     issues.extend(screen(records, settings, publicly_named(records.complainants), column_maps))
     return Report(issues=issues, exclusions=exclusions, appeals=len(people))
+
+
+# The deprivations of liberty that hold a person in a place of detention, within which a new detention contradicts
+# the record (a house arrest or a placement may end in one).
+_HELD_IN_CUSTODY = ("detention", "administrative_arrest", "pretrial_detention", "imprisonment")
+
+
+def _detentions_while_held(episodes: list[Episode], columns, issues: list[Issue]) -> None:
+    """A detention dated after the start and before the end (its end date, or the end of its recorded term) of
+    another custody of the same person: one of the two rows is wrong, and the documents print both."""
+    held: dict[str, list[tuple[datetime.date, datetime.date, int]]] = {}
+    for episode in episodes:
+        end = episode.end_date or term_end(episode)
+        if episode.measure in _HELD_IN_CUSTODY and episode.date and end:
+            held.setdefault(episode.complainant_id, []).append((episode.date, end, episode.row))
+    for episode in episodes:
+        if episode.measure != "detention" or not episode.date:
+            continue
+        within = next((row for start, end, row in held.get(episode.complainant_id, ())
+                       if row != episode.row and start < episode.date < end), None)
+        if within is not None:
+            issues.append(_issue(DETENTION_WHILE_HELD, EPISODES, episode.row, "date", columns,
+                                 id=episode.complainant_id, other_row=within))
 
 
 def _check_date(value: datetime.date | None, today: datetime.date, submission: datetime.date, sheet, row: int,

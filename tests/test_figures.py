@@ -68,5 +68,5 @@ def test_the_figures_only_a_communication_prints_are_recorded_per_file(workbook)
     provisions = {f.key: (f.value, f.complainants)
                   for f in document_figures(case, REGISTRY["special-procedures"], TODAY)}
     # The same provision typed two ways is one figure; a basis not recognised is keyed by rank, not by its text.
-    assert provisions == {"complainants": (3, ("C1", "C2", "C3")), "provision/CAO 488": (2, ("C1", "C2")),
-                          "provision/as-written/1": (1, ("C3",))}
+    assert provisions == {"complainants": (3, ("C1", "C2", "C3")), "provision/CAO 488/complainants": (2, ("C1", "C2")),
+                          "provision/as-written/1/complainants": (1, ("C3",))}

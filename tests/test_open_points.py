@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import docx
@@ -147,6 +148,21 @@ def test_validation_warns_first_at_the_id_of_an_included_complainant_with_no_epi
     assert [(issue.sheet, issue.row, issue.column, issue.params["id"]) for issue in warnings] == [
         (COMPLAINANTS.key, 3, "complainant_id", "C2")]
     assert all(issue.severity == WARNING for issue in warnings)
+
+
+def test_a_detention_dated_while_the_person_was_already_held_is_a_warning_at_its_date(tmp_path):
+    """Detained on 6 July while serving an arrest of 24 June (15 days): one of the rows is wrong, and the documents
+    would print both. A detention the day before an arrest, or on the day of release, is not."""
+    episodes = [episode("C1", "e1", measure="detention", date=datetime.date(2018, 6, 23)),
+                episode("C1", "e1", measure="administrative_arrest", date=datetime.date(2018, 6, 24),
+                        penalty="15 days"),
+                episode("C1", "e1", measure="detention", date=datetime.date(2018, 7, 6)),
+                episode("C1", "e1", measure="detention", date=datetime.date(2018, 7, 9)),
+                episode("C2", "e1", measure="detention", date=datetime.date(2018, 7, 6))]
+    case = write_workbook(tmp_path / "case.xlsx", events=[event("e1")],
+                          people=[person("C1"), person("C2", id_document="2")], episodes=episodes)
+    warnings = [issue for issue in load(case, ("en",), TODAY).report.warnings if issue.code == "detention-while-held"]
+    assert [(issue.row, issue.column, issue.params["other_row"]) for issue in warnings] == [(4, "date", 3)]
 
 
 def test_no_open_point_names_a_bracket_that_would_end_its_marker_early():

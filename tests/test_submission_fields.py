@@ -303,6 +303,29 @@ def test_the_working_groups_parallel_examination_and_the_other_procedures_are_on
     assert text(result, "en/hrc/C1.pdf").count("[to complete: the representative's position") == 1
 
 
+def test_the_special_procedures_count_people_per_provision_and_name_only_the_states_bodies(tmp_path):
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    # One person suspected, held and convicted under one provision: one person, three acts; an employer dismissed her.
+    episodes = [episode("C1", measure="criminal_case", legal_basis="CC 174", authority="National Security Committee"),
+                episode("C1", measure="pretrial_detention", legal_basis="CC 174", authority="court",
+                        date=datetime.date(2018, 5, 12)),
+                episode("C1", measure="conviction", legal_basis="CC 174", authority="court",
+                        date=datetime.date(2018, 7, 30)),
+                episode("C1", measure="dismissal", authority="Steppe Service LLP", date=datetime.date(2018, 8, 1)),
+                episode("C2", measure="fine", legal_basis="CAO 488", authority="court")]
+    write_workbook(case / "case.xlsx", people=[person("C1", poa_scope="represent"),
+                                               person("C2", poa_scope="represent", id_document="2")], episodes=episodes)
+    result = build(case, langs=["en"], formats=["pdf"], documents=["special-procedures"],
+                   output_root=tmp_path / "out", today=TODAY)
+    letter = text(result, "en/special-procedures.pdf")
+    assert "Article 174 of the Criminal Code: 1 person (3 acts)" in letter
+    assert "Article 488 of the Code of Administrative Offences: 1 person" in letter and "(1 act)" not in letter
+    perpetrators = letter.split("3. Alleged perpetrators")[1].split("4. What happened")[0]
+    assert "National Security Committee" in perpetrators and "Steppe Service LLP" not in perpetrators
+    assert "Steppe Service LLP" in letter  # the dismissal is still told among the facts
+
+
 def test_the_forces_who_arrested_are_the_arresting_body_never_the_court_that_ordered_it(tmp_path):
     def forces(episode_extra):
         result = build_one(tmp_path, ["wgad-questionnaire"], episode_extra=episode_extra)
