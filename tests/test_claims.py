@@ -300,8 +300,9 @@ def test_the_treatment_recorded_raises_article_14_and_category_three_in_the_docu
         assert (("C1", "article_7") in {(p.complainant_id, p.field) for p in communication.open_points}) is (
             claimed is None)
     questionnaire = words(rendered(path, "wgad-questionnaire", member="C1"))
-    assert ("Category III: the norms of a fair trial were breached while the person was deprived of liberty "
-            "(article 14 of the Covenant): denial of access to a lawyer") in questionnaire
+    assert ("Category III: the non-observance of the international norms relating to the right to a fair trial is of "
+            "such gravity as to give the deprivation of liberty an arbitrary character (article 14 of the Covenant): "
+            "denial of access to a lawyer") in questionnaire
     # The access to a lawyer the treatment recorded answers the questionnaire's column.
     assert "whether the person had access to a lawyer" not in questionnaire
     # The lawyer_access cell, where filled, decides; a contradicting tag is a warning at that cell.
