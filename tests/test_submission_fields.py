@@ -326,6 +326,23 @@ def test_the_special_procedures_count_people_per_provision_and_name_only_the_sta
     assert "Steppe Service LLP" in letter  # the dismissal is still told among the facts
 
 
+def test_the_working_groups_cover_letter_keeps_to_its_mandate_and_numbers_those_still_held(tmp_path):
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    write_workbook(case / "case.xlsx", people=[person("C1", poa_scope="represent"),
+                                               person("C2", poa_scope="represent", id_document="2")],
+                   episodes=[episode("C1", measure="detention", end_date=datetime.date(2018, 5, 10)),
+                             episode("C2", measure="pretrial_detention", legal_basis="CC 174")])
+    (case / "case.toml").write_text('[title]\nen = "Persecution of protesters"\n', encoding="utf-8")
+    result = build(case, langs=["en", "ru"], formats=["pdf"], documents=["wgad"], output_root=tmp_path / "out",
+                   today=TODAY)
+    letter = text(result, "en/wgad.pdf")
+    assert "1 of them is still deprived of liberty at the date of this letter (No. 2)." in letter
+    assert "(№ 2)" in text(result, "ru/wgad.pdf")
+    assert "Arbitrary deprivation of liberty of people who exercised" in letter
+    assert "Persecution of protesters" not in letter
+
+
 def test_the_forces_who_arrested_are_the_arresting_body_never_the_court_that_ordered_it(tmp_path):
     def forces(episode_extra):
         result = build_one(tmp_path, ["wgad-questionnaire"], episode_extra=episode_extra)
