@@ -22,7 +22,14 @@ from .claims import CHARGES, led_to
 from .context import DocumentData, ground_label, in_period, measure_label
 from .counts import assembly_laws, beyond_detention_limit, constitution_counts
 from .i18n import N_, Language, languages
-from .law import APPREHENSIONS, ASSEMBLY_LAWS, CONSTITUTION_RIGHTS, COPENHAGEN_PARAGRAPHS, DEPRIVATION_OF_LIBERTY
+from .law import (
+    APPREHENSIONS,
+    ASSEMBLY_LAWS,
+    CONSTITUTION_OF_1995_UNTIL,
+    CONSTITUTION_RIGHTS,
+    COPENHAGEN_PARAGRAPHS,
+    DEPRIVATION_OF_LIBERTY,
+)
 from .penalties import Amount, kzt_amount
 from .stock import Stock, change, held_on, monthly_stock, stock_on
 
@@ -163,6 +170,10 @@ def _legal_assessment(data: DocumentData) -> dict:
     in_force, unsettled = assembly_laws(data.members)
     laws = [lang.pgettext("assembly law", ASSEMBLY_LAWS[key]) for key in in_force]
     return {
+        # The 1995 Constitution's articles are cited for acts under it, and its article 4(3) while it is in force.
+        "constitution_of_1995": all(episode.date < CONSTITUTION_OF_1995_UNTIL for member in data.members
+                                    for episode in member.episodes if episode.date),
+        "covenant_priority_article": data.day < CONSTITUTION_OF_1995_UNTIL,
         "assembly_law_unsettled": unsettled,
         "constitution": [{"right": lang.pgettext("constitution", CONSTITUTION_RIGHTS[key]), "complainants": len(ids)}
                          for key, ids in constitution_counts(data.members)],

@@ -82,6 +82,9 @@ FIELDS = {
     "assembly_law": N_("open point", "the law on peaceful assemblies in force on the day of an assembly between 25 May "
                        "and 24 June 2020: the Law of 25 May 2020 No. 333-VI replaced the Decree of 1995 No. 2126 on "
                        "the day it entered into force"),
+    "constitution_articles": N_("open point", "the articles of the Constitution in force since 1 July 2026 that "
+                                "guarantee these rights (some acts date from that day or later; the articles of the "
+                                "Constitution of 1995 are not cited for them)"),
     "signatory": N_("open point", "name of the signatory"),
     "place": N_("open point", "place of signature"),
     "body_address": N_("open point", "name and address of the receiving body"),

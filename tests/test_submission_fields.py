@@ -505,6 +505,29 @@ def test_the_three_hour_limit_is_argued_only_where_the_recorded_hours_exceed_it(
         assert ("domestic-complaint", "detention/beyond-three-hours/complainants", 1) in {row[:3] for row in rows}
 
 
+@pytest.mark.parametrize("acted, dated, cited, priority", [
+    (datetime.date(2018, 5, 10), datetime.date(2018, 11, 1), True, True),
+    (datetime.date(2018, 5, 10), TODAY, True, False),  # the 1995 Constitution's articles for acts under it
+    (datetime.date(2026, 7, 2), TODAY, False, False),  # an act under the 2026 Constitution: the lawyer cites
+])
+def test_the_constitution_of_1995_is_cited_only_for_acts_and_documents_under_it(tmp_path, acted, dated, cited,
+                                                                                 priority):
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    write_workbook(case / "case.xlsx", people=[person("C1"), person("C2", id_document="2")],
+                   episodes=[episode("C1", measure="detention", date=acted, grounds="protest"),
+                             episode("C2", measure="interrogation", date=acted)])
+    (case / "case.toml").write_text(f"build_date = {dated.isoformat()}\n", encoding="utf-8")
+    result = build(case, langs=["en"], formats=["pdf"], documents=["domestic-complaint"],
+                   output_root=tmp_path / "out", today=TODAY)
+    complaint = text(result, "en/domestic-complaint.pdf")
+    assert ("guaranteed by the Constitution of the Republic of Kazakhstan of 30 August 1995:" in complaint) is cited
+    assert ("the right to personal liberty (article 16)" in complaint) is cited
+    assert (OpenPoint("", "constitution_articles") in result.open_points["en/domestic-complaint"]) is not cited
+    assert ("prevailing over its laws under article 4(3) of the Constitution" in complaint) is priority
+    assert "ratified by the Republic of Kazakhstan" in complaint
+
+
 def test_an_act_recorded_only_by_its_kind_is_told_by_its_description_not_its_label(tmp_path):
     episodes = [episode("C1", measure="dismissal", authority="Steppe Service LLP",
                         description="Dismissed from her job."),
