@@ -375,8 +375,13 @@ def test_a_period_prints_what_its_two_dates_share_once():
         "24 декабря 2018 года – 8 января 2019 года")
 
 
-@pytest.mark.parametrize("n, russian", [(1, "1 случай"), (2, "2 случая"), (5, "5 случаев"), (11, "11 случаев"),
-                                        (21, "21 случай"), (22, "22 случая"), (101, "101 случай")])
-def test_a_provision_is_counted_in_cases(n, russian):
-    assert phrase("ru", None, "%(num)s case", "%(num)s cases", n) == russian
-    assert phrase("kk", None, "%(num)s case", "%(num)s cases", n) == f"{n} жағдай"
+@pytest.mark.parametrize("n, people, acts", [
+    (1, "1 человек", "1 эпизод"), (2, "2 человека", "2 эпизода"), (5, "5 человек", "5 эпизодов"),
+    (11, "11 человек", "11 эпизодов"), (21, "21 человек", "21 эпизод"), (22, "22 человека", "22 эпизода"),
+    (101, "101 человек", "101 эпизод")])
+def test_a_provision_is_counted_in_people_and_acts(n, people, acts):
+    """The Special Procedures' letter: the people a provision was invoked against, then its acts (never "cases")."""
+    assert phrase("ru", "people count", "%(num)s person", "%(num)s people", n) == people
+    assert phrase("ru", "measure count", "%(num)s act", "%(num)s acts", n) == acts
+    assert phrase("kk", "people count", "%(num)s person", "%(num)s people", n) == f"{n} адам"
+    assert phrase("kk", "measure count", "%(num)s act", "%(num)s acts", n) == f"{n} эпизод"
