@@ -29,6 +29,7 @@ from .law import (
     CONSTITUTION_RIGHTS,
     COPENHAGEN_PARAGRAPHS,
     DEPRIVATION_OF_LIBERTY,
+    MOSCOW_PARAGRAPHS,
 )
 from .penalties import Amount, kzt_amount
 from .stock import Stock, change, held_on, monthly_stock, stock_on
@@ -159,6 +160,9 @@ def _osce(data: DocumentData) -> dict:
         "commitments": [{"paragraph": paragraph, "commitment": lang.pgettext("osce commitment", commitment),
                          "complainants": engaged[article]}
                         for article, paragraph, commitment in COPENHAGEN_PARAGRAPHS if engaged.get(article)],
+        "moscow_commitments": [{"paragraph": paragraph, "commitment": lang.pgettext("osce commitment", commitment),
+                                "complainants": engaged[article]}
+                               for article, paragraph, commitment in MOSCOW_PARAGRAPHS if engaged.get(article)],
     }
 
 

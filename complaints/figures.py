@@ -21,7 +21,7 @@ from .case import Case, Member
 from .context import in_period
 from .counts import beyond_detention_limit, constitution_counts, count, member_claims
 from .documents import REGISTRY, DocumentType
-from .law import COPENHAGEN_PARAGRAPHS, Provision, no_basis, parse_provision
+from .law import COPENHAGEN_PARAGRAPHS, MOSCOW_PARAGRAPHS, Provision, no_basis, parse_provision
 from .penalties import kzt_amount
 from .render_docx import reproducible_zip
 from .spreadsheet import write_cell
@@ -136,12 +136,14 @@ def document_figures(case: Case, document: DocumentType, day: datetime.date) -> 
         elif family == "commitments":
             claims = {m.person.complainant_id: member_claims(m) for m in members}
             engaged = {item.article: item.complainants for item in counts.articles}
-            for article, paragraph, _ in COPENHAGEN_PARAGRAPHS:
-                if engaged.get(article):
-                    add(f"commitment/copenhagen-{paragraph}/complainants", engaged[article],
-                        f"persons whose own episodes, or their lawyer's articles cell, support a claim under article "
-                        f"{article} of the Covenant, which paragraph {paragraph} of the Copenhagen Document concerns",
-                        [m for m in members if any(c.key == article for c in claims[m.person.complainant_id][0])])
+            for document_name, paragraphs in (("Copenhagen", COPENHAGEN_PARAGRAPHS), ("Moscow", MOSCOW_PARAGRAPHS)):
+                for article, paragraph, _ in paragraphs:
+                    if engaged.get(article):
+                        add(f"commitment/{document_name.lower()}-{paragraph}/complainants", engaged[article],
+                            f"persons whose own episodes, or their lawyer's articles cell, support a claim under "
+                            f"article {article} of the Covenant, which paragraph {paragraph} of the {document_name} "
+                            f"Document concerns",
+                            [m for m in members if any(c.key == article for c in claims[m.person.complainant_id][0])])
         elif family == "constitution":
             by_id = {m.person.complainant_id: m for m in members}
             for right, concerned in constitution_counts(members):

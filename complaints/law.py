@@ -50,6 +50,11 @@ COPENHAGEN_PARAGRAPHS = (
     (21, "9.2", N_("osce commitment", "the right of peaceful assembly and demonstration")),
     (22, "9.3", N_("osce commitment", "the right of association")),
 )
+# And the paragraph of the Document of the Moscow Meeting of the Conference on the Human Dimension of the CSCE
+# (3 October 1991) on arrest and detention, which a deprivation of liberty (article 9 of the Covenant) engages.
+MOSCOW_PARAGRAPHS = (
+    (9, "23.1", N_("osce commitment", "the guarantees against arbitrary arrest and detention")),
+)
 # The rights of the Constitution of the Republic of Kazakhstan (1995, as amended; these articles keep their
 # numbers) a complaint to the Prosecutor General invokes, each only for the complainants whose own recorded
 # facts concern it (claims.constitution_rights): by the article cited, what it guarantees.

@@ -387,6 +387,13 @@ def test_the_osce_contribution_cites_only_the_copenhagen_commitments_the_recorde
     # Nothing recorded that engages expression, assembly or association: no commitment, no section.
     searched = text(osce(tmp_path, [episode("C1", measure="search"), episode("C2", measure="search")]), "en/osce.pdf")
     assert "OSCE commitments concerned" not in searched and "Copenhagen" not in searched
+    assert "Moscow" not in fined + searched  # no one deprived of liberty
+    # A detention (article 9): the Moscow Document's paragraph on arrest and detention, for that person.
+    detained = text(osce(tmp_path, [episode("C1", measure="detention", grounds="other"),
+                                    episode("C2", measure="search")]), "en/osce.pdf")
+    assert ("Document of the Moscow Meeting of the Conference on the Human Dimension of the CSCE (1991), for the "
+            "persons deprived of liberty: • paragraph 23.1, the guarantees against arbitrary arrest and detention: "
+            "1 person") in detained and "Copenhagen" not in detained
 
 
 def test_the_osce_contribution_counts_the_acts_connected_with_no_event(tmp_path):
