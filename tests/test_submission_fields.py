@@ -529,7 +529,7 @@ def test_the_constitution_of_1995_is_cited_only_for_acts_and_documents_under_it(
                    output_root=tmp_path / "out", today=TODAY)
     complaint = text(result, "en/domestic-complaint.pdf")
     assert ("guaranteed by the Constitution of the Republic of Kazakhstan of 30 August 1995:" in complaint) is cited
-    assert ("the right to personal liberty (article 16)" in complaint) is cited
+    assert ("right to personal liberty (article 16)" in complaint) is cited
     assert (OpenPoint("", "constitution_articles") in result.open_points["en/domestic-complaint"]) is not cited
     assert ("prevailing over its laws under article 4(3) of the Constitution" in complaint) is priority
     assert "ratified by the Republic of Kazakhstan" in complaint
@@ -648,7 +648,7 @@ def test_the_date_of_arrest_is_the_apprehensions_never_the_date_a_court_ordered_
         assert {OpenPoint("C1", "arrest_date"), OpenPoint("C1", "arrest_place")} <= set(points)
     # Section III dates the custody from the order, whichever came first; IV tells it, described or not.
     assert "18 April 2018" in questionnaire.split("III. Detention")[1]
-    assert "18 April 2018: pre-trial detention" in questionnaire.split("What happened at each deprivation")[1]
+    assert "18 April 2018: custody as a preventive measure" in questionnaire.split("What happened at each deprivation")[1]
 
 
 def test_the_questionnaire_never_takes_a_later_acts_legal_basis_for_the_arrests(tmp_path):
