@@ -648,7 +648,8 @@ def test_the_date_of_arrest_is_the_apprehensions_never_the_date_a_court_ordered_
         assert {OpenPoint("C1", "arrest_date"), OpenPoint("C1", "arrest_place")} <= set(points)
     # Section III dates the custody from the order, whichever came first; IV tells it, described or not.
     assert "18 April 2018" in questionnaire.split("III. Detention")[1]
-    assert "18 April 2018: custody as a preventive measure" in questionnaire.split("What happened at each deprivation")[1]
+    told = questionnaire.split("What happened at each deprivation")[1]
+    assert "18 April 2018: custody as a preventive measure" in told
 
 
 def test_the_questionnaire_never_takes_a_later_acts_legal_basis_for_the_arrests(tmp_path):
