@@ -94,8 +94,9 @@ checks it cell by cell; `complaints build` turns it into documents.
   also an open point (a translation to add).
 - Articles of the Covenant (`articles`): the communications and the collective complaint claim an
   article only from the complainant's own facts (the measure, the provision invoked, a recorded
-  denial of a lawyer). Whether a conviction engages article 15, or a dismissal articles 25 and
-  26, is the lawyer's decision: an open point until `articles` adds (`+15`) or removes (`-15`) it.
+  denial of a lawyer). Whether a conviction engages article 15, a dismissal articles 25 and
+  26, or a penalty imposed at a hearing on the day of the detention or the next article 14, is the
+  lawyer's decision: an open point until `articles` adds (`+15`) or removes (`-15`) it.
 - Dates the documents report as past (episodes, events, powers of attorney, remedies) must not be
   later than the date the documents bear (`build_date`): that is an error.
 - The workbook is only read, never written.
@@ -127,7 +128,9 @@ wrong yes publishes a name.
   (the README's "Privacy and integrity" says exactly what is screened).
 - Warnings do not: likely duplicate persons (same identity document, or same name and date of
   birth, also when one is written in Latin and the other in Cyrillic), an unknown place, a date in
-  the future or before the person's birth, episodes of excluded complainants, a missing Latin
+  the future or before the person's birth, episodes of excluded complainants, an included
+  complainant with no row on the Episodes sheet (the documents ask for their acts), a detention
+  dated within another custody of the same person (one of the rows is wrong), a missing Latin
   spelling of a name (English documents then use a transliteration), a complainant with no
   domestic remedy recorded or whose last domestic decision is more than five years old, a formula
   (the value it last showed is used), merged cells, hidden rows, columns or sheets, a document
