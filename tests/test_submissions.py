@@ -94,7 +94,9 @@ def test_the_communication_states_the_other_procedures_the_case_goes_to(two_peop
     fined = built_text(two_people, "en/hrc/C2.pdf")
     assert "the UN Working Group on Arbitrary Detention" not in fined
     assert "The same matter has not been submitted" not in deprived + fined
-    assert OpenPoint("C1", "other_procedures") in two_people.open_points["en/hrc/C1"]
+    # Neither the representative's position on the Working Group nor the other procedures recorded: one question.
+    assert OpenPoint("C1", "wgad_parallel_and_other") in two_people.open_points["en/hrc/C1"]
+    assert OpenPoint("C2", "other_procedures") in two_people.open_points["en/hrc/C2"]
 
 
 def test_a_document_longer_than_its_body_accepts_is_reported_also_when_kept_from_the_last_build(tmp_path,
