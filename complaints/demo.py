@@ -141,8 +141,10 @@ def _write_demo(stream, complainants: int, seed: int) -> dict[str, int]:
         })
         rows[COMPLAINANTS.key] += 1
         event = rng.choice(events)
+        previous = event["date"]
         for measure, basis, penalty in rng.choice(MEASURE_PLANS):
-            day = event["date"] + datetime.timedelta(days=rng.randrange(3))
+            # In the plan's order: a detention is never dated inside the arrest that followed it (validate warns).
+            day = previous = max(previous, event["date"] + datetime.timedelta(days=rng.randrange(3)))
             append(EPISODES, {
                 "complainant_id": complainant_id,
                 "event_id": event["event_id"] if measure in ("detention", "administrative_arrest", "fine") else None,
