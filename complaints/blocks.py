@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from lxml import html as lxml_html
 
 from .errors import BuildError
+from .render_html import WORD_JOINER
 
 # Block kinds: title, subtitle, heading, subheading, paragraph, note (small print), addressee,
 # signature, signature_line, item (bulleted), numbered (numbered list item), table, figure (a chart,
@@ -171,13 +172,11 @@ def blocks_from_html(document: str) -> list[Block]:
     A <div class="page-break"> becomes the next block's break_before, so that the DOCX breaks
     the page before that paragraph rather than with an empty paragraph of its own.
     """
-    main = lxml_html.document_fromstring(document).find(".//main")
+    # What the HTML keeps on one line ("БҰҰ-ның", render_html._keep_together: a hyphen and a word
+    # joiner) is joined by a non-breaking hyphen, which the DOCX writes as Word's own element (render_docx).
+    main = lxml_html.document_fromstring(document.replace("-" + WORD_JOINER, NON_BREAKING_HYPHEN)).find(".//main")
     if main is None:
         raise BuildError("the HTML template has no <main> element")
-    # What the HTML keeps on one line ("БҰҰ-ның", render_html._keep_together) is joined by a
-    # non-breaking hyphen, which the DOCX writes as Word's own element (render_docx).
-    for kept in main.iterfind(".//span[@class='nobr']"):
-        kept.text = (kept.text or "").replace("-", NON_BREAKING_HYPHEN)
     blocks: list[Block] = []
     break_before = False
     for element in main.iter("h1", "h2", "h3", "p", "li", "table", "div", "figure"):

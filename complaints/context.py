@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,7 @@ from .law import DEPRIVATION_OF_LIBERTY, PREVENTIVE_MEASURES, Provision, describ
 from .names import transliterate
 from .open_points import marker_function, untranslated_marker
 from .penalties import describe_penalty, penalty_in_phrase
-from .records import Episode
+from .records import Complainant, Episode
 from .schema import GROUNDS, MEASURE_VALUES, PETITIONS, REMEDY_ACTION_VALUES, TREATMENT, remedy_outcome_label
 from .settings import Period
 from .stock import CHARGE, CONVICTION, LASTING, charge_end, held_on
@@ -82,6 +82,7 @@ class EpisodeView:
     held: bool | None = False
     hours_held: int | None = None  # for a detention, when recorded
     period: str = ""  # from the date to the end date, what they share printed once ("11–25 мая 2018 года")
+    since: str = ""  # from the date, as a term is counted ("с 6 июня 2018 года", "2018 жылғы 6 маусымнан бастап")
     place_of_detention: str = ""
     case_number: str = ""
     # The forces who carried out the arrest: the `arrested_by` cell, else the body that acted in a
@@ -111,12 +112,14 @@ class Procedure:
     name: str  # in the document's language
 
 
-# The names of the bodies, as a communication lists the other procedures (context "recipient").
-PROCEDURE_NAMES = {
+# The bodies of bodies.toml as a sentence names them (context "recipient"): a communication lists the
+# other procedures by them, and a courtesy translation's note says which languages each accepts.
+RECIPIENT_NAMES = {
     "wgad": N_("recipient", "the UN Working Group on Arbitrary Detention"),
     "special-procedures": N_("recipient", "the UN Special Procedures"),
     "odihr": N_("recipient", "the OSCE Office for Democratic Institutions and Human Rights"),
     "hrc": N_("recipient", "the UN Human Rights Committee"),
+    "prosecutor-general": N_("recipient", "the Prosecutor General's Office of the Republic of Kazakhstan"),
 }
 
 
@@ -186,6 +189,7 @@ class PersonView:
     undecided: tuple[Undecided, ...]  # articles a measure may engage that the lawyer must decide on
     categories: tuple[Claim, ...]  # the categories of arbitrary detention the facts support
     poa_date: str
+    poa_date_cited: str  # as a document is cited by its date: kk "2018 жылғы 13 тамыздағы (сенімхат)"
     consent_public: bool
     consent_government: bool
     # The other procedures of international investigation or settlement this case puts them before
@@ -286,13 +290,31 @@ PREVENTIVE_PHRASES = {
 }
 
 
-def act_phrase(lang: Language, episode: Episode) -> str:
+def served_conviction(episode: Episode, episodes: Iterable[Episode]) -> Episode | None:
+    """The conviction whose sentence an imprisonment serves, among the person's `episodes`: the latest
+    one on or before its day that records its sentence, under the same provision or with none recorded.
+    The two rows are one sentence, passed and served: a document states its term once, at the conviction."""
+    if episode.measure != "imprisonment" or episode.date is None:
+        return None
+    provision = parse_provision(episode.legal_basis)
+    passed = [conviction for conviction in episodes
+              if conviction.measure == CONVICTION and conviction.date and conviction.date <= episode.date
+              and conviction.penalty
+              and (not provision or parse_provision(conviction.legal_basis) in (None, provision))]
+    return max(passed, key=lambda conviction: conviction.date or datetime.date.min, default=None)
+
+
+def act_phrase(lang: Language, episode: Episode, serves: Episode | None = None) -> str:
     """The measure with its term or amount and the provision invoked, in the word order of the
     document's language (ru "административный арест сроком на 15 суток по ст. 488 КоАП РК", kk "ҚР
     ӘҚБтК 488-бабы бойынша 15 тәулік мерзімге әкімшілік қамаққа алу"). A penalty or a legal basis
     that has no such form (not recognised, or a sentence naming its kind) follows after a comma,
-    with its label: a preventive measure's is its term, never a punishment."""
+    with its label: a preventive measure's is its term, never a punishment. An imprisonment that
+    `serves` a conviction's sentence refers to that sentence, whose term and provision its line gives."""
     assert episode.measure is not None, "a required cell: a case with errors is never built"
+    if serves is not None and serves.date is not None:
+        return lang.pgettext("act", "imprisonment under the sentence of {date}").format(
+            date=lang.date(serves.date, attributive=True))
     measure = measure_label(lang, episode.measure)
     provision = parse_provision(episode.legal_basis)
     basis = provision.describe(lang, under=True, short=True) if provision else ""
@@ -384,12 +406,13 @@ class _Views:
         # Marked as no one's: a body's name is one entry of the lists of authorities, whoever it acted against.
         return free_text(self.lang, texts, plain, to_send=self.to_send)
 
-    def episode(self, episode) -> EpisodeView:
-        event = self.events.get(episode.event_id)
+    def episode(self, episode: Episode, serves: Episode | None = None) -> EpisodeView:
+        assert episode.measure is not None, "a required cell: a case with errors is never built"
+        event = self.events.get(episode.event_id or "")
         authority = self.authority(episode.authorities, episode.authority)
         description = free_text(self.lang, episode.descriptions, episode.description, episode.complainant_id,
                                 self.to_send)
-        act = act_phrase(self.lang, episode)
+        act = act_phrase(self.lang, episode, serves)
         return EpisodeView(
             date=self.date(episode.date),
             city=episode.city.name(self.lang.code) if episode.city else "",
@@ -418,6 +441,7 @@ class _Views:
             period=(self.lang.period(episode.date, episode.end_date)
                     if episode.date and episode.end_date and episode.end_date != episode.date
                     else self.date(episode.date)),
+            since=self.lang.since(episode.date) if episode.date else "",
             place_of_detention=free_text(self.lang, episode.places_of_detention, episode.place_of_detention,
                                          episode.complainant_id, self.to_send),
             case_number=episode.case_number or "",
@@ -434,10 +458,14 @@ class _Views:
         names = [country_name(code, self.lang.code) for code in codes or ()]
         return ", ".join(names) if names and all(names) else ""
 
+    def affiliation(self, person: Complainant) -> str:
+        """The person's movement or group in the document's language, else marked as another's."""
+        return free_text(self.lang, person.affiliations, person.affiliation, person.complainant_id, self.to_send)
+
     def person(self, member: Member) -> PersonView:
         person = member.person
         public = self.document.public
-        episodes = tuple(self.episode(e) for e in member.episodes)
+        episodes = tuple(self.episode(e, served_conviction(e, member.episodes)) for e in member.episodes)
         claims, undecided = author_claims(episodes, person.articles)
         latin = self.lang.code not in ("ru", "kk")
         view = PersonView(
@@ -464,10 +492,11 @@ class _Views:
             articles=tuple(int(claim.key) for claim in claims),
             claims=claims,
             undecided=undecided,
-            categories=category_claims(episodes, "" if public else person.affiliation or "",
+            categories=category_claims(episodes, "" if public else self.affiliation(person),
                                        rights=(int(claim.key) for claim in claims),
                                        added=(article_changes(person.articles) or ((), ()))[0]),
             poa_date=self.date(person.poa_date),
+            poa_date_cited=self.lang.reference_date(person.poa_date) if person.poa_date else "",
             consent_public=person.consent_to_name,
             # Authorising representation before international bodies is consent to
             # be named to the Government in that procedure.
@@ -491,8 +520,9 @@ class _Views:
             id_document=person.id_document or "",
             nationality=self.nationality(person.nationality),
             place_of_birth=person.place_of_birth.name(self.lang.code) if person.place_of_birth else "",
-            occupation=person.occupation or "",
-            affiliation=person.affiliation or "",
+            occupation=free_text(self.lang, person.occupations, person.occupation, person.complainant_id,
+                                 self.to_send),
+            affiliation=self.affiliation(person),
             held=tuple(v for v in episodes if v.held),
             held_unknown=not any(v.held for v in episodes) and any(v.held is None for v in episodes),
             interim=interim.request if interim else None,
@@ -528,7 +558,7 @@ def _procedures(case: Case, document: DocumentType, lang: Language,
             for body in other.bodies:
                 found.setdefault(body, set()).update(m.person.complainant_id
                                                      for m in other.members(case.members, day)[0])
-    return [(Procedure(body, lang.pgettext("recipient", PROCEDURE_NAMES[body])), ids) for body, ids in found.items()]
+    return [(Procedure(body, lang.pgettext("recipient", RECIPIENT_NAMES[body])), ids) for body, ids in found.items()]
 
 
 def in_period(members, period: Period) -> list[tuple[Member, Episode]]:
@@ -570,6 +600,16 @@ def _testimonies(members, lang: Language, public: bool) -> list[dict]:
             if testimony.consent_to_quote and testimony.texts.get(lang.code)]
 
 
+def _sentence_passed(lang: Language, conviction: Episode) -> str:
+    """A conviction's sentence with the provision it was passed under, in the language's order (ru «3 года
+    лишения свободы по ст. 174 УК РК», kk «ҚР ҚК 174-бабы бойынша 3 жыл бас бостандығынан айыру»)."""
+    provision = parse_provision(conviction.legal_basis)
+    phrase = lang.pgettext("act", "{measure} {penalty} {basis}").format(
+        measure="", penalty=describe_penalty(lang, conviction.penalty),
+        basis=provision.describe(lang, under=True, short=True) if provision else "")
+    return " ".join(phrase.split())
+
+
 def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> list[dict]:
     """People a public document may name, with what lasted and what was done to them, in order: a
     conviction with its sentence; a custody whose term ran out by `day` with no end recorded with that
@@ -590,9 +630,12 @@ def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> l
             if e.measure == CONVICTION:
                 sentence = "; ".join(act_phrase(lang, s) for s in member.episodes
                                      if s.measure in SENTENCE_MEASURES and s.date == e.date) or (
-                    describe_penalty(lang, e.penalty) if e.penalty else "")
+                    _sentence_passed(lang, e) if e.penalty else "")
             lapsed = e.measure in DEPRIVATION_OF_LIBERTY and held_on(e, day) is None
-            episodes.append({"measure": measure_label(lang, e.measure), "start": start, "end": until,
+            # The prison term is the conviction's sentence, told there: the imprisonment is its serving.
+            measure = (lang.pgettext("named case", "serving the sentence") if served_conviction(e, member.episodes)
+                       else measure_label(lang, e.measure))
+            episodes.append({"measure": measure, "start": start, "end": until,
                              "one_day": end == e.date or e.measure not in LASTING, "sentence": sentence,
                              "term": describe_penalty(lang, e.penalty) if lapsed else ""})
         if episodes:
@@ -672,8 +715,12 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "testimonies": _testimonies(members, lang, document.public),
         "named_cases": _named_cases(members, lang, document.public, day),
         "courtesy": code not in document.accepted_languages,
-        "accepted_languages": [Locale.parse(code).languages.get(c, c) for c in document.accepted_languages],
-        "recipient": lang.pgettext("recipient", document.recipient_on(day)),
+        # Who receives the document and which of its languages each accepts, as its courtesy
+        # translations say: the bodies themselves, not the meeting or the title the document is for.
+        "receivers": [{"name": lang.pgettext("recipient", RECIPIENT_NAMES[key]),
+                       "languages": [Locale.parse(code).languages.get(c, c) for c in languages()
+                                     if c in bodies()[key].languages]}
+                      for key in document.bodies],
         "bodies": [bodies()[key].view(lang) for key in document.bodies],
         "place": settings.place.get(code, ""),
         "urgency": settings.urgency.get(code, ""),

@@ -138,11 +138,19 @@ class Language:
 
     def reference_date(self, value: datetime.date) -> str:
         """The date as a reference to a document gives it, qualifying the document: Russian «от 16 мая
-        2018 г.» takes "16 мая 2018 г." (with a no-break space before «г.»), Kazakh "2018 жылғы 16
-        мамырдағы (№ 123 қаулысы)"."""
+        2018 года» (as the text around it writes a date), Kazakh "2018 жылғы 16 мамырдағы (№ 123
+        қаулысы)"."""
         # Translators: the date of a document cited by its date and number, as in "Decision of 16 May 2018".
         text = format_date(value, self.pgettext("date pattern of a cited document", "d MMMM y"), locale=self.locale)
         return _ATTRIBUTIVE[self.code](text) if self.code in _ATTRIBUTIVE else text
+
+    def since(self, value: datetime.date) -> str:
+        """From a date on, as a term is counted: "from 6 June 2018", «с 6 июня 2018 года», "2018 жылғы
+        6 маусымнан бастап" (the Kazakh date in the ablative)."""
+        text = self.date(value)
+        if self.code in _ABLATIVE:
+            text = _ABLATIVE[self.code](text)
+        return self.pgettext("from a date", "from {date}").format(date=text)
 
     def period(self, start: datetime.date, end: datetime.date) -> str:
         """From `start` to `end`, what the two dates share printed once: "11–25 May 2018", "24 June – 8
@@ -188,7 +196,20 @@ def _kazakh_attributive(text: str) -> str:
     return text + consonant + ("егі" if front else "ағы")
 
 
+def _kazakh_ablative(text: str) -> str:
+    """The ablative suffix on the last word, by vowel harmony and the last sound: -нан/-нен after м,
+    н, ң ("6 маусымнан"), -тан/-тен after a voiceless consonant ("17 қыркүйектен"), else -дан/-ден
+    ("1 қарашадан", "4 шілдеден"). Hand-written, as the attributive above."""
+    word = text.rsplit(" ", 1)[-1].casefold()
+    vowels = [c for c in word if c in _KAZAKH_FRONT_VOWELS | _KAZAKH_BACK_VOWELS]
+    front = bool(vowels) and vowels[-1] in _KAZAKH_FRONT_VOWELS
+    last = word[-1:]
+    consonant = "н" if last in set("мнң") else "т" if last in _KAZAKH_VOICELESS else "д"
+    return text + consonant + ("ен" if front else "ан")
+
+
 _ATTRIBUTIVE = {"kk": _kazakh_attributive}
+_ABLATIVE = {"kk": _kazakh_ablative}
 _KAZAKH_GENITIVE = re.compile(r"^(.*\w(?:ның|нің|дың|дің|тың|тің))\s+(\S.*)$", re.DOTALL)
 
 

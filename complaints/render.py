@@ -239,9 +239,9 @@ class Renderer:
         if PACKAGE in missing:
             pdf = files.get("pdf") or (self.previous.root / next(
                 job for job in group if job.fmt == "pdf").relative_path).read_bytes()
-            # Every annex page carries the document's marks too: confidential, draft.
-            mark = " · ".join(text for text in (document.meta.confidential_mark, document.meta.draft_mark) if text)
-            files[PACKAGE] = assemble(pdf, document.meta.title, carried, lines, code, mark)
+            # Every annex page carries the document's confidential mark, never its draft mark: a court
+            # decision's page stamped "Draft" reads as a draft decision (the document's own pages say it).
+            files[PACKAGE] = assemble(pdf, document.meta.title, carried, lines, code, document.meta.confidential_mark)
         for job in group:
             if job.fmt in files:
                 write_private(self.staging, job.relative_path, files[job.fmt])

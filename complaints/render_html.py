@@ -60,11 +60,21 @@ def html_environment(code: str) -> Environment:
 # - before a heading's last word when it is short ("... тыйым салынғаннан бері"): a no-break space
 #   keeps it from standing alone on a line.
 _TAG = re.compile(r"(<[^>]*>)")
+WORD_JOINER = "\u2060"
 _ATTACHED_ENDING = re.compile(r"(?<![\w-])([0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,10}-[a-zа-яёәғқңөұүһі]{1,12})(?![\w-])")
 # The space before a heading's short last word. The pattern opens with the space itself, so that the
 # regular expression engine looks for spaces only, and checks the character before it afterwards: the
 # same matches as "(\S) (\w{1,4}...)" in a third of the time.
 _SHORT_LAST_WORD = re.compile(r" (?<=\S )(\w{1,4}[.:]?\s*</h[1-4]>)")
+# "№ 12" as typed in a workbook's text: the sign never ends a line without its number.
+_NUMBER_SIGN = re.compile(r"№ (?=\w)")
+
+
+def _joined(match: re.Match) -> str:
+    """A Kazakh ending kept on the line of its abbreviation or number by a word joiner after the
+    hyphen, which the DOCX turns into a non-breaking hyphen (blocks.py). Not an inline box: WeasyPrint
+    breaks a line that cannot hold one at its first space («Құқық» alone on a line)."""
+    return match.group(1).replace("-", "-" + WORD_JOINER)
 
 
 def _keep_together(html: str) -> str:
@@ -74,7 +84,9 @@ def _keep_together(html: str) -> str:
     parts = _TAG.split(body)
     for index in range(0, len(parts), 2):  # the text between tags
         if "-" in parts[index]:  # most text has no hyphen; scanning it for one costs most of the time
-            parts[index] = _ATTACHED_ENDING.sub(r'<span class="nobr">\1</span>', parts[index])
+            parts[index] = _ATTACHED_ENDING.sub(_joined, parts[index])
+        if "№" in parts[index]:
+            parts[index] = _NUMBER_SIGN.sub("№\u00a0", parts[index])
     return head + body_tag + _SHORT_LAST_WORD.sub("\u00a0\\1", "".join(parts))
 
 

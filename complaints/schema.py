@@ -449,6 +449,16 @@ class Complainant:
     other_procedures: str | None = column(N_("column", "other_procedures"), wide=True, help=N_(
         "column help", "Other international procedures already examining the person's case (for example the "
         "Committee against Torture), or none. The communication to the Human Rights Committee states it."))
+    # Per language, after the plain columns, which hold text whose language is not stated.
+    occupations: Mapping[str, str] = per_language(
+        "occupation", N_("column", "occupation ({language})"), N_(
+            "column help", "The person's profession or activity at the time of the events, in this language. "
+            "Language: {language}."))
+    affiliations: Mapping[str, str] = per_language(
+        "affiliation", N_("column", "affiliation ({language})"), N_(
+            "column help", "The movement, party, association or group the person belongs to or works with, if "
+            "any, as the documents in this language name it: its name alone, as a list gives it. Language: "
+            "{language}."))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -329,6 +329,9 @@ def free_texts(records: Records, settings: Settings | None) -> Iterator[Text]:
             value = value.text if column == "place_of_birth" and value else value
             if value:
                 yield Text(value, COMPLAINANTS.key, person.row, column, owner=person.complainant_id)
+        for family, texts in (("occupation", person.occupations), ("affiliation", person.affiliations)):
+            for lang, value in sorted(texts.items()):
+                yield Text(value, COMPLAINANTS.key, person.row, f"{family}_{lang}", owner=person.complainant_id)
     for episode in records.episodes:
         for column in ("city", "legal_basis", "penalty", "authority", "description", "place_of_detention",
                        "reasons_given", "case_number", "arrested_by"):

@@ -25,8 +25,21 @@ _spec = importlib.util.spec_from_file_location("make_example_workbook", ROOT / "
 example = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(example)
 
-OCCUPATIONS = ["teacher", "engineer", "journalist", "student", "entrepreneur", "driver", "doctor", "accountant",
-               "pensioner", "lawyer", "builder", "nurse"]
+# Each person's occupation in each language of the documents (words that fit a woman and a man alike).
+OCCUPATIONS = [
+    {"en": "teacher", "ru": "учитель", "kk": "мұғалім"},
+    {"en": "engineer", "ru": "инженер", "kk": "инженер"},
+    {"en": "journalist", "ru": "журналист", "kk": "журналист"},
+    {"en": "student", "ru": "студент", "kk": "студент"},
+    {"en": "entrepreneur", "ru": "предприниматель", "kk": "кәсіпкер"},
+    {"en": "driver", "ru": "водитель", "kk": "жүргізуші"},
+    {"en": "doctor", "ru": "врач", "kk": "дәрігер"},
+    {"en": "accountant", "ru": "бухгалтер", "kk": "бухгалтер"},
+    {"en": "pensioner", "ru": "пенсионер", "kk": "зейнеткер"},
+    {"en": "lawyer", "ru": "юрист", "kk": "заңгер"},
+    {"en": "builder", "ru": "строитель", "kk": "құрылысшы"},
+    {"en": "health worker", "ru": "медицинский работник", "kk": "медицина қызметкері"},
+]
 DEPRIVATIONS = ("detention", "задержание", "ұстау", "administrative_arrest", "административный арест",
                 "әкімшілік қамаққа алу", "pretrial_detention", "imprisonment", "house_arrest", "psychiatric_placement")
 # Where people were held, and the reasons the authorities gave, in each language of the documents.
@@ -106,7 +119,8 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
     for number, row in enumerate(complainants):
         row["nationality"] = "KZ"
         row["place_of_birth"] = row["city"]
-        row["occupation"] = OCCUPATIONS[number % len(OCCUPATIONS)]
+        for lang, occupation in OCCUPATIONS[number % len(OCCUPATIONS)].items():
+            row[f"occupation_{lang}"] = occupation
         row["other_procedures"] = "none"
     # The lawyer found out the day each person was apprehended whose first recorded deprivation of liberty is
     # one a decision ordered (an administrative arrest, a custody): detained by the police of the person's town

@@ -489,8 +489,8 @@ FINE_TEXT = [
 # Criminal prosecution for chat messages: explicit rows.
 # (complainant, date, measure, legal_basis, penalty, authority kind, description)
 CHATS = [
-    ("C013", D(2018, 6, 28), "search", "", "", "knb", "Flat searched; phones and a laptop taken."),
     ("C013", D(2018, 6, 28), "criminal_case", "CC 405(2)", "", "knb", "Charged over messages in a messenger group chat."),
+    ("C013", D(2018, 6, 28), "search", "", "", "knb", "Flat searched; phones and a laptop taken."),
     ("C013", D(2018, 6, 29), "pretrial_detention", "CC 405(2)", "2 months", "court", "Remanded in custody by the investigating judge."),
     ("C013", D(2018, 9, 20), "conviction", "CC 405(2)", "", "court", "Convicted for posts supporting a banned movement."),
     ("C013", D(2018, 9, 20), "restriction_of_freedom", "CC 405(2)", "1 year", "court", "Banned from social networks for the term of the sentence."),
@@ -636,13 +636,13 @@ DESCRIPTIONS = {
         'Алаңның жанындағы аялдамада ұсталып, полиция бөлімшесінде саусақ іздері алынды.'),
     'Detained near the central square before the rally began and taken to a police station.': (
         'Задержан{|а} у центральной площади до начала собрания и доставлен{|а} в отделение полиции.',
-        'Жиын басталмай тұрып орталық алаңның жанында ұсталып, полиция бөлімшесіне жеткізілді.'),
+        'Жиналыс басталмай тұрып орталық алаңның жанында ұсталып, полиция бөлімшесіне жеткізілді.'),
     'Detained on the way to the meeting with the delegation.': (
         'Задержан{|а} по дороге на встречу с делегацией.',
         'Делегациямен кездесуге бара жатқан жолда ұсталды.'),
     'Detained on the way to the rally and held at the police station for six hours.': (
         'Задержан{|а} по дороге на собрание и шесть часов удерживал{ся|ась} в отделении полиции.',
-        'Жиынға бара жатқан жолда ұсталып, полиция бөлімшесінде алты сағат бойы ұсталды.'),
+        'Жиналысқа бара жатқан жолда ұсталып, полиция бөлімшесінде алты сағат бойы ұсталды.'),
     'Detained outside home in the morning and released in the evening without a record.': (
         'Задержан{|а} утром у дома и вечером освобожд{ён|ена} без составления протокола.',
         'Таңертең үйінің жанында ұсталып, кешке хаттама жасалмастан босатылды.'),
@@ -681,7 +681,7 @@ DESCRIPTIONS = {
         'Пәтері тінтіліп, телефондар мен ноутбук алып қойылды.'),
     'Followed by the same two men for several days.': (
         'Несколько дней за {ним|ней} следили одни и те же двое мужчин.',
-        'Бірнеше күн бойы оның соңынан сол екі ер адам аңдып жүрді.'),
+        'Бірнеше күн бойы оның соңынан үнемі бір екі ер адам аңдып жүрді.'),
     'Found guilty of taking part in an unauthorised assembly; served the arrest in a special detention centre.': (
         'Привлеч{ён|ена} к ответственности за участие в собрании, признанном «несанкционированным»; арест отбывал{|а} в специальном приёмнике.',
         'Рұқсат етілмеген деп танылған жиналысқа қатысқаны үшін жауаптылыққа тартылды; қамаққа алу жазасын арнаулы қабылдау орнында өтеп шықты.'),
@@ -1143,7 +1143,7 @@ ATTACHMENTS = [
     {"complainant_id": "C005", "kind": "identity", "file": "annexes/C005-identity.tiff"},
     {"complainant_id": "C012", "kind": "medical", "file": "annexes/C012-medical.jpg", "date": D(2018, 5, 14),
      "title_en": "Medical report after detention", "title_kk": "ұстаудан кейінгі медициналық қорытынды",
-     "title_ru": "Медицинское заключение после задержания"},
+     "title_ru": "Медицинское заключение", "subject_ru": "(после задержания 10 мая 2018 года)"},
     {"complainant_id": "C012", "kind": "decision", "file": "annexes/C012-decision.pdf", "date": D(2018, 7, 12),
      "number": "2а-2231/2018",
      "title_en": "Appeal decision of the Almaty City Court", "title_kk": "Алматы қалалық сотының апелляциялық қаулысы",

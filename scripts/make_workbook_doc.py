@@ -83,8 +83,9 @@ checks it cell by cell; `complaints build` turns it into documents.
   pre-trial detention, house arrest and psychiatric placement as a term ("срок", "мерзімі"), never
   as a punishment.
 - Free text per language: an episode's description, authority, place of detention and reasons
-  given, and a remedy's authority, may be given per language (`description_ru`, `authority_kk`,
-  `place_of_detention_ru`...) beside the plain column, which holds
+  given, a remedy's authority, and a complainant's occupation and affiliation, may be given per
+  language (`description_ru`, `authority_kk`, `place_of_detention_ru`, `occupation_kk`...) beside
+  the plain column, which holds
   text whose language is not stated. A document prints its own language's text, else the plain
   text when its letters are the document's script, else another language's text followed by a
   marker naming that language ("[язык оригинала: английский]"); a plain text in another script

@@ -288,6 +288,24 @@ def test_russian_wgad_cover_letter_agrees_with_the_count(n, person, questionnair
     assert f"представляем {questionnaires} просим" in text and f"рассмотреть {cases} в" in text
 
 
+# Those still held, with their numbers.
+@pytest.mark.parametrize("n, expected", [
+    (1, "лишённым свободы остаётся 1 человек (№ 7)."),
+    (2, "лишёнными свободы остаются 2 человека (№ 7)."),
+    (5, "лишёнными свободы остаются 5 человек (№ 7)."),
+    (11, "лишёнными свободы остаются 11 человек (№ 7)."),
+    (21, "лишённым свободы остаётся 21 человек (№ 7)."),
+    (22, "лишёнными свободы остаются 22 человека (№ 7)."),
+    (101, "лишённым свободы остаётся 101 человек (№ 7)."),
+])
+def test_russian_wgad_cover_names_those_still_held_in_agreement_with_their_count(n, expected):
+    code = language("ru")
+    text = code.ngettext("%(num)s of them is still deprived of liberty at the date of this letter (No. %(numbers)s).",
+                         "%(num)s of them are still deprived of liberty at the date of this letter (Nos. %(numbers)s).",
+                         n) % {"num": code.number(n), "numbers": "7"}
+    assert text == "Из них на дату настоящего письма " + expected
+
+
 # "лица", not "граждане": the workbook does not record their nationality.
 @pytest.mark.parametrize("n, citizens", [
     (1, "1 лица, указанного в списке заявителей и уполномочившего"),

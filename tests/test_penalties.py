@@ -89,7 +89,7 @@ def _episode_lines(workbook, lang: str, episodes) -> list[str]:
     loaded = load(workbook(episodes=episodes), (lang,), TODAY)
     context = document_context(loaded.case, REGISTRY["domestic-complaint"], lang, TODAY)
     line = html_environment(lang).from_string('{% import "_macros.html" as m %}{{ m.episode_line(e) }}')
-    # No-break spaces ("2018\u00a0г.", "120\u00a0250") read as spaces here.
+    # No-break spaces ("2018\u00a0года", "120\u00a0250") read as spaces here.
     return [" ".join(line.render(e=e).split()) for e in context["people"][0].episodes]
 
 
@@ -111,6 +111,25 @@ def test_an_episode_says_what_was_done_under_which_provision_as_a_lawyer_writes_
         "(Алматы қаласының мамандандырылған ауданаралық әкімшілік соты).",
         "2018 жылғы 1 маусым, Алматы: ҚР ҚК 405-бабының 2-бөлігі бойынша іс аясында 2 ай мерзімге бұлтартпау "
         "шарасы ретінде күзетпен ұстау."]
+
+
+def test_an_act_told_only_by_its_description_is_a_sentence_of_its_own_after_who_acted(workbook):
+    from conftest import episode
+
+    episodes = [episode(measure="dismissal", authority_ru="Администрация школы № 12", date=datetime.date(2018, 8, 1),
+                        description_ru="Уволена с должности учителя.")]
+    # Never a capital after a colon: when, where and by whom, then the description as a sentence.
+    assert _episode_lines(workbook, "ru", episodes) == [
+        "1 августа 2018 года, Алматы (Администрация школы № 12). Уволена с должности учителя."]
+
+
+def test_a_kazakh_imprisonment_under_a_provision_says_bojynsha_once(workbook):
+    from conftest import episode
+
+    episodes = [episode(measure="imprisonment", penalty="3 years", legal_basis="CC 174",
+                        date=datetime.date(2018, 7, 30))]
+    assert _episode_lines(workbook, "kk", episodes) == [
+        "2018 жылғы 30 шілде, Алматы: ҚР ҚК 174-бабы бойынша 3 жыл мерзімге сот үкімімен бас бостандығынан айыру."]
 
 
 def test_preventive_measures_print_a_term_and_punishments_a_penalty(workbook):

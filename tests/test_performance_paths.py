@@ -212,6 +212,7 @@ def test_a_rebuild_renders_only_what_changed_and_gives_the_bytes_of_a_cold_build
 _PLAIN_TAG = re.compile(r"(<[^>]*>)")
 _PLAIN_ENDING = re.compile(r"(?<![\w-])([0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,10}-[a-zа-яёәғқңөұүһі]{1,12})(?![\w-])")
 _PLAIN_LAST_WORD = re.compile(r"(\S) (\w{1,4}[.:]?\s*</h[1-4]>)")
+_PLAIN_NUMBER_SIGN = re.compile(r"№ (?=\w)")
 
 
 def _plainly_kept_together(html: str) -> str:
@@ -220,11 +221,12 @@ def _plainly_kept_together(html: str) -> str:
         return html
     parts = _PLAIN_TAG.split(body)
     for index in range(0, len(parts), 2):
-        parts[index] = _PLAIN_ENDING.sub(r'<span class="nobr">\1</span>', parts[index])
+        joined = _PLAIN_ENDING.sub(lambda match: match.group(1).replace("-", "-\u2060"), parts[index])
+        parts[index] = _PLAIN_NUMBER_SIGN.sub("№\u00a0", joined)
     return head + body_tag + _PLAIN_LAST_WORD.sub("\\1\u00a0\\2", "".join(parts))
 
 
-_WORDS = st.text(alphabet="aБ7Ққ- .:\u00a0\n", max_size=40)
+_WORDS = st.text(alphabet="aБ7Ққ- .:№\u00a0\n", max_size=40)
 
 
 @given(st.lists(st.tuples(st.sampled_from(["h1", "h2", "h4", "p", "td"]), _WORDS), max_size=6))

@@ -165,7 +165,8 @@ def test_the_screen_matches_whole_words_from_their_start():
 @pytest.mark.parametrize(("sheet", "column"), [
     ("Episodes", "description_ru"), ("Episodes", "authority_kk"), ("Episodes", "reasons_given"),
     ("Episodes", "place_of_detention"), ("Episodes", "place_of_detention_kk"), ("Episodes", "reasons_given_ru"),
-    ("Complainants", "occupation"), ("Complainants", "affiliation"),
+    ("Complainants", "occupation"), ("Complainants", "affiliation"), ("Complainants", "occupation_ru"),
+    ("Complainants", "affiliation_kk"),
     ("Complainants", "other_procedures"), ("Events", "estimate_source_en"), ("Events", "estimate_source_kk"),
 ])
 def test_every_printed_free_text_column_is_screened(tmp_path, sheet, column):

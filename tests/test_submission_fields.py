@@ -137,7 +137,7 @@ def test_the_place_of_detention_and_the_reasons_print_in_the_documents_language_
     assert "Temporary detention centre" not in russian and "unauthorised rally" not in russian
     kazakh = text(result, "kk/wgad-questionnaire/C1.pdf")
     # (A table cell's text may wrap around its neighbours' in the PDF's text: its first words.)
-    assert "Алматы қаласы ПД" in kazakh and "Temporary detention centre" not in kazakh
+    assert "Алматы қаласы" in kazakh and "Temporary detention centre" not in kazakh
     # No Kazakh reasons: another language's text, marked as such, never silently.
     assert "участие в собрании [түпнұсқа тілі: орыс тілі]" in kazakh
 
@@ -541,9 +541,10 @@ def test_an_act_recorded_only_by_its_kind_is_told_by_its_description_not_its_lab
                 episode("C2", measure="other", description="Made to sign a warning."),
                 episode("C2", measure="other", legal_basis="CAO 669", description="Warned by the police.")]
     complaint = text(domestic(tmp_path, episodes), "en/domestic-complaint.pdf")
-    assert "(Steppe Service LLP): Dismissed from her job." in complaint
+    # A sentence of its own after when, where and by whom: never a capital after a colon.
+    assert "(Steppe Service LLP). Dismissed from her job." in complaint
     assert "dismissal from work or study (Steppe" not in complaint  # (the list of complainants names the kinds)
-    assert "Almaty: Made to sign a warning." in complaint
+    assert "Almaty. Made to sign a warning." in complaint
     # With a provision invoked the label stays: the act is the measure under it.
     assert "other measures under art. 669 CAO" in complaint
 
@@ -666,3 +667,25 @@ def test_the_questionnaire_never_takes_a_later_acts_legal_basis_for_the_arrests(
     assert OpenPoint("C1", "legal_basis") in result.open_points["en/wgad-questionnaire/C1"]
     assert ("not recorded for the arrest; the administrative arrest of 11 May 2018 that followed it was imposed "
             "under Article 488 of the Code of Administrative Offences") in questionnaire
+
+
+def test_the_occupation_and_the_affiliation_print_in_the_documents_language_or_are_marked(tmp_path):
+    from test_legal_language import _document_text
+
+    own = {"occupation_en": "teacher", "occupation_ru": "учитель", "affiliation_ru": "движение «Вольная степь»",
+           "affiliation_kk": "«Еркін дала» қозғалысы"}
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent", **own)],
+                          episodes=[episode("C1", measure="pretrial_detention", legal_basis="CC 405(2)")])
+    case = load(path, ("en", "ru", "kk"), TODAY).case
+    russian = _document_text(case, "special-procedures", "ru")
+    assert "учитель; движение «Вольная степь»" in russian and "teacher" not in russian
+    # No Kazakh occupation: another language's, marked as such, never silently.
+    kazakh = _document_text(case, "special-procedures", "kk")
+    assert "teacher [түпнұсқа тілі: ағылшын тілі] ; «Еркін дала» қозғалысы" in kazakh
+    # The affiliation is a name, as a list gives it: the Category V sentence takes it as it is.
+    result = build_one(tmp_path, ["wgad-questionnaire"], ("en", "ru"), own)
+    assert ("в связи с его членством в объединении (движение «Вольная степь»; статьи 2 и 26 Пакта)"
+            in text(result, "ru/wgad-questionnaire/C1.pdf"))
+    english = text(result, "en/wgad-questionnaire/C1.pdf")
+    assert "Profession and/or activity teacher" in english
+    assert "as a member of «Еркін дала» қозғалысы [original language: Kazakh]" in english
