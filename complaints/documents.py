@@ -70,6 +70,11 @@ class DocumentType:
     on_request: bool = False  # built only when case.toml's `documents` names it
     per_member: bool = False  # one document per complainant, in <name>/<complainant_id>.<format>
     summary_over_pages: int | None = None  # a longer document opens with a summary page
+    # Where its template may set the parts that cannot be split over two pages (the brief's rows of
+    # charts), as the values of the template's `layout`, the one that reads best first: the PDF and the
+    # DOCX take the first with which no page but the last is left more than render_pdf.MOST_BLANK_FOOT
+    # empty at its foot (render.DocumentHtml.laid_out).
+    layouts: tuple[str, ...] = ()
     concerns: Callable[[Member, datetime.date], bool] = _everyone  # (complainant, the document's date)
     # What its template prints besides what every document may (context.document_context).
     context: Callable[[DocumentData], dict] = _nothing_of_its_own
@@ -336,6 +341,9 @@ REGISTRY: dict[str, DocumentType] = {
             html_template="brief.html",
             scope="publish", public=True, annexes=False,
             context=_periods,
+            # The charts after the figures they draw; else where the text before them fills its page.
+            layouts=("charts-after-measures", "charts-before-measures", "charts-after-places", "charts-last",
+                     "charts-before-grounds", "charts-before-periods"),
         ),
         replace(_WGAD, name="wgad-urgent",
                 title=N_("document title", "Request for urgent action to the Working Group on Arbitrary Detention"),

@@ -24,7 +24,7 @@ from .private_files import write_private
 from .rebuild import PreviousBuild
 from .render_docx import render_docx
 from .render_html import docx_dir, render_html
-from .render_pdf import check_glyphs, render_pdf
+from .render_pdf import check_glyphs, render_fitted_pdf, render_pdf
 from .volumes import VOLUME_TEMPLATE, volume_context, volume_count, volume_names, volume_title
 
 
@@ -58,6 +58,7 @@ class DocumentHtml:
             "build_date_iso": day.isoformat(),
             "page_label_css": _css_content(self.meta),
             "with_summary": False,
+            "layout": document.layouts[0] if document.layouts else "",
         }
         self.where = f"{lang}/{document.name}" + (f"/{context['author'].complainant_id}" if "author" in context else "")
         if template != document.html_template:
@@ -96,12 +97,24 @@ class DocumentHtml:
             digest.update(b"\0" + (self.summary_html.encode() if summarised else b"within its page limit"))
         return digest.hexdigest()
 
+    def laid_out(self) -> tuple[str, bytes, int]:
+        """The HTML in the first of the document type's layouts that leaves no page but the last
+        near-empty (render_pdf.render_fitted_pdf), its PDF and its number of pages. Found by laying the
+        PDF out whatever the formats asked for, so that a DOCX has the order of the PDF built with it."""
+        variants = [self.html] + [render_html(self.lang, self.template, self.context | {"layout": layout})
+                                  for layout in self.document.layouts[1:]]
+        distinct = list(dict.fromkeys(variants))  # a brief without charts reads the same in every layout
+        index, pdf, pages = render_fitted_pdf(distinct, self.where)
+        return distinct[index], pdf, pages
+
     def render(self, formats: list[str]) -> tuple[dict[str, bytes], int | None, bool]:
         """The files of `formats`, the PDF's number of pages when one was rendered, and whether they are
         made from the variant with a summary: a document with a page limit is always laid out as a PDF
         to know which."""
         html, pdf, pages, summarised = self.html, None, None, False
-        if self.document.summary_over_pages is not None:
+        if len(self.document.layouts) > 1:
+            html, pdf, pages = self.laid_out()
+        elif self.document.summary_over_pages is not None:
             pdf, pages = render_pdf(html, self.where)
             if self.over_limit(pages):
                 html, pdf, summarised = self.summary_html, None, True

@@ -9,11 +9,13 @@ import hashlib
 import logging
 import mimetypes
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Document
+from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -33,6 +35,11 @@ STYLESHEET_LINK = f'<link rel="stylesheet" href="{STYLESHEET}">'
 # row, and the pages are the same to the byte.
 ROWS_PER_GROUP = 50
 _ROW_GROUP = re.compile(r"<tbody>(.*?)</tbody>", re.DOTALL)
+# A page other than the last may be left this much empty at its foot, as a share of its text area's
+# height, where a part that cannot be split goes on to the next page (DocumentType.layouts).
+MOST_BLANK_FOOT = 0.15
+# What fills a page: the lowest of these on it is where its text ends.
+_FILLING = (boxes.LineBox, boxes.ReplacedBox, boxes.TableRowBox)
 
 
 class TemplateOnlyFetcher(URLFetcher):
@@ -130,8 +137,8 @@ def _short_row_groups(group: re.Match) -> str:
     return "<tbody>" + "</tbody><tbody>".join(groups) + rest + "</tbody>"
 
 
-def render_pdf(html: str, where: str) -> tuple[bytes, int]:
-    """The PDF of `html`, and its number of pages.
+def _laid_out(html: str, where: str) -> tuple[Document, Callable[[], bytes]]:
+    """`html` laid out in pages, and how to write it as a PDF.
 
     The template stylesheet is applied from a copy parsed once per process, as a user stylesheet
     rather than an author one, and long tables are laid out in short row groups;
@@ -148,4 +155,46 @@ def render_pdf(html: str, where: str) -> tuple[bytes, int]:
     html = _ROW_GROUP.sub(_short_row_groups, html)
     with _fetching(where, TemplateOnlyFetcher(root)) as fetcher, _strict(where):
         document = HTML(string=html, base_url=str(root) + "/", url_fetcher=fetcher).render(**options)
-        return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/a-3u"), len(document.pages)
+
+    def write() -> bytes:
+        with _fetching(where, fetcher), _strict(where):
+            return document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/a-3u")
+
+    return document, write
+
+
+def render_pdf(html: str, where: str) -> tuple[bytes, int]:
+    """The PDF of `html`, and its number of pages."""
+    document, write = _laid_out(html, where)
+    return write(), len(document.pages)
+
+
+def blank_feet(document: Document) -> list[float]:
+    """For each page, the share of its text area's height left empty below the last line, table row
+    or image. WeasyPrint gives no such figure: read from the boxes it laid out."""
+    shares = []
+    for page in document.pages:
+        box = page._page_box  # WeasyPrint's layout of the page, which its API does not expose otherwise
+        top, height = box.content_box_y(), box.height
+        lowest = max((child.position_y + child.margin_height() for child in box.children[0].descendants()
+                      if isinstance(child, _FILLING)), default=top)
+        shares.append(max(0.0, top + height - lowest) / height)
+    return shares
+
+
+def render_fitted_pdf(htmls: Sequence[str], where: str) -> tuple[int, bytes, int]:
+    """Of `htmls` (one text, its unbreakable parts set at different places, the preferred first), the
+    index of the first whose pages but the last are none of them more than MOST_BLANK_FOOT empty at the
+    foot, or else of the one whose emptiest such page is least empty; its PDF; its number of pages."""
+    best: tuple[float, int, Document, Callable[[], bytes]] | None = None
+    for index, html in enumerate(htmls):
+        document, write = _laid_out(html, where)
+        emptiest = max(blank_feet(document)[:-1], default=0.0)
+        if best is None or emptiest < best[0]:
+            best = (emptiest, index, document, write)
+        if emptiest <= MOST_BLANK_FOOT:
+            break
+    if best is None:
+        raise ValueError("no HTML to lay out")
+    _, index, document, write = best
+    return index, write(), len(document.pages)
