@@ -67,6 +67,7 @@ class Block:
     # For tables: the cells holding links to headings or open points, as (row, column, runs).
     marked_cells: tuple[tuple[int, int, tuple[Run, ...]], ...] = ()
     chart: str = ""  # for figures: the chart as charts.Chart.spec() gives it, which the DOCX draws
+    beside: bool = False  # for figures: set beside the one before, in a row of charts (div.charts)
 
 
 @dataclass(frozen=True)
@@ -192,8 +193,10 @@ def blocks_from_html(document: str) -> list[Block]:
             block = _table(element)
         elif element.tag == "figure":
             caption = element.find(".//figcaption")
+            row = element.getparent()
             block = Block("figure", _text(caption) if caption is not None else "",
-                          chart=element.get("data-chart") or "")
+                          chart=element.get("data-chart") or "",
+                          beside=row is not None and "charts" in _classes(row) and row.index(element) > 0)
         elif element.tag == "li":
             parent = element.getparent()
             text = _text(element)

@@ -293,6 +293,11 @@ def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template:
             view["keep_next"] = True
         if block.kind == "figure":
             view |= _figure_view(block, template.text_width, figures)
+            if block.beside and views and views[-1]["kind"] == "figure":
+                # Two charts to a row, as the PDF sets them: a borderless table of two cells.
+                views[-1] = {"kind": "figures", "cells": [views[-1], view], "cell_width": template.text_width // 2}
+                list_id = None
+                continue
         if block.kind == "numbered":
             if list_id is None:
                 list_id = new_list()
@@ -334,7 +339,8 @@ def _figure_view(block: Block, text_width: int, figures: list[bytes]) -> dict:
     number = len(figures)
     width, height = png_size(image)
     extent = round(text_width * _EMU_PER_TWIP * min(1.0, chart.width / WIDTH_INCHES))
-    return {"relationship": f"rIdFigure{number}", "name": f"Figure {number}", "alt": chart.alt,
+    # The caption set flush left, as the PDF sets a figcaption: justified, a short line is stretched.
+    return {"relationship": f"rIdFigure{number}", "name": f"Figure {number}", "alt": chart.alt, "align": "left",
             "cx": extent, "cy": extent * height // width}
 
 

@@ -212,15 +212,16 @@ def _runs_xml(runs: str) -> str:
 
 
 # One paragraph for every kind of block: the renderer names its style, a page break before it, its
-# list (numbered items, and the headings not numbered by their style's list) and, after a table,
-# the space the table's bottom margin gives in the PDF.
+# list (numbered items, and the headings not numbered by their style's list), after a table, the
+# space the table's bottom margin gives in the PDF, and an alignment other than its style's.
 PARAGRAPH_XML = (
     '<w:p><w:pPr><w:pStyle w:val="{{ block.style }}"/>'
     "{% if block.keep_next %}<w:keepNext/>{% endif %}"
     "{% if block.break_before %}<w:pageBreakBefore/>{% endif %}"
     '{% if block.numbering %}<w:numPr><w:ilvl w:val="{{ block.numbering[0] }}"/>'
     '<w:numId w:val="{{ block.numbering[1] }}"/></w:numPr>{% endif %}'
-    '{% if block.after_table %}<w:spacing w:before="{{ block.after_table }}"/>{% endif %}</w:pPr>'
+    '{% if block.after_table %}<w:spacing w:before="{{ block.after_table }}"/>{% endif %}'
+    '{% if block.align %}<w:jc w:val="{{ block.align }}"/>{% endif %}</w:pPr>'
     '{% if block.bookmark %}<w:bookmarkStart w:id="{{ block.bookmark_id }}" w:name="{{ block.bookmark }}"/>'
     "{% endif %}"
     '{% if block.runs %}' + _runs_xml("block.runs") + "{% else %}"
@@ -275,8 +276,26 @@ FIGURE_XML = (
     "</wp:inline></w:drawing></w:r></w:p>" + PARAGRAPH_XML
 )
 
+# Two charts side by side (a row of charts, as the PDF sets them): a table of two cells without
+# borders or cell margins, each holding a chart and its caption, its row never split; a paragraph
+# of no height after it keeps Word from joining it to a table that follows.
+FIGURE_ROW_XML = (
+    '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'
+    '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/>'
+    '<w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+    '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+    '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" '
+    'w:noVBand="1"/></w:tblPr>'
+    '<w:tblGrid>{% for figure in block.cells %}<w:gridCol w:w="{{ block.cell_width }}"/>{% endfor %}</w:tblGrid>'
+    "<w:tr><w:trPr><w:cantSplit/></w:trPr>{% for figure in block.cells %}"
+    '<w:tc><w:tcPr><w:tcW w:w="{{ block.cell_width }}" w:type="dxa"/></w:tcPr>'
+    + FIGURE_XML.replace("block.", "figure.") + "</w:tc>{% endfor %}</w:tr></w:tbl>"
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
+)
+
 BODY_XML = ('{% for block in blocks %}{% if block.kind == "table" %}' + TABLE_XML
-            + '{% elif block.kind == "figure" %}' + FIGURE_XML + "{% else %}"
+            + '{% elif block.kind == "figure" %}' + FIGURE_XML
+            + '{% elif block.kind == "figures" %}' + FIGURE_ROW_XML + "{% else %}"
             + PARAGRAPH_XML + "{% endif %}{% endfor %}")
 
 

@@ -206,3 +206,31 @@ def test_the_event_chart_draws_every_act_and_the_measure_chart_is_ordered_by_wha
 def test_kazakh_month_labels_spell_the_month_out_so_that_may_and_june_are_not_confused():
     kazakh = language("kk")
     assert [charts.month_label(kazakh, D(2018, month, 1)) for month in (5, 6)] == ["2018 ж. мамыр", "2018 ж. маусым"]
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_chart_rows(data: bytes) -> list[list[int]]:
+    """How many pictures each paragraph or table of the DOCX body holds that holds any, in order."""
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        body = etree.fromstring(package.read("word/document.xml")).find(f"{_W}body")
+    return [[len(list(cell.iter(f"{_WP}inline"))) for cell in element.iter(f"{_W}tc")] or [1]
+            for element in body if next(element.iter(f"{_WP}inline"), None) is not None]
+
+
+def test_the_brief_docx_sets_its_charts_two_to_a_row_as_the_pdf_and_the_complaint_one_to_a_line(tmp_path):
+    folder = case_folder(tmp_path)
+    brief = document(folder, "brief", "en")
+    rows = [len(row.findall(".//figure")) for row in html.document_fromstring(brief.html).find_class("charts")]
+    assert rows == [2, 2]
+    files, _ = brief.render(["docx"])
+    assert docx_chart_rows(files["docx"]) == [[1, 1], [1, 1]]
+    with zipfile.ZipFile(BytesIO(files["docx"])) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    for table in body.iter(f"{_W}tbl"):
+        if next(table.iter(f"{_WP}inline"), None) is not None:
+            borders = table.find(f"{_W}tblPr/{_W}tblBorders")
+            assert {side.get(f"{_W}val") for side in borders} == {"nil"}
+    complaint, _ = document(folder, "collective-complaint", "en").render(["docx"])
+    assert docx_chart_rows(complaint["docx"]) == [[1], [1], [1]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import io
 import re
 
 import pytest
@@ -320,3 +321,71 @@ def test_the_brief_draws_its_charts_half_as_wide_two_to_a_row_and_the_complaint_
     assert brief.count('<div class="charts">') == 2
     _, complaint_widths = widths("collective-complaint")
     assert complaint_widths and set(complaint_widths) == {WIDTH_INCHES}
+
+
+def page_html(body: str) -> str:
+    """A page of the templates' stylesheet (A4, 2.2 cm top and bottom margins: a text area 25.3 cm high)."""
+    return f'<html lang="en"><head><link rel="stylesheet" href="style.css"></head><body>{body}</body></html>'
+
+
+def tall(centimetres: float, split: bool = False) -> str:
+    """A block of text that many centimetres high; one line, which cannot be split, unless `split`."""
+    if split:
+        return "".join(tall(1) for _ in range(round(centimetres)))
+    return f'<p style="line-height: {centimetres}cm; margin: 0">x</p>'
+
+
+def test_a_page_is_measured_empty_below_its_last_line():
+    from complaints.render_pdf import _laid_out, blank_feet
+
+    document, _ = _laid_out(page_html(tall(19) + tall(12)), "test")
+    feet = blank_feet(document)
+    assert len(feet) == 2
+    assert feet[0] == pytest.approx(1 - 19 / 25.3, abs=0.01)
+    assert feet[1] == pytest.approx(1 - 12 / 25.3, abs=0.01)
+
+
+def test_the_first_layout_that_leaves_no_page_but_the_last_near_empty_is_taken():
+    from pypdf import PdfReader
+
+    from complaints.render_pdf import MOST_BLANK_FOOT, render_fitted_pdf
+
+    # The unbreakable 12 cm first leaves 6.3 cm of page 1 empty (a quarter); after the text that can
+    # be split, it leaves a page half-empty only at the end; at the start, nothing.
+    unbreakable_after = page_html(tall(19, split=True) + tall(12) + tall(10, split=True))
+    at_the_end = page_html(tall(19, split=True) + tall(10, split=True) + tall(12))
+    at_the_start = page_html(tall(12) + tall(19, split=True) + tall(10, split=True))
+    assert (6.3 / 25.3) > MOST_BLANK_FOOT
+    index, pdf, pages = render_fitted_pdf([unbreakable_after, at_the_end, at_the_start], "test")
+    assert index == 1 and pages == len(PdfReader(io.BytesIO(pdf)).pages) == 2
+    # None fits: the one whose emptiest page but the last is least empty.
+    index, _, _ = render_fitted_pdf([unbreakable_after, page_html(tall(14, split=True) + tall(12))], "test")
+    assert index == 0
+
+
+def test_the_brief_sets_its_charts_in_the_first_layout_that_fits_for_the_docx_as_for_the_pdf(workbook, monkeypatch):
+    from complaints import render as render_module
+
+    episodes = [episode("C1", date=D(2018, 5, 10)), episode("C2", measure="fine", date=D(2018, 6, 10)),
+                episode("C2", event_id=None, measure="search", date=D(2018, 7, 1))]
+    case = loaded(workbook(people=[person("C1"), person("C2", id_document="2")], episodes=episodes)).case
+    brief = REGISTRY["brief"]
+    page = DocumentHtml(brief, "en", document_context(case, brief, "en", TODAY), TODAY)
+    laid_out = []
+
+    def second(htmls, where):  # the first layout leaves a page near-empty
+        laid_out.append(htmls)
+        return 1, b"%PDF", 1
+
+    monkeypatch.setattr(render_module, "render_fitted_pdf", second)
+    files, _ = page.render(["docx"])  # the layout is found even when only the DOCX is asked for
+    assert len(laid_out) == 1 and laid_out[0][0] == page.html and len(laid_out[0]) == len(brief.layouts)
+    assert laid_out[0][1] != page.html  # the same text, its charts elsewhere
+    assert sorted(re.sub(r"\s+", "", laid_out[0][1])) == sorted(re.sub(r"\s+", "", page.html))
+    from complaints.blocks import blocks_from_html
+    from complaints.render_docx import render_docx
+    from complaints.render_html import docx_dir
+
+    moment = datetime.datetime.combine(TODAY, datetime.time())
+    assert files["docx"] == render_docx(docx_dir() / brief.docx_template, blocks_from_html(laid_out[0][1]),
+                                        page.meta, moment)
