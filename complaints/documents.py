@@ -195,6 +195,7 @@ def _legal_assessment(data: DocumentData) -> dict:
 def _stock(stock: Stock, lang: Language) -> dict:
     return {
         "date": lang.date(stock.day),
+        "date_as_of": lang.date(stock.day, attributive=True),  # "as of <date>": Kazakh "… 1 қарашадағы"
         "deprived": stock.deprived,
         "measures": [{"label": measure_label(lang, measure), "count": n} for measure, n in stock.deprived_by_measure],
         "charged": stock.charged,

@@ -196,9 +196,36 @@ def test_the_brief_says_who_is_held_and_charged_on_its_date_and_the_change_since
             "(from 1 to 2).") in english
     assert "The number of people facing criminal charges at liberty rose by 1 (from 0 to 1)." in english
     kazakh = brief_text(tmp_path, episodes, "kk")
-    assert "2021 жылғы 5 қаңтар күні 2 адам бас бостандығынан айырылған күйде болды." in kazakh
+    assert ("2021 жылғы 5 қаңтардағы жағдай бойынша 2 адам бас бостандығынан айырылған. Тағы 1 адам бас "
+            "бостандығынан айырылмай, қылмыстық қудалауға ұшыраған.") in kazakh
+    assert "Бас бостандығынан айырылмай қылмыстық қудалауға ұшырағандар саны 1 адамға артты" in kazakh
     assert ("2020 жылғы 22 қазан – 2021 жылғы 5 қаңтар аралығында бас бостандығынан айырылғандар саны "
             "1 адамға артты (1 адамнан 2 адамға дейін).") in kazakh
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "On 5 January 2021, no one was deprived of liberty; 1 person at liberty faced criminal charges."),
+    ("ru", "По состоянию на 5 января 2021 года никто не был лишён свободы; под уголовным преследованием на "
+           "свободе находился 1 человек."),
+    ("kk", "2021 жылғы 5 қаңтардағы жағдай бойынша бас бостандығынан айырылған адам жоқ; 1 адам бас "
+           "бостандығынан айырылмай, қылмыстық қудалауға ұшыраған."),
+])
+def test_a_brief_with_no_one_held_says_so_in_a_sentence_and_counts_no_one_more(tmp_path, lang, sentence):
+    episodes = [held("C0", "pretrial_detention", D(2020, 9, 1), D(2020, 10, 1)),
+                held("C8", "criminal_case", D(2020, 12, 1), legal_basis="CC 405(2)")]
+    text = brief_text(tmp_path, episodes, lang)
+    assert sentence in text
+    # Not "0 people were deprived of liberty", nor "N more" after it.
+    for zero in ("0 people were deprived", "лишены 0 человек", "0 адам бас бостандығынан айырылған", "Тағы"):
+        assert zero not in text
+
+
+def test_a_brief_with_no_one_held_or_charged_says_so_once(tmp_path):
+    episodes = [held("C0", "pretrial_detention", D(2020, 9, 1), D(2020, 10, 1))]
+    assert ("On 5 January 2021, no one was deprived of liberty or faced criminal charges."
+            in brief_text(tmp_path, episodes, "en"))
+    assert ("2021 жылғы 5 қаңтардағы жағдай бойынша бас бостандығынан айырылған да, қылмыстық қудалауға "
+            "ұшыраған да адам жоқ.") in brief_text(tmp_path, episodes, "kk")
 
 
 def test_a_period_s_acts_are_new_only_when_acts_were_recorded_before_it(tmp_path):
