@@ -47,9 +47,10 @@ D = dt.date
 # --------------------------------------------------------------------------
 
 ESTIMATE_SOURCE = {
-    "estimate_source_en": "the Steppe Monitors coalition (a fictitious source)",
-    "estimate_source_ru": "коалиция «Степные наблюдатели» (вымышленный источник)",
-    "estimate_source_kk": "«Дала бақылаушылары» коалициясы (ойдан шығарылған дереккөз)",
+    # No brackets of its own: the documents print the source in brackets ("(источник: …)").
+    "estimate_source_en": "the fictitious Steppe Monitors coalition",
+    "estimate_source_ru": "вымышленная коалиция «Степные наблюдатели»",
+    "estimate_source_kk": "ойдан шығарылған «Дала бақылаушылары» коалициясы",
 }
 
 EVENTS = [
@@ -201,13 +202,13 @@ EVENTS = [
             "and some of them were sentenced to restriction of freedom."
         ),
         "summary_ru": (
-            "В течение 2018 года в отношении людей начиналось досудебное расследование "
+            "В течение 2018 года в отношении ряда лиц начиналось досудебное расследование "
             "за сообщения и комментарии в онлайн-чатах и социальных сетях в поддержку "
-            "движения, признанного судом «экстремистским». Лица признавались "
+            "движения, признанного судом «экстремистским». Они признавались "
             "подозреваемыми по статье 405 (участие в деятельности запрещённой "
             "организации) и статье 174 (возбуждение розни) Уголовного кодекса "
             "Республики Казахстан; в ходе расследования проводились обыски, "
-            "применялось содержание под стражей, часть лиц осуждена к ограничению "
+            "применялось содержание под стражей, часть из них осуждена к ограничению "
             "свободы."
         ),
         "summary_kk": (
@@ -217,7 +218,7 @@ EVENTS = [
             "Республикасы Қылмыстық кодексінің 405-бабы (тыйым салынған ұйымның "
             "қызметіне қатысу) және 174-бабы (алауыздықты қоздыру) бойынша күдікті деп "
             "танылды; тергеу барысында тінтулер жүргізіліп, күзетпен ұстау қолданылды, "
-            "олардың бір бөлігі бас бостандығын шектеуге сотталды."
+            "күдіктілердің бір бөлігі бас бостандығын шектеуге сотталды."
         ),
     },
 ]
@@ -434,7 +435,7 @@ RALLY_0510 = [
     ("C022", "A10"),  # excluded complainant: two episodes that must be ignored
 ]
 RALLY_0623 = [
-    ("C001", "A15"), ("C003", "A15"), ("C005", "A10"), ("C008", "F"),
+    ("C001", "A15"), ("C003", "A10"), ("C005", "A10"), ("C008", "F"),
     ("C012", "A10"), ("C025", "F"), ("C026", "F"), ("C027", "D"),
     ("C028", "A10"), ("C030", "F"), ("C031", "F"), ("C032", "D"),
 ]
@@ -470,7 +471,7 @@ EPISODE_TEXT_DATES = {
 
 DETENTION_TEXT = [
     "Detained near the central square before the rally began and taken to a police station.",
-    "Detained on the way to the rally and held at the police station for six hours.",
+    "Detained on the way to the rally and held at the police station for several hours.",
     "Pushed into a police bus while standing with a friend on the square.",
     "Detained while filming the police on a phone; the phone was checked.",
     "Detained at a bus stop close to the square and fingerprinted at the station.",
@@ -479,10 +480,11 @@ DETENTION_TEXT = [
 ARREST_TEXT = "Found guilty of taking part in an unauthorised assembly; served the arrest in a special detention centre."
 # Those held on the way to the European Parliament delegation took part in no assembly.
 EP_ARREST_TEXT = ("Found liable for intending to meet the delegation, which the court treated as taking part in an "
-                  "\"unauthorised\" event; held in a special detention centre until the delegation had left.")
+                  "\"unauthorised\" event; served the arrest in a special detention centre, and the meeting with the "
+                  "delegation went ahead without them.")
 FINE_TEXT = [
     "Fined for taking part in an unauthorised assembly.",
-    'Fined for an "unauthorised picket" & released the same evening.',
+    'Fined for an "unauthorised picket" & warned not to take part again.',
     "Court hearing lasted fifteen minutes; no lawyer was admitted.",
 ]
 
@@ -548,7 +550,6 @@ UNLINKED = [
     ("C032", D(2018, 5, 26), "interrogation", "", "", "police", "Stopped for carrying blue balloons and questioned."),
     ("C032", D(2018, 5, 26), "confiscation", "", "", "police", "Balloons burst by officers; a record of confiscation was drawn up."),
     ("C033", D(2018, 7, 20), "surveillance", "", "", "knb", "Followed by the same two men for several days."),
-    ("C036", D(2018, 9, 25), "interrogation", "", "", "police", "Summoned to explain why she wanted to meet the delegation."),
     ("C048", D(2018, 4, 28), "interrogation", "", "", "police", "Questioned for releasing blue balloons in a park."),
     ("C048", D(2018, 4, 28), "confiscation", "", "", "police", "Blue balloons confiscated."),
     ("C048", D(2018, 5, 15), "dismissal", "", "", "Школа-гимназия № 7", "Dismissed from her post at a school."),
@@ -558,6 +559,8 @@ EXTRA_EVENT_EPISODES = [
     # (complainant, event, date, measure, legal_basis, penalty, authority, description)
     ("C003", "prevent-0706", D(2018, 7, 6), "threats", "", "", "police",
      "Officers warned that next time a criminal case would be opened."),
+    ("C036", "ep-0917", D(2018, 9, 25), "interrogation", "", "", "police",
+     "Summoned to explain why she wanted to meet the delegation."),
 ]
 
 
@@ -640,9 +643,9 @@ DESCRIPTIONS = {
     'Detained on the way to the meeting with the delegation.': (
         'Задержан{|а} по дороге на встречу с делегацией.',
         'Делегациямен кездесуге бара жатқан жолда ұсталды.'),
-    'Detained on the way to the rally and held at the police station for six hours.': (
-        'Задержан{|а} по дороге на собрание и шесть часов удерживал{ся|ась} в отделении полиции.',
-        'Жиналысқа бара жатқан жолда ұсталып, полиция бөлімшесінде алты сағат бойы ұсталды.'),
+    'Detained on the way to the rally and held at the police station for several hours.': (
+        'Задержан{|а} по дороге на собрание и несколько часов удерживал{ся|ась} в отделении полиции.',
+        'Жиналысқа бара жатқан жолда ұсталып, полиция бөлімшесінде бірнеше сағат бойы ұсталды.'),
     'Detained outside home in the morning and released in the evening without a record.': (
         'Задержан{|а} утром у дома и вечером освобожд{ён|ена} без составления протокола.',
         'Таңертең үйінің жанында ұсталып, кешке хаттама жасалмастан босатылды.'),
@@ -658,9 +661,9 @@ DESCRIPTIONS = {
     'Dismissed from her teaching post after the rally.': (
         'Уволен{|а} с должности учителя после собрания.',
         'Жиналыстан кейін мұғалім лауазымынан босатылды.'),
-    'Fined for an "unauthorised picket" & released the same evening.': (
-        'Поводом послужил «несанкционированный пикет»; освобожд{ён|ена} в тот же вечер.',
-        '«Рұқсат етілмеген пикет» үшін айыппұл салынып, сол күні кешке босатылды.'),
+    'Fined for an "unauthorised picket" & warned not to take part again.': (
+        'Поводом послужил «несанкционированный пикет»; {его|её} предупредили, чтобы {он|она} больше не участвовал{|а}.',
+        '«Рұқсат етілмеген пикет» үшін айыппұл салынып, енді қатыспау туралы ескерту жасалды.'),
     'Fined for taking part in an unauthorised assembly.': (
         'Поводом послужило участие в собрании, признанном «несанкционированным».',
         'Себебі — рұқсат етілмеген деп танылған жиналысқа қатысу.'),
@@ -687,9 +690,10 @@ DESCRIPTIONS = {
         'Рұқсат етілмеген деп танылған жиналысқа қатысқаны үшін жауаптылыққа тартылды; қамаққа алу жазасын арнаулы қабылдау орнында өтеп шықты.'),
     EP_ARREST_TEXT: (
         'Привлеч{ён|ена} к ответственности за намерение встретиться с делегацией, которое суд расценил как участие '
-        'в «несанкционированном» мероприятии; до отъезда делегации содержал{ся|ась} в специальном приёмнике.',
+        'в «несанкционированном» мероприятии; арест отбывал{|а} в специальном приёмнике, встреча с делегацией '
+        'прошла без {него|неё}.',
         'Делегациямен кездесуге ниеттенгені үшін жауаптылыққа тартылды, сот мұны «рұқсат етілмеген» іс-шараға '
-        'қатысу деп бағалады; делегация кеткенге дейін арнаулы қабылдау орнында ұсталды.'),
+        'қатысу деп бағалады; қамаққа алу жазасын арнаулы қабылдау орнында өтеді, делегациямен кездесу онсыз өтті.'),
     'Home and car searched.': (
         'Проведён в доме и автомобиле.',
         'Үйі мен көлігі тінтілді.'),
@@ -1057,7 +1061,7 @@ TESTIMONIES = [
     {"complainant_id": "C011", "consent_to_quote": "yes",
      "text_en": "I asked for a lawyer three times. The officer laughed and said I would not need one.",
      "text_ru": "Я трижды просил адвоката. Полицейский засмеялся и сказал, что он мне не понадобится.",
-     "text_kk": "Мен адвокат сұрап үш рет өтіндім. Полицей күліп, оның маған керек болмайтынын айтты."},
+     "text_kk": "Мен үш рет адвокат талап еттім. Полиция қызметкері күліп, оның маған керек болмайтынын айтты."},
     {"complainant_id": "C013", "consent_to_quote": "no",
      "text_en": "What I wrote in the chat was a joke between friends."},
 ]
@@ -1135,19 +1139,19 @@ ATTACHMENTS = [
      "title_ru": "Фотография площади, сделанная во время собрания"},
     {"complainant_id": "C003", "kind": "power_of_attorney", "file": "annexes/C003-poa.pdf", "date": D(2018, 7, 2)},
     {"complainant_id": "C003", "kind": "appeal_form", "file": "annexes/C003-appeal-form.png", "date": D(2018, 6, 28)},
-    {"complainant_id": "C003", "kind": "decision", "file": "annexes/C003-decision.pdf", "date": D(2018, 6, 26),
+    {"complainant_id": "C003", "kind": "decision", "file": "annexes/C003-decision.pdf", "date": D(2018, 6, 24),
      "number": "5-1173/2018",
-     "title_en": "Decision of the Specialised Inter-District Administrative Court of Almaty",
-     "title_kk": "Алматы қаласы мамандандырылған ауданаралық әкімшілік сотының қаулысы",
-     "title_ru": "Постановление Специализированного межрайонного административного суда города Алматы"},
+     "title_en": "Decision of the Specialised Inter-District Administrative Court of Astana",
+     "title_kk": "Астана қаласы мамандандырылған ауданаралық әкімшілік сотының қаулысы",
+     "title_ru": "Постановление Специализированного межрайонного административного суда города Астаны"},
     {"complainant_id": "C005", "kind": "identity", "file": "annexes/C005-identity.tiff"},
     {"complainant_id": "C012", "kind": "medical", "file": "annexes/C012-medical.jpg", "date": D(2018, 5, 14),
      "title_en": "Medical report after detention", "title_kk": "ұстаудан кейінгі медициналық қорытынды",
      "title_ru": "Медицинское заключение", "subject_ru": "(после задержания 10 мая 2018 года)"},
     {"complainant_id": "C012", "kind": "decision", "file": "annexes/C012-decision.pdf", "date": D(2018, 7, 12),
      "number": "2а-2231/2018",
-     "title_en": "Appeal decision of the Almaty City Court", "title_kk": "Алматы қалалық сотының апелляциялық қаулысы",
-     "title_ru": "Постановление апелляционной инстанции Алматинского городского суда"},
+     "title_en": "Appeal decision of the Astana City Court", "title_kk": "Астана қалалық сотының апелляциялық қаулысы",
+     "title_ru": "Постановление апелляционной инстанции Астанинского городского суда"},
 ]
 
 
