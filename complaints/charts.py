@@ -139,8 +139,10 @@ def _figure(chart: Chart) -> Figure:
                                padding=2, fontproperties=font)
             else:
                 for (name, values), colour, style in zip(chart.series, COLOURS, ("-", "--"), strict=False):
+                    # Wrapped as the bars' labels are: a long name (Kazakh) would run past a half-width chart.
                     axes.plot(along, values, color=colour, linestyle=style, marker="o", markersize=3,
-                              label=name)
+                              label="\n".join(textwrap.wrap(name, COMPACT_LABEL_CHARACTERS if chart.compact
+                                                             else 2 * LABEL_CHARACTERS)))
                 if len(chart.series) > 1:
                     axes.legend(prop=font, frameon=False, loc="lower left", bbox_to_anchor=(0, 1),
                                 ncols=1 if chart.compact else 2)

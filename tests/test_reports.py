@@ -389,3 +389,15 @@ def test_the_brief_sets_its_charts_in_the_first_layout_that_fits_for_the_docx_as
     moment = datetime.datetime.combine(TODAY, datetime.time())
     assert files["docx"] == render_docx(docx_dir() / brief.docx_template, blocks_from_html(laid_out[0][1]),
                                         page.meta, moment)
+
+
+def test_a_named_case_says_its_dates_and_its_sentence_or_term_in_one_bracket_in_kazakh(workbook):
+    episodes = [episode("C1", None, "conviction", date=D(2018, 9, 20), legal_basis="CC 405(2)"),
+                episode("C1", None, "restriction_of_freedom", date=D(2018, 9, 20), penalty="1 year",
+                        legal_basis="CC 405(2)"),
+                episode("C2", None, "pretrial_detention", date=D(2018, 6, 6), penalty="2 months")]
+    case = loaded(workbook(people=[person("C1"), person("C2", id_document="2")], episodes=episodes)).case
+    kazakh = html_text(case, "brief", "kk")
+    assert "(2018 жылғы 20 қыркүйек; ҚР ҚК" in kazakh
+    assert "(басталған күні: 2018 жылғы 6 маусым; мерзімі — 2 ай; босатылуы да" in kazakh
+    assert ") (" not in kazakh

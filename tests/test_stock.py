@@ -190,7 +190,7 @@ def test_the_brief_says_who_is_held_and_charged_on_its_date_and_the_change_since
     english = brief_text(tmp_path, episodes, "en")
     assert "On 5 January 2021, 2 people were deprived of liberty." in english
     assert "1 person at liberty faced criminal charges." in english
-    assert "Charges and convictions: 1 under art. 405(2) CC" in english
+    assert "Criminal Code provisions applied to the people above: 1 under art. 405(2) CC" in english
     assert "1 episode with no date is not counted in these figures." in english
     assert ("From 22 October 2020 to 5 January 2021, the number of people deprived of liberty rose by 1 "
             "(from 1 to 2).") in english
