@@ -355,7 +355,7 @@ def test_the_first_layout_that_leaves_no_page_but_the_last_near_empty_is_taken()
     unbreakable_after = page_html(tall(19, split=True) + tall(12) + tall(10, split=True))
     at_the_end = page_html(tall(19, split=True) + tall(10, split=True) + tall(12))
     at_the_start = page_html(tall(12) + tall(19, split=True) + tall(10, split=True))
-    assert (6.3 / 25.3) > MOST_BLANK_FOOT
+    assert MOST_BLANK_FOOT < 6.3 / 25.3
     index, pdf, pages = render_fitted_pdf([unbreakable_after, at_the_end, at_the_start], "test")
     assert index == 1 and pages == len(PdfReader(io.BytesIO(pdf)).pages) == 2
     # None fits: the one whose emptiest page but the last is least empty.
