@@ -101,6 +101,9 @@ class Counts:
     by_region: tuple[PlaceCount, ...]  # the same by region; a city the gazetteer does not know has none
     episodes_without_city: int
     undecided: tuple[UndecidedCount, ...] = ()
+    # Places whose acts fall in more than one region (a city taken out of its oblast): counted in each,
+    # and so are the complainants persecuted there before and after; the documents say why.
+    places_in_two_regions: int = 0
 
 
 def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int = 0) -> Counts:
@@ -124,6 +127,7 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
     hours: list[int] = []
     places: dict[str, list] = {}  # key -> [place, text, people, episodes]
     regions: dict[str, list] = {}
+    regions_of_place: dict[str, set[str]] = defaultdict(set)
     cities = set()
     episodes = without_event = 0
     for member in members:
@@ -153,6 +157,7 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
                 _tally(places, episode.city.key, place, episode.city.text, person_id)
                 region = place.region_on(episode.date) if place else None
                 _tally(regions, region.key if region else "", region, "", person_id)
+                regions_of_place[episode.city.key].add(region.key if region else "")
             if episode.grounds:
                 people_by_ground[episode.grounds].add(person_id)
                 episodes_by_ground[episode.grounds] += 1
@@ -205,6 +210,7 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
         episodes_without_city=without_city,
         undecided=tuple(UndecidedCount(field, articles, len(people))
                         for (field, articles), people in sorted(people_undecided.items())),
+        places_in_two_regions=sum(len(keys) > 1 for keys in regions_of_place.values()),
     )
 
 

@@ -91,8 +91,9 @@ def document_figures(case: Case, document: DocumentType, day: datetime.date) -> 
                                "document", excluded_ids))
             by_reason = {e.complainant_id: e.reasons for e in case.report.exclusions}
             for reason, n in counts.exclusion_reasons:
+                # The reason as counts.count keys it: one person lacking both documents under both together.
                 ids = ([m.person.complainant_id for m in unauthorised] if reason == "no-authorisation"
-                       else [cid for cid, reasons in by_reason.items() if reason in reasons])
+                       else [cid for cid, reasons in by_reason.items() if "+".join(sorted(reasons)) == reason])
                 rows.append(Figure(document.name, f"excluded/{reason}", n, f"appeals left out: {reason}",
                                    tuple(sorted(ids))))
         elif family == "anonymous":

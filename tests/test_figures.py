@@ -46,7 +46,7 @@ def test_each_count_of_people_lists_exactly_the_people_it_counts(example_build):
     for row in rows(example_build.figures):
         ids = row["complainants"].split(", ") if row["complainants"] else []
         assert ids == sorted(set(ids))
-        if (row["key"] in ("complainants", "anonymous", "excluded", "appeals")
+        if (row["key"] in ("complainants", "anonymous", "excluded", "appeals") or row["key"].startswith("excluded/")
                 or row["key"].endswith(("/complainants", "/other-communications"))):
             assert len(ids) == row["value"], row["key"]
             checked += 1
@@ -70,3 +70,17 @@ def test_the_figures_only_a_communication_prints_are_recorded_per_file(workbook)
     # The same provision typed two ways is one figure; a basis not recognised is keyed by rank, not by its text.
     assert provisions == {"complainants": (3, ("C1", "C2", "C3")), "provision/CAO 488/complainants": (2, ("C1", "C2")),
                           "provision/as-written/1/complainants": (1, ("C3",))}
+
+
+
+def test_each_reason_for_leaving_an_appeal_out_lists_the_people_it_counts(workbook):
+    people = [person("C1"), person("C2", id_document="2", appeal_form_date=None),
+              person("C3", id_document="3", poa_date=None),
+              person("C4", id_document="4", appeal_form_date=None, poa_date=None)]
+    case = load(workbook(people=people, episodes=[episode(p["complainant_id"]) for p in people]), ("en",), TODAY).case
+    excluded = {f.key: (f.value, f.complainants) for f in document_figures(case, REGISTRY["collective-complaint"], TODAY)
+                if f.key.startswith("excluded")}
+    # C4 lacks both: counted once, under both together, not in either single row.
+    assert excluded == {"excluded": (3, ("C2", "C3", "C4")), "excluded/no-appeal-form": (1, ("C2",)),
+                        "excluded/no-power-of-attorney": (1, ("C3",)),
+                        "excluded/no-appeal-form+no-power-of-attorney": (1, ("C4",))}

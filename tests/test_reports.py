@@ -151,6 +151,13 @@ def test_a_place_is_counted_in_the_region_it_belonged_to_on_the_episodes_date(wo
         ("abai", 1, 1), ("east_kazakhstan", 1, 1), ("shymkent", 1, 1), ("south_kazakhstan", 1, 1)]
     russian = html_text(loaded(workbook(people=people, episodes=episodes)).case, "brief", "ru")
     assert "Восточно-Казахстанская область 1 1" in russian and "Южно-Казахстанская область 1 1" in russian
+    # Semey and Shymkent each in two rows: said under the table, whose complainants add up to more than 3.
+    assert counts.places_in_two_regions == 2
+    assert "Регион указан на дату каждого эпизода" in russian
+    alone = count(loaded(workbook(people=people[:1], episodes=episodes[:1])).case)
+    assert alone.places_in_two_regions == 0
+    assert "The region is the one" not in html_text(loaded(workbook(people=people[:1], episodes=episodes[:1])).case,
+                                                     "brief", "en")
 
 
 def test_the_city_and_region_tables_break_a_tie_of_acts_alike_by_complainants(workbook):
@@ -401,3 +408,16 @@ def test_a_named_case_says_its_dates_and_its_sentence_or_term_in_one_bracket_in_
     assert "(2018 жылғы 20 қыркүйек; ҚР ҚК" in kazakh
     assert "(басталған күні: 2018 жылғы 6 маусым; мерзімі — 2 ай; босатылуы да" in kazakh
     assert ") (" not in kazakh
+
+
+def test_the_complaint_asks_to_investigate_only_what_the_workbook_records_and_calls_a_placement_what_it_is(workbook):
+    placement = loaded(workbook(episodes=[episode(measure="psychiatric_placement")])).case
+    english = html_text(placement, "collective-complaint", "en")
+    assert "investigations into the placement of people in psychiatric institutions against their will" in english
+    assert "punitive" not in english and "torture" not in english
+    assert "принудительного помещения людей в психиатрические учреждения" in html_text(
+        placement, "collective-complaint", "ru")
+    beaten = loaded(workbook(episodes=[episode(measure="ill_treatment")])).case
+    english = html_text(beaten, "collective-complaint", "en")
+    assert "allegations of torture and ill-treatment, and for those responsible" in english
+    assert "psychiatric institutions" not in english
