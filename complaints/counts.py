@@ -104,6 +104,7 @@ class Counts:
     # Places whose acts fall in more than one region (a city taken out of its oblast): counted in each,
     # and so are the complainants persecuted there before and after; the documents say why.
     places_in_two_regions: int = 0
+    without_ground: int = 0  # complainants with an act whose ground is not recorded
 
 
 def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int = 0) -> Counts:
@@ -120,6 +121,7 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
     people_by_article: dict[int, set[str]] = defaultdict(set)
     people_undecided: dict[tuple[str, tuple[int, ...]], set[str]] = defaultdict(set)
     people_by_ground: dict[str, set[str]] = defaultdict(set)
+    people_without_ground: set[str] = set()
     episodes_by_ground: dict[str, int] = defaultdict(int)
     preventive_by_ground: dict[str, int] = defaultdict(int)
     preventive = without_city = 0
@@ -158,7 +160,9 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
                 region = place.region_on(episode.date) if place else None
                 _tally(regions, region.key if region else "", region, "", person_id)
                 regions_of_place[episode.city.key].add(region.key if region else "")
-            if episode.grounds:
+            if not episode.grounds:
+                people_without_ground.add(person_id)
+            else:
                 people_by_ground[episode.grounds].add(person_id)
                 episodes_by_ground[episode.grounds] += 1
                 preventive_by_ground[episode.grounds] += episode.preventive
@@ -211,6 +215,7 @@ def count(case: Case, members: Sequence[Member] | None = None, unauthorised: int
         undecided=tuple(UndecidedCount(field, articles, len(people))
                         for (field, articles), people in sorted(people_undecided.items())),
         places_in_two_regions=sum(len(keys) > 1 for keys in regions_of_place.values()),
+        without_ground=len(people_without_ground),
     )
 
 

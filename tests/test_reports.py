@@ -278,9 +278,9 @@ def test_the_complaint_says_what_the_complainants_were_targeted_for_every_act_co
     case = loaded(workbook(episodes=[episode(grounds="protest"), episode(measure="fine")])).case
     assert ("Заявителей преследовали в связи со следующей деятельностью, осуществлённой или планировавшейся "
             "(указаны число затронутых заявителей и число эпизодов преследования): Участие в протестах: "
-            "1 заявитель, 1 эпизод Основание не указано: 1 эпизод преследования") in html_text(
+            "1 заявитель, 1 эпизод Основание не указано: 1 заявитель, 1 эпизод") in html_text(
                 case, "collective-complaint", "ru")
-    assert "Protest: 1 complainant, 1 act No ground recorded: 1 act of persecution" in html_text(
+    assert "Protest: 1 complainant, 1 act Ground not recorded: 1 complainant, 1 act" in html_text(
         case, "collective-complaint", "en")
 
 
