@@ -181,13 +181,15 @@ def flow(members: Iterable[Member], start: datetime.date, end: datetime.date | N
         provision = parse_provision(episode.legal_basis)
         if provision:
             provisions.setdefault(episode.measure, Counter())[provision] += 1
+    overall: Counter[Provision] = sum(provisions.values(), Counter())
     return Flow(
         start=start, end=end,
         episodes=len(began),
         people=len({member.person.complainant_id for member, _ in began}),
         cities=len({episode.city.key for _, episode in began if episode.city}),
         by_measure=_by_count(by_measure, _MEASURE_ORDER.__getitem__),
-        provisions_by_measure={measure: _by_count(counter, lambda provision: provision)
+        # A tie within a measure ordered as the period's provisions are overall, the same in every line.
+        provisions_by_measure={measure: _by_count(counter, lambda provision: (-overall[provision], provision))
                                for measure, counter in provisions.items()},
         by_ground=_by_count(Counter(e.grounds for _, e in began if e.grounds), _GROUND_ORDER.__getitem__),
         preventive=sum(e.preventive for _, e in began),

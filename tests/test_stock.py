@@ -330,3 +330,18 @@ def test_held_on_a_date_is_one_definition_a_term_run_out_with_no_end_is_not_know
     # The stock counts by the same function: C3 held, C1 neither held nor at liberty, C4 not placed.
     stock = stock_on(case, D(2021, 1, 5))
     assert (stock.deprived, stock.lapsed, stock.unplaced) == (1, 1, 1)
+
+
+def test_a_tie_of_provisions_within_a_measure_follows_the_periods_order_of_provisions(workbook):
+    # Criminal cases mostly under 405(2); the two house arrests one under each: 405(2) first there too,
+    # not 174 first by its number (reader s7: the order reversed on one line of the brief).
+    episodes = [held(f"C{n}", "criminal_case", D(2020, 12, 1), legal_basis="CC 405(2)") for n in range(1, 4)]
+    episodes += [held("C4", "criminal_case", D(2020, 12, 1), legal_basis="CC 174"),
+                 held("C1", "house_arrest", D(2020, 12, 2), legal_basis="CC 174"),
+                 held("C2", "house_arrest", D(2020, 12, 2), legal_basis="CC 405(2)")]
+    members = members_of(workbook(people=people("C1", "C2", "C3", "C4"), episodes=episodes))
+    since = flow(members, D(2020, 11, 1), None)
+    order = {measure: [str(provision) for provision, _ in items] for measure, items in
+             since.provisions_by_measure.items()}
+    assert order["criminal_case"] == order["house_arrest"]
+    assert [n for _, n in since.provisions_by_measure["house_arrest"]] == [1, 1]
