@@ -28,6 +28,8 @@ _PAGE_PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 _HEADING_NUMBER = re.compile(r"((?:\d+\.)+|[IVXLC]+\.) (.+)")
 # The PDF prints the confidential mark in the page header (style.css); the DOCX in its header part.
 _HEADER_ONLY = "confidential-mark"
+# The first line of an addressee after the first (p.addressee.next-body), set apart from the one before.
+_NEXT_BODY = "next-body"
 
 # The ids the templates give headings a cross-reference points to ("section-3-2"): Word's bookmark
 # names are letters, digits and underscores, at most 40 of them.
@@ -68,6 +70,7 @@ class Block:
     marked_cells: tuple[tuple[int, int, tuple[Run, ...]], ...] = ()
     chart: str = ""  # for figures: the chart as charts.Chart.spec() gives it, which the DOCX draws
     beside: bool = False  # for figures: set beside the one before, in a row of charts (div.charts)
+    spaced: bool = False  # set apart from the paragraph before (the next body in an address block)
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,7 @@ def blocks_from_html(document: str) -> list[Block]:
             anchor = (element.get("id") or "") if kind in ("heading", "subheading") else ""
             runs = _runs(element, text) if len(element) and not number else ()
             block = Block(kind, text, number=number, anchor=anchor if _ANCHOR.fullmatch(anchor) else "",
-                          runs=runs)
+                          runs=runs, spaced=_NEXT_BODY in classes)
         if break_before:
             if block.kind in ("table", "figure"):
                 raise BuildError(f"a page break must be followed by a heading or a paragraph, not a {block.kind}")

@@ -311,7 +311,8 @@ def _block_views(blocks: Sequence[Block], new_list: Callable[[], int], template:
                 view["bookmark_id"] = len(bookmarks)
         if block.break_before:
             view["break_before"] = True
-        if index and blocks[index - 1].kind == "table" and block.kind in _SPACED_AFTER_TABLE:
+        # After a table, the space its margin leaves; before the next addressee, as much (p.addressee.next-body).
+        if (index and blocks[index - 1].kind == "table" and block.kind in _SPACED_AFTER_TABLE) or block.spaced:
             view["after_table"] = TABLE_GAP
         views.append(view)
     for block, view in linked:

@@ -547,3 +547,15 @@ def test_a_lists_first_and_last_items_are_never_alone_on_a_page_as_in_the_pdf():
     # The first keeps with the second, the third with the last; a list of two is kept together.
     assert kept == [("ground 1", True), ("ground 2", None), ("ground 3", True), ("ground 4", None),
                     ("one", True), ("two", None)]
+
+
+def test_the_second_addressee_is_set_apart_from_the_first_in_the_docx_as_in_the_pdf():
+    from complaints.blocks import blocks_from_html
+
+    page = ('<html><body><main><p class="addressee">First body</p><p class="addressee">Its address</p>'
+            '<p class="addressee next-body">Second body</p></main></body></html>')
+    blocks = blocks_from_html(page)
+    assert [block.spaced for block in blocks] == [False, False, True]
+    assert all(block.kind == "addressee" for block in blocks)
+    views = render_module._block_views(blocks, lambda: 0, render_module._template(TEMPLATE), [])
+    assert [view.get("after_table") for view in views] == [None, None, render_module.TABLE_GAP]
