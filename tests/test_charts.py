@@ -224,7 +224,7 @@ def test_the_brief_docx_sets_its_charts_two_to_a_row_as_the_pdf_and_the_complain
     brief = document(folder, "brief", "en")
     rows = [len(row.findall(".//figure")) for row in html.document_fromstring(brief.html).find_class("charts")]
     assert rows == [2, 2]
-    files, _ = brief.render(["docx"])
+    files, _, _ = brief.render(["docx"])
     assert docx_chart_rows(files["docx"]) == [[1, 1], [1, 1]]
     with zipfile.ZipFile(BytesIO(files["docx"])) as package:
         body = etree.fromstring(package.read("word/document.xml"))
@@ -232,5 +232,5 @@ def test_the_brief_docx_sets_its_charts_two_to_a_row_as_the_pdf_and_the_complain
         if next(table.iter(f"{_WP}inline"), None) is not None:
             borders = table.find(f"{_W}tblPr/{_W}tblBorders")
             assert {side.get(f"{_W}val") for side in borders} == {"nil"}
-    complaint, _ = document(folder, "collective-complaint", "en").render(["docx"])
+    complaint, _, _ = document(folder, "collective-complaint", "en").render(["docx"])
     assert docx_chart_rows(complaint["docx"]) == [[1], [1], [1]]

@@ -385,7 +385,7 @@ def test_the_brief_sets_its_charts_in_the_first_layout_that_fits_for_the_docx_as
         return 1, b"%PDF", 1
 
     monkeypatch.setattr(render_module, "render_fitted_pdf", second)
-    files, _ = page.render(["docx"])  # the layout is found even when only the DOCX is asked for
+    files, _, _ = page.render(["docx"])  # the layout is found even when only the DOCX is asked for
     assert len(laid_out) == 1 and laid_out[0][0] == page.html and len(laid_out[0]) == len(brief.layouts)
     assert laid_out[0][1] != page.html  # the same text, its charts elsewhere
     assert sorted(re.sub(r"\s+", "", laid_out[0][1])) == sorted(re.sub(r"\s+", "", page.html))
