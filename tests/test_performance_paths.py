@@ -247,7 +247,8 @@ def test_keep_together_marks_every_document_as_its_plain_definition(example_buil
                 context |= {"author": context["people"][0]}
             raw = html_environment(lang).get_template(document.html_template).render(
                 {"volumes": [], "document_title": "", "confidential_mark": "", "draft_mark": "",
-                 "build_date_iso": "", "page_label_css": "", "with_summary": False} | context)
+                 "build_date_iso": "", "page_label_css": "", "with_summary": False,
+                 "layout": document.layouts[0] if document.layouts else ""} | context)
             kept = _keep_together(raw)
             assert kept == _plainly_kept_together(raw), (lang, document.name)
             marked += kept != raw
