@@ -251,6 +251,13 @@ NO_EPISODES = _problem(
     N_("validation", "Add one row per measure taken against {id} on the Episodes sheet, or exclude {id}."),
 )
 
+NO_EPISODE_AT_ALL = _problem(
+    "no-episode-at-all", WARNING,
+    N_("validation", "The sheet {sheet} holds no episode: the documents ask for the acts of persecution against "
+                     "every complainant."),
+    N_("validation", "Add one row per measure taken against each complainant on the sheet {sheet}."),
+)
+
 DETENTION_WHILE_HELD = _problem(
     "detention-while-held", WARNING,
     N_("validation", "This detention of {id} is dated within another deprivation of liberty of {id} (Episodes row "

@@ -30,6 +30,7 @@ from .problems import (
     MISSING_LABEL,
     MISSING_LATIN_NAME,
     NO_COMPLAINANTS,
+    NO_EPISODE_AT_ALL,
     NO_EPISODES,
     NO_REMEDIES,
     POSSIBLE_DUPLICATE,
@@ -222,9 +223,13 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
     _detentions_while_held(records.episodes, episode_cols, issues)
 
     # Someone the documents include with no act recorded: each asks for them (open point `episodes`).
+    # An empty sheet is said once, not once for each of what may be thousands of complainants.
     with_episodes = {episode.complainant_id for episode in records.episodes}
+    if not records.episodes and people:
+        issues.append(Issue(NO_EPISODE_AT_ALL, EPISODES.key, params={"sheet": EPISODES.key}))
     for complainant_id, person in people.items():
-        if complainant_id and complainant_id not in excluded and complainant_id not in with_episodes:
+        if (with_episodes and complainant_id and complainant_id not in excluded
+                and complainant_id not in with_episodes):
             issues.append(_issue(NO_EPISODES, COMPLAINANTS, person.row, "complainant_id", people_cols,
                                  id=complainant_id))
 

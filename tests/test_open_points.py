@@ -15,7 +15,7 @@ from complaints.errors import OpenPointsRemain
 from complaints.i18n import language, languages
 from complaints.open_points import FIELDS, OpenPoint, open_points
 from complaints.problems import WARNING
-from complaints.schema import COMPLAINANTS
+from complaints.schema import COMPLAINANTS, EPISODES
 
 from conftest import TODAY, docx_text, episode, event, flat, pdf_text, person, write_workbook
 
@@ -152,6 +152,14 @@ def test_validation_warns_first_at_the_id_of_an_included_complainant_with_no_epi
     assert [(issue.sheet, issue.row, issue.column, issue.params["id"]) for issue in warnings] == [
         (COMPLAINANTS.key, 3, "complainant_id", "C2")]
     assert all(issue.severity == WARNING for issue in warnings)
+
+
+def test_an_empty_sheet_of_episodes_is_one_warning_not_one_for_each_complainant(tmp_path):
+    case = write_workbook(tmp_path / "case.xlsx", events=[event("e1")],
+                          people=[person("C1"), person("C2", id_document="2")], episodes=[])
+    warnings = [(issue.code, issue.sheet, issue.row) for issue in load(case, ("en",), TODAY).report.warnings
+                if issue.code in ("no-episodes", "no-episode-at-all")]
+    assert warnings == [("no-episode-at-all", EPISODES.key, None)]
 
 
 def test_a_detention_dated_while_the_person_was_already_held_is_a_warning_at_its_date(tmp_path):
