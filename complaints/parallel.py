@@ -42,6 +42,8 @@ def _chunks(groups: list[tuple[Job, ...]]) -> list[list[int]]:
 
 
 _WORKER: Renderer | None = None
+# The C library the process runs on: prctl and malloc_trim are Linux's and glibc's, looked up where used.
+_LIBC = ctypes.CDLL(None, use_errno=True)
 # prctl(2): the signal a process receives when the thread that forked it ends.
 _PR_SET_PDEATHSIG = 1
 
@@ -58,7 +60,7 @@ def _start_worker(renderer: Renderer, lock: int, parent: int, forked_by_main_thr
     # that goes on writing into the staging folder the next build clears. Linux kills the worker
     # with its parent; the request is bound to the thread that forked, so it is made only when that
     # thread lasts as long as the build (the main thread). Elsewhere the worker watches its parent.
-    prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None) if forked_by_main_thread else None
+    prctl = getattr(_LIBC, "prctl", None) if forked_by_main_thread else None
     if prctl is None or prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
         threading.Thread(target=_exit_without, args=(parent,), daemon=True).start()
     elif os.getppid() != parent:  # the parent died before the request was made
@@ -86,7 +88,7 @@ def _give_back_memory() -> None:
     would go on holding them through the thousands of communications that follow; the peak of the
     build is two workers' worth of that. Where the C library is glibc, malloc_trim gives them back."""
     gc.collect()  # the laid-out boxes refer to one another: freed by the cycle collector, not at once
-    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
+    trim = getattr(_LIBC, "malloc_trim", None)
     if trim is not None:
         trim(0)
 

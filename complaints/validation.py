@@ -225,11 +225,10 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
     # Someone the documents include with no act recorded: each asks for them (open point `episodes`).
     # An empty sheet is said once, not once for each of what may be thousands of complainants.
     with_episodes = {episode.complainant_id for episode in records.episodes}
-    if not records.episodes and people:
+    if not with_episodes and people:
         issues.append(Issue(NO_EPISODE_AT_ALL, EPISODES.key, params={"sheet": EPISODES.key}))
-    for complainant_id, person in people.items():
-        if (with_episodes and complainant_id and complainant_id not in excluded
-                and complainant_id not in with_episodes):
+    for complainant_id, person in people.items() if with_episodes else ():
+        if complainant_id and complainant_id not in excluded and complainant_id not in with_episodes:
             issues.append(_issue(NO_EPISODES, COMPLAINANTS, person.row, "complainant_id", people_cols,
                                  id=complainant_id))
 

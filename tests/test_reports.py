@@ -295,12 +295,18 @@ def test_an_article_claimed_for_some_is_left_to_the_lawyer_for_the_other_complai
     assert "and on which facts] (concerns 1 other complainant)" in english
 
 
-def test_a_named_case_gives_a_convictions_sentence_and_a_lapsed_custody_its_term_not_held(workbook):
+def _convicted_and_in_custody(workbook):
+    """C1 convicted on 20 September 2018 and restricted in freedom for a year; C2 in custody since
+    6 June 2018 for a term of two months, with no release or extension recorded."""
     episodes = [episode("C1", None, "conviction", date=D(2018, 9, 20), legal_basis="CC 405(2)"),
                 episode("C1", None, "restriction_of_freedom", date=D(2018, 9, 20), penalty="1 year",
                         legal_basis="CC 405(2)"),
                 episode("C2", None, "pretrial_detention", date=D(2018, 6, 6), penalty="2 months")]
-    case = loaded(workbook(people=[person("C1"), person("C2", id_document="2")], episodes=episodes)).case
+    return loaded(workbook(people=[person("C1"), person("C2", id_document="2")], episodes=episodes)).case
+
+
+def test_a_named_case_gives_a_convictions_sentence_and_a_lapsed_custody_its_term_not_held(workbook):
+    case = _convicted_and_in_custody(workbook)
     english = html_text(case, "brief", "en")
     assert ("conviction on 20 September 2018 (restriction of freedom for 1 year under art. 405(2) CC)"
             in english)
@@ -399,11 +405,7 @@ def test_the_brief_sets_its_charts_in_the_first_layout_that_fits_for_the_docx_as
 
 
 def test_a_named_case_says_its_dates_and_its_sentence_or_term_in_one_bracket_in_kazakh(workbook):
-    episodes = [episode("C1", None, "conviction", date=D(2018, 9, 20), legal_basis="CC 405(2)"),
-                episode("C1", None, "restriction_of_freedom", date=D(2018, 9, 20), penalty="1 year",
-                        legal_basis="CC 405(2)"),
-                episode("C2", None, "pretrial_detention", date=D(2018, 6, 6), penalty="2 months")]
-    case = loaded(workbook(people=[person("C1"), person("C2", id_document="2")], episodes=episodes)).case
+    case = _convicted_and_in_custody(workbook)
     kazakh = html_text(case, "brief", "kk")
     assert "(2018 жылғы 20 қыркүйек; ҚР ҚК" in kazakh
     assert "(басталған күні: 2018 жылғы 6 маусым; мерзімі — 2 ай; босатылуы да" in kazakh
