@@ -150,7 +150,7 @@ class _RowReader:
         """Several values, separated by commas, semicolons or slashes; empty means all of them, or none."""
         text = self.text(key)
         if text is None:
-            return frozenset(vocabulary.values) if empty_means_all else frozenset()
+            return vocabulary.every_value if empty_means_all else frozenset()
         values = set()
         for word in re.split(r"[,;/]+", text):
             if not word.strip():

@@ -63,6 +63,11 @@ class Vocabulary:
     keys_in_message: bool = False  # the error lists keys with their labels (report._localize)
     every_spelling_in_message: bool = False  # the error lists every accepted word, in every language
 
+    @functools.cached_property
+    def every_value(self) -> frozenset:
+        """All the values: one set for every row whose empty cell means all of them."""
+        return frozenset(self.values)
+
     def spellings(self) -> dict[str, Any]:
         """Every accepted spelling (folded), in every language, and each string key, to its value."""
         accepted: dict[str, Any] = {fold(key): key for key in self.values if isinstance(key, str)}
