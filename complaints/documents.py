@@ -202,7 +202,7 @@ def _stock(stock: Stock, lang: Language) -> dict:
         "provisions": [{"provision": p.describe(lang, under=True, short=True), "count": n}
                        for p, n in stock.charges_by_provision],
         "unplaced": stock.unplaced,
-        "lapsed": stock.lapsed,
+        "lapsed": [{"measure": measure, "count": n} for measure, n in stock.lapsed_by_measure],
     }
 
 

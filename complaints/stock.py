@@ -99,12 +99,16 @@ class Stock:
     # People held on no other ground whose preventive measure's recorded term (pre-trial detention,
     # house arrest, psychiatric placement) had ended by `day` with no end_date: neither a release nor
     # an extension is recorded, so they are counted neither as held nor as charged at liberty, and
-    # that is said.
-    lapsed: int = 0
+    # that is said, each under the measure that began last, ordered as deprived_by_measure is.
+    lapsed_by_measure: tuple[tuple[str, int], ...] = ()
 
     @property
     def held_or_charged(self) -> int:
         return self.deprived + self.charged
+
+    @property
+    def lapsed(self) -> int:
+        return sum(n for _, n in self.lapsed_by_measure)
 
 
 def _by_count(counter: Counter, order) -> tuple:
@@ -113,13 +117,14 @@ def _by_count(counter: Counter, order) -> tuple:
 
 def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
     deprived: Counter[str] = Counter()
-    charged = unplaced = lapsed = 0
+    lapsed: Counter[str] = Counter()
+    charged = unplaced = 0
     provisions: Counter[Provision] = Counter()
     for member in members:
         convictions = sorted(e.date for e in member.episodes if e.measure == CONVICTION and e.date)
         holding: list[Episode] = []
         charges: list[Episode] = []
-        ended = False
+        ended: list[Episode] = []
         for episode in member.episodes:
             if episode.measure not in LASTING:
                 continue
@@ -130,11 +135,13 @@ def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
                     charges.append(episode)
             elif (held := held_on(episode, day)) is None:
                 # A sentence ends with its term; a preventive measure may have been extended unrecorded.
-                ended = ended or episode.measure in PREVENTIVE_MEASURES
+                if episode.measure in PREVENTIVE_MEASURES:
+                    ended.append(episode)
             elif held:
                 holding.append(episode)
         if ended and not holding:
-            lapsed += 1  # neither held nor at liberty is recorded: counted in neither figure
+            # Neither held nor at liberty is recorded: counted in neither figure.
+            lapsed[str(max(ended, key=lambda e: (e.date, e.row)).measure)] += 1
             continue
         if holding:
             latest = max(holding, key=lambda e: (e.date, e.row))
@@ -151,7 +158,7 @@ def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
         charged=charged,
         charges_by_provision=_by_count(provisions, lambda provision: provision),
         unplaced=unplaced,
-        lapsed=lapsed,
+        lapsed_by_measure=_by_count(lapsed, _MEASURE_ORDER.__getitem__),
     )
 
 

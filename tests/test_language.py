@@ -268,6 +268,31 @@ def test_russian_unnamed_complainants_agree_with_the_count(n, expected):
                   "to be named are referred to by number only.", n) == expected
 
 
+# The brief's people whose preventive measure's term ran out, by measure: "его" for one, "их" for 21.
+@pytest.mark.parametrize("n, expected", [
+    (1, "не включён 1 человек: указанный срок его {measure} истёк, а сведений ни об освобождении, ни о продлении "
+        "срока нет."),
+    (2, "не включены 2 человека: указанные сроки их {measure} истекли, а сведений ни об освобождении, ни о "
+        "продлении сроков нет."),
+    (5, "не включены 5 человек: указанные сроки их {measure} истекли,"),
+    (11, "не включены 11 человек: указанные сроки их {measure} истекли,"),
+    (21, "не включён 21 человек: указанные сроки их {measure} истекли, а сведений ни об освобождении, ни о "
+         "продлении сроков нет."),
+    (22, "не включены 22 человека: указанные сроки их {measure} истекли,"),
+    (101, "не включён 101 человек: указанные сроки их {measure} истекли,"),
+])
+@pytest.mark.parametrize("term, measure", [
+    ("custody", "содержания под стражей"), ("house arrest", "домашнего ареста"),
+    ("placement in a psychiatric institution", "пребывания в психиатрическом учреждении"),
+])
+def test_russian_lapsed_terms_agree_with_the_count(n, expected, term, measure):
+    text = phrase("ru", None, f"%(num)s person whose recorded term of {term} had ended, with neither a release nor an "
+                  "extension recorded, is not counted in these figures.", f"%(num)s people whose recorded terms of "
+                  f"{term} had ended, with neither a release nor an extension recorded, are not counted in these "
+                  "figures.", n)
+    assert text.startswith("В эти данные " + expected.format(measure=measure))
+
+
 # The persons were deprived of liberty; not all of them still are on the letter's date.
 @pytest.mark.parametrize("n, person, questionnaires, cases", [
     (1, "1 лица, которое было лишено", "прилагаемый вопросник и", "его дело"),

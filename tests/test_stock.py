@@ -300,16 +300,42 @@ def test_a_measure_whose_recorded_term_has_ended_with_no_end_recorded_is_not_cou
     first = next(e for member in case if member.person.complainant_id == "C1" for e in member.episodes)
     assert term_end(first) == D(2020, 8, 6)
     on_day = stock_on(case, D(2021, 1, 5))
-    assert (on_day.deprived, on_day.lapsed) == (1, 1)
+    assert (on_day.deprived, on_day.lapsed_by_measure) == (1, (("pretrial_detention", 1),))
     assert stock_on(case, D(2020, 8, 6)).deprived == 1  # the last day of the term is still within it
     english = brief_text(tmp_path, episodes, "en")
     assert "On 5 January 2021, 1 person was deprived of liberty." in english
-    assert ("1 person whose recorded term of deprivation of liberty had ended, with neither a release nor an "
+    assert ("1 person whose recorded term of custody had ended, with neither a release nor an "
             "extension recorded, is not counted in these figures.") in english
+    # The measure is named: «лишение свободы» would read as a prison sentence.
+    russian = brief_text(tmp_path, episodes, "ru")
+    assert ("В эти данные не включён 1 человек: указанный срок его содержания под стражей истёк, а сведений ни "
+            "об освобождении, ни о продлении срока нет.") in russian
+    assert "лишения свободы истёк" not in russian
     # Nor is that person said to face charges at liberty: the workbook does not say they are at liberty.
     charged = [held("C1", "criminal_case", D(2020, 6, 1)), *episodes]
     assert stock_on(members_of(workbook(people=people("C1", "C2", "C3", "C4"), episodes=charged)),
                     D(2021, 1, 5)).charged == 0
+
+
+def test_a_person_whose_terms_ran_out_is_counted_once_under_the_measure_that_began_last(workbook, tmp_path):
+    episodes = [
+        held("C1", "pretrial_detention", D(2020, 6, 6), penalty="2 months"),
+        held("C1", "house_arrest", D(2020, 9, 1), penalty="2 months"),  # after the custody: C1's state
+        held("C2", "psychiatric_placement", D(2020, 7, 1), penalty="1 month"),
+        held("C3", "house_arrest", D(2020, 5, 1), penalty="1 month"),
+        held("C4", "imprisonment", D(2020, 9, 1), D(2020, 9, 30)),  # so that ends are recorded
+    ]
+    stock = stock_on(members_of(workbook(people=people("C1", "C2", "C3", "C4"), episodes=episodes)), D(2021, 1, 5))
+    assert stock.lapsed_by_measure == (("house_arrest", 2), ("psychiatric_placement", 1))
+    assert stock.lapsed == 3
+    russian = brief_text(tmp_path, episodes, "ru")
+    assert ("В эти данные не включены 2 человека: указанные сроки их домашнего ареста истекли, а сведений ни об "
+            "освобождении, ни о продлении сроков нет.") in russian
+    assert ("В эти данные не включён 1 человек: указанный срок его пребывания в психиатрическом учреждении "
+            "истёк,") in russian
+    kazakh = brief_text(tmp_path, episodes, "kk")
+    assert ("Үйқамақтың көрсетілген мерзімі өтіп кеткен, бірақ босатылуы да, мерзімнің ұзартылуы да "
+            "тіркелмеген 2 адам бұл деректерде есепке алынбады.") in kazakh
 
 
 def test_held_on_a_date_is_one_definition_a_term_run_out_with_no_end_is_not_known(workbook):
