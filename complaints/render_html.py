@@ -7,7 +7,9 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from babel.lists import format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from markupsafe import Markup, escape
 
 from .errors import BuildError
 from .i18n import language
@@ -48,6 +50,8 @@ def html_environment(code: str) -> Environment:
         pgettext=lang.pgettext, npgettext=lang.npgettext)
     environment.filters["number"] = lang.number
     environment.filters["capfirst"] = _capfirst
+    # "a, b and c" as the language joins a list; each item escaped once, the joined list markup.
+    environment.filters["and_list"] = lambda items: Markup(format_list([str(escape(i)) for i in items], locale=code))
     environment.globals["to_complete"] = marker_function(lang)
     environment.globals["signature_inline"] = lang.signature_inline
     return environment

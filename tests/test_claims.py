@@ -15,6 +15,7 @@ from complaints.documents import REGISTRY
 from complaints.law import no_basis, parse_provision
 from complaints.pipeline import build_date
 from complaints.render import DocumentHtml
+from complaints.render_html import html_environment
 
 from conftest import TODAY, episode, event, flat, pdf_text, person, write_workbook
 
@@ -274,7 +275,10 @@ def test_category_ii_names_only_the_rights_the_record_shows_were_exercised(tmp_p
     text = words(rendered(path, "wgad-questionnaire", member="C1"))
     assert ("Category II: the deprivation of liberty resulted from the exercise of the rights and freedoms guaranteed "
             "by the following articles of the International Covenant on Civil and Political Rights: 21.") in text
-    assert "25" not in text.split("Category II")[1].split("facts")[0]
+    assert "25" not in text.split("Category II")[1].split("It rests on")[0]
+    # The facts it rests on are a sentence, each act named with its date, not a line of dates.
+    assert "21. It rests on the fact set out above: the administrative arrest of 10 May 2018." in text
+    assert "facts:" not in text.split("Category II")[1]
     # Held at a recorded event under no provision, with no right claimed: the lawyer names it.
     episodes = [episode("C1", measure="detention")]
     path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
@@ -282,6 +286,25 @@ def test_category_ii_names_only_the_rights_the_record_shows_were_exercised(tmp_p
     assert ("Civil and Political Rights: [to complete: the articles of the Covenant violated, and the facts "
             "supporting each].") in words(questionnaire)
     assert ("C1", "articles") in {(p.complainant_id, p.field) for p in questionnaire.open_points}
+
+
+def test_the_questionnaire_says_the_facts_a_category_rests_on_in_a_sentence_agreeing_with_their_number():
+    macros = ('{% import "_macros.html" as m %}'
+              '{{ m.facts_sentence(facts) }}|{{ m.facts_sentence(facts, penalties=true) }}')
+    arrest = {"measure": "административный арест", "date": "11 мая 2018 года"}
+    one = html_environment("ru").from_string(macros).render(facts=[arrest])
+    assert one == ("Это подтверждается фактом, изложенным выше: административный арест 11 мая 2018 года.|"
+                   "Соответствующее наказание изложено выше: административный арест 11 мая 2018 года.")
+    # The sentence agrees with the number of facts listed, which are joined as the language joins a list.
+    for count in (2, 5, 11, 21, 22, 101):
+        text = html_environment("ru").from_string(macros).render(facts=[arrest] * count)
+        assert text.startswith("Это подтверждается фактами, изложенными выше: административный арест 11 мая")
+        assert "|Соответствующие наказания изложены выше:" in text
+        assert text.count(" и административный арест") == 2  # "a, b и c": one "и" before the last, in each
+    undated, fine = {"measure": "ұстау", "date": ""}, {"measure": "айыппұл", "date": "2018 жылғы 11 мамыр"}
+    text = html_environment("kk").from_string(macros).render(facts=[undated, fine])
+    assert text.startswith("Бұл жоғарыда баяндалған фактілермен расталады: ұстау (күні белгісіз) және айыппұл "
+                           "(2018 жылғы 11 мамыр).|Тиісті жазалар")
 
 
 def test_the_treatment_recorded_raises_article_14_and_category_three_in_the_documents(tmp_path):
