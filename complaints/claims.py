@@ -124,9 +124,12 @@ def charged(facts: Sequence[Fact]) -> set[int]:
 
 
 # An administrative detention lasts no longer than three hours, save in the cases the Code of Administrative
-# Offences lists. The article of the Code of 2014 that sets the limit could not be verified (session 7: its article
-# 788 is the procedure of administrative detention; article 622 of the Code of 2001 set the three hours): the
-# documents cite the Code, not an article.
+# Offences lists. The article of the Code of 2014 that sets the limit could not be verified (sessions 7 and 8: its
+# article 788 is the procedure of administrative detention; article 622 of the Code of 2001 set the three hours and
+# its exceptions): the documents cite the Code, not an article. Among the exceptions the reader (session 8) recalls a
+# longer term for a person held in a case that may lead to administrative arrest, which article 488 provides: the
+# State answers a detention that led to a fine or an arrest with it. So the limit is argued only for a detention
+# under the Code that led to no penalty and no criminal measure.
 ADMINISTRATIVE_DETENTION_HOURS = 3
 # The measures of a criminal case: a detention that led to one was a suspect's, not an administrative detention.
 CRIMINAL_MEASURES = ("criminal_case", "pretrial_detention", "house_arrest", "conviction", "imprisonment",
@@ -136,19 +139,15 @@ CRIMINAL_MEASURES = ("criminal_case", "pretrial_detention", "house_arrest", "con
 def beyond_administrative_limit(facts: Sequence[Fact]) -> tuple:
     """The administrative detentions recorded as lasting longer than ADMINISTRATIVE_DETENTION_HOURS, in the
     facts' order: a detention whose hours are recorded, made under a provision of the Code of Administrative
-    Offences or, with no provision recorded, one that led (led_to) to a fine or an administrative arrest and to
-    no criminal measure. Without the hours recorded, nothing is said."""
+    Offences, that led (led_to) to no summary penalty (the Code's longer term in a case that may end in an arrest
+    may have applied) and to no criminal measure. Without the hours or the provision recorded, nothing is said."""
     found = []
     for fact in facts:
-        if fact.measure_key != "detention" or (fact.hours_held or 0) <= ADMINISTRATIVE_DETENTION_HOURS:
+        if (fact.measure_key != "detention" or (fact.hours_held or 0) <= ADMINISTRATIVE_DETENTION_HOURS
+                or not fact.provision or fact.provision.code != "CAO"):
             continue
-        if fact.provision:
-            administrative = fact.provision.code == "CAO"
-        else:
-            followed = [other for other in facts if other is not fact and led_to(fact, other)]
-            administrative = (any(other.measure_key in SUMMARY_PENALTIES for other in followed)
-                              and not any(other.measure_key in CRIMINAL_MEASURES for other in followed))
-        if administrative:
+        followed = [other for other in facts if other is not fact and led_to(fact, other)]
+        if not any(other.measure_key in SUMMARY_PENALTIES + CRIMINAL_MEASURES for other in followed):
             found.append(fact)
     return tuple(found)
 

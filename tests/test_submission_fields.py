@@ -480,11 +480,15 @@ LIMIT = "longer than the three hours to which the Code of Administrative Offence
 
 
 @pytest.mark.parametrize("detention, followed_by, argued", [
-    ({"hours_held": 6}, "fine", True),  # six hours, then a fine: an administrative detention
-    ({"hours_held": 6, "legal_basis": "CAO 488"}, None, True),  # under the Code itself
-    ({"hours_held": 3}, "fine", False),  # within the limit
-    ({}, "fine", False),  # how long is not recorded: nothing said
-    ({"hours_held": 20}, "criminal_case", False),  # a suspect's detention, not an administrative one
+    ({"hours_held": 6, "legal_basis": "CAO 488"}, None, True),  # under the Code, and no penalty followed
+    # Then a fine or an arrest under article 488: the Code's longer term in a case that may end in an arrest may
+    # have applied (the State's answer), so the limit is not argued; nor with no provision recorded.
+    ({"hours_held": 6, "legal_basis": "CAO 488"}, "fine", False),
+    ({"hours_held": 6, "legal_basis": "CAO 488"}, "administrative_arrest", False),
+    ({"hours_held": 6}, "fine", False),
+    ({"hours_held": 3, "legal_basis": "CAO 488"}, None, False),  # within the limit
+    ({"legal_basis": "CAO 488"}, None, False),  # how long is not recorded: nothing said
+    ({"hours_held": 20, "legal_basis": "CAO 488"}, "criminal_case", False),  # a suspect's, not an administrative one
     ({"hours_held": 20}, None, False),  # no provision and no penalty: not said to be administrative
 ])
 def test_the_three_hour_limit_is_argued_only_where_the_recorded_hours_exceed_it(tmp_path, detention, followed_by,
@@ -493,7 +497,8 @@ def test_the_three_hour_limit_is_argued_only_where_the_recorded_hours_exceed_it(
     case.mkdir(exist_ok=True)
     episodes = [episode("C1", measure="detention", **detention)]
     if followed_by:
-        episodes.append(episode("C1", measure=followed_by, legal_basis="CAO 488" if followed_by == "fine" else "CC 174",
+        basis = "CC 174" if followed_by == "criminal_case" else "CAO 488"
+        episodes.append(episode("C1", measure=followed_by, legal_basis=basis,
                                 date=datetime.date(2018, 5, 11)))
     write_workbook(case / "case.xlsx", people=[person("C1"), person("C2", id_document="2")],
                    episodes=[*episodes, episode("C2", measure="interrogation")])
