@@ -153,15 +153,32 @@ def beyond_administrative_limit(facts: Sequence[Fact]) -> tuple:
 
 
 def pleaded_trials(facts: Sequence[Fact], added: Iterable[int] = ()) -> dict[int, str]:
-    """The summary trials (summary_trials) pleaded as breaches of a fair trial. A hearing's date alone is not
-    one: the Committee asks whether the person asked for time, a lawyer or an adjournment and was refused,
-    which the workbook does not record. So only a hearing that records another breach itself (a lawyer denied,
-    a statement forced), or every one where the lawyer's `articles` cell adds article 14; the others are the
-    lawyer's to decide (an open point, hearing_undecided)."""
+    """The summary trials (summary_trials) pleaded as breaches of a fair trial, and the confessions
+    (confessions) where the lawyer pleads them. A hearing's date alone is not one: the Committee asks whether
+    the person asked for time, a lawyer or an adjournment and was refused, which the workbook does not record.
+    So only a hearing that records another breach itself (a lawyer denied, a statement forced), or every one
+    where the lawyer's `articles` cell adds article 14; the others are the lawyer's to decide (an open point,
+    hearing_undecided), as is a confession (confession_undecided)."""
     summary = summary_trials(facts)
     if 14 in set(added):
-        return summary
+        return summary | {id(fact): "forced_statement" for fact in confessions(facts)}
     return {id(fact): summary[id(fact)] for fact in facts if id(fact) in summary and _fair_trial_breaches(fact)}
+
+
+def confessions(facts: Sequence[Fact]) -> tuple:
+    """The ill-treatment recorded before a conviction of the same person (on its day or later, or either
+    undated) with no statement recorded as forced (the `forced_statement` treatment, a breach of its own):
+    whether it forced a confession the conviction rests on, article 14, paragraph 3 (g), is the lawyer's to
+    say, as the workbook records it only in a description."""
+    convicted = [fact.day for fact in facts if fact.measure_key == "conviction"]
+    return tuple(fact for fact in facts
+                 if fact.measure_key == "ill_treatment" and "forced_statement" not in _fair_trial_breaches(fact)
+                 and any(not fact.day or not day or day >= fact.day for day in convicted))
+
+
+def confession_undecided(facts: Sequence[Fact], added: Iterable[int] = (), removed: Iterable[int] = ()) -> tuple:
+    """The confessions (confessions) while the lawyer has not decided on article 14."""
+    return () if 14 in set(added) | set(removed) else confessions(facts)
 
 
 def hearing_undecided(facts: Sequence[Fact], added: Iterable[int] = (), removed: Iterable[int] = ()) -> tuple:
@@ -281,7 +298,8 @@ def article_claims(facts: Sequence[Fact], added: Iterable[int] = (), removed: It
     supported: dict[int, list] = {}
     summary = pleaded_trials(facts, added)
     at_trial = charged(facts)
-    trial = [fact for fact in facts if id(fact) in at_trial]  # where a breach is one of article 14
+    # Where a breach is one of article 14: at a charge, or a confession the lawyer pleads (pleaded_trials).
+    trial = [fact for fact in facts if id(fact) in at_trial or id(fact) in summary]
     for fact in facts:
         fair_trial = id(fact) in summary or (id(fact) in at_trial and bool(_fair_trial_breaches(fact)))
         for article in (_engaged(fact) - {14}) | ({14} if fair_trial else set()):
@@ -366,6 +384,8 @@ def author_claims(facts: Sequence[Fact], typed: str | None) -> tuple[tuple[Claim
     hearings = hearing_undecided(facts, added, removed)
     if hearings and not any(claim.key == 14 for claim in claims):
         undecided += (Undecided("article_14_hearing", (14,), hearings),)
+    if confessed := confession_undecided(facts, added, removed):
+        undecided += (Undecided("article_14_confession", (14,), confessed),)
     return claims, undecided
 
 

@@ -61,6 +61,9 @@ FIELDS = {
                              "Category III), is claimed for the penalty imposed at a hearing on the day of the "
                              "detention or the day after: whether the person asked for time to prepare a defence, "
                              "for a lawyer or for an adjournment, and was refused (articles cell: +14 or -14)"),
+    "article_14_confession": N_("open point", "whether article 14, paragraph 3 (g) (and before the Working Group, "
+                                "Category III), is claimed for a confession obtained by the ill-treatment recorded "
+                                "before the conviction, and on which facts (articles cell: +14 or -14)"),
     "articles_25_26": N_("open point", "whether articles 25 and 26 (public affairs, non-discrimination) are "
                          "claimed for the dismissal, and on which facts"),
     "episodes": N_("open point", "the acts of persecution against the author (the Episodes sheet records none)"),

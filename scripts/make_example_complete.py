@@ -176,13 +176,18 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
              if ep["measure"] in ("fine", "administrative_arrest") and ep["date"]
              and {(ep["complainant_id"], typed_date(ep["date"]) - dt.timedelta(days=days)) for days in (0, 1)}
              & detained}
+    # And article 14(3)(g) for ill-treatment before a conviction: it forced the confession the conviction rests
+    # on (claims.confessions).
+    convicted = {(ep["complainant_id"], typed_date(ep["date"])) for ep in episodes if ep["measure"] == "conviction"}
+    confessed = {ep["complainant_id"] for ep in episodes if ep["measure"] == "ill_treatment"
+                 and any(cid == ep["complainant_id"] and day >= typed_date(ep["date"]) for cid, day in convicted)}
     for row in complainants:
         changes = [] if row["complainant_id"] in engaged else ["+19"]
         measures = {ep["measure"] for ep in episodes if ep["complainant_id"] == row["complainant_id"]}
         changes += [change for measure, change in decisions.items() if measure in measures]
         if row["complainant_id"] in coerced:
             changes.append("+7")
-        if row["complainant_id"] in tried:
+        if row["complainant_id"] in tried | confessed:
             changes.append("+14")
         if changes:
             row["articles"] = ", ".join(dict.fromkeys(changes))

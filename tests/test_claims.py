@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 import openpyxl
 from lxml import html as lxml_html
@@ -118,6 +119,50 @@ def test_articles_25_and_26_for_a_dismissal_are_the_lawyers_decision():
     assert author_claims([dismissal], None) == ((), (Undecided("articles_25_26", (25, 26), (dismissal,)),))
     assert author_claims([dismissal], "+26") == ((Claim(26, (dismissal,)),), ())
     assert author_claims([dismissal], "-25, -26") == ((), ())
+
+
+def test_ill_treatment_before_a_conviction_leaves_article_14_3_g_to_the_lawyer():
+    """Beaten during questioning, then convicted: whether that forced the confession the conviction rests on is
+    the lawyer's (reader s8, C043); once claimed it is a breach of article 14 and of Category III."""
+    def dated(measure: str, day: datetime.date, **more) -> EpisodeView:
+        return replace(fact(measure, **more), day=day)
+    custody = dated("pretrial_detention", datetime.date(2018, 6, 15), basis="CC 405(2)")
+    beaten = dated("ill_treatment", datetime.date(2018, 6, 16))
+    convicted = dated("conviction", datetime.date(2018, 9, 27), basis="CC 405(2)")
+    facts = [custody, beaten, convicted]
+    _, undecided = author_claims(facts, "-15")
+    assert Undecided("article_14_confession", (14,), (beaten,)) in undecided
+    assert not any(claim.key == 14 for claim in author_claims(facts, "-15")[0])
+    claims, undecided = author_claims(facts, "-15, +14")
+    assert not any(item.field == "article_14_confession" for item in undecided)
+    assert next(claim for claim in claims if claim.key == 14).breaches == (("forced_statement", (beaten,)),)
+    assert Claim("III", (beaten,), breaches=(("forced_statement", (beaten,)),)) in category_claims(facts, added=[14])
+    assert not any(claim.key == "III" for claim in category_claims(facts))
+    assert not author_claims(facts, "-15, -14")[1]
+    # Not after the conviction, nor without one, nor where the statement is recorded as forced (a breach itself).
+    later = dated("ill_treatment", datetime.date(2018, 10, 1))
+    tagged = replace(beaten, treatment=("forced_statement",))
+    for others in ([custody, later, convicted], [custody, beaten], [custody, tagged, convicted]):
+        assert not any(item.field == "article_14_confession" for item in author_claims(others, "-15")[1])
+
+
+def test_the_documents_ask_about_a_confession_obtained_by_ill_treatment_until_the_lawyer_decides(tmp_path):
+    episodes = [episode("C1", measure="pretrial_detention", legal_basis="CC 405(2)", date=datetime.date(2018, 6, 15)),
+                episode("C1", measure="ill_treatment", date=datetime.date(2018, 6, 16)),
+                episode("C1", measure="conviction", legal_basis="CC 405(2)", date=datetime.date(2018, 9, 27))]
+    for articles, asked in (("-15", True), ("-15, +14", False)):
+        path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent", articles=articles)],
+                              episodes=episodes)
+        questionnaire = rendered(path, "wgad-questionnaire", member="C1")
+        communication = rendered(path, "hrc", member="C1")
+        for document in (questionnaire, communication):
+            assert (("C1", "article_14_confession") in {(p.complainant_id, p.field) for p in document.open_points}
+                    ) is asked
+        text = words(questionnaire)
+        asked_for = ("is claimed for a confession obtained by the ill-treatment recorded before the conviction, and on "
+                     "which facts (articles cell: +14 or -14)] The fact concerned is set out above: the torture or "
+                     "ill-treatment of 16 June 2018.")
+        assert (asked_for in text) if asked else ("Category III:" in text and asked_for not in text)
 
 
 def test_the_lawyer_adds_and_removes_articles():
