@@ -191,7 +191,7 @@ class PersonView:
     poa_date: str
     poa_date_cited: str  # as a document is cited by its date: kk "2018 жылғы 13 тамыздағы (сенімхат)"
     consent_public: bool
-    consent_government: bool
+    consent_government: str | None  # the consent_to_government cell: yes, no, unknown or not recorded
     # The other procedures of international investigation or settlement this case puts them before
     # (recipients, in the document's language); and those recorded as already seized (None: not recorded).
     procedures: tuple[Procedure, ...] = ()
@@ -500,7 +500,7 @@ class _Views:
             consent_public=person.consent_to_name,
             # Authorising representation before international bodies is consent to
             # be named to the Government in that procedure.
-            consent_government="represent" in person.poa_scope,
+            consent_government=person.consent_to_government,
             procedures=tuple(procedure for procedure, ids in self.procedures if person.complainant_id in ids),
             other_procedures=_other_procedures(person.other_procedures),
             beyond_limit=beyond_administrative_limit(episodes),

@@ -50,6 +50,8 @@ FIELDS = {
                                   "or settlement, and whether any other such procedure examines the same matter"),
     "court_remedy": N_("open point", "why no remedy before a court was used (for example a complaint to the court "
                        "against the actions of the police or the prosecutor), or whether one is pending"),
+    "consent_to_government": N_("open point", "whether the person consents to his or her name being given to the "
+                                "Government"),
     "articles": N_("open point", "the articles of the Covenant violated, and the facts supporting each"),
     "article_15": N_("open point", "whether article 15 (no punishment without law) is claimed for the "
                      "conviction, and on which facts"),

@@ -454,6 +454,11 @@ class Complainant:
     other_procedures: str | None = column(N_("column", "other_procedures"), wide=True, help=N_(
         "column help", "Other international procedures already examining the person's case (for example the "
         "Committee against Torture), or none. The communication to the Human Rights Committee states it."))
+    # The Special Procedures' form asks it apart from consent to be named in public: a power to represent is not it.
+    consent_to_government: str | None = column(
+        N_("column", "consent_to_government"), kind=Kind.CODED, vocabulary=YES_NO_UNKNOWN, help=N_(
+            "column help", "Whether the person agreed that the Special Procedures give his or her name to the "
+            "Government when they take up the case: yes, no or unknown."))
     # Per language, after the plain columns, which hold text whose language is not stated.
     occupations: Mapping[str, str] = per_language(
         "occupation", N_("column", "occupation ({language})"), N_(

@@ -122,6 +122,7 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
         for lang, occupation in OCCUPATIONS[number % len(OCCUPATIONS)].items():
             row[f"occupation_{lang}"] = occupation
         row["other_procedures"] = "none"
+        row["consent_to_government"] = "yes"  # asked with the power of attorney (invented, as the case is)
     # The lawyer found out the day each person was apprehended whose first recorded deprivation of liberty is
     # one a decision ordered (an administrative arrest, a custody): detained by the police of the person's town
     # the day before, on the same suspicion, until that decision.

@@ -137,6 +137,7 @@ def test_dropdowns_offer_the_coded_values(templates):
         ("Заявители", "G2"): ("sexes", True), ("Заявители", "N2"): ("yes_no", True),
         ("Заявители", "M2"): ("poa_scopes", False), ("Заявители", "I2"): ("cities", False),
         ("Заявители", "R2"): ("cities", False),  # place_of_birth
+        ("Заявители", "W2"): ("yes_no_unknown", True),  # consent_to_government
         ("Эпизоды", "P2"): ("yes_no_unknown", True), ("Эпизоды", "S2"): ("yes_no_unknown", True),  # warrant, lawyer
         ("Приложения", "B2"): ("attachment_kinds", True), ("Приложения", "F2"): ("yes_no", True),  # every_package
         ("Приложения", "G2"): ("yes_no", True),  # public

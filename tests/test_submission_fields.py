@@ -7,10 +7,15 @@ import datetime
 
 import openpyxl
 import pytest
+from lxml import html as lxml_html
 from test_attachments import pdf_bytes
 
 from complaints.build import build, load
+from complaints.context import document_context
+from complaints.documents import REGISTRY
 from complaints.open_points import OpenPoint
+from complaints.pipeline import build_date
+from complaints.render import DocumentHtml
 
 from conftest import TODAY, episode, flat, pdf_text, person, write_workbook
 
@@ -692,3 +697,23 @@ def test_the_occupation_and_the_affiliation_print_in_the_documents_language_or_a
     english = text(result, "en/wgad-questionnaire/C1.pdf")
     assert "Profession and/or activity teacher" in english
     assert "as a member of «Еркін дала» қозғалысы [original language: Kazakh]" in english
+
+
+@pytest.mark.parametrize("cell, shown, asked", [
+    (None, None, True), ("unknown", None, True), ("yes", "yes", False), ("no", "no", False)])
+def test_consent_to_give_the_name_to_the_government_is_the_cell_not_the_power_of_attorney(tmp_path, cell, shown,
+                                                                                         asked):
+    """A power to represent is not the consent the Special Procedures' form asks about (reader s8): the column says
+    it, and an empty or unknown cell is an open point, never "yes"."""
+    people = [person("C1", poa_scope="represent", consent_to_government=cell)]
+    path = write_workbook(tmp_path / "case.xlsx", people=people, episodes=[episode("C1", measure="detention")])
+    loaded = load(path, ("en",), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    letter = DocumentHtml(REGISTRY["special-procedures"], "en",
+                          document_context(loaded.case, REGISTRY["special-procedures"], "en", day), day)
+    row = lxml_html.document_fromstring(letter.html).find_class("victims")[0].findall(".//tbody/tr")[0]
+    government, public = [flat(td.text_content()) for td in row.findall("td")][-2:]
+    assert (("C1", "consent_to_government") in {(p.complainant_id, p.field) for p in letter.open_points}) is asked
+    assert public == "yes"  # consent_to_name
+    assert government == (shown or "[to complete: whether the person consents to his or her name being given to the "
+                                   "Government]")
