@@ -336,18 +336,19 @@ _CONSTITUTION_BY_ARTICLE = {19: "20", 22: "23", 21: "32"}
 def constitution_rights(facts: Sequence[Fact], claimed: Iterable[int]) -> tuple[str, ...]:
     """The articles of the Constitution (keys of law.CONSTITUTION_RIGHTS, in that order) one person's
     recorded facts concern: qualified legal assistance where a lawyer was denied; personal liberty where
-    deprived of it; the prohibition of torture where ill-treatment or force is recorded; private life
+    deprived of it; the prohibition of torture where ill-treatment is recorded or article 7 is claimed (force
+    used or a statement forced engages it only as the lawyer decides, DECIDED_BY_LAWYER); private life
     where a search, surveillance, a phone seized or fingerprints taken are; speech, association and
     assembly where the person's claims (`claimed`, the articles of the Covenant) include articles 19,
     22 and 21."""
+    claimed = set(claimed)
     found = {
         "13(3)": any(fact.lawyer_access == "no" for fact in facts),
         "16": any(fact.measure_key in DEPRIVATION_OF_LIBERTY for fact in facts),
-        "17(2)": any(fact.measure_key == "ill_treatment" or "force_used" in fact.treatment for fact in facts),
+        "17(2)": any(fact.measure_key == "ill_treatment" for fact in facts) or 7 in claimed,
         "18": any(fact.measure_key in ("search", "surveillance")
                   or {"phone_seized", "fingerprints_taken"} & set(fact.treatment) for fact in facts),
     }
-    claimed = set(claimed)
     found.update({key: article in claimed for article, key in _CONSTITUTION_BY_ARTICLE.items()})
     return tuple(key for key in CONSTITUTION_RIGHTS if found.get(key))
 

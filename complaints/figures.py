@@ -151,6 +151,13 @@ def document_figures(case: Case, document: DocumentType, day: datetime.date) -> 
                 add(f"constitution/article-{right}/complainants", len(concerned),
                     f"complainants whose own recorded facts concern article {right} of the Constitution",
                     [by_id[cid] for cid in concerned])
+            # Force used or a statement forced, where the lawyer has not decided on article 7: an open point.
+            asked = [m for m in members if any(u.field == "article_7" for u in member_claims(m)[1])]
+            if asked:
+                add("constitution/article-17(2)/undecided/complainants", len(asked),
+                    "complainants with force used or a statement forced recorded, for whom the lawyer has not "
+                    "decided whether article 7 of the Covenant, and so article 17(2) of the Constitution, is invoked",
+                    asked)
         elif family == "beyond-detention-limit" and (held := beyond_detention_limit(members)):
             by_id = {m.person.complainant_id: m for m in members}
             add("detention/beyond-three-hours/complainants", len(held),

@@ -66,6 +66,9 @@ FIELDS = {
     "article_14_confession": N_("open point", "whether article 14, paragraph 3 (g) (and before the Working Group, "
                                 "Category III), is claimed for a confession obtained by the ill-treatment recorded "
                                 "before the conviction, and on which facts (articles cell: +14 or -14)"),
+    "constitution_17_2": N_("open point", "whether article 17(2) of the Constitution (torture, violence and other "
+                            "cruel or degrading treatment) is invoked for the force used against the person or the "
+                            "statement forced from him or her, and on which facts"),
     "articles_25_26": N_("open point", "whether articles 25 and 26 (public affairs, non-discrimination) are "
                          "claimed for the dismissal, and on which facts"),
     "episodes": N_("open point", "the acts of persecution against the author (the Episodes sheet records none)"),

@@ -9,7 +9,7 @@ import openpyxl
 from lxml import html as lxml_html
 
 from complaints.build import build, load
-from complaints.claims import Claim, Undecided, article_claims, author_claims, category_claims
+from complaints.claims import Claim, Undecided, article_claims, author_claims, category_claims, constitution_rights
 from complaints.claims import lawyer_access as recorded_lawyer_access
 from complaints.context import EpisodeView, document_context
 from complaints.documents import REGISTRY
@@ -163,6 +163,13 @@ def test_the_documents_ask_about_a_confession_obtained_by_ill_treatment_until_th
                      "which facts (articles cell: +14 or -14)] The fact concerned is set out above: the torture or "
                      "ill-treatment of 16 June 2018.")
         assert (asked_for in text) if asked else ("Category III:" in text and asked_for not in text)
+
+
+def test_article_17_2_of_the_constitution_follows_the_lawyers_decision_on_article_7_for_force_used():
+    held = fact("detention", treatment=("force_used",))
+    assert "17(2)" not in constitution_rights([held], [9])  # the lawyer has not claimed article 7: asked
+    assert "17(2)" in constitution_rights([held], (article for article in (9, 7)))  # claimed (+7); any iterable
+    assert "17(2)" in constitution_rights([fact("ill_treatment")], [])  # ill-treatment itself
 
 
 def test_the_lawyer_adds_and_removes_articles():
