@@ -54,6 +54,10 @@ EXACTLY_ONE = frozenset({
     N_("exactly one", "acting on behalf of %(num)s complainant under a power of attorney"),
     N_("exactly one", "In public documents, %(num)s complainant who did not consent to be named is referred to "
                       "by number only."),
+    N_("exactly one", "The person concerned has authorised the submitting organisation, by a power of attorney, "
+                      "to represent them before international bodies."),
+    N_("exactly one", "The victim listed below has authorised the submitting organisation, by a power of attorney, "
+                      "to represent them before international bodies."),
     N_("exactly one", "%(num)s person whose recorded term of custody had ended, with neither a release nor an "
                       "extension recorded, is not counted in these figures."),
     N_("exactly one", "%(num)s person whose recorded term of house arrest had ended, with neither a release nor "

@@ -73,7 +73,8 @@ FIELDS = {
                          "claimed for the dismissal, and on which facts"),
     "episodes": N_("open point", "the acts of persecution against the author (the Episodes sheet records none)"),
     "translation": N_("open point", "a translation of the text before this mark into the language of the document"),
-    "urgency": N_("open point", "why the matter is urgent: the risk to the person's life, health or integrity"),
+    # After "Why the matter is urgent:", so not its words again.
+    "urgency": N_("open point", "the risk to the person's life, health or integrity that makes the matter urgent"),
     "arbitrariness": N_("open point", "the category of arbitrary detention and the facts supporting it"),
     "remedy_date": N_("open point", "the date of the decision on the remedy"),
     "annex_publication": N_("open point", "whether the document below may go with this public submission (it "

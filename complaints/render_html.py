@@ -7,12 +7,13 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from babel.dates import get_month_names
 from babel.lists import format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup, escape
 
 from .errors import BuildError
-from .i18n import language
+from .i18n import language, languages
 from .open_points import marker_function
 
 
@@ -72,6 +73,12 @@ _ATTACHED_ENDING = re.compile(r"(?<![\w-])([0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,1
 _SHORT_LAST_WORD = re.compile(r" (?<=\S )(\w{1,4}[.:]?\s*</h[1-4]>)")
 # "№ 12" as typed in a workbook's text: the sign never ends a line without its number.
 _NUMBER_SIGN = re.compile(r"№ (?=\w)")
+# A short abbreviation and its number («ч. 2 ст. 405», "art. 9", "No. 12") and a day and its month («11
+# мая», "2018 жылғы 24 маусым", its endings included) are never split across two lines.
+_ABBREVIATION = re.compile(r"\b(ст|ч|п|пп|подп|art|arts|para|paras|No|Nos)\. (?=\d)")
+_MONTHS = sorted({month for code in languages() for context in ("format", "stand-alone")
+                  for month in get_month_names("wide", context, code).values()}, key=len, reverse=True)
+_DAY_MONTH = re.compile(r" (?<=\d )(?=(?:" + "|".join(_MONTHS) + "))")
 
 
 def _joined(match: re.Match) -> str:
@@ -91,6 +98,9 @@ def _keep_together(html: str) -> str:
             parts[index] = _ATTACHED_ENDING.sub(_joined, parts[index])
         if "№" in parts[index]:
             parts[index] = _NUMBER_SIGN.sub("№\u00a0", parts[index])
+        if ". " in parts[index]:
+            parts[index] = _ABBREVIATION.sub("\\1.\u00a0", parts[index])
+        parts[index] = _DAY_MONTH.sub("\u00a0", parts[index])
     return head + body_tag + _SHORT_LAST_WORD.sub("\u00a0\\1", "".join(parts))
 
 

@@ -48,8 +48,8 @@ CUSTODY = {
                            "kk": "тергеу изоляторы"},
     "house_arrest": {"en": "at home, under house arrest", "ru": "по месту жительства (домашний арест)",
                      "kk": "тұрғылықты жері бойынша (үйқамақ)"},
-    "imprisonment": {"en": "general-regime penal colony", "ru": "исправительная колония общего режима",
-                     "kk": "жалпы режимдегі түзеу колониясы"},
+    "imprisonment": {"en": "medium-security penal institution", "ru": "учреждение средней безопасности",
+                     "kk": "орташа қауіпсіздік мекемесі"},
     "psychiatric_placement": {"en": "regional psychiatric hospital", "ru": "областная психиатрическая больница",
                               "kk": "облыстық психиатриялық аурухана"},
 }

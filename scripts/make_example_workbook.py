@@ -140,7 +140,7 @@ EVENTS = [
         "summary_kk": (
             "2018 жылғы 6 шілдеде жоспарланған бейбіт жиналыс алдында полиция "
             "белсенділерді үйінің жанынан, жұмыс орнынан және қоғамдық көліктен "
-            "ұстады. Ұсталғандар полиция бөлімшелерінде бірнеше сағат бойы ұсталып, "
+            "ұстады. Олар полиция бөлімшелерінде бірнеше сағат бойы қамауда отырып, "
             "жиналысқа белгіленген уақыт өткеннен кейін ғана босатылды; олардың бір "
             "бөлігіне қатысты хаттама жасалмады."
         ),
@@ -581,7 +581,7 @@ def _authority(kind: str, place: str, day: dt.date | None = None) -> str:
 # words that agree with the person's sex are written "{m|f}" (_gendered).
 DESCRIPTIONS = {
     'A car with plain-clothes officers parked outside her home for a week.': (
-        'Автомобиль с сотрудниками в штатском неделю стоял у дома заявительницы.',
+        'Автомобиль с сотрудниками в штатском неделю стоял у её дома.',
         'Азаматша киінген қызметкерлер отырған көлік бір апта бойы оның үйінің жанында тұрды.'),
     'Balloons burst by officers; a record of confiscation was drawn up.': (
         'Сотрудники полиции прокололи шары; составлен протокол изъятия.',
@@ -645,7 +645,7 @@ DESCRIPTIONS = {
         'Делегациямен кездесуге бара жатқан жолда ұсталды.'),
     'Detained on the way to the rally and held at the police station for several hours.': (
         'Задержан{|а} по дороге на собрание и несколько часов удерживал{ся|ась} в отделении полиции.',
-        'Жиналысқа бара жатқан жолда ұсталып, полиция бөлімшесінде бірнеше сағат бойы ұсталды.'),
+        'Жиналысқа бара жатқан жолда ұсталып, полиция бөлімшесінде бірнеше сағат бойы қамауда болды.'),
     'Detained outside home in the morning and released in the evening without a record.': (
         'Задержан{|а} утром у дома и вечером освобожд{ён|ена} без составления протокола.',
         'Таңертең үйінің жанында ұсталып, кешке хаттама жасалмастан босатылды.'),
@@ -668,7 +668,7 @@ DESCRIPTIONS = {
         'Поводом послужило участие в собрании, признанном «несанкционированным».',
         'Себебі — рұқсат етілмеген деп танылған жиналысқа қатысу.'),
     "Flat searched as a witness in someone else's criminal case.": (
-        'Проведён в квартире по чужому уголовному делу, в котором {он|она} проходит свидетелем.',
+        'Проведён в квартире по другому уголовному делу, по которому {он|она} проходит свидетелем.',
         'Куә ретінде тартылған басқа адамның қылмыстық ісі бойынша пәтерінде тінту жүргізілді.'),
     'Flat searched at night.': (
         'Проведён ночью в квартире.',
@@ -739,9 +739,10 @@ DESCRIPTIONS = {
     'Restriction of freedom with a ban on public activity.': (
         'Назначено с запретом заниматься общественной деятельностью.',
         'Қоғамдық қызметке тыйым салына отырып, бас бостандығы шектелді.'),
-    'Serving the sentence in a general-regime colony.': (
-        'Отбывает наказание в колонии общего режима.',
-        'Жазасын жалпы режимдегі колонияда өтеуде.'),
+    # Since 2015 the Criminal Code's institutions are graded by security, not by regime.
+    'Serving the sentence in a medium-security institution.': (
+        'Отбывает наказание в учреждении средней безопасности.',
+        'Жазасын орташа қауіпсіздік мекемесінде өтеуде.'),
     'Stopped for carrying blue balloons and questioned.': (
         'Остановлен{|а} за то, что н{ёс|есла} голубые шары, и допрошен{|а}.',
         'Көгілдір шарлар алып жүргені үшін тоқтатылып, жауап алынды.'),
@@ -873,7 +874,7 @@ def build_episodes(rng: random.Random) -> list[dict]:
     # so that the rest of the example stays as it was).
     custody = next(ep for ep in episodes if (ep["complainant_id"], ep["measure"]) == ("C042", "pretrial_detention"))
     episodes.append(custody | {"date": D(2018, 7, 30), "measure": "imprisonment", "penalty": "3 years",
-                               "description": "Serving the sentence in a general-regime colony."})
+                               "description": "Serving the sentence in a medium-security institution."})
     for ep in episodes:
         ep["end_date"] = CUSTODY_ENDS.get((ep["complainant_id"], ep["measure"]))
         if ep["measure"] == "detention" and ep["event_id"]:
@@ -1128,8 +1129,9 @@ def build_remedies(rng: random.Random, episodes: list[dict], complainants: list[
 ATTACHMENTS = [
     {"complainant_id": None, "kind": "decision", "file": "annexes/case-decision-rally-0510.pdf",
      "date": D(2018, 5, 16), "number": "2-0510/2018", "public": "no",  # it names every participant
-     "title_en": "Decision of the Almaty City Court", "title_kk": "Алматы қалалық сотының шешімі",
-     "title_ru": "Решение Алматинского городского суда",
+     # A court's act in an administrative-offence case is a ruling («постановление», «қаулы»), not a decision.
+     "title_en": "Ruling of the Almaty City Court", "title_kk": "Алматы қалалық сотының қаулысы",
+     "title_ru": "Постановление Алматинского городского суда",
      "subject_en": "concerning the participants in the rally", "subject_kk": "жиналысқа қатысушыларға қатысты",
      "subject_ru": "в отношении участников собрания"},
     {"complainant_id": None, "kind": "photo", "file": "annexes/case-photo-rally-0510.jpg",
@@ -1142,11 +1144,12 @@ ATTACHMENTS = [
     {"complainant_id": "C003", "kind": "decision", "file": "annexes/C003-decision.pdf", "date": D(2018, 6, 24),
      "number": "5-1173/2018",
      "title_en": "Decision of the Specialised Inter-District Administrative Court of Astana",
-     "title_kk": "Астана қаласы мамандандырылған ауданаралық әкімшілік сотының қаулысы",
+     "title_kk": "Астана қаласының мамандандырылған ауданаралық әкімшілік сотының қаулысы",
      "title_ru": "Постановление Специализированного межрайонного административного суда города Астаны"},
     {"complainant_id": "C005", "kind": "identity", "file": "annexes/C005-identity.tiff"},
     {"complainant_id": "C012", "kind": "medical", "file": "annexes/C012-medical.jpg", "date": D(2018, 5, 14),
-     "title_en": "Medical report after detention", "title_kk": "ұстаудан кейінгі медициналық қорытынды",
+     "title_en": "Medical report after detention", "title_kk": "медициналық қорытынды",
+     "subject_kk": "2018 жылғы 10 мамырдағы ұстаудан кейінгі",
      "title_ru": "Медицинское заключение", "subject_ru": "(после задержания 10 мая 2018 года)"},
     {"complainant_id": "C012", "kind": "decision", "file": "annexes/C012-decision.pdf", "date": D(2018, 7, 12),
      "number": "2а-2231/2018",

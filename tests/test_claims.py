@@ -326,11 +326,24 @@ def test_category_ii_names_only_the_rights_the_record_shows_were_exercised(tmp_p
     path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
     text = words(rendered(path, "wgad-questionnaire", member="C1"))
     assert ("Category II: the deprivation of liberty resulted from the exercise of the rights and freedoms guaranteed "
-            "by the following articles of the International Covenant on Civil and Political Rights: 21.") in text
+            "by article 21 of the International Covenant on Civil and Political Rights.") in text
     assert "25" not in text.split("Category II")[1].split("It rests on")[0]
     # The facts it rests on are a sentence, each act named with its date, not a line of dates.
-    assert "21. It rests on the fact set out above: the administrative arrest of 10 May 2018." in text
+    assert "Rights. It rests on the fact set out above: the administrative arrest of 10 May 2018." in text
     assert "facts:" not in text.split("Category II")[1]
+    # The article, or articles, agreeing with their number (reader s8: «следующими статьями …: 19»).
+    assert ("гарантированных статьёй 21 Международного пакта о гражданских и политических правах."
+            in words(rendered(path, "wgad-questionnaire", "ru", member="C1")))
+    assert ("халықаралық пактінің 21-\u2060бабында кепілдік берілген" in
+            words(rendered(path, "wgad-questionnaire", "kk", member="C1")))
+    both = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent", articles="+19")],
+                          episodes=episodes)
+    assert ("by articles 19 and 21 of the International Covenant"
+            in words(rendered(both, "wgad-questionnaire", member="C1")))
+    assert ("гарантированных статьями 19 и 21 Международного пакта"
+            in words(rendered(both, "wgad-questionnaire", "ru", member="C1")))
+    kazakh = words(rendered(both, "wgad-questionnaire", "kk", member="C1"))
+    assert "пактінің 19 және 21-\u2060баптарында кепілдік" in kazakh
     # Held at a recorded event under no provision, with no right claimed: the lawyer names it.
     episodes = [episode("C1", measure="detention")]
     path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)

@@ -198,9 +198,13 @@ def test_brief_counts_legal_provisions_in_every_language(example_build):
     ru = text(example_build, "ru", "brief.pdf")
     kk = text(example_build, "kk", "brief.pdf")
     # Lists use short references; a measure all under one article says so instead of repeating the count.
-    assert re.search(r"Administrative arrest: \d+ \(all under art\. 488 CAO\)", en)
-    assert re.search(r"Административный арест: \d+ \(все — по ст\. 488 КоАП РК\)", ru)
-    assert re.search(r"Әкімшілік қамаққа алу: \d+ \(барлығы — ҚР ӘҚБтК 488-бабы бойынша\)", kk)
+    # "Both" for two (reader s8: «2 (все — …)»).
+    for pattern, text_, both in ((r"Administrative arrest: (\d+) \((all|both) under art\. 488 CAO\)", en, "both"),
+                                 (r"Административный арест: (\d+) \((все|оба) — по ст\. 488 КоАП РК\)", ru, "оба"),
+                                 (r"Әкімшілік қамаққа алу: (\d+) \((барлығы|екеуі де) — ҚР ӘҚБтК 488-бабы бойынша\)",
+                                  kk, "екеуі де")):
+        found = re.search(pattern, text_)
+        assert found and (found[2] == both) == (found[1] == "2"), pattern
     # Parts that make up the whole break it down in brackets: not "of which" ("из них"), which reads as
     # a part of the whole, nor "including" ("в том числе"), which says some are not listed.
     assert re.search(r"Criminal case: \d+ \(\d+ under art\. 405\(2\) CC, \d+ under art\. 174 CC\)", en)

@@ -169,3 +169,11 @@ def test_default_is_cached():
 @pytest.mark.parametrize("place", SEED_PLACES)
 def test_seed_places_resolve(gazetteer, place):
     assert gazetteer.resolve(place) is not None
+
+
+def test_the_regions_formed_in_2022_bear_the_russian_names_of_their_decree():
+    # Decree of 3 May 2022: «область Абай», «область Жетісу», «область Ұлытау», not «Абайская область».
+    from complaints.gazetteer import default_regions
+
+    names = {key: default_regions()[key].names["ru"] for key in ("abai", "jetisu", "ulytau")}
+    assert names == {"abai": "область Абай", "jetisu": "область Жетісу", "ulytau": "область Ұлытау"}

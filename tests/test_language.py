@@ -293,6 +293,26 @@ def test_russian_lapsed_terms_agree_with_the_count(n, expected, term, measure):
     assert text.startswith("В эти данные " + expected.format(measure=measure))
 
 
+# Reader s8: «Каждое из этих лиц выдало …» for a single person.
+@pytest.mark.parametrize("n, person, victim", [
+    (1, "Указанное лицо выдало", "Указанная ниже жертва выдала"),
+    (2, "Каждое из указанных лиц выдало", "Каждая из указанных ниже жертв выдала"),
+    (5, "Каждое из указанных лиц выдало", "Каждая из указанных ниже жертв выдала"),
+    (21, "Каждое из указанных лиц выдало", "Каждая из указанных ниже жертв выдала"),
+    (22, "Каждое из указанных лиц выдало", "Каждая из указанных ниже жертв выдала"),
+    (101, "Каждое из указанных лиц выдало", "Каждая из указанных ниже жертв выдала"),
+])
+def test_russian_powers_of_attorney_of_the_urgent_appeals_agree_with_the_count(n, person, victim):
+    tail = ("authorised the submitting organisation, by a power of attorney, to represent them before international "
+            "bodies.")
+    assert phrase("ru", None, f"The person concerned has {tail}", f"Each of the persons concerned has {tail}",
+                  n).startswith(person + " организации")
+    assert phrase("ru", None, f"The victim listed below has {tail}", f"Every victim listed below has {tail}",
+                  n).startswith(victim + " организации")
+    kazakh = phrase("kk", None, f"The person concerned has {tail}", f"Each of the persons concerned has {tail}", n)
+    assert kazakh.startswith("Аталған адам осы" if n == 1 else "Олардың әрқайсысы осы")
+
+
 # The persons were deprived of liberty; not all of them still are on the letter's date.
 @pytest.mark.parametrize("n, person, questionnaires, cases", [
     (1, "1 лица, которое было лишено", "прилагаемый вопросник и", "его дело"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 
 import pytest
 
@@ -119,6 +120,15 @@ def test_a_number_sign_typed_with_a_space_stays_on_the_line_of_its_number():
     assert "школы №\u00a012 (№\u00a05-1173/2018)" in html
 
 
+def test_an_abbreviation_and_its_number_and_a_day_and_its_month_stay_on_one_line():
+    from complaints.render_html import _keep_together
+
+    html = _keep_together("<head></head><body><p>по ч. 2 ст. 405 УК РК и п. 3 правил, art. 9; 11 мая 2018 года, "
+                          "2018 жылғы 24 маусымда, 5 October 2018; 12 человек, стр. 5</p></body>")
+    assert ("по ч.\u00a02 ст.\u00a0405 УК РК и п.\u00a03 правил, art.\u00a09; 11\u00a0мая 2018 года, "
+            "2018 жылғы 24\u00a0маусымда, 5\u00a0October 2018; 12 человек, стр. 5") in html
+
+
 def test_a_short_last_word_of_a_heading_does_not_stand_alone():
     from complaints.render_html import _keep_together
 
@@ -150,8 +160,9 @@ def test_the_questionnaire_tells_each_deprivation_once_and_the_hrc_facts_follow_
     questionnaire = docx_text(next(p for p in result.files if "wgad-questionnaire" in p.parts))
     section_iv = questionnaire[questionnaire.index("Circumstances, and why"):questionnaire.index("Domestic steps")]
     # The detention is in the table of section III; section IV tells what happened, without its record again.
-    # The description a sentence of its own: never a capital after a colon.
-    assert "10 May 2018 (detention). Pushed into a police bus." in section_iv
+    # The description a sentence of its own: never a capital after a colon; every line in one form, the
+    # date, a colon, what was done, a period (reader s8).
+    assert "10 May 2018: detention. Pushed into a police bus." in section_iv
     assert "detention; authority" not in section_iv and "search" in section_iv
     hrc = docx_text(next(p for p in result.files if "hrc" in p.parts))
     facts = hrc[hrc.index("Facts of the claim"):]
@@ -182,7 +193,8 @@ def test_letters_say_who_was_held_and_who_still_is_and_agree_with_a_woman_author
     assert "От имени 2 лиц, которые были лишены свободы" in cover
     assert "Из них на дату настоящего письма лишённым свободы остаётся 1 человек (№ 2)." in cover
     kazakh = _document_text(case, "wgad", "kk")
-    assert "Олардың ішінде 1 адам осы хат жазылған күні әлі де бас бостандығынан айырулы күйде (№ 2)." in kazakh
+    assert ("Олардың ішінде 1 адам осы хат жазылған күні әлі де бас бостандығынан айырылған күйде қалып отыр "
+            "(№ 2).") in kazakh
     from complaints.context import document_context
 
     authors = {p.complainant_id: p for p in document_context(case, REGISTRY["hrc"], "ru", TODAY)["people"]}
@@ -331,3 +343,31 @@ def test_a_term_counted_from_a_date_puts_the_kazakh_date_in_the_ablative(day, si
 def test_the_kazakh_treatment_lines_say_what_the_russian_ones_say(key, count, kazakh):
     line = html_environment("kk").from_string('{% import "_macros.html" as m %}{{ m.treatment_line(key, count) }}')
     assert line.render(key=key, count=count) == kazakh
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_sub_paragraphs_are_cited_as_the_committees_russian_and_the_kazakh_texts_cite_them(lang):
+    # ru «пункт 3 b) статьи 14», kk «14-баптың 3-тармағының b) тармақшасы»: never the English "3 (b)".
+    from babel.messages.pofile import read_po
+
+    from complaints.i18n import catalog_path
+
+    with catalog_path(lang).open("rb") as po_file:
+        strings = [s for m in read_po(po_file, locale=lang) if m.id
+                   for s in (m.string if isinstance(m.string, tuple) else (m.string,))]
+    assert not [s for s in strings if re.search(r"\d \([a-g]\)", s)]
+    cited = "пункт 3\u00a0b) и d) статьи 14" if lang == "ru" else "14-баптың 3-тармағының b) және d) тармақшалары"
+    assert language(lang).gettext("denial of access to a lawyer of his or her choosing (article 14, paragraph 3 (b) "
+                                  "and (d))").endswith(f"({cited})")
+
+
+@pytest.mark.parametrize("count, expected", [
+    (1, "1 (по ст. 488 КоАП РК)"), (2, "2 (оба — по ст. 488 КоАП РК)"), (5, "5 (все — по ст. 488 КоАП РК)"),
+    (11, "11 (все — по ст. 488 КоАП РК)"), (21, "21 (все — по ст. 488 КоАП РК)"),
+    (22, "22 (все — по ст. 488 КоАП РК)"), (101, "101 (все — по ст. 488 КоАП РК)")])
+def test_a_measure_all_under_one_provision_says_both_for_two(count, expected):
+    template = '{% import "_macros.html" as m %}{{ m.provision_counts(measure) }}'
+    measure = {"count": count, "provisions": [{"provision": "по ст. 488 КоАП РК", "count": count}]}
+    assert html_environment("ru").from_string(template).render(measure=measure).strip() == expected
+    kazakh = {"count": count, "provisions": [{"provision": "ҚР ӘҚБтК 488-бабы бойынша", "count": count}]}
+    assert ("екеуі де — " in html_environment("kk").from_string(template).render(measure=kazakh)) is (count == 2)

@@ -157,18 +157,19 @@ def test_an_annex_reference_follows_each_languages_word_order_and_keeps_latin_le
     assert describe(annex, language("ru")) == (
         "Приложение 1. Постановление специализированного административного суда от 26 июня 2018\u00a0года "
         "№\u00a02a-1173/2018 в отношении участников собрания")
-    # Kazakh: the issuer (in the genitive), then the date and number qualifying the document's name;
-    # the first letter a capital.
+    # Kazakh: the issuer (in the genitive), the subject, then the date and number right before the
+    # document's name, which they qualify (not the subject's last word); the first letter a capital.
     assert describe(annex, language("kk")) == (
-        "1-қосымша. Мамандандырылған әкімшілік сотының 2018 жылғы 26 маусымдағы №\u00a02a-1173/2018 "
-        "жиынға қатысушыларға қатысты қаулысы")
+        "1-қосымша. Мамандандырылған әкімшілік сотының жиынға қатысушыларға қатысты 2018 жылғы 26 маусымдағы "
+        "№\u00a02a-1173/2018 қаулысы")
     undated = dataclasses.replace(attachment, date=None, number=None)
     assert describe(Annex(1, undated, annex.file), language("kk")) == (
         "1-қосымша. Мамандандырылған әкімшілік сотының жиынға қатысушыларға қатысты қаулысы")
+    # Reader s8: «14 мамырдағы ұстаудан кейінгі қорытынды» dated the detention, not the report.
     medical = Attachment(row=3, kind="medical", file="x", date=datetime.date(2018, 5, 14),
-                         titles={"kk": "ұстаудан кейінгі медициналық қорытынды"})
+                         titles={"kk": "медициналық қорытынды"}, subjects={"kk": "ұстаудан кейінгі"})
     assert describe(Annex(2, medical, annex.file), language("kk")) == (
-        "2-қосымша. 2018 жылғы 14 мамырдағы ұстаудан кейінгі медициналық қорытынды")
+        "2-қосымша. Ұстаудан кейінгі 2018 жылғы 14 мамырдағы медициналық қорытынды")
     photo = Attachment(row=4, kind="photo", file="x", date=datetime.date(2018, 5, 10),
                        titles={"ru": "Фотография площади, сделанная во время собрания"})
     assert describe(Annex(3, photo, annex.file), language("ru")) == (

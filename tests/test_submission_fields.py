@@ -154,6 +154,13 @@ def test_urgent_appeals_are_built_on_request_for_people_still_held(tmp_path):
         "en/special-procedures-urgent.pdf", "en/wgad-urgent.pdf"]
     appeal = text(held, "en/wgad-urgent.pdf")
     assert "Health at risk in custody." in appeal and "Temporary detention centre No. 1" in appeal
+    # One person: "the person concerned", not "each of them" (reader s8).
+    assert "The person concerned has authorised the submitting organisation" in appeal
+    # Without the reason, the open point does not repeat the words before it.
+    unexplained = build_one(tmp_path, None, people_extra=FILLED, episode_extra=HELD,
+                            case_toml='documents = ["wgad-urgent"]\n')
+    assert ("Why the matter is urgent: [to complete: the risk to the person's life, health or integrity that makes "
+            "the matter urgent]") in text(unexplained, "en/wgad-urgent.pdf")
     released = build_one(tmp_path, ["wgad-urgent"], episode_extra={"end_date": datetime.date(2018, 6, 1)})
     assert released.files == []
     default = build_one(tmp_path, None, people_extra=FILLED, episode_extra=HELD)
