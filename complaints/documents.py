@@ -80,6 +80,10 @@ class DocumentType:
     context: Callable[[DocumentData], dict] = _nothing_of_its_own
     docx_template: str = "document.docx"
     annexes: bool = True  # lists the case's attachments and is sent with them (packages.py)
+    # About a few people picked out of the case (the urgent appeals; a per-author document always is): of the whole
+    # case's attachments it carries only those marked every_package, as a decision about a rally's participants is
+    # not evidence of their case and names people the document is not about (packages.select_annexes).
+    marked_case_annexes_only: bool = False
     # The template (templates/html/listings/) of the parts it sets out person by person, which a case
     # of more people than case.toml's annex_volume_size moves into annex volumes (volumes.py); and
     # the list of people whose order those parts follow ("people": by number; "people_listed").
@@ -348,14 +352,15 @@ REGISTRY: dict[str, DocumentType] = {
         ),
         replace(_WGAD, name="wgad-urgent",
                 title=N_("document title", "Request for urgent action to the Working Group on Arbitrary Detention"),
-                html_template="wgad-urgent.html", concerns=_still_held, on_request=True, listing=None),
+                html_template="wgad-urgent.html", concerns=_still_held, on_request=True, listing=None,
+                marked_case_annexes_only=True),
         DocumentType(
             name="special-procedures-urgent",
             title=N_("document title", "Urgent appeal to the UN Special Procedures"),
             recipient=N_("recipient", "the UN Special Procedures"),
             html_template="special-procedures-urgent.html",
             scope="represent", public=False, bodies=("special-procedures",), international_procedure=True,
-            concerns=_still_held, on_request=True,
+            concerns=_still_held, on_request=True, marked_case_annexes_only=True,
         ),
     )
 }

@@ -9,9 +9,9 @@ Which attachments a document carries follows the privacy model of context.py:
   of birth and address, and a decision about a whole rally names its participants, which a public
   document shows only with their consent. A row not marked either way is left out, and the document
   asks about it (awaiting_publication);
-- a document about one person (hrc, wgad-questionnaire) carries that person's own attachments, and
-  of the whole case's only those the row marks `every_package`: a decision about other people or a
-  photograph of an event is not evidence of every author's case.
+- a document about one person (hrc, wgad-questionnaire) or a few (the urgent appeals) carries their own
+  attachments, and of the whole case's only those the row marks `every_package`: a decision about other
+  people or a photograph of an event is not evidence of every author's case.
 Annexes are numbered in the order of the Attachments sheet: the case's first, then each person's.
 
 The pages: PDF annexes are copied as they are; images become pages losslessly (img2pdf); the
@@ -69,7 +69,7 @@ def select_annexes(document: DocumentType, owned: Mapping[str | None, Sequence[A
     if not document.annexes:
         return ()
     case_wide = owned.get(None, ())
-    if document.per_member:
+    if document.per_member or document.marked_case_annexes_only:
         case_wide = tuple(item for item in case_wide if item.every_package)
     if document.public:
         chosen = [item for item in case_wide if item.kind not in PRIVATE_KINDS and item.public]

@@ -104,9 +104,10 @@ def test_confidential_documents_carry_the_case_and_the_people_they_name_only(kin
         assert carried(document, kind, author="C2") == {"C2"}
 
 
-@pytest.mark.parametrize("document", ["hrc", "wgad-questionnaire"])
+@pytest.mark.parametrize("document", ["hrc", "wgad-questionnaire", "wgad-urgent", "special-procedures-urgent"])
 def test_a_document_about_one_person_carries_the_cases_annexes_only_when_marked_for_every_package(document):
-    # A decision about other people, a photograph of an event: not evidence of every author's case.
+    # A decision about other people, a photograph of an event: not evidence of every author's case, nor of the
+    # case of the few people an urgent appeal is about (reader s8: a rally's decision sent with a prisoner's).
     items, files = attachments_of("decision")
     chosen = select_annexes(REGISTRY[document], by_owner(items), files, ["C2"])
     assert [annex.attachment.complainant_id for annex in chosen] == ["C2"]
