@@ -81,9 +81,9 @@ FIELDS = {
                             "must name no one who has not agreed to be named): yes or no in the public column of "
                             "the Attachments sheet"),
     "power_of_attorney": N_("open point", "a scan of the signed power of attorney, to be annexed (Attachments sheet)"),
-    "interim_measures": N_("open point", "whether to ask the Committee for interim measures under rule 94 of its "
-                           "rules of procedure while the author is held (case.toml: "
-                           "interim_measures.<id>.request = true or false)"),
+    "interim_measures": N_("open point", "whether to ask the Committee for interim measures under its rules of "
+                           "procedure while the author is held (case.toml: interim_measures.<id>.request = true or "
+                           "false)"),
     "interim_reasons": N_("open point", "the irreparable harm the interim measures are to prevent"),
     "osce_meeting": N_("open point", "the first day of the meeting this contribution is for (case.toml: osce.opens)"),
     "osce_meeting_passed": N_("open point", "a meeting this contribution can still be submitted to: it is dated after "

@@ -586,6 +586,17 @@ def test_interim_measures_are_requested_only_as_the_lawyer_decides(tmp_path, set
     assert ("Her health is failing in custody." in communication) is requested
 
 
+@pytest.mark.parametrize("dated, rule", [("", "under rule 94 of its rules of procedure"),
+                                         ("build_date = 2018-11-01\n", "under its rules of procedure")])
+def test_interim_measures_cite_rule_94_only_under_the_rules_of_2019(tmp_path, dated, rule):
+    """Rule 94 is the number of the rules of procedure of 9 January 2019 (CCPR/C/3/Rev.11); a communication dated
+    before cites the rules without a number (reader s8: Rev.10 numbered it otherwise)."""
+    setting = dated + '[interim_measures.C1]\nrequest = true\nreasons = "Her health is failing in custody."\n'
+    communication = text(interim(tmp_path, setting), "en/hrc/C1.pdf")
+    assert f"The author asks the Committee, {rule}, to request the State party" in communication
+    assert ("rule 94" in communication) is ("94" in rule)
+
+
 def test_no_interim_measures_are_asked_for_an_author_no_longer_held(tmp_path):
     result = interim(tmp_path, "", end_date=datetime.date(2018, 6, 1))
     assert OpenPoint("C1", "interim_measures") not in result.open_points.get("en/hrc/C1", ())
