@@ -378,6 +378,14 @@ BORN_BEFORE_1900 = _problem(
     N_("validation", "Check the year: it may have been typed with two digits."),
 )
 
+# A signed power of attorney or appeal form annexed with another date than the complainant's row gives it: the
+# documents cite the one and annex the other (reader s8), which a registry checks first.
+ATTACHMENT_DATE_DIFFERS = _problem(
+    "attachment-date-differs", WARNING,
+    N_("validation", "This document's date differs from {column} of complainant {id}."),
+    N_("validation", "Correct whichever of the two dates is wrong: the documents cite the one and annex the other."),
+)
+
 # The files of the Attachments sheet (attachments.py), each at its row's file cell.
 ATTACHMENT_OUTSIDE_CASE = _problem(
     "attachment-outside-case", ERROR,

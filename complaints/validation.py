@@ -13,6 +13,7 @@ from .law import DEPRIVATION_OF_LIBERTY
 from .names import identity_key
 from .problems import (
     AFTER_DOCUMENT_DATE,
+    ATTACHMENT_DATE_DIFFERS,
     BAD_ARTICLES,
     BORN_BEFORE_1900,
     CONFLICTING_DUPLICATE,
@@ -253,6 +254,12 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
         if attachment.complainant_id and attachment.complainant_id not in people:
             issues.append(_issue(UNKNOWN_COMPLAINANT, ATTACHMENTS, attachment.row, "complainant_id",
                                  attachment_cols, id=attachment.complainant_id))
+        elif attachment.complainant_id and attachment.date and attachment.kind in _DATED_BY_ROW:
+            column = _DATED_BY_ROW[attachment.kind]
+            recorded = getattr(people[attachment.complainant_id], column)
+            if recorded and recorded != attachment.date:
+                issues.append(_issue(ATTACHMENT_DATE_DIFFERS, ATTACHMENTS, attachment.row, "date", attachment_cols,
+                                     id=attachment.complainant_id, column=column))
 
     if settings is not None:
         for text in settings_texts(settings):
@@ -262,6 +269,10 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
                                     {"characters": code_points(missing)}))
     issues.extend(screen(records, settings, publicly_named(records.complainants), column_maps))
     return Report(issues=issues, exclusions=exclusions, appeals=len(people))
+
+
+# The signed forms a complainant's row dates, by the kind of their scan on the Attachments sheet.
+_DATED_BY_ROW = {"power_of_attorney": "poa_date", "appeal_form": "appeal_form_date"}
 
 
 # The deprivations of liberty that hold a person in a place of detention, within which a new detention contradicts

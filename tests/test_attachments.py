@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import os
@@ -193,6 +194,19 @@ def test_an_attachment_of_an_unknown_complainant_is_an_error(tmp_path):
     rows = [{"complainant_id": "C404", "kind": "power_of_attorney", "file": "poa.pdf"}]
     folder = make_case(tmp_path / "case", rows, {"poa.pdf": pdf_bytes()})
     assert [(i.code, i.column) for i in attachment_issues(folder)] == [("unknown-complainant", "complainant_id")]
+
+
+def test_a_signed_form_annexed_with_another_date_than_its_complainants_row_is_a_warning_at_its_date(tmp_path):
+    """The documents cite the row's date and list the annex with its own (reader s8, C003)."""
+    # The person() row: appeal form received 1 June 2018, power of attorney 2 June 2018.
+    rows = [{"complainant_id": "C1", "kind": "power_of_attorney", "file": "poa.pdf", "date": datetime.date(2018, 7, 2)},
+            {"complainant_id": "C1", "kind": "appeal_form", "file": "form.pdf", "date": datetime.date(2018, 6, 1)},
+            {"complainant_id": "C1", "kind": "decision", "file": "ruling.pdf", "date": datetime.date(2018, 7, 2)}]
+    folder = make_case(tmp_path / "case", rows, {name: pdf_bytes() for name in ("poa.pdf", "form.pdf", "ruling.pdf")})
+    issues = attachment_issues(folder)
+    assert [(i.code, i.row, i.column, i.params) for i in issues] == [
+        ("attachment-date-differs", 2, "date", {"id": "C1", "column": "poa_date"})]
+    assert "2018" not in issues[0].message(language("en"))  # it names the cells, never their content
 
 
 def test_kinds_are_read_in_every_language_and_an_unknown_kind_is_an_error(tmp_path):
