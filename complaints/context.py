@@ -196,6 +196,8 @@ class PersonView:
     # (recipients, in the document's language); and those recorded as already seized (None: not recorded).
     procedures: tuple[Procedure, ...] = ()
     other_procedures: tuple[str, ...] | None = None
+    # Whether name_latin is the passport's, from the Latin name cells, not a transliteration of the name.
+    name_latin_recorded: bool = False
     # The administrative detentions recorded as lasting longer than the Code of Administrative Offences allows
     # (claims.beyond_administrative_limit), which article 9 names.
     beyond_limit: tuple[EpisodeView, ...] = ()
@@ -504,6 +506,7 @@ class _Views:
             procedures=tuple(procedure for procedure, ids in self.procedures if person.complainant_id in ids),
             other_procedures=_other_procedures(person.other_procedures),
             beyond_limit=beyond_administrative_limit(episodes),
+            name_latin_recorded=bool(_latin(person.surname_latin) and _latin(person.given_name_latin)),
         )
         if public:
             return view

@@ -28,6 +28,7 @@ FIELDS = {
     "date_of_birth": N_("open point", "date of birth"),
     "residence": N_("open point", "place of usual residence"),
     "id_document": N_("open point", "identity document number"),
+    "name_latin": N_("open point", "the name in Latin letters as the passport spells it"),
     "arrest_date": N_("open point", "date of arrest"),
     "arrest_place": N_("open point", "place of arrest"),
     "arresting_authority": N_("open point", "forces who carried out the arrest"),

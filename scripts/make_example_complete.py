@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+from complaints.names import transliterate
 from complaints.stock import term_end
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,6 +124,10 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
             row[f"occupation_{lang}"] = occupation
         row["other_procedures"] = "none"
         row["consent_to_government"] = "yes"  # asked with the power of attorney (invented, as the case is)
+        # The passport's spelling of the name, where the example leaves it to a transliteration (invented).
+        for part in ("surname", "given_name"):
+            if not row.get(f"{part}_latin"):
+                row[f"{part}_latin"] = transliterate(row[part]).upper()
     # The lawyer found out the day each person was apprehended whose first recorded deprivation of liberty is
     # one a decision ordered (an administrative arrest, a custody): detained by the police of the person's town
     # the day before, on the same suspicion, until that decision.

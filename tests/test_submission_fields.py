@@ -738,3 +738,22 @@ def test_consent_to_give_the_name_to_the_government_is_the_cell_not_the_power_of
     assert public == "yes"  # consent_to_name
     assert government == (shown or "[to complete: whether the person consents to his or her name being given to the "
                                    "Government]")
+
+
+@pytest.mark.parametrize("latin, shown, asked", [
+    ({}, "Aigerim Ospanova", False),
+    ({"surname_latin": None, "given_name_latin": None}, "[требуется указать: имя латиницей, как оно написано в "
+     "паспорте] (транслитерация: Aigerim Ospanova)", True)])
+def test_a_latin_name_no_cell_records_is_asked_for_with_the_transliteration_beside_it(tmp_path, latin, shown, asked):
+    """A transliteration is a guess the passport may not follow (KENZHEBAYEV): never printed as the author's name
+    in Latin letters (reader s8)."""
+    people = [person("C1", poa_scope="represent") | latin]
+    path = write_workbook(tmp_path / "case.xlsx", people=people, episodes=[episode("C1", measure="detention")])
+    loaded = load(path, ("ru",), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    context = document_context(loaded.case, REGISTRY["hrc"], "ru", day)
+    communication = DocumentHtml(REGISTRY["hrc"], "ru", context | {"author": context["people"][0]}, day)
+    rows = [[flat(cell.text_content()) for cell in row] for row in lxml_html.document_fromstring(
+        communication.html).iter("tr")]
+    assert ["Имя и фамилия латиницей", shown] in rows
+    assert (("C1", "name_latin") in {(p.complainant_id, p.field) for p in communication.open_points}) is asked
