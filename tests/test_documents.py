@@ -108,7 +108,10 @@ def test_special_procedures_consent_flags_come_from_the_workbook(example_build):
         member = by_name[row[1]]
         assert row[0] == str(member.number)  # the number the person has in every document of the case
         assert row[-1] == ("yes" if member.person.consent_to_name else "no")
-        assert row[-2] == ("yes" if "represent" in member.person.poa_scope else "no")
+        # Named to the Government only as the consent_to_government cell says: a power to represent is not it.
+        government = member.person.consent_to_government
+        asked = "[to complete: whether the person consents to his or her name being given to the Government]"
+        assert row[-2] == (government if government in ("yes", "no") else asked)
 
 
 def test_scope_decides_who_appears_where(example_build):
