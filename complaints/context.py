@@ -171,6 +171,22 @@ class RemedyView:
 
 
 @dataclass(frozen=True)
+class CourtAct:
+    """A court's act against a complainant, which the domestic complaint asks the prosecutor to protest."""
+
+    court: str
+    date: str  # empty: not recorded (an open point)
+    number: str  # the case or decision number, empty when not recorded
+    what: str  # the measure it imposed, or the remedy it decided and how
+
+
+def decided_against(episodes: Iterable[Episode]) -> bool:
+    """Whether a decision of the State (not an employer's) was taken against the person: what a
+    prosecutor's protest may concern."""
+    return any(e.measure in DECISIONS and e.measure not in PRIVATE_ACTS for e in episodes)
+
+
+@dataclass(frozen=True)
 class PersonView:
     """A complainant as one document may show them."""
 
@@ -224,6 +240,10 @@ class PersonView:
     # decided, which for a person still held is an open point), and why.
     interim: bool | None = None
     interim_reasons: str = ""
+    # The court acts against the person (Episodes and Remedies), and whether a decision was taken against
+    # them at all (decided_against): one without a court act recorded asks which (an open point).
+    court_acts: tuple[CourtAct, ...] = ()
+    decided_against: bool = False
 
 
 # The script each language's documents are written in, and the letters that, among these languages,
@@ -532,7 +552,27 @@ class _Views:
             interim_reasons=interim.reasons.get(self.lang.code, "") if interim else "",
             poa_scan=any(item.kind == "power_of_attorney" and item.row in self.case.attachment_files
                          for item in self.case.attachments.get(person.complainant_id, ())),
+            court_acts=self.court_acts(member, episodes, view.remedies),
+            decided_against=decided_against(member.episodes),
         )
+
+    def court_acts(self, member: Member, episodes: tuple[EpisodeView, ...],
+                   remedies: tuple[RemedyView, ...]) -> tuple[CourtAct, ...]:
+        """The decisions the Episodes sheet records as a court's, each with its number (the episode's case
+        number, else that of the person's annexed decision of the same day); then each remedy a court
+        decided, save one granted (the act it concerned no longer stands as it was)."""
+        numbers: dict[datetime.date | None, str] = {
+            item.date: item.number or "" for item in self.case.attachments.get(member.person.complainant_id, ())
+            if item.kind == "decision" and item.date and item.number}
+        acts = [CourtAct(view.authority, view.date, episode.case_number or numbers.get(episode.date, ""), view.act)
+                for episode, view in zip(member.episodes, episodes, strict=True)
+                if episode.measure in DECISIONS and episode.measure not in PRIVATE_ACTS
+                and _to_a_court(episode.authorities, episode.authority)]
+        acts += [CourtAct(view.authority, view.outcome_date, "", f"{view.action}: {view.outcome}" if view.action
+                          else view.outcome)
+                 for remedy, view in zip(member.remedies, remedies, strict=True)
+                 if view.court and remedy.outcome and remedy.outcome != "granted"]
+        return tuple(acts)
 
 
 # How intake staff record that no other international procedure has been seized.
@@ -613,6 +653,18 @@ def _sentence_passed(lang: Language, conviction: Episode) -> str:
     return " ".join(phrase.split())
 
 
+def _under_appeal(convicted: datetime.date, member: Member, convictions: list[datetime.date],
+                  day: datetime.date) -> bool:
+    """Whether a remedy before a court against the conviction of `convicted` is pending on `day`: one filed
+    by `day`, on or after that conviction and before the next, with no decision recorded. A request for a
+    prosecutor's protest is not one (DISCRETIONARY_REMEDIES): it leaves the sentence final."""
+    later = [c for c in convictions if c > convicted]
+    return any(not r.outcome and r.date and convicted <= r.date <= day and not (later and r.date >= later[0])
+               and r.action not in DISCRETIONARY_REMEDIES
+               and (r.action in COURT_REMEDIES or _to_a_court(r.authorities, r.authority))
+               for r in member.remedies)
+
+
 def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> list[dict]:
     """People a public document may name, with what lasted and what was done to them, in order: a
     conviction with its sentence; a custody whose term ran out by `day` with no end recorded with that
@@ -634,13 +686,15 @@ def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> l
                 sentence = "; ".join(act_phrase(lang, s) for s in member.episodes
                                      if s.measure in SENTENCE_MEASURES and s.date == e.date) or (
                     _sentence_passed(lang, e) if e.penalty else "")
+            # A sentence under appeal is not final: the public brief says so, from the Remedies sheet.
+            appealed = e.measure == CONVICTION and _under_appeal(e.date, member, convictions, day)
             lapsed = e.measure in DEPRIVATION_OF_LIBERTY and held_on(e, day) is None
             # The prison term is the conviction's sentence, told there: the imprisonment is its serving.
             measure = (lang.pgettext("named case", "serving the sentence") if served_conviction(e, member.episodes)
                        else measure_label(lang, e.measure))
             episodes.append({"measure": measure, "start": start, "end": until,
                              "one_day": end == e.date or e.measure not in LASTING, "sentence": sentence,
-                             "term": describe_penalty(lang, e.penalty) if lapsed else ""})
+                             "term": describe_penalty(lang, e.penalty) if lapsed else "", "appealed": appealed})
         if episodes:
             cases.append({"name": full_name(lang, member), "episodes": episodes})
     return cases

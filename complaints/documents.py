@@ -19,7 +19,7 @@ from . import charts
 from .bodies import bodies
 from .case import Member
 from .claims import CHARGES, led_to
-from .context import DocumentData, ground_label, in_period, measure_label
+from .context import DocumentData, decided_against, ground_label, in_period, measure_label
 from .counts import assembly_laws, beyond_detention_limit, constitution_counts
 from .i18n import N_, Language, languages
 from .law import (
@@ -193,6 +193,8 @@ def _legal_assessment(data: DocumentData) -> dict:
         "assembly_laws": format_list(laws, locale=lang.code) if laws else "",
         "beyond_detention_limit": len(beyond_detention_limit(data.members)),
         "covenant_articles": [item.article for item in data.counts.articles],
+        # A protest is asked for only where a decision was taken against someone (the list names the acts).
+        "protests": any(decided_against(member.episodes) for member in data.members),
     }
 
 
@@ -206,6 +208,7 @@ def _stock(stock: Stock, lang: Language) -> dict:
         "provisions": [{"provision": p.describe(lang, under=True, short=True), "count": n}
                        for p, n in stock.charges_by_provision],
         "unplaced": stock.unplaced,
+        "unprovisioned": stock.unprovisioned,
         "lapsed": [{"measure": measure, "count": n} for measure, n in stock.lapsed_by_measure],
     }
 

@@ -78,6 +78,9 @@ FIELDS = {
     "urgency": N_("open point", "the risk to the person's life, health or integrity that makes the matter urgent"),
     "arbitrariness": N_("open point", "the category of arbitrary detention and the facts supporting it"),
     "remedy_date": N_("open point", "the date of the decision on the remedy"),
+    "court_acts": N_("open point", "the court acts to be protested (court, date and number), or that none was "
+                     "taken"),
+    "court_act_date": N_("open point", "the date of the court act"),
     "annex_publication": N_("open point", "whether the document below may go with this public submission (it "
                             "must name no one who has not agreed to be named): yes or no in the public column of "
                             "the Attachments sheet"),

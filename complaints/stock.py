@@ -101,6 +101,9 @@ class Stock:
     # an extension is recorded, so they are counted neither as held nor as charged at liberty, and
     # that is said, each under the measure that began last, ordered as deprived_by_measure is.
     lapsed_by_measure: tuple[tuple[str, int], ...] = ()
+    # The people above with no Criminal Code provision recorded for what holds or charges them (none at all,
+    # or another code's): charges_by_provision does not count them, and the brief says how many.
+    unprovisioned: int = 0
 
     @property
     def held_or_charged(self) -> int:
@@ -118,7 +121,7 @@ def _by_count(counter: Counter, order) -> tuple:
 def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
     deprived: Counter[str] = Counter()
     lapsed: Counter[str] = Counter()
-    charged = unplaced = 0
+    charged = unplaced = unprovisioned = 0
     provisions: Counter[Provision] = Counter()
     for member in members:
         convictions = sorted(e.date for e in member.episodes if e.measure == CONVICTION and e.date)
@@ -149,8 +152,10 @@ def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
         elif charges:
             charged += 1
         if holding or charges:
-            provisions.update({p for e in holding + charges
-                               if (p := parse_provision(e.legal_basis)) and p.code == CRIMINAL_CODE})
+            applied = {p for e in holding + charges
+                       if (p := parse_provision(e.legal_basis)) and p.code == CRIMINAL_CODE}
+            provisions.update(applied)
+            unprovisioned += not applied
     return Stock(
         day=day,
         deprived=sum(deprived.values()),
@@ -159,6 +164,7 @@ def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
         charges_by_provision=_by_count(provisions, lambda provision: provision),
         unplaced=unplaced,
         lapsed_by_measure=_by_count(lapsed, _MEASURE_ORDER.__getitem__),
+        unprovisioned=unprovisioned,
     )
 
 

@@ -6,6 +6,7 @@ import datetime
 import html
 import re
 
+import openpyxl
 import pytest
 
 from complaints.build import build
@@ -371,3 +372,30 @@ def test_a_measure_all_under_one_provision_says_both_for_two(count, expected):
     assert html_environment("ru").from_string(template).render(measure=measure).strip() == expected
     kazakh = {"count": count, "provisions": [{"provision": "ҚР ӘҚБтК 488-бабы бойынша", "count": count}]}
     assert ("екеуі де — " in html_environment("kk").from_string(template).render(measure=kazakh)) is (count == 2)
+
+
+@pytest.mark.parametrize("remedy, appealed", [
+    ((datetime.date(2018, 10, 5), "Almaty City Court", "appeal", None), True),  # filed after it, not decided
+    ((datetime.date(2018, 10, 5), "Almaty City Court", "appeal", "sentence upheld"), False),  # decided
+    ((datetime.date(2018, 9, 1), "Almaty City Court", "appeal", None), False),  # before the conviction
+    ((datetime.date(2018, 10, 5), "Prosecutor General's Office", "protest", None), False),  # leaves it final
+    (None, False),
+])
+def test_the_brief_says_a_sentence_under_appeal_is_not_final(tmp_path, remedy, appealed):
+    episodes = [episode("C1", None, measure="conviction", date=datetime.date(2018, 9, 20), legal_basis="CC 174"),
+                episode("C1", None, measure="restriction_of_freedom", date=datetime.date(2018, 9, 20),
+                        legal_basis="CC 174", penalty="1 year")]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="publish")], episodes=episodes)
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Remedies")
+    sheet.append(["complainant_id", "date", "authority", "action", "outcome"])
+    if remedy:
+        sheet.append(["C1", *remedy])
+    book.save(path)
+    case = load(path, ("en", "ru", "kk"), TODAY).case
+    briefs = {lang: _document_text(case, "brief", lang) for lang in ("en", "ru", "kk")}
+    assert ("restriction of freedom for 1 year under art. 174 CC; sentence appealed, appeal not yet decided)"
+            in briefs["en"]) is appealed
+    assert ("; приговор обжалован, жалоба не рассмотрена)" in briefs["ru"]) is appealed
+    assert ("; үкімге шағым берілген, шағым әлі қаралмаған" in briefs["kk"]) is appealed
+    assert "restriction of freedom for 1 year under art. 174 CC" in briefs["en"]

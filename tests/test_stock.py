@@ -371,3 +371,33 @@ def test_a_tie_of_provisions_within_a_measure_follows_the_periods_order_of_provi
              since.provisions_by_measure.items()}
     assert order["criminal_case"] == order["house_arrest"]
     assert [n for _, n in since.provisions_by_measure["house_arrest"]] == [1, 1]
+
+
+@pytest.mark.parametrize(("count", "phrase"), [
+    (1, "у 1 человека статья УК не указана"), (2, "у 2 человек статья УК не указана"),
+    (5, "у 5 человек статья УК не указана"), (11, "у 11 человек статья УК не указана"),
+    (21, "у 21 человека статья УК не указана"), (22, "у 22 человек статья УК не указана"),
+    (101, "у 101 человека статья УК не указана"),
+])
+def test_the_brief_counts_the_people_held_or_charged_with_no_criminal_code_provision(tmp_path, count, phrase):
+    # `count` held with no provision recorded, one of them under the Code of Administrative Offences.
+    episodes = in_prison(count)[:-1] + [held(f"C{count}", "administrative_arrest", D(2021, 1, 1), D(2021, 1, 10),
+                                             legal_basis="CAO 488"),
+                                        held("C999", "criminal_case", D(2020, 12, 1), legal_basis="CC 174")]
+    text = brief_text(tmp_path, episodes, "ru")
+    assert f"Статьи УК, применённые к указанным выше лицам: 1 — по ст. 174 УК РК; {phrase}" in text
+
+
+def test_the_brief_says_nothing_of_missing_provisions_when_each_person_has_one(tmp_path):
+    # (One released before the period: the stock is stated only where ends are recorded.)
+    episodes = in_prison(0) + [held("C1", "criminal_case", D(2020, 12, 1), legal_basis="CC 174"),
+                               held("C2", "pretrial_detention", D(2020, 12, 1), legal_basis="CC 405(2)")]
+    for lang, provisions, missing in (
+            ("en", "provisions applied to the people above: 1 under", "no Criminal Code provision"),
+            ("ru", "применённые к указанным выше лицам: 1 — по", "статья УК не указана"),
+            ("kk", "қолданылған баптар: ", "ҚК бабы көрсетілмеген")):
+        text = brief_text(tmp_path, episodes, lang)
+        assert provisions in text and missing not in text
+    episodes.append(held("C3", "pretrial_detention", D(2020, 12, 1)))
+    assert "no Criminal Code provision is recorded for 1 person" in brief_text(tmp_path, episodes, "en")
+    assert "1 адамның ҚК бабы көрсетілмеген" in brief_text(tmp_path, episodes, "kk")

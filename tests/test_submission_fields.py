@@ -757,3 +757,82 @@ def test_a_latin_name_no_cell_records_is_asked_for_with_the_transliteration_besi
         communication.html).iter("tr")]
     assert ["Имя и фамилия латиницей", shown] in rows
     assert (("C1", "name_latin") in {(p.complainant_id, p.field) for p in communication.open_points}) is asked
+
+
+COURT = "Specialised Inter-District Administrative Court of Almaty"
+
+
+def protests(tmp_path, episodes, remedies=(), attachments=(), langs=("en",)):
+    """The domestic complaint for C1 and C2 (C2 only questioned), with C1's Remedies and Attachments rows."""
+    case = tmp_path / "case"
+    case.mkdir(exist_ok=True)
+    people = [person("C1"), person("C2", id_document="2", date_of_birth=datetime.date(1991, 1, 1))]
+    path = write_workbook(case / "case.xlsx", people=people,
+                          episodes=[*episodes, episode("C2", measure="interrogation")])
+    book = openpyxl.load_workbook(path)
+    for title, header, rows in (("Remedies", ["date", "authority", "action", "outcome", "outcome_date"], remedies),
+                                ("Attachments", ["kind", "file", "date", "number"], attachments)):
+        sheet = book.create_sheet(title)
+        sheet.append(["complainant_id", *header])
+        for row in rows:
+            sheet.append(["C1", *row])
+    book.save(path)
+    for _, file, *_ in attachments:
+        (case / file).parent.mkdir(exist_ok=True)
+        (case / file).write_bytes(pdf_bytes())
+    result = build(case, langs=langs, formats=["pdf"], documents=["domestic-complaint"],
+                   output_root=tmp_path / "out", today=TODAY)
+    return result, {p.field for p in result.open_points.get("en/domestic-complaint", ()) if p.complainant_id == "C1"}
+
+
+PROTEST_REQUEST = "to bring protests against the unlawful court acts"
+
+
+def test_the_domestic_complaint_names_the_court_acts_it_asks_to_protest(tmp_path):
+    fined = episode("C1", measure="fine", legal_basis="CAO 488", penalty="KZT 120250", authority=COURT,
+                    date=datetime.date(2018, 5, 11))
+    # The number from the person's annexed decision of the same day; the appeal decided by the City Court.
+    result, fields = protests(
+        tmp_path, [fined],
+        remedies=[(datetime.date(2018, 5, 16), "Almaty City Court", "appeal", "decision upheld",
+                   datetime.date(2018, 5, 29)),
+                  (datetime.date(2018, 6, 1), "Almaty City Court", "cassation", None, None)],  # pending: no act
+        attachments=[("decision", "annexes/C1-decision.pdf", datetime.date(2018, 5, 11), "2-41/2018")],
+        langs=("en", "ru", "kk"))
+    complaint = text(result, "en/domestic-complaint.pdf")
+    assert PROTEST_REQUEST in complaint
+    assert (f"{COURT}, 11 May 2018, No. 2-41/2018: fine of KZT 120,250 under art. 488 CAO; "
+            "Almaty City Court, 29 May 2018: appeal: decision upheld") in complaint
+    assert "cassation" not in complaint.split("List of complainants")[1]
+    assert not fields & {"court_acts", "court_act_date"}
+    assert ("Специализированный межрайонный административный суд города Алматы, 11 мая 2018 года, № 2-41/2018"
+            in text(result, "ru/domestic-complaint.pdf"))
+    assert "судебные акты, вынесенные в отношении заявителей" in text(result, "ru/domestic-complaint.pdf")
+    assert "Алматы қалалық соты, 2018 жылғы 29 мамыр" in text(result, "kk/domestic-complaint.pdf")
+
+
+def test_a_decision_with_no_court_act_recorded_is_an_open_point_and_none_asks_no_protest(tmp_path):
+    # A fine with no body recorded: which court act to protest is the lawyer's to say.
+    result, fields = protests(tmp_path, [episode("C1", measure="fine", legal_basis="CAO 488")])
+    complaint = text(result, "en/domestic-complaint.pdf")
+    assert PROTEST_REQUEST in complaint and "court_acts" in fields
+    assert "[to complete: the court acts to be protested (court, date and number), or that none was taken]" in complaint
+    # Only a detention and a questioning: no decision to protest, so no such request, and no open point.
+    result, fields = protests(tmp_path, [episode("C1", measure="detention", authority="Almaty City Court")])
+    complaint = text(result, "en/domestic-complaint.pdf")
+    assert PROTEST_REQUEST not in complaint and "protests requested below" not in complaint and "court_acts" not in fields
+    assert "call for an inquiry and for the responsibility the law provides." in complaint
+
+
+def test_the_torture_request_registers_the_reports_in_the_unified_register(tmp_path):
+    result, _ = protests(tmp_path, [episode("C1", measure="ill_treatment", description="Beaten at the station.")],
+                         langs=("en", "ru", "kk"))
+    assert ("to register the reports of torture and ill-treatment in the Unified Register of Pre-trial "
+            "Investigations and to open a pre-trial investigation") in text(result, "en/domestic-complaint.pdf")
+    assert "в Едином реестре досудебных расследований и начать досудебное расследование" in text(
+        result, "ru/domestic-complaint.pdf")
+    assert "тексерулердің бірыңғай тізілімінде тіркеп, сотқа дейінгі" in text(
+        result, "kk/domestic-complaint.pdf")
+    # Without ill-treatment recorded, no such request.
+    result, _ = protests(tmp_path, [episode("C1", measure="detention")])
+    assert "Unified Register" not in text(result, "en/domestic-complaint.pdf")
