@@ -73,9 +73,14 @@ _ATTACHED_ENDING = re.compile(r"(?<![\w-])([0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,1
 _SHORT_LAST_WORD = re.compile(r" (?<=\S )(\w{1,4}[.:]?\s*</h[1-4]>)")
 # "№ 12" as typed in a workbook's text: the sign never ends a line without its number.
 _NUMBER_SIGN = re.compile(r"№ (?=\w)")
-# A short abbreviation and its number («ч. 2 ст. 405», "art. 9", "No. 12") and a day and its month («11
-# мая», "2018 жылғы 24 маусым", its endings included) are never split across two lines.
-_ABBREVIATION = re.compile(r"\b(ст|ч|п|пп|подп|art|arts|para|paras|No|Nos)\. (?=\d)")
+# A short abbreviation or the word for a provision and its number («ч. 2 ст. 405», "art. 9", "No. 12",
+# «пункт 2 a) статьи 5», "paragraph 2 (a)") and a day and its month («11 мая», "2018 жылғы 24 маусым",
+# its endings included) are never split across two lines.
+# The space before a number is found first (a literal the engine scans for fast), then the word before it.
+_BEFORE_NUMBER = re.compile(r" (?<=[.тауемывхяиюйьesh] )(?=\d)")
+_NUMBERED_WORD = re.compile(r"(?<!\w)(?:(?:ст|ч|п|пп|подп|art|arts|para|paras|No|Nos)\."
+                            r"|(?:[Пп]од)?[Пп]ункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ями|ях)"
+                            r"|[Сс]татей|[Чч]аст(?:ь|и|ью|ей|ям|ями|ях)|[Aa]rticles?|[Pp]aragraphs?)\Z")
 _MONTHS = sorted({month for code in languages() for context in ("format", "stand-alone")
                   for month in get_month_names("wide", context, code).values()}, key=len, reverse=True)
 _DAY_MONTH = re.compile(r" (?<=\d )(?=(?:" + "|".join(_MONTHS) + "))")
@@ -88,6 +93,11 @@ def _joined(match: re.Match) -> str:
     return match.group(1).replace("-", "-" + WORD_JOINER)
 
 
+def _numbered(match: re.Match) -> str:
+    start = match.start()
+    return "\u00a0" if _NUMBERED_WORD.search(match.string, max(0, start - 12), start) else " "
+
+
 def _keep_together(html: str) -> str:
     head, body_tag, body = html.partition("<body")
     if not body_tag:
@@ -98,8 +108,7 @@ def _keep_together(html: str) -> str:
             parts[index] = _ATTACHED_ENDING.sub(_joined, parts[index])
         if "№" in parts[index]:
             parts[index] = _NUMBER_SIGN.sub("№\u00a0", parts[index])
-        if ". " in parts[index]:
-            parts[index] = _ABBREVIATION.sub("\\1.\u00a0", parts[index])
+        parts[index] = _BEFORE_NUMBER.sub(_numbered, parts[index])
         parts[index] = _DAY_MONTH.sub("\u00a0", parts[index])
     return head + body_tag + _SHORT_LAST_WORD.sub("\u00a0\\1", "".join(parts))
 

@@ -130,6 +130,18 @@ def test_an_abbreviation_and_its_number_and_a_day_and_its_month_stay_on_one_line
             "2018 жылғы 24\u00a0маусымда, 5\u00a0October 2018; 12 человек, стр. 5") in html
 
 
+def test_the_word_for_a_provision_stays_on_the_line_of_its_number():
+    # The HRC heading broke as «(пункт / 2 a) статьи 5» (reader s8).
+    from complaints.render_html import _keep_together
+
+    html = _keep_together("<head></head><body><h3>(пункт 2 a) статьи 5 Факультативного протокола)</h3><p>"
+                          "подпункты b) и d) пункта 3 статьи 14, частью 2 статьи 405; article 5, paragraph 2 (a); "
+                          "учесть 5 пунктов, участь 3 человек</p></body>")
+    assert ("(пункт\u00a02 a) статьи\u00a05 Факультативного протокола)</h3><p>подпункты b) и d) пункта\u00a03 "
+            "статьи\u00a014, частью\u00a02 статьи\u00a0405; article\u00a05, paragraph\u00a02 (a); "
+            "учесть 5 пунктов, участь 3 человек") in html
+
+
 def test_a_short_last_word_of_a_heading_does_not_stand_alone():
     from complaints.render_html import _keep_together
 

@@ -244,7 +244,9 @@ _PLAIN_TAG = re.compile(r"(<[^>]*>)")
 _PLAIN_ENDING = re.compile(r"(?<![\w-])([0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,10}-[a-zа-яёәғқңөұүһі]{1,12})(?![\w-])")
 _PLAIN_LAST_WORD = re.compile(r"(\S) (\w{1,4}[.:]?\s*</h[1-4]>)")
 _PLAIN_NUMBER_SIGN = re.compile(r"№ (?=\w)")
-_PLAIN_ABBREVIATION = re.compile(r"\b(ст|ч|п|пп|подп|art|arts|para|paras|No|Nos)\. (?=\d)")
+_PLAIN_ABBREVIATION = re.compile(r"\b((?:ст|ч|п|пп|подп|art|arts|para|paras|No|Nos)\."
+                                 r"|(?:[Пп]од)?[Пп]ункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ями|ях)"
+                                 r"|[Сс]татей|[Чч]аст(?:ь|и|ью|ей|ям|ями|ях)|[Aa]rticles?|[Pp]aragraphs?) (?=\d)")
 _PLAIN_DAY_MONTH = re.compile(r"(\d) (?=" + "|".join(month for code in ("en", "ru", "kk") for context in (
     "format", "stand-alone") for month in get_month_names("wide", context, code).values()) + ")")
 
@@ -257,12 +259,12 @@ def _plainly_kept_together(html: str) -> str:
     for index in range(0, len(parts), 2):
         joined = _PLAIN_ENDING.sub(lambda match: match.group(1).replace("-", "-\u2060"), parts[index])
         numbered = _PLAIN_NUMBER_SIGN.sub("№\u00a0", joined)
-        abbreviated = _PLAIN_ABBREVIATION.sub("\\1.\u00a0", numbered)
+        abbreviated = _PLAIN_ABBREVIATION.sub("\\1\u00a0", numbered)
         parts[index] = _PLAIN_DAY_MONTH.sub("\\1\u00a0", abbreviated)
     return head + body_tag + _PLAIN_LAST_WORD.sub("\\1\u00a0\\2", "".join(parts))
 
 
-_WORDS = st.text(alphabet="aБ7Ққ- .:№\u00a0\nстмая", max_size=40)
+_WORDS = st.text(alphabet="aБ7Ққ- .:№\u00a0\nстмаяьич", max_size=40)
 
 
 @given(st.lists(st.tuples(st.sampled_from(["h1", "h2", "h4", "p", "td"]), _WORDS), max_size=6))
