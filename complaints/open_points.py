@@ -70,8 +70,9 @@ FIELDS = {
     "constitution_17_2": N_("open point", "whether article 17(2) of the Constitution (torture, violence and other "
                             "cruel or degrading treatment) is invoked for the force used against the person or the "
                             "statement forced from him or her, and on which facts"),
-    "articles_25_26": N_("open point", "whether articles 25 and 26 (public affairs, non-discrimination) are "
-                         "claimed for the dismissal, and on which facts"),
+    # Of article 25, only (c), access to public service, can reach a dismissal (reader s8).
+    "articles_25_26": N_("open point", "whether article 25 (c) (access to public service) and article 26 (equality "
+                         "before the law and non-discrimination) are claimed for the dismissal, and on which facts"),
     "episodes": N_("open point", "the acts of persecution against the author (the Episodes sheet records none)"),
     "translation": N_("open point", "a translation of the text before this mark into the language of the document"),
     # After "Why the matter is urgent:", so not its words again.

@@ -310,6 +310,12 @@ def test_the_communication_leaves_article_15_and_articles_25_26_to_the_lawyer(tm
     assert ("[to complete: whether article 15 (no punishment without law) is claimed for the conviction, and on "
             "which facts] — facts: 20 September 2018 (conviction)") in text
     assert "Article 15" not in text and "Article 25" not in text and "Article 26" not in text
+    # Of article 25, a dismissal can reach only (c), access to public service (reader s8, s9).
+    assert "[to complete: whether article 25 (c) (access to public service) and article 26 (equality" in text
+    assert ("[требуется указать: заявляется ли нарушение пункта c) статьи 25 (доступ к государственной службе) и "
+            "статьи 26") in words(rendered(path, "hrc", "ru", member="C1"))
+    assert ("25-баптың c) тармақшасының (мемлекеттік қызметке қол жеткізу) және 26-баптың"
+            in words(rendered(path, "hrc", "kk", member="C1")).replace("\u2060", ""))
     decided = person("C1", poa_scope="represent", articles="+15, -25, +26")
     path = write_workbook(tmp_path / "case.xlsx", people=[decided], episodes=episodes)
     communication = rendered(path, "hrc", member="C1")
