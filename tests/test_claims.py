@@ -155,14 +155,18 @@ def test_the_documents_ask_about_a_confession_obtained_by_ill_treatment_until_th
                               episodes=episodes)
         questionnaire = rendered(path, "wgad-questionnaire", member="C1")
         communication = rendered(path, "hrc", member="C1")
-        for document in (questionnaire, communication):
-            assert (("C1", "article_14_confession") in {(p.complainant_id, p.field) for p in document.open_points}
-                    ) is asked
+        # The questionnaire asks it with Category III; the communication, to a body without categories, without.
+        for document, field in ((questionnaire, "category_iii_confession"), (communication, "article_14_confession")):
+            assert (("C1", field) in {(p.complainant_id, p.field) for p in document.open_points}) is asked
+        assert ("[to complete: whether article 14, paragraph 3 (g), is claimed for a confession" in words(
+            communication)) is asked
+        assert "(and before the Working Group" not in words(communication)
         text = words(questionnaire)
         asked_for = ("is claimed for a confession obtained by the ill-treatment recorded before the conviction, and on "
                      "which facts (articles cell: +14 or -14)] The fact concerned is set out above: the torture or "
                      "ill-treatment of 16 June 2018.")
         assert (asked_for in text) if asked else ("Category III:" in text and asked_for not in text)
+        assert ("(and before the Working Group, Category III)" in text) is asked
 
 
 def test_article_17_2_of_the_constitution_follows_the_lawyers_decision_on_article_7_for_force_used():

@@ -624,13 +624,17 @@ def test_a_penalty_imposed_on_the_day_of_the_detention_or_the_next_is_a_fair_tri
     result = build(case, langs=["en"], formats=["pdf"], documents=["hrc", "wgad-questionnaire"],
                    output_root=tmp_path / "out", today=TODAY)
     communication, questionnaire = text(result, "en/hrc/C1.pdf"), text(result, "en/wgad-questionnaire/C1.pdf")
-    asked = {key for key in ("en/hrc/C1", "en/wgad-questionnaire/C1")
-             if OpenPoint("C1", "article_14_hearing") in result.open_points[key]}
+    # The questionnaire asks it with Category III, the communication without (reader s9).
+    asked = {key for key, field in (("en/hrc/C1", "article_14_hearing"), ("en/wgad-questionnaire/C1",
+                                                                         "category_iii_hearing"))
+             if OpenPoint("C1", field) in result.open_points[key]}
     if breach is None:
         assert "a penalty imposed by a court" not in communication + questionnaire and not asked
         return
     if pleaded is None:
         assert asked == {"en/hrc/C1", "en/wgad-questionnaire/C1"}
+        assert "(and before the Working Group" not in communication
+        assert "(and before the Working Group, Category III)" in questionnaire
         assert "Article 14: the right to a fair trial" not in communication and "Category III:" not in questionnaire
         assert "a penalty imposed by a court" not in communication + questionnaire
         return
