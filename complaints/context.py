@@ -655,14 +655,12 @@ def _sentence_passed(lang: Language, conviction: Episode) -> str:
 
 def _under_appeal(convicted: datetime.date, member: Member, convictions: list[datetime.date],
                   day: datetime.date) -> bool:
-    """Whether a remedy before a court against the conviction of `convicted` is pending on `day`: one filed
-    by `day`, on or after that conviction and before the next, with no decision recorded. A request for a
-    prosecutor's protest is not one (DISCRETIONARY_REMEDIES): it leaves the sentence final."""
+    """Whether an appeal against the conviction of `convicted` is pending on `day`: one filed by `day`, on or
+    after that conviction and before the next, with no decision recorded. Only an appeal keeps a sentence from
+    becoming final: a cassation appeal, a petition for review or a request for a protest is against one in force."""
     later = [c for c in convictions if c > convicted]
-    return any(not r.outcome and r.date and convicted <= r.date <= day and not (later and r.date >= later[0])
-               and r.action not in DISCRETIONARY_REMEDIES
-               and (r.action in COURT_REMEDIES or _to_a_court(r.authorities, r.authority))
-               for r in member.remedies)
+    return any(r.action == "appeal" and not r.outcome and r.date and convicted <= r.date <= day
+               and not (later and r.date >= later[0]) for r in member.remedies)
 
 
 def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> list[dict]:

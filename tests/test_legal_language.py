@@ -391,6 +391,7 @@ def test_a_measure_all_under_one_provision_says_both_for_two(count, expected):
     ((datetime.date(2018, 10, 5), "Almaty City Court", "appeal", "sentence upheld"), False),  # decided
     ((datetime.date(2018, 9, 1), "Almaty City Court", "appeal", None), False),  # before the conviction
     ((datetime.date(2018, 10, 5), "Prosecutor General's Office", "protest", None), False),  # leaves it final
+    ((datetime.date(2018, 10, 5), "Supreme Court", "cassation", None), False),  # against a sentence in force
     (None, False),
 ])
 def test_the_brief_says_a_sentence_under_appeal_is_not_final(tmp_path, remedy, appealed):

@@ -841,3 +841,17 @@ def test_the_torture_request_registers_the_reports_in_the_unified_register(tmp_p
     # Without ill-treatment recorded, no such request.
     result, _ = protests(tmp_path, [episode("C1", measure="detention")])
     assert "Unified Register" not in text(result, "en/domestic-complaint.pdf")
+
+
+def test_a_court_act_takes_its_episode_s_case_number_first_and_asks_for_a_date_not_recorded(tmp_path):
+    day = datetime.date(2018, 5, 11)
+    result, fields = protests(
+        tmp_path, [episode("C1", measure="fine", legal_basis="CAO 488", authority=COURT, date=day,
+                           case_number="5-99/2018"),
+                   episode("C1", measure="administrative_arrest", legal_basis="CAO 488", authority=COURT,
+                           date=None)],
+        attachments=[("decision", "annexes/C1-decision.pdf", day, "2-41/2018")])
+    acts = text(result, "en/domestic-complaint.pdf").split("List of complainants")[1].split("Annexes")[0]
+    assert f"{COURT}, 11 May 2018, No. 5-99/2018: fine" in acts and "2-41/2018" not in acts
+    assert f"{COURT}, [to complete: the date of the court act]: administrative arrest" in acts
+    assert "court_act_date" in fields and "court_acts" not in fields
