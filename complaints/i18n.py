@@ -39,6 +39,7 @@ def N_(context: str, message: str) -> str:
 # that it need not ("таких заявителей 21").
 EXACTLY_ONE = frozenset({
     N_("exactly one", "%(num)s person whose case has been documented"),
+    N_("exactly one", "%(num)s fine, totalling %(total)s"),  # ru «1 штраф на сумму», not «на общую сумму»
     N_("exactly one", "In total, %(num)s appeal was received from a person subjected to persecution."),
     N_("exactly one", "This complaint includes the case of %(num)s complainant who provided both an appeal form "
                       "and a power of attorney."),

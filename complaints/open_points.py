@@ -68,14 +68,14 @@ FIELDS = {
                                 "obtained by the ill-treatment recorded before the conviction, and on which facts "
                                 "(articles cell: +14 or -14)"),
     # The same two decisions as the Working Group's questionnaire asks them: the one cell also decides
-    # Category III. Only there, as the other documents go to bodies that have no categories (reader s9).
-    "category_iii_hearing": N_("open point", "whether article 14, paragraph 3 (b) (and before the Working Group, "
-                               "Category III), is claimed for the penalty imposed at a hearing on the day of the "
-                               "detention or the day after: whether the person asked for time to prepare a defence, "
-                               "for a lawyer or for an adjournment, and was refused (articles cell: +14 or -14)"),
-    "category_iii_confession": N_("open point", "whether article 14, paragraph 3 (g) (and before the Working Group, "
-                                  "Category III), is claimed for a confession obtained by the ill-treatment recorded "
-                                  "before the conviction, and on which facts (articles cell: +14 or -14)"),
+    # Category III, which only that document names, as the other bodies have no categories (reader s9).
+    "category_iii_hearing": N_("open point", "whether Category III (article 14, paragraph 3 (b), of the Covenant) is "
+                               "claimed for the penalty imposed at a hearing on the day of the detention or the day "
+                               "after: whether the person asked for time to prepare a defence, for a lawyer or for an "
+                               "adjournment, and was refused (articles cell: +14 or -14)"),
+    "category_iii_confession": N_("open point", "whether Category III (article 14, paragraph 3 (g), of the Covenant) "
+                                  "is claimed for a confession obtained by the ill-treatment recorded before the "
+                                  "conviction, and on which facts (articles cell: +14 or -14)"),
     "constitution_17_2": N_("open point", "whether article 17(2) of the Constitution (torture, violence and other "
                             "cruel or degrading treatment) is invoked for the force used against the person or the "
                             "statement forced from him or her, and on which facts"),

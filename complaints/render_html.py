@@ -83,7 +83,8 @@ _NUMBERED_WORD = re.compile(r"(?<!\w)(?:(?:ст|ч|п|пп|подп|art|arts|par
                             r"|[Сс]татей|[Чч]аст(?:ь|и|ью|ей|ям|ями|ях)|[Aa]rticles?|[Pp]aragraphs?)\Z")
 _MONTHS = sorted({month for code in languages() for context in ("format", "stand-alone")
                   for month in get_month_names("wide", context, code).values()}, key=len, reverse=True)
-_DAY_MONTH = re.compile(r" (?<=\d )(?=(?:" + "|".join(_MONTHS) + "))")
+# A Kazakh year is bound to its «жылғы» as well: «1995 / жылғы 30 тамыздағы» left a lone year (reader s9).
+_DAY_MONTH = re.compile(r" (?<=\d )(?=(?:" + "|".join([*_MONTHS, "жылғы"]) + "))")
 
 
 def _joined(match: re.Match) -> str:

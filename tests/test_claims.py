@@ -166,7 +166,7 @@ def test_the_documents_ask_about_a_confession_obtained_by_ill_treatment_until_th
                      "which facts (articles cell: +14 or -14)] The fact concerned is set out above: the torture or "
                      "ill-treatment of 16 June 2018.")
         assert (asked_for in text) if asked else ("Category III:" in text and asked_for not in text)
-        assert ("(and before the Working Group, Category III)" in text) is asked
+        assert ("whether Category III (article 14, paragraph 3 (g), of the Covenant) is claimed" in text) is asked
 
 
 def test_article_17_2_of_the_constitution_follows_the_lawyers_decision_on_article_7_for_force_used():

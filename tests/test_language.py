@@ -114,9 +114,9 @@ def test_russian_agreement_depends_on_number_and_case(n, nominative, genitive):
     assert phrase("kk", None, "This event concerns %(num)s complainant", "This event concerns %(num)s complainants",
                   n) == f"Бұл оқиға {n} шағымданушыға қатысты"
     # The lawyer decides an article for the complainants other than those it is already claimed for.
-    other = "другого заявителя" if n % 10 == 1 and n % 100 != 11 else "других заявителей"
+    # «ещё 21 заявителя», not «21 другого заявителя», read as one more complainant in general (reader s9).
     assert phrase("ru", "article count", "concerns %(num)s other complainant", "concerns %(num)s other complainants",
-                  n) == f"касается {n} {other}"
+                  n) == "касается ещё " + genitive.split(" ", 1)[1]
 
 
 @pytest.mark.parametrize("n, new, plain", [
@@ -316,11 +316,11 @@ def test_russian_powers_of_attorney_of_the_urgent_appeals_agree_with_the_count(n
 # The persons were deprived of liberty; not all of them still are on the letter's date.
 @pytest.mark.parametrize("n, person, questionnaires, cases", [
     (1, "1 лица, которое было лишено", "прилагаемый вопросник и", "его дело"),
-    (2, "2 лиц, которые были лишены", "прилагаемые вопросники, отдельным файлом по каждому из них, и", "их дела"),
-    (5, "5 лиц, которые были лишены", "прилагаемые вопросники, отдельным файлом по каждому из них, и", "их дела"),
-    (11, "11 лиц, которые были лишены", "прилагаемые вопросники, отдельным файлом по каждому из них, и", "их дела"),
+    (2, "2 лиц, которые были лишены", "прилагаемые вопросники, отдельным файлом на каждое лицо, и", "их дела"),
+    (5, "5 лиц, которые были лишены", "прилагаемые вопросники, отдельным файлом на каждое лицо, и", "их дела"),
+    (11, "11 лиц, которые были лишены", "прилагаемые вопросники, отдельным файлом на каждое лицо, и", "их дела"),
     (21, "21 лица, которое было лишено", "прилагаемые вопросники, отдельным файлом на каждое лицо, и", "их дела"),
-    (22, "22 лиц, которые были лишены", "прилагаемые вопросники, отдельным файлом по каждому из них, и", "их дела"),
+    (22, "22 лиц, которые были лишены", "прилагаемые вопросники, отдельным файлом на каждое лицо, и", "их дела"),
     (101, "101 лица, которое было лишено", "прилагаемые вопросники, отдельным файлом на каждое лицо, и", "их дела"),
 ])
 def test_russian_wgad_cover_letter_agrees_with_the_count(n, person, questionnaires, cases):
@@ -389,6 +389,18 @@ def test_russian_urgent_appeals_agree_with_the_count(singular, plural, n, person
     assert f"в отношении {person} свободы" in text and text.endswith(f"призвать к {pronoun} немедленному освобождению.")
 
 
+@pytest.mark.parametrize("n, expected", [
+    (1, "1 штраф на сумму 24 050 тенге"), (2, "2 штрафа на общую сумму 24 050 тенге"),
+    (5, "5 штрафов на общую сумму 24 050 тенге"), (11, "11 штрафов на общую сумму 24 050 тенге"),
+    (21, "21 штраф на общую сумму 24 050 тенге"), (22, "22 штрафа на общую сумму 24 050 тенге"),
+    (101, "101 штраф на общую сумму 24 050 тенге"),
+])
+def test_russian_fines_are_a_total_only_for_more_than_one(n, expected):
+    code = language("ru")
+    text = code.ngettext("%(num)s fine, totalling %(total)s", "%(num)s fines, totalling %(total)s", n)
+    assert text % {"num": code.number(n), "total": "24 050 тенге"} == expected
+
+
 def test_a_count_of_exactly_one_reads_its_own_message_in_templates_too():
     from complaints.render_html import html_environment
 
@@ -448,3 +460,28 @@ def test_a_provision_is_counted_in_people_and_acts(n, people, acts):
     assert phrase("ru", "measure count", "%(num)s act", "%(num)s acts", n) == acts
     assert phrase("kk", "people count", "%(num)s person", "%(num)s people", n) == f"{n} адам"
     assert phrase("kk", "measure count", "%(num)s act", "%(num)s acts", n) == f"{n} эпизод"
+
+
+URGENT_REQUESTS = [
+    ("We ask the Working Group to transmit an urgent appeal to the Government of %(state)s concerning %(num)s person "
+     "who is deprived of liberty at the date of this request, and to ask for their immediate release.",
+     "We ask the Working Group to transmit an urgent appeal to the Government of %(state)s concerning %(num)s persons "
+     "who are deprived of liberty at the date of this request, and to ask for their immediate release."),
+    ("We ask the mandate holders to send an urgent appeal to the Government of %(state)s concerning %(num)s person "
+     "who is deprived of liberty at the date of this appeal, and to call for their immediate release.",
+     "We ask the mandate holders to send an urgent appeal to the Government of %(state)s concerning %(num)s persons "
+     "who are deprived of liberty at the date of this appeal, and to call for their immediate release."),
+]
+
+
+@pytest.mark.parametrize("singular, plural", URGENT_REQUESTS)
+@pytest.mark.parametrize("n, pronoun", [(1, "ол адамды"), (2, "ол адамдарды"), (21, "ол адамдарды")])
+def test_kazakh_urgent_appeals_ask_to_free_the_person_not_the_government(singular, plural, n, pronoun):
+    # «оны» after «Үкіметіне» bound to the Government (reader s8 for the Working Group, s9 for the mandate holders).
+    assert f"және {pronoun} дереу босатуға шақыруды сұраймыз." in phrase("kk", None, singular, plural, n)
+
+
+def test_kazakh_filings_name_their_sender_with_one_word():
+    kazakh = language("kk")
+    assert {kazakh.gettext(message).split(":")[0] for message in ("Submitted by: %(organisation)s",
+                                                                  "From: %(organisation)s")} == {"Жіберуші"}

@@ -290,7 +290,8 @@ def test_an_article_claimed_for_some_is_left_to_the_lawyer_for_the_other_complai
     case = loaded(workbook(people=people, episodes=episodes)).case
     russian = html_text(case, "collective-complaint", "ru")
     assert "(касается 1 заявителя)" in russian
-    assert "и на основании каких фактов] (касается 1 другого заявителя)" in russian
+    # «ещё 1»: «1 другого заявителя» read as one more complainant in general (reader s9).
+    assert "и на основании каких фактов] (касается ещё 1 заявителя)" in russian
     english = html_text(case, "collective-complaint", "en")
     assert "and on which facts] (concerns 1 other complainant)" in english
 

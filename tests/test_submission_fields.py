@@ -634,7 +634,7 @@ def test_a_penalty_imposed_on_the_day_of_the_detention_or_the_next_is_a_fair_tri
     if pleaded is None:
         assert asked == {"en/hrc/C1", "en/wgad-questionnaire/C1"}
         assert "(and before the Working Group" not in communication
-        assert "(and before the Working Group, Category III)" in questionnaire
+        assert "whether Category III (article 14, paragraph 3 (b), of the Covenant) is claimed" in questionnaire
         assert "Article 14: the right to a fair trial" not in communication and "Category III:" not in questionnaire
         assert "a penalty imposed by a court" not in communication + questionnaire
         return
