@@ -249,3 +249,28 @@ def test_an_unknown_remedy_outcome_is_an_error_at_its_cell(tmp_path):
     book.save(path)
     errors = load(path, ("en",), TODAY).report.errors
     assert [(e.code, e.column, e.row) for e in errors] == [("bad-value", "outcome", 2)]
+
+
+@pytest.mark.parametrize(("hours", "ru"), [(1, "1 час"), (2, "2 часа"), (5, "5 часов"), (11, "11 часов"),
+                                           (21, "21 час"), (22, "22 часа"), (101, "101 час")])
+def test_an_episode_states_the_hours_held_and_the_treatment_recorded(workbook, hours, ru):
+    from conftest import episode
+
+    # The facts a claim under article 7, 9, 14 or 17 rests on are stated in the line, in the vocabulary's
+    # order, whatever order the cell lists them in.
+    held = [episode(hours_held=hours, treatment="fingerprints taken, force used", description="Held at the station.",
+                    date=datetime.date(2018, 5, 10))]
+    assert _episode_lines(workbook, "en", held)[0].endswith(
+        f"Held at the station. Held for {hours} hour{'s' if hours != 1 else ''}. "
+        "While held: physical force used; fingerprints taken.")
+    assert _episode_lines(workbook, "ru", held)[0].endswith(
+        f"Продолжительность удержания — {ru}. Во время удержания: применена физическая сила; проведена дактилоскопия.")
+    assert _episode_lines(workbook, "kk", held)[0].endswith(
+        f"Ұстау ұзақтығы — {hours} сағат. Ұстау кезінде: дене күші қолданылды; дактилоскопия жүргізілді.")
+
+
+def test_an_episode_with_neither_hours_nor_treatment_says_nothing_of_them(workbook):
+    from conftest import episode
+
+    line = _episode_lines(workbook, "ru", [episode(description="Задержан у площади.")])[0]
+    assert line.endswith("Задержан у площади.") and "удержани" not in line
