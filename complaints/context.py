@@ -43,7 +43,7 @@ from .law import DEPRIVATION_OF_LIBERTY, PREVENTIVE_MEASURES, Provision, describ
 from .names import transliterate
 from .open_points import marker_function, untranslated_marker
 from .penalties import describe_penalty, penalty_in_phrase
-from .records import Complainant, Episode
+from .records import Complainant, Episode, Remedy
 from .schema import GROUNDS, MEASURE_VALUES, PETITIONS, REMEDY_ACTION_VALUES, TREATMENT, remedy_outcome_label
 from .settings import Period
 from .stock import CHARGE, CONVICTION, LASTING, charge_end, held_on
@@ -177,7 +177,9 @@ class CourtAct:
     court: str
     date: str  # empty: not recorded (an open point)
     number: str  # the case or decision number, empty when not recorded
-    what: str  # the measure it imposed, or the remedy it decided and how
+    what: str  # the measures it imposed, or how it decided a remedy
+    # The date of an appeal against it not yet decided: the act is not in force, and no protest is asked.
+    appeal_pending: str = ""
 
 
 def decided_against(episodes: Iterable[Episode]) -> bool:
@@ -558,18 +560,31 @@ class _Views:
 
     def court_acts(self, member: Member, episodes: tuple[EpisodeView, ...],
                    remedies: tuple[RemedyView, ...]) -> tuple[CourtAct, ...]:
-        """The decisions the Episodes sheet records as a court's, each with its number (the episode's case
-        number, else that of the person's annexed decision of the same day); then each remedy a court
-        decided, save one granted (the act it concerned no longer stands as it was)."""
+        """The decisions the Episodes sheet records as a court's, one act per court and day (a verdict and its
+        sentence are one), each with its number (an episode's case number, else that of the person's annexed
+        decision of the same day) and, while an appeal against it is pending, not in force; then each remedy a
+        court decided, by its outcome (the act it concerned no longer stands as it was when one was granted)."""
         numbers: dict[datetime.date | None, str] = {
             item.date: item.number or "" for item in self.case.attachments.get(member.person.complainant_id, ())
             if item.kind == "decision" and item.date and item.number}
-        acts = [CourtAct(view.authority, view.date, episode.case_number or numbers.get(episode.date, ""), view.act)
-                for episode, view in zip(member.episodes, episodes, strict=True)
-                if episode.measure in DECISIONS and episode.measure not in PRIVATE_ACTS
-                and _to_a_court(episode.authorities, episode.authority)]
-        acts += [CourtAct(view.authority, view.outcome_date, "", f"{view.action}: {view.outcome}" if view.action
-                          else view.outcome)
+        grouped: dict[tuple[str, datetime.date | None, int], list[tuple[Episode, EpisodeView]]] = {}
+        for episode, view in zip(member.episodes, episodes, strict=True):
+            if (episode.measure in DECISIONS and episode.measure not in PRIVATE_ACTS
+                    and _to_a_court(episode.authorities, episode.authority)):
+                # An act with no date is its own (its row): nothing says two undated ones are one.
+                key = (view.authority, episode.date, 0 if episode.date else episode.row)
+                grouped.setdefault(key, []).append((episode, view))
+        days = sorted({day for _, day, _ in grouped if day})
+        acts = []
+        for group in grouped.values():
+            first, view = group[0]
+            pending = (_pending_remedy(first.date, member, days, self.day, ("appeal",)) if first.date else None)
+            acts.append(CourtAct(
+                view.authority, view.date,
+                next((e.case_number for e, _ in group if e.case_number), "") or numbers.get(first.date, ""),
+                "; ".join(v.act for _, v in group),
+                appeal_pending=self.lang.date(pending.date, attributive=True) if pending and pending.date else ""))
+        acts += [CourtAct(view.authority, view.outcome_date, "", view.outcome)
                  for remedy, view in zip(member.remedies, remedies, strict=True)
                  if view.court and remedy.outcome and remedy.outcome != "granted"]
         return tuple(acts)
@@ -653,14 +668,17 @@ def _sentence_passed(lang: Language, conviction: Episode) -> str:
     return " ".join(phrase.split())
 
 
-def _under_appeal(convicted: datetime.date, member: Member, convictions: list[datetime.date],
-                  day: datetime.date) -> bool:
-    """Whether an appeal against the conviction of `convicted` is pending on `day`: one filed by `day`, on or
-    after that conviction and before the next, with no decision recorded. Only an appeal keeps a sentence from
-    becoming final: a cassation appeal, a petition for review or a request for a protest is against one in force."""
-    later = [c for c in convictions if c > convicted]
-    return any(r.action == "appeal" and not r.outcome and r.date and convicted <= r.date <= day
-               and not (later and r.date >= later[0]) for r in member.remedies)
+def _pending_remedy(decided: datetime.date, member: Member, decisions: list[datetime.date], day: datetime.date,
+                    actions: tuple[str, ...] = COURT_REMEDIES) -> Remedy | None:
+    """The remedy of `actions` against the decision of `decided` pending on `day`: one filed by `day`, on or after
+    that decision and before the next of `decisions`, with no decision recorded; an appeal first (the decision is
+    then not in force), else a cassation appeal or a petition for review (filed against one in force). A request
+    for a prosecutor's protest is at the prosecutor's discretion: never one."""
+    later = [d for d in decisions if d > decided]
+    pending = [r for r in member.remedies
+               if r.action in actions and not r.outcome and r.date and decided <= r.date <= day
+               and not (later and r.date >= later[0])]
+    return min(pending, key=lambda r: (COURT_REMEDIES.index(str(r.action)), r.date, r.row), default=None)
 
 
 def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> list[dict]:
@@ -684,15 +702,19 @@ def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> l
                 sentence = "; ".join(act_phrase(lang, s) for s in member.episodes
                                      if s.measure in SENTENCE_MEASURES and s.date == e.date) or (
                     _sentence_passed(lang, e) if e.penalty else "")
-            # A sentence under appeal is not final: the public brief says so, from the Remedies sheet.
-            appealed = e.measure == CONVICTION and _under_appeal(e.date, member, convictions, day)
+            # A sentence under appeal is not final, one under cassation is: the brief says which, from the Remedies.
+            pending = _pending_remedy(e.date, member, convictions, day) if e.measure == CONVICTION else None
             lapsed = e.measure in DEPRIVATION_OF_LIBERTY and held_on(e, day) is None
             # The prison term is the conviction's sentence, told there: the imprisonment is its serving.
             measure = (lang.pgettext("named case", "serving the sentence") if served_conviction(e, member.episodes)
                        else measure_label(lang, e.measure))
             episodes.append({"measure": measure, "start": start, "end": until,
                              "one_day": end == e.date or e.measure not in LASTING, "sentence": sentence,
-                             "term": describe_penalty(lang, e.penalty) if lapsed else "", "appealed": appealed})
+                             "term": describe_penalty(lang, e.penalty) if lapsed else "",
+                             "appealed": bool(pending and pending.action == "appeal"),
+                             "in_force_pending": {"remedy": REMEDY_ACTION_VALUES.label(lang, pending.action),
+                                                  "date": lang.date(pending.date, attributive=True)}
+                             if pending and pending.action != "appeal" and pending.date else None})
         if episodes:
             cases.append({"name": full_name(lang, member), "episodes": episodes})
     return cases

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .case import Member
+from .claims import CRIMINAL_MEASURES
 from .law import DEPRIVATION_OF_LIBERTY, PREVENTIVE_MEASURES, Provision, parse_provision
 from .penalties import Duration, parse_penalty
 from .records import Episode
@@ -101,8 +102,8 @@ class Stock:
     # an extension is recorded, so they are counted neither as held nor as charged at liberty, and
     # that is said, each under the measure that began last, ordered as deprived_by_measure is.
     lapsed_by_measure: tuple[tuple[str, int], ...] = ()
-    # The people above with no Criminal Code provision recorded for what holds or charges them (none at all,
-    # or another code's): charges_by_provision does not count them, and the brief says how many.
+    # The people above under a criminal measure with no Criminal Code provision recorded for what holds or
+    # charges them: charges_by_provision does not count them, and the brief says how many.
     unprovisioned: int = 0
 
     @property
@@ -155,7 +156,8 @@ def stock_on(members: Iterable[Member], day: datetime.date) -> Stock:
             applied = {p for e in holding + charges
                        if (p := parse_provision(e.legal_basis)) and p.code == CRIMINAL_CODE}
             provisions.update(applied)
-            unprovisioned += not applied
+            # Only someone under a criminal measure lacks a Criminal Code provision (not an administrative arrest).
+            unprovisioned += not applied and any(e.measure in CRIMINAL_MEASURES for e in holding + charges)
     return Stock(
         day=day,
         deprived=sum(deprived.values()),

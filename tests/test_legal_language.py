@@ -386,15 +386,20 @@ def test_a_measure_all_under_one_provision_says_both_for_two(count, expected):
     assert ("екеуі де — " in html_environment("kk").from_string(template).render(measure=kazakh)) is (count == 2)
 
 
-@pytest.mark.parametrize("remedy, appealed", [
-    ((datetime.date(2018, 10, 5), "Almaty City Court", "appeal", None), True),  # filed after it, not decided
-    ((datetime.date(2018, 10, 5), "Almaty City Court", "appeal", "sentence upheld"), False),  # decided
-    ((datetime.date(2018, 9, 1), "Almaty City Court", "appeal", None), False),  # before the conviction
-    ((datetime.date(2018, 10, 5), "Prosecutor General's Office", "protest", None), False),  # leaves it final
-    ((datetime.date(2018, 10, 5), "Supreme Court", "cassation", None), False),  # against a sentence in force
-    (None, False),
+APPEAL = (datetime.date(2018, 10, 5), "Almaty City Court", "appeal", None)
+UPHELD = (datetime.date(2018, 10, 5), "Almaty City Court", "appeal", "sentence upheld")
+CASSATION = (datetime.date(2018, 10, 29), "Supreme Court", "cassation", None)
+
+
+@pytest.mark.parametrize("remedies, pending", [
+    ([APPEAL], "appeal"),  # filed after it, not decided: not final
+    ([UPHELD], None),  # decided
+    ([(datetime.date(2018, 9, 1), "Almaty City Court", "appeal", None)], None),  # filed before the conviction
+    ([(datetime.date(2018, 10, 5), "Prosecutor General's Office", "protest", None)], None),  # at discretion
+    ([UPHELD, CASSATION], "cassation"),  # upheld on appeal, so in force; the cassation pending
+    ([], None),
 ])
-def test_the_brief_says_a_sentence_under_appeal_is_not_final(tmp_path, remedy, appealed):
+def test_the_brief_says_whether_a_sentence_with_a_remedy_pending_is_final(tmp_path, remedies, pending):
     episodes = [episode("C1", None, measure="conviction", date=datetime.date(2018, 9, 20), legal_basis="CC 174"),
                 episode("C1", None, measure="restriction_of_freedom", date=datetime.date(2018, 9, 20),
                         legal_basis="CC 174", penalty="1 year")]
@@ -402,13 +407,19 @@ def test_the_brief_says_a_sentence_under_appeal_is_not_final(tmp_path, remedy, a
     book = openpyxl.load_workbook(path)
     sheet = book.create_sheet("Remedies")
     sheet.append(["complainant_id", "date", "authority", "action", "outcome"])
-    if remedy:
+    for remedy in remedies:
         sheet.append(["C1", *remedy])
     book.save(path)
     case = load(path, ("en", "ru", "kk"), TODAY).case
     briefs = {lang: _document_text(case, "brief", lang) for lang in ("en", "ru", "kk")}
     assert ("restriction of freedom for 1 year under art. 174 CC; sentence appealed, appeal not yet decided)"
-            in briefs["en"]) is appealed
-    assert ("; приговор обжалован, жалоба не рассмотрена)" in briefs["ru"]) is appealed
-    assert ("; үкімге шағым берілген, шағым әлі қаралмаған" in briefs["kk"]) is appealed
+            in briefs["en"]) is (pending == "appeal")
+    assert ("; приговор обжалован, жалоба не рассмотрена)" in briefs["ru"]) is (pending == "appeal")
+    assert ("; үкімге шағым берілген, шағым әлі қаралмаған" in briefs["kk"]) is (pending == "appeal")
+    assert ("under art. 174 CC; sentence in force; cassation appeal of 29 October 2018 not yet decided)"
+            in briefs["en"]) is (pending == "cassation")
+    assert ("; приговор вступил в законную силу; ходатайство о пересмотре в кассационном порядке от 29 октября "
+            "2018 года не рассмотрено)" in briefs["ru"]) is (pending == "cassation")
+    assert ("; үкім заңды күшіне енді; 2018 жылғы 29 қазандағы кассациялық тәртіппен қайта қарау туралы "
+            "өтінішхат әлі қаралмаған" in briefs["kk"]) is (pending == "cassation")
     assert "restriction of freedom for 1 year under art. 174 CC" in briefs["en"]

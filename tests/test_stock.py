@@ -380,10 +380,11 @@ def test_a_tie_of_provisions_within_a_measure_follows_the_periods_order_of_provi
     (101, "у 101 человека статья УК не указана"),
 ])
 def test_the_brief_counts_the_people_held_or_charged_with_no_criminal_code_provision(tmp_path, count, phrase):
-    # `count` held with no provision recorded, one of them under the Code of Administrative Offences.
-    episodes = in_prison(count)[:-1] + [held(f"C{count}", "administrative_arrest", D(2021, 1, 1), D(2021, 1, 10),
-                                             legal_basis="CAO 488"),
-                                        held("C999", "criminal_case", D(2020, 12, 1), legal_basis="CC 174")]
+    # `count` in custody with no provision recorded; one under administrative arrest, whose provision is no
+    # Criminal Code's, is not among them.
+    episodes = in_prison(count) + [held("C998", "administrative_arrest", D(2021, 1, 1), D(2021, 1, 10),
+                                        legal_basis="CAO 488"),
+                                   held("C999", "criminal_case", D(2020, 12, 1), legal_basis="CC 174")]
     text = brief_text(tmp_path, episodes, "ru")
     assert f"Статьи УК, применённые к указанным выше лицам: 1 — по ст. 174 УК РК; {phrase}" in text
 

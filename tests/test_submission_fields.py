@@ -806,7 +806,7 @@ def test_the_domestic_complaint_names_the_court_acts_it_asks_to_protest(tmp_path
     complaint = text(result, "en/domestic-complaint.pdf")
     assert PROTEST_REQUEST in complaint
     assert (f"{COURT}, 11 May 2018, No. 2-41/2018: fine of KZT 120,250 under art. 488 CAO; "
-            "Almaty City Court, 29 May 2018: appeal: decision upheld") in complaint
+            "Almaty City Court, 29 May 2018: decision upheld") in complaint
     assert "cassation" not in complaint.split("List of complainants")[1]
     assert not fields & {"court_acts", "court_act_date"}
     assert ("Специализированный межрайонный административный суд города Алматы, 11 мая 2018 года, № 2-41/2018"
@@ -855,3 +855,35 @@ def test_a_court_act_takes_its_episode_s_case_number_first_and_asks_for_a_date_n
     assert f"{COURT}, 11 May 2018, No. 5-99/2018: fine" in acts and "2-41/2018" not in acts
     assert f"{COURT}, [to complete: the date of the court act]: administrative arrest" in acts
     assert "court_act_date" in fields and "court_acts" not in fields
+
+
+def test_a_verdict_and_its_sentence_are_one_act_and_one_under_appeal_is_not_protested(tmp_path):
+    court, day = "Almaty City Court", datetime.date(2018, 9, 20)
+    verdict = [episode("C1", measure="conviction", legal_basis="CC 174", authority=court, date=day),
+               episode("C1", measure="restriction_of_freedom", legal_basis="CC 174", penalty="1 year",
+                       authority=court, date=day)]
+    appeal = (datetime.date(2018, 10, 5), "Almaty Regional Court", "appeal", None, None)
+    for remedies, in_force in (([], True), ([appeal], False)):
+        result, _ = protests(tmp_path, verdict, remedies=remedies, langs=("en", "ru", "kk"))
+        acts = text(result, "en/domestic-complaint.pdf").split("List of complainants")[1]
+        assert acts.count(court) == 1
+        assert (f"{court}, 20 September 2018: conviction under art. 174 CC; restriction of freedom for 1 year under "
+                "art. 174 CC") in acts
+        assert ("(not in force: the appeal of 5 October 2018 has not been decided; no protest is asked)"
+                in acts) is not in_force
+        assert ("не вступил в законную силу: апелляционная жалоба от 5 октября 2018 года не рассмотрена"
+                in text(result, "ru/domestic-complaint.pdf")) is not in_force
+        assert ("заңды күшіне енбеген: 2018 жылғы 5 қазандағы апелляциялық шағым әлі қаралмаған"
+                in text(result, "kk/domestic-complaint.pdf")) is not in_force
+
+
+def test_the_domestic_complaint_asks_for_a_power_of_attorney_it_does_not_annex(tmp_path):
+    fined = [episode("C1", measure="fine", legal_basis="CAO 488", authority=COURT)]
+    result, fields = protests(tmp_path, fined)
+    assert "power_of_attorney" in fields
+    assert ("2 June 2018 [to complete: a scan of the signed power of attorney"
+            in text(result, "en/domestic-complaint.pdf"))
+    result, fields = protests(tmp_path, fined, attachments=[("power_of_attorney", "annexes/C1-poa.pdf",
+                                                             datetime.date(2018, 6, 2), None)])
+    assert "power_of_attorney" not in fields
+    assert "Power of attorney of 2 June 2018" in text(result, "en/domestic-complaint.pdf")
