@@ -138,11 +138,13 @@ def describe(points: tuple[OpenPoint, ...]) -> str:
 
 
 def marker_function(lang: Language):
-    """The templates' `to_complete(field, complainant_id="")`: the marker as markup. An unknown
+    """The templates' `to_complete(field, complainant_id="", short=False)`: the marker as markup. An unknown
     field is a template error, so that every marker is in FIELDS and its catalogs."""
-    def to_complete(field: str, complainant_id: str = "") -> Markup:
+    def to_complete(field: str, complainant_id: str = "", short: bool = False) -> Markup:
+        """short: the bare marker, for a table cell whose question the document states once above it."""
         label = lang.pgettext("open point", FIELDS[field])
-        text = lang.pgettext("open point", "[to complete: {field}]").format(field=label)
+        text = (lang.pgettext("open point", "[to complete]") if short
+                else lang.pgettext("open point", "[to complete: {field}]").format(field=label))
         return Markup('<span class="{css}" data-field="{field}" data-complainant="{who}">{text}</span>').format(
             css=CSS_CLASS, field=field, who=complainant_id, text=text)
     return to_complete

@@ -724,24 +724,50 @@ def test_the_occupation_and_the_affiliation_print_in_the_documents_language_or_a
     assert "as a member of «Еркін дала» қозғалысы [original language: Kazakh]" in english
 
 
-@pytest.mark.parametrize("cell, shown, asked", [
-    (None, None, True), ("unknown", None, True), ("yes", "yes", False), ("no", "no", False)])
-def test_consent_to_give_the_name_to_the_government_is_the_cell_not_the_power_of_attorney(tmp_path, cell, shown,
-                                                                                         asked):
-    """A power to represent is not the consent the Special Procedures' form asks about (reader s8): the column says
-    it, and an empty or unknown cell is an open point, never "yes"."""
-    people = [person("C1", poa_scope="represent", consent_to_government=cell)]
-    path = write_workbook(tmp_path / "case.xlsx", people=people, episodes=[episode("C1", measure="detention")])
-    loaded = load(path, ("en",), TODAY)
+def _victims(tmp_path, cells, lang="en"):
+    """The Special Procedures letter's table of victims (header and rows as text), the text before it, and the
+    letter's open points, for one person per consent_to_government cell."""
+    people = [person(f"C{k}", poa_scope="represent", consent_to_government=cell, id_document=str(k))
+              for k, cell in enumerate(cells, 1)]
+    path = write_workbook(tmp_path / "case.xlsx", people=people,
+                          episodes=[episode(f"C{k}", measure="detention") for k in range(1, len(cells) + 1)])
+    loaded = load(path, (lang,), TODAY)
     day = build_date(loaded.settings, TODAY)
-    letter = DocumentHtml(REGISTRY["special-procedures"], "en",
-                          document_context(loaded.case, REGISTRY["special-procedures"], "en", day), day)
-    row = lxml_html.document_fromstring(letter.html).find_class("victims")[0].findall(".//tbody/tr")[0]
-    government, public = [flat(td.text_content()) for td in row.findall("td")][-2:]
-    assert (("C1", "consent_to_government") in {(p.complainant_id, p.field) for p in letter.open_points}) is asked
-    assert public == "yes"  # consent_to_name
-    assert government == (shown or "[to complete: whether the person consents to his or her name being given to the "
-                                   "Government]")
+    letter = DocumentHtml(REGISTRY["special-procedures"], lang,
+                          document_context(loaded.case, REGISTRY["special-procedures"], lang, day), day)
+    table = lxml_html.document_fromstring(letter.html).find_class("victims")[0]
+    rows = [[flat(cell.text_content()) for cell in row] for row in table.iter("tr")]
+    before = flat(table.getprevious().text_content()) if table.getprevious() is not None else ""
+    return rows, before, {(p.complainant_id, p.field) for p in letter.open_points}
+
+
+ASKED = "[to complete: whether the person consents to his or her name being given to the Government]"
+
+
+def test_consent_to_give_the_name_to_the_government_is_the_cell_not_the_power_of_attorney(tmp_path):
+    """A power to represent is not the consent the Special Procedures' form asks about (reader s8): the column says
+    what the cell says, and an empty or unknown cell is an open point, never "yes". The question is printed once,
+    above the table; the rows it concerns hold the bare marker (reader s9: 41 full markers in a narrow column made
+    the table seven pages long)."""
+    rows, before, points = _victims(tmp_path, [None, "unknown", "yes", "no"])
+    assert rows[0][-2:] == ["Named to the Government", "Named in public reports"]
+    assert [row[-2] for row in rows[1:]] == ["[to complete]", "[to complete]", "yes", "no"]
+    assert [row[-1] for row in rows[1:]] == ["yes"] * 4  # consent_to_name
+    assert before == f"Named to the Government: {ASKED}"
+    assert {who for who, field in points if field == "consent_to_government"} == {"", "C1", "C2"}
+
+
+def test_without_any_consent_to_the_government_recorded_the_column_gives_way_to_one_question(tmp_path):
+    rows, before, points = _victims(tmp_path, [None, "unknown"], "ru")
+    assert "Раскрытие имени правительству" not in rows[0] and len(rows[0]) == len(rows[1])
+    assert before.startswith("Раскрытие имени правительству: [требуется указать: ")
+    assert ("", "consent_to_government") in points
+
+
+def test_with_every_consent_to_the_government_recorded_nothing_is_asked(tmp_path):
+    rows, before, points = _victims(tmp_path, ["yes", "no"])
+    assert [row[-2] for row in rows[1:]] == ["yes", "no"] and ASKED not in before
+    assert not {field for _, field in points} & {"consent_to_government"}
 
 
 @pytest.mark.parametrize("latin, shown, asked", [
