@@ -737,8 +737,12 @@ def _victims(tmp_path, cells, lang="en"):
                           document_context(loaded.case, REGISTRY["special-procedures"], lang, day), day)
     table = lxml_html.document_fromstring(letter.html).find_class("victims")[0]
     rows = [[flat(cell.text_content()) for cell in row] for row in table.iter("tr")]
-    before = flat(table.getprevious().text_content()) if table.getprevious() is not None else ""
-    return rows, before, {(p.complainant_id, p.field) for p in letter.open_points}
+    # The paragraphs between the section's heading and the table.
+    before, sibling = [], table.getprevious()
+    while sibling is not None and sibling.tag == "p":
+        before.insert(0, flat(sibling.text_content()))
+        sibling = sibling.getprevious()
+    return rows, " ".join(before), {(p.complainant_id, p.field) for p in letter.open_points}
 
 
 ASKED = "[to complete: whether the person consents to his or her name being given to the Government]"
@@ -753,20 +757,25 @@ def test_consent_to_give_the_name_to_the_government_is_the_cell_not_the_power_of
     assert rows[0][-2:] == ["Named to the Government", "Named in public reports"]
     assert [row[-2] for row in rows[1:]] == ["[to complete]", "[to complete]", "yes", "no"]
     assert [row[-1] for row in rows[1:]] == ["yes"] * 4  # consent_to_name
-    assert before == f"Named to the Government: {ASKED}"
+    assert before.startswith("The last two columns give each victim's consent")
+    assert before.endswith(f"Named to the Government: {ASKED}")
     assert {who for who, field in points if field == "consent_to_government"} == {"", "C1", "C2"}
 
 
 def test_without_any_consent_to_the_government_recorded_the_column_gives_way_to_one_question(tmp_path):
     rows, before, points = _victims(tmp_path, [None, "unknown"], "ru")
     assert "Раскрытие имени правительству" not in rows[0] and len(rows[0]) == len(rows[1])
-    assert before.startswith("Раскрытие имени правительству: [требуется указать: ")
+    assert before.startswith("В последнем столбце, как того требует форма подачи обращений, указано согласие каждой "
+                             "жертвы на упоминание её имени в публичных докладах специальных процедур.")
+    assert before.endswith("Раскрытие имени правительству: [требуется указать: согласен ли человек, чтобы его имя "
+                           "было сообщено правительству]")
     assert ("", "consent_to_government") in points
 
 
 def test_with_every_consent_to_the_government_recorded_nothing_is_asked(tmp_path):
     rows, before, points = _victims(tmp_path, ["yes", "no"])
     assert [row[-2] for row in rows[1:]] == ["yes", "no"] and ASKED not in before
+    assert before.startswith("The last two columns give each victim's consent")
     assert not {field for _, field in points} & {"consent_to_government"}
 
 
