@@ -109,6 +109,7 @@ FIELDS = {
                                 "guarantee these rights (some acts date from that day or later; the articles of the "
                                 "Constitution of 1995 are not cited for them)"),
     "signatory": N_("open point", "name of the signatory"),
+    "signatory_position": N_("open point", "position of the signatory"),
     "place": N_("open point", "place of signature"),
     "body_address": N_("open point", "name and address of the receiving body"),
     "organisation": N_("open point", "name of the submitting organisation"),

@@ -76,6 +76,47 @@ def test_russian_and_kazakh_letters_set_position_line_and_name_on_one_line(lang,
         signatory)
 
 
+@pytest.mark.parametrize("lang, position, name", [
+    ("ru", "[требуется указать: должность подписанта]", "[требуется указать: имя подписанта]"),
+    ("kk", "[толтыру қажет: қол қоюшының лауазымы]", "[толтыру қажет: қол қоюшының аты-жөні]")])
+def test_with_no_signatory_recorded_the_position_and_the_name_are_both_asked_in_their_places(lang, position, name):
+    """Reader s9: the name's open point wrapped back under the organisation and the position was blank. Each marker
+    stands in its own box on the signature line: the position before the line, the name after it."""
+    html = html_environment(lang).from_string(SIGNATURE).render(signatory="", position="")
+    line_paragraph = html[html.index('signature-line'):]
+    line_paragraph = line_paragraph[:line_paragraph.index("</p>")]
+    assert line_paragraph.index(position) < line_paragraph.index('class="line"') < line_paragraph.index(name)
+    assert 'class="position"' in line_paragraph and 'class="name"' in line_paragraph
+
+
+def test_a_signatory_recorded_without_a_position_is_signed_as_recorded():
+    html = html_environment("en").from_string(SIGNATURE).render(signatory="Dana Example", position="")
+    assert "position of the signatory" not in html and "Dana Example" in html
+    english = html_environment("en").from_string(SIGNATURE).render(signatory="", position="")
+    assert english.index("name of the signatory") < english.index("position of the signatory")
+
+
+def test_the_open_points_of_the_signature_line_wrap_within_their_own_boxes(tmp_path):
+    """Laid out as the PDF sets it: every word of the name's marker stands right of the line to sign on, and every
+    word of the position's left of it (reader s9 saw «указать: имя подписанта]» fall back to the left margin)."""
+    import subprocess
+
+    from complaints.render_pdf import STYLESHEET_LINK, render_pdf
+
+    body = html_environment("ru").from_string(SIGNATURE).render(signatory="", position="")
+    pdf, _ = render_pdf(f'<html lang="ru"><head>{STYLESHEET_LINK}</head><body>{body}</body></html>', "signature")
+    (tmp_path / "signature.pdf").write_bytes(pdf)
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "signature.pdf"), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    words = re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]+)</word>', xhtml)
+    lefts = {word: float(left) for left, _, word in words}
+    rights = {word: float(right) for _, right, word in words}
+    name = ["имя", "подписанта]"]
+    position = ["должность"]
+    assert min(lefts[word] for word in name) > 0.6 * max(rights.values())  # in the right-hand box, not wrapped back
+    assert max(rights[word] for word in position) < min(lefts[word] for word in name)
+
+
 @pytest.mark.parametrize("lang, within_a_year, across_years", [
     ("en", ("17 April", "4 October 2018"), ("17 December 2017", "4 October 2018")),
     ("ru", ("17 апреля", "4 октября 2018\u00a0года"), ("17 декабря 2017\u00a0года", "4 октября 2018\u00a0года")),
