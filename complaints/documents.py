@@ -61,6 +61,9 @@ class DocumentType:
     html_template: str
     scope: str  # what the power of attorney must allow: publish | represent | appeal
     public: bool  # public: named only with consent; confidential: marked, names, never contacts
+    # msgid, context "running title": a short form for the page header where the title would wrap
+    # there (in some language); empty: the header is the document's first heading.
+    running_title: str = ""
     # The bodies it is sent to (keys of complaints/data/bodies.toml), whose working languages are
     # the languages it is sent in.
     bodies: tuple[str, ...] = ()
@@ -307,6 +310,7 @@ REGISTRY: dict[str, DocumentType] = {
         DocumentType(
             name="special-procedures",
             title=N_("document title", "Joint allegation letter to the UN Special Procedures"),
+            running_title=N_("running title", "Allegation letter to the UN Special Procedures"),
             recipient=N_("recipient", "the UN Special Procedures"),
             html_template="special-procedures.html",
             scope="represent", public=False, bodies=("special-procedures",), international_procedure=True,
@@ -323,6 +327,7 @@ REGISTRY: dict[str, DocumentType] = {
         DocumentType(
             name="osce",
             title=N_("document title", "Written contribution to the OSCE Human Dimension Conference"),
+            running_title=N_("running title", "Written contribution to the OSCE"),
             recipient=N_("recipient", "the OSCE Human Dimension Conference"),
             html_template="osce.html",
             scope="represent", public=True, bodies=("odihr",),
@@ -355,11 +360,13 @@ REGISTRY: dict[str, DocumentType] = {
         ),
         replace(_WGAD, name="wgad-urgent",
                 title=N_("document title", "Request for urgent action to the Working Group on Arbitrary Detention"),
+                running_title=N_("running title", "Request for urgent action"),
                 html_template="wgad-urgent.html", concerns=_still_held, on_request=True, listing=None,
                 marked_case_annexes_only=True),
         DocumentType(
             name="special-procedures-urgent",
             title=N_("document title", "Urgent appeal to the UN Special Procedures"),
+            running_title=N_("running title", "Urgent appeal to the UN Special Procedures"),
             recipient=N_("recipient", "the UN Special Procedures"),
             html_template="special-procedures-urgent.html",
             scope="represent", public=False, bodies=("special-procedures",), international_procedure=True,

@@ -44,15 +44,17 @@ class DocumentHtml:
         title = title or code.pgettext("document title", document.title_on(day))
         template = template or document.html_template
         self.document, self.lang, self.day, self.template = document, lang, day, template
+        running_title = code.pgettext("running title", document.running_title) if document.running_title else ""
         self.meta = DocumentMeta(
             title=title,
             language=lang,
-            header=title,
+            header=running_title or title,
             page_label=code.pgettext("page label", "Page {page} of {pages}"),
             confidential_mark="" if document.public else code.pgettext("mark", "Confidential"),
         )
         self.context = {"volumes": []} | context | {
             "document_title": title,
+            "running_title_css": _css_string(running_title) if running_title else "",
             "confidential_mark": self.meta.confidential_mark,
             "draft_mark": "",
             "build_date_iso": day.isoformat(),

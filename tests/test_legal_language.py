@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import html
 import re
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -464,3 +465,23 @@ def test_the_brief_says_whether_a_sentence_with_a_remedy_pending_is_final(tmp_pa
     assert ("; үкім заңды күшіне енді; 2018 жылғы 29 қазандағы кассациялық тәртіппен қайта қарау туралы "
             "өтінішхат әлі қаралмаған" in briefs["kk"]) is (pending == "cassation")
     assert "restriction of freedom for 1 year under art. 174 CC" in briefs["en"]
+
+
+def test_every_page_header_fits_on_one_line_beside_the_draft_and_confidential_marks():
+    """Reader s9: the ru titles of the Special Procedures letter and appeals and of the OSCE contribution wrapped to two
+    lines in the page header and ran into «Конфиденциально». The header is the running title where a document has one,
+    else its title; at 8 pt it must leave room for the marks on either side (about 300 pt of the 453 pt line)."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(str(Path(__file__).resolve().parent.parent / "templates" / "html" / "fonts"
+                                  / "LiberationSerif-Regular.ttf"), 80)
+    too_long = []
+    for document in REGISTRY.values():
+        for lang in ("en", "ru", "kk"):
+            code = language(lang)
+            for title in (document.title, *(title for _, title, _ in document.earlier_names)):
+                header = (code.pgettext("running title", document.running_title) if document.running_title
+                          else code.pgettext("document title", title))
+                if font.getlength(header) / 10 > 225:
+                    too_long.append((document.name, lang, header))
+    assert too_long == []
