@@ -386,6 +386,16 @@ ATTACHMENT_DATE_DIFFERS = _problem(
     N_("validation", "Correct whichever of the two dates is wrong: the documents cite the one and annex the other."),
 )
 
+# A medical report annexed for someone whose episodes record neither ill-treatment nor force: no fact of the
+# submissions relies on it (reader s9, C012), so the annex stands alone, or a fact is missing.
+MEDICAL_REPORT_WITHOUT_HARM = _problem(
+    "medical-report-without-harm", WARNING,
+    N_("validation", "No episode of complainant {id} records ill-treatment or force used, which this medical "
+       "report would support."),
+    N_("validation", "Record the ill-treatment (measure) or the force used (treatment) on the Episodes sheet, or "
+       "leave the report out."),
+)
+
 # The files of the Attachments sheet (attachments.py), each at its row's file cell.
 ATTACHMENT_OUTSIDE_CASE = _problem(
     "attachment-outside-case", ERROR,

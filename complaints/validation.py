@@ -28,6 +28,7 @@ from .problems import (
     EXCLUDED_EPISODE,
     LAWYER_ACCESS_CONTRADICTED,
     LOOKALIKE_ID,
+    MEDICAL_REPORT_WITHOUT_HARM,
     MISSING_LABEL,
     MISSING_LATIN_NAME,
     NO_COMPLAINANTS,
@@ -250,6 +251,7 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
                         today, submission, issues)
 
     attachment_cols = column_maps.get(ATTACHMENTS.key, {})
+    harmed = {e.complainant_id for e in records.episodes if e.measure == "ill_treatment" or "force_used" in e.treatment}
     for attachment in records.attachments:
         if attachment.complainant_id and attachment.complainant_id not in people:
             issues.append(_issue(UNKNOWN_COMPLAINANT, ATTACHMENTS, attachment.row, "complainant_id",
@@ -260,6 +262,9 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
             if recorded and recorded != attachment.date:
                 issues.append(_issue(ATTACHMENT_DATE_DIFFERS, ATTACHMENTS, attachment.row, "date", attachment_cols,
                                      id=attachment.complainant_id, column=column))
+        elif attachment.complainant_id and attachment.kind == "medical" and attachment.complainant_id not in harmed:
+            issues.append(_issue(MEDICAL_REPORT_WITHOUT_HARM, ATTACHMENTS, attachment.row, "kind", attachment_cols,
+                                 id=attachment.complainant_id))
 
     if settings is not None:
         for text in settings_texts(settings):

@@ -19,7 +19,7 @@ from complaints.i18n import language
 from complaints.pipeline import load
 from complaints.schema import ATTACHMENTS
 
-from conftest import EXAMPLE, TODAY, write_workbook
+from conftest import EXAMPLE, TODAY, episode, write_workbook
 
 ATTACHMENT_HEADER = [column.key for column in ATTACHMENTS.columns]
 
@@ -41,10 +41,11 @@ def image_bytes(fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def make_case(folder: Path, rows: list[dict], files: dict[str, bytes]) -> Path:
-    """A case folder: a workbook with an Attachments sheet of `rows`, and `files` beside it."""
+def make_case(folder: Path, rows: list[dict], files: dict[str, bytes], episodes=None) -> Path:
+    """A case folder: a workbook (of `episodes`, else one detention) with an Attachments sheet of `rows`, and
+    `files` beside it."""
     folder.mkdir(exist_ok=True)
-    workbook = write_workbook(folder / "case.xlsx")
+    workbook = write_workbook(folder / "case.xlsx", episodes=episodes)
     book = openpyxl.load_workbook(workbook)
     sheet = book.create_sheet("Attachments")
     sheet.append(ATTACHMENT_HEADER)
@@ -220,6 +221,21 @@ def test_kinds_are_read_in_every_language_and_an_unknown_kind_is_an_error(tmp_pa
 
 def test_the_example_case_has_attachments_that_pass_every_check():
     loaded = load(EXAMPLE, ("en", "ru", "kk"), TODAY)
-    assert [i for i in loaded.report.issues if i.sheet == "Attachments"] == []
+    # Save C012's medical report, which no recorded fact relies on (the example's README lists it).
+    assert [(i.code, i.params) for i in loaded.report.issues if i.sheet == "Attachments"] == [
+        ("medical-report-without-harm", {"id": "C012"})]
     assert {item.media for item in loaded.attachment_files.values()} == {"pdf", "jpeg", "png", "tiff"}
     assert len(loaded.attachment_files) == 8
+
+
+@pytest.mark.parametrize("episodes, warned", [
+    (None, True),  # a detention with nothing recorded of how the person was treated
+    ([episode("C1", treatment="force used")], False),
+    ([episode("C1", measure="ill_treatment", description="Beaten.")], False),
+    ([episode("C1"), episode("C2", treatment="force used")], True),  # someone else's force
+])
+def test_a_medical_report_no_recorded_harm_relies_on_is_a_warning_at_its_kind(tmp_path, episodes, warned):
+    rows = [{"complainant_id": "C1", "kind": "medical", "file": "medical.pdf", "date": datetime.date(2018, 5, 14)}]
+    folder = make_case(tmp_path / "case", rows, {"medical.pdf": pdf_bytes()}, episodes)
+    found = [(i.code, i.row, i.column, i.params) for i in attachment_issues(folder)]
+    assert found == ([("medical-report-without-harm", 2, "kind", {"id": "C1"})] if warned else [])
