@@ -39,6 +39,8 @@ FIELDS = {
     "place_of_detention": N_("open point", "place of detention"),
     "detention_status": N_("open point", "whether the person is still deprived of liberty, or the date of release"),
     "lawyer_access": N_("open point", "whether the person had access to a lawyer"),
+    "release_request": N_("open point", "whether to ask for the author's immediate release, if the deprivation of "
+                          "liberty continues"),
     "domestic_remedies": N_("open point", "domestic remedies exhausted, or why they were not available or effective"),
     "pending_remedies": N_("open point", "why the communication is submitted before the pending remedy is decided "
                            "(for example, the remedy is ineffective or unduly prolonged)"),

@@ -181,6 +181,12 @@ def test_a_custody_whose_term_ran_out_with_no_end_recorded_is_never_still_held_b
     for document in (letter, questionnaire, allegation, communication):
         assert "still held" not in document and status in document
     assert "immediate release" not in allegation and "release the author" not in communication
+    # A fact of the communication (IV); the remedy sought asks the lawyer whether to ask for release (V).
+    facts, remedies = communication.split("V. Remedies sought")[0], communication.split("V. Remedies sought")[1]
+    assert status in facts and status not in remedies.split("VI.")[0]
+    assert ("[to complete: whether to ask for the author's immediate release, if the deprivation of liberty "
+            "continues]") in remedies
+    assert OpenPoint("C1", "release_request") in result.open_points["en/hrc/C1"]
     assert OpenPoint("C1", "detention_status") in result.open_points["en/wgad-questionnaire/C1"]
     # Within its term the same custody is still held, and the urgent request is built.
     current = build_one(tmp_path, None, people_extra=FILLED, episode_extra=HELD | {"penalty": "20 years"},
