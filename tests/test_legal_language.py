@@ -485,3 +485,16 @@ def test_every_page_header_fits_on_one_line_beside_the_draft_and_confidential_ma
                 if font.getlength(header) / 10 > 225:
                     too_long.append((document.name, lang, header))
     assert too_long == []
+
+
+def test_the_kazakh_constitution_is_quoted_in_its_own_words():
+    # Article 32 of the Constitution in Kazakh: «бейбіт әрі қарусыз жиналуға, … тосқауылдарға тұруға хақылы»
+    # (constitutionrk.kz, article 32; reader s9).
+    kazakh = language("kk").pgettext("constitution", "the right to assemble peacefully and without weapons, to hold "
+                                     "meetings, rallies, demonstrations, marches and pickets (article 32)")
+    assert kazakh.startswith("бейбіт әрі қарусыз жиналуға,") and "тосқауылдарға тұруға" in kazakh
+
+
+def test_the_kazakh_confidential_mark_is_no_state_secret_grade():
+    # «Құпия» is the Kazakh grade «секретно» of State secrets; a private document is «Құпиялы» (reader s9).
+    assert language("kk").pgettext("mark", "Confidential") == "Құпиялы"
