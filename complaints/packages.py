@@ -106,7 +106,9 @@ def describe(annex: Annex, lang: Language, person: str = "") -> str:
     document about many people (their name, or pseudonym, as the document prints it).
     """
     title = annex_title(annex.attachment, lang)
-    if person:
+    if person and title.endswith(")"):  # one bracket, not two in a row: «(после задержания …; Фамилия Имя)»
+        title = f"{title[:-1]}; {person})"
+    elif person:
         title = lang.pgettext("annex", "{description} ({person})").format(description=title, person=person)
     return lang.pgettext("annex", "Annex {number}. {description}").format(number=annex.number, description=title)
 
@@ -114,8 +116,14 @@ def describe(annex: Annex, lang: Language, person: str = "") -> str:
 def annex_title(attachment: Attachment, lang: Language) -> str:
     """What the document is, dated and numbered in the language's order: "Decision of the Almaty City
     Court of 16 May 2018, No. 2-41", its first letter a capital."""
-    issuer, title = lang.split_possessor(attachment.titles.get(lang.code) or kind_label(attachment.kind, lang))
+    # A photograph has no issuer: a Kazakh genitive in its title is what it shows («алаңның фотосуреті»),
+    # and its date comes first («2018 жылғы 10 мамырдағы … алаңның фотосуреті»).
+    written = attachment.titles.get(lang.code) or kind_label(attachment.kind, lang)
+    issuer, title = ("", written) if attachment.kind == "photo" else lang.split_possessor(written)
     subject = attachment.subjects.get(lang.code, "")
+    # A subject in brackets is an aside on the whole title («(после задержания 10 мая 2018 года)»): it follows
+    # the title in every language, as a Kazakh date in it would otherwise stand beside the document's own.
+    aside, subject = (subject, "") if subject.startswith("(") else ("", subject)
     date = lang.reference_date(attachment.date) if attachment.date else ""
     if date and attachment.number:
         reference = lang.pgettext("annex", "of {date}, No. {number}").format(date=date, number=attachment.number)
@@ -137,6 +145,7 @@ def annex_title(attachment: Attachment, lang: Language) -> str:
     else:
         text = title
     text = f"{issuer} {text}" if issuer else text
+    text = f"{text} {aside}" if aside else text
     return text[:1].upper() + text[1:]
 
 

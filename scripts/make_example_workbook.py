@@ -199,7 +199,7 @@ EVENTS = [
             "Article 405 (participation in the activities of a banned organisation) "
             "and Article 174 (incitement of discord) of the Criminal Code of the Republic "
             "of Kazakhstan; the investigations brought searches and pre-trial detention, "
-            "and some of them were sentenced to restriction of freedom."
+            "and some of them were sentenced to restriction or deprivation of liberty."
         ),
         "summary_ru": (
             "В течение 2018 года в отношении ряда лиц начиналось досудебное расследование "
@@ -209,7 +209,7 @@ EVENTS = [
             "организации) и статье 174 (возбуждение розни) Уголовного кодекса "
             "Республики Казахстан; в ходе расследования проводились обыски, "
             "применялось содержание под стражей, часть из них осуждена к ограничению "
-            "свободы."
+            "или лишению свободы."
         ),
         "summary_kk": (
             "2018 жыл ішінде сот «экстремистік» деп таныған қозғалысты қолдайтын "
@@ -218,7 +218,8 @@ EVENTS = [
             "Республикасы Қылмыстық кодексінің 405-бабы (тыйым салынған ұйымның "
             "қызметіне қатысу) және 174-бабы (алауыздықты қоздыру) бойынша күдікті деп "
             "танылды; тергеу барысында тінтулер жүргізіліп, күзетпен ұстау қолданылды, "
-            "күдіктілердің бір бөлігі бас бостандығын шектеуге сотталды."
+            "күдіктілердің бір бөлігі бас бостандығын шектеуге немесе бас бостандығынан "
+            "айыруға сотталды."
         ),
     },
 ]
@@ -1149,7 +1150,7 @@ ATTACHMENTS = [
     {"complainant_id": "C005", "kind": "identity", "file": "annexes/C005-identity.tiff"},
     {"complainant_id": "C012", "kind": "medical", "file": "annexes/C012-medical.jpg", "date": D(2018, 5, 14),
      "title_en": "Medical report after detention", "title_kk": "медициналық қорытынды",
-     "subject_kk": "2018 жылғы 10 мамырдағы ұстаудан кейінгі",
+     "subject_kk": "(2018 жылғы 10 мамырдағы ұстаудан кейін)",
      "title_ru": "Медицинское заключение", "subject_ru": "(после задержания 10 мая 2018 года)"},
     {"complainant_id": "C012", "kind": "decision", "file": "annexes/C012-decision.pdf", "date": D(2018, 7, 12),
      "number": "2а-2231/2018",

@@ -178,6 +178,21 @@ def test_an_annex_reference_follows_each_languages_word_order_and_keeps_latin_le
     assert describe(Annex(1, undated, annex.file), language("ru"), "Иванов Иван") == (
         "Приложение 1. Постановление специализированного административного суда в отношении участников "
         "собрания (Иванов Иван)")
+    # Reader s9: a subject in brackets follows the title, so that a Kazakh date in it does not stand beside the
+    # report's own; a person's name joins that bracket rather than opening a second one.
+    aside = Attachment(row=5, kind="medical", file="x", date=datetime.date(2018, 5, 14),
+                       titles={"kk": "медициналық қорытынды", "ru": "Медицинское заключение"},
+                       subjects={"kk": "(2018 жылғы 10 мамырдағы ұстаудан кейін)",
+                                 "ru": "(после задержания 10 мая 2018 года)"})
+    assert describe(Annex(1, aside, annex.file), language("kk")) == (
+        "1-қосымша. 2018 жылғы 14 мамырдағы медициналық қорытынды (2018 жылғы 10 мамырдағы ұстаудан кейін)")
+    assert describe(Annex(1, aside, annex.file), language("ru"), "Иванов Иван") == (
+        "Приложение 1. Медицинское заключение от 14 мая 2018\u00a0года (после задержания 10 мая 2018 года; "
+        "Иванов Иван)")
+    # A photograph's genitive is what it shows, not its issuer: its date comes first.
+    square = dataclasses.replace(photo, titles={"kk": "жиналыс кезінде түсірілген алаңның фотосуреті"})
+    assert describe(Annex(2, square, annex.file), language("kk")) == (
+        "2-қосымша. 2018 жылғы 10 мамырдағы жиналыс кезінде түсірілген алаңның фотосуреті")
 
 
 def test_the_stamp_is_in_the_document_language():
