@@ -140,14 +140,21 @@ def describe(points: tuple[OpenPoint, ...]) -> str:
                      for who, fields in sorted(by_complainant.items(), key=lambda item: (not item[0], item[0])))
 
 
+def field_label(lang: Language, field: str, complainant_id: str = "") -> str:
+    """The open point's words in `lang`, a setting's "<id>" replaced by the complainant's own id, so that
+    the lawyer reads the key to set («interim_measures.C042.request», reader s9)."""
+    label = lang.pgettext("open point", FIELDS[field])
+    return label.replace("<id>", complainant_id) if complainant_id else label
+
+
 def marker_function(lang: Language):
     """The templates' `to_complete(field, complainant_id="", short=False)`: the marker as markup. An unknown
     field is a template error, so that every marker is in FIELDS and its catalogs."""
     def to_complete(field: str, complainant_id: str = "", short: bool = False) -> Markup:
         """short: the bare marker, for a table cell whose question the document states once above it."""
-        label = lang.pgettext("open point", FIELDS[field])
         text = (lang.pgettext("open point", "[to complete]") if short
-                else lang.pgettext("open point", "[to complete: {field}]").format(field=label))
+                else lang.pgettext("open point", "[to complete: {field}]").format(
+                    field=field_label(lang, field, complainant_id)))
         return Markup('<span class="{css}" data-field="{field}" data-complainant="{who}">{text}</span>').format(
             css=CSS_CLASS, field=field, who=complainant_id, text=text)
     return to_complete

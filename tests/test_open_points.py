@@ -13,7 +13,7 @@ from complaints.build import build, load
 from complaints.cli import main
 from complaints.errors import OpenPointsRemain
 from complaints.i18n import language, languages
-from complaints.open_points import FIELDS, OpenPoint, open_points
+from complaints.open_points import FIELDS, OpenPoint, field_label, open_points
 from complaints.problems import WARNING
 from complaints.schema import COMPLAINANTS, EPISODES
 
@@ -62,7 +62,7 @@ def test_the_summary_lists_exactly_the_markers_each_document_prints(example_buil
         text = flat(docx_text(path))
         points = example_build.open_points.get(relative.with_suffix("").as_posix(), ())
         printed = set(re.findall(r"\[to complete: ([^\]]+)\]", text))
-        assert printed == {FIELDS[point.field] for point in points}, relative
+        assert printed == {field_label(language("en"), point.field, point.complainant_id) for point in points}, relative
         listed += len(points)
     assert listed
 

@@ -588,6 +588,9 @@ def test_interim_measures_are_requested_only_as_the_lawyer_decides(tmp_path, set
     result = interim(tmp_path, setting)
     assert (OpenPoint("C1", "interim_measures") in result.open_points.get("en/hrc/C1", ())) is asked
     communication = text(result, "en/hrc/C1.pdf")
+    # The key to set names the author: the lawyer need not guess what «<id>» stands for (reader s9).
+    assert ("(case.toml: interim_measures.C1.request = true or false)" in communication) is asked
+    assert "<id>" not in communication
     assert ("Request for interim measures" in communication) is requested
     assert ("Her health is failing in custody." in communication) is requested
 
