@@ -17,6 +17,7 @@ SEVERITY_LABELS = {ERROR: N_("severity", "error"), WARNING: N_("severity", "warn
 DUPLICATE_REASONS = {
     "same-document": N_("duplicate reason", "the same identity document number"),
     "same-name-and-birth": N_("duplicate reason", "the same name and date of birth"),
+    "same-name": N_("duplicate reason", "the same name, and no date of birth or patronymic that tells them apart"),
 }
 
 # What a free text gave away, for personal-data-in-text.

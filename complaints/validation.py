@@ -103,12 +103,17 @@ def _possible_duplicates(people: list[Complainant], columns, issues: list[Issue]
             if person.surname_latin and person.given_name_latin:
                 keys.append(("same-name-and-birth",
                              identity_key(person.surname_latin, person.given_name_latin) + birth))
+        # A name alone: namesakes are common, so only where neither a date of birth nor a patronymic on both
+        # rows tells them apart, and only a warning (reader s9: one name in two cities, no date of birth,
+        # in a list of 87).
+        keys.append(("same-name", identity_key(person.surname, person.given_name)))
         reported = set()
         for key in keys:
             other = seen.get(key)
             if other is None:
                 seen[key] = person
-            elif other.complainant_id != person.complainant_id and other.complainant_id not in reported:
+            elif (other.complainant_id != person.complainant_id and other.complainant_id not in reported
+                  and (key[0] != "same-name" or _undistinguished(person, other))):
                 reported.add(other.complainant_id)
                 differing = tuple(column for column in _DECIDING_COLUMNS
                                   if getattr(person, column) != getattr(other, column)
@@ -116,13 +121,21 @@ def _possible_duplicates(people: list[Complainant], columns, issues: list[Issue]
                                   and (column != "poa_scope" or (person.poa_date and other.poa_date)))
                 params = dict(id=person.complainant_id, other_id=other.complainant_id, other_row=other.row,
                               reason=key[0])
-                if differing:  # which row is right decides what is published
+                if differing and key[0] != "same-name":  # which row is right decides what is published
                     issues.append(_issue(CONFLICTING_DUPLICATE, COMPLAINANTS, person.row, differing[0],
                                          columns, fields=differing, **params))
                 else:
                     issues.append(_issue(POSSIBLE_DUPLICATE, COMPLAINANTS, person.row,
                                          "id_document" if key[0] == "same-document" else "surname", columns,
                                          **params))
+
+
+def _undistinguished(person: Complainant, other: Complainant) -> bool:
+    """Two rows of one name that neither dates of birth nor patronymics set apart."""
+    if person.date_of_birth and other.date_of_birth:
+        return False  # the same date is the same-name-and-birth key's; another date, another person
+    return not (person.patronymic and other.patronymic
+                and identity_key(person.patronymic) != identity_key(other.patronymic))
 
 
 def publicly_named(people: Iterable[Complainant]) -> set[str]:

@@ -117,6 +117,24 @@ def person(rng: random.Random, number: int) -> dict:
             "consent_to_name": "yes" if rng.random() < 0.3 else "no"}
 
 
+# Patronymics for namesakes: drawn from the small lists above, some names recur, and two rows of one
+# name with nothing to tell them apart are flagged as a possible duplicate (as they should be).
+PATRONYMICS = {"M": ["Аскарович", "Болатович", "Жанатович", "Муратович", "Нурланович", "Серикович"],
+               "F": ["Аскаровна", "Болатовна", "Жанатовна", "Муратовна", "Нурлановна", "Сериковна"]}
+
+
+def tell_namesakes_apart(people: list[dict]) -> None:
+    """Each person whose name another shares gets a patronymic of his or her own, in the order of the rows:
+    no random draw, so that the rest of the example stays as it was drawn."""
+    holders: dict[tuple[str, str], list[dict]] = {}
+    for who in people:
+        holders.setdefault((who["surname"], who["given_name"]), []).append(who)
+    for namesakes in holders.values():
+        if len(namesakes) > 1:
+            for index, who in enumerate(namesakes):
+                who["patronymic"] = PATRONYMICS[who["sex"]][index]
+
+
 def detention(rng, who, event, day, ground, preventive, hours_range):
     hours = rng.randint(*hours_range)
     tags = sorted(rng.sample(TREATMENTS, rng.randint(0, 3)), key=TREATMENTS.index)
@@ -244,6 +262,7 @@ def main(argv: list[str]) -> int:
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUTPUT
     folder.mkdir(parents=True, exist_ok=True)
     people, episodes = build(random.Random(2023))
+    tell_namesakes_apart(people)
     book = Workbook()
     book.properties.creator = "scripts/make_election_example.py"
     book.properties.title = "Synthetic election-period case (all names invented)"

@@ -931,3 +931,19 @@ def test_the_domestic_complaint_asks_for_a_power_of_attorney_it_does_not_annex(t
                                                              datetime.date(2018, 6, 2), None)])
     assert "power_of_attorney" not in fields
     assert "Power of attorney of 2 June 2018" in text(result, "en/domestic-complaint.pdf")
+
+
+@pytest.mark.parametrize("document", ["domestic-complaint", "special-procedures"])
+def test_each_act_of_a_person_is_an_item_of_its_own_under_the_persons_name(tmp_path, document):
+    """Reader s9: a person's acts ran together in one paragraph over half a page; each date now starts a line."""
+    episodes = [episode("C1", date=datetime.date(2018, 5, 10)),
+                episode("C1", measure="fine", date=datetime.date(2018, 5, 11)),
+                episode("C1", event_id=None, measure="search", date=datetime.date(2018, 7, 3))]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent, appeal")],
+                          episodes=episodes)
+    loaded = load(path, ("en",), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    letter = DocumentHtml(REGISTRY[document], "en", document_context(loaded.case, REGISTRY[document], "en", day), day)
+    items = [flat(li.text_content()) for li in lxml_html.document_fromstring(letter.html).iter("li")]
+    acts = [item.split(": ")[1] for item in items if item.startswith("Aigerim Ospanova: ") and item[18].isdigit()]
+    assert acts == ["10 May 2018, Almaty", "11 May 2018, Almaty", "3 July 2018, Almaty"]

@@ -247,3 +247,24 @@ def test_the_input_file_is_never_modified(workbook):
     load(path, LANGS, TODAY)
     assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
     assert openpyxl.load_workbook(path).sheetnames == ["Events", "Complainants", "Episodes"]
+
+
+def test_one_name_without_a_date_of_birth_or_patronymic_to_tell_the_rows_apart_is_a_possible_duplicate(workbook):
+    """Reader s9: one name in two cities, no date of birth, in a list of 87. Namesakes are common: a date of birth or
+    a patronymic on both rows that differ sets them apart, and no warning is given."""
+    unborn = {"date_of_birth": None, "surname_latin": None, "given_name_latin": None}
+    people = [
+        person("C1", **unborn, id_document="1"),
+        person("C2", **unborn, id_document="2", city="Караганда"),  # the same name, nothing to tell them apart
+        person("C3", surname="Ли", given_name="Данияр", patronymic="Сергеевич", **unborn, id_document="3"),
+        person("C4", surname="Ли", given_name="Данияр", patronymic="Ким", **unborn, id_document="4"),  # another
+        person("C5", surname="Беков", given_name="Ерлан", id_document="5"),
+        person("C6", surname="Беков", given_name="Ерлан", id_document="6", date_of_birth=datetime.date(1971, 3, 3)),
+        person("C7", surname="Беков", given_name="Ерлан", id_document="7", date_of_birth=None),
+    ]
+    report = report_of(workbook(people=people, episodes=[episode(f"C{k}") for k in range(1, 8)]))
+    duplicates = {(i.params["id"], i.params["other_id"], i.params["reason"], i.column)
+                  for i in report.issues if i.code == "possible-duplicate"}
+    # C5 and C6 differ in their dates of birth; C7 has none, so it may be either.
+    assert duplicates == {("C2", "C1", "same-name", "surname"), ("C7", "C5", "same-name", "surname")}
+    assert report.valid
