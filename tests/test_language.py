@@ -369,12 +369,7 @@ def test_russian_domestic_complaint_agrees_with_the_count(n, citizens):
     assert text == f"Настоящая жалоба подаётся от имени {citizens} нас на подачу обращений."
 
 
-@pytest.mark.parametrize("n, person, pronoun", [
-    (1, "1 лица, лишённого", "его"), (2, "2 лиц, лишённых", "их"), (5, "5 лиц, лишённых", "их"),
-    (11, "11 лиц, лишённых", "их"), (21, "21 лица, лишённого", "их"), (22, "22 лиц, лишённых", "их"),
-    (101, "101 лица, лишённого", "их"),
-])
-@pytest.mark.parametrize("singular, plural", [
+URGENT_REQUESTS = [
     ("We ask the Working Group to transmit an urgent appeal to the Government of %(state)s concerning %(num)s person "
      "who is deprived of liberty at the date of this request, and to ask for their immediate release.",
      "We ask the Working Group to transmit an urgent appeal to the Government of %(state)s concerning %(num)s persons "
@@ -383,7 +378,15 @@ def test_russian_domestic_complaint_agrees_with_the_count(n, citizens):
      "who is deprived of liberty at the date of this appeal, and to call for their immediate release.",
      "We ask the mandate holders to send an urgent appeal to the Government of %(state)s concerning %(num)s persons "
      "who are deprived of liberty at the date of this appeal, and to call for their immediate release."),
+]
+
+
+@pytest.mark.parametrize("n, person, pronoun", [
+    (1, "1 лица, лишённого", "его"), (2, "2 лиц, лишённых", "их"), (5, "5 лиц, лишённых", "их"),
+    (11, "11 лиц, лишённых", "их"), (21, "21 лица, лишённого", "их"), (22, "22 лиц, лишённых", "их"),
+    (101, "101 лица, лишённого", "их"),
 ])
+@pytest.mark.parametrize("singular, plural", URGENT_REQUESTS)
 def test_russian_urgent_appeals_agree_with_the_count(singular, plural, n, person, pronoun):
     text = phrase("ru", None, singular, plural, n)
     assert f"в отношении {person} свободы" in text and text.endswith(f"призвать к {pronoun} немедленному освобождению.")
@@ -461,17 +464,6 @@ def test_a_provision_is_counted_in_people_and_acts(n, people, acts):
     assert phrase("kk", "people count", "%(num)s person", "%(num)s people", n) == f"{n} адам"
     assert phrase("kk", "measure count", "%(num)s act", "%(num)s acts", n) == f"{n} эпизод"
 
-
-URGENT_REQUESTS = [
-    ("We ask the Working Group to transmit an urgent appeal to the Government of %(state)s concerning %(num)s person "
-     "who is deprived of liberty at the date of this request, and to ask for their immediate release.",
-     "We ask the Working Group to transmit an urgent appeal to the Government of %(state)s concerning %(num)s persons "
-     "who are deprived of liberty at the date of this request, and to ask for their immediate release."),
-    ("We ask the mandate holders to send an urgent appeal to the Government of %(state)s concerning %(num)s person "
-     "who is deprived of liberty at the date of this appeal, and to call for their immediate release.",
-     "We ask the mandate holders to send an urgent appeal to the Government of %(state)s concerning %(num)s persons "
-     "who are deprived of liberty at the date of this appeal, and to call for their immediate release."),
-]
 
 
 @pytest.mark.parametrize("singular, plural", URGENT_REQUESTS)
