@@ -498,3 +498,14 @@ def test_the_kazakh_constitution_is_quoted_in_its_own_words():
 def test_the_kazakh_confidential_mark_is_no_state_secret_grade():
     # «Құпия» is the Kazakh grade «секретно» of State secrets; a private document is «Құпиялы» (reader s9).
     assert language("kk").pgettext("mark", "Confidential") == "Құпиялы"
+
+
+@pytest.mark.parametrize("lang, complaint, people", [("ru", "true", "Заявители"), ("ru", "false", "Лица"),
+                                                      ("kk", "true", "Шағымданушылар"), ("kk", "false", "Адамдар")])
+def test_the_brief_counts_people_by_place_where_the_complaint_counts_complainants(lang, complaint, people):
+    # The brief goes to the press, not to a body: no one in it is a complainant (reader s9 §3).
+    template = html_environment(lang).from_string(
+        '{% import "_macros.html" as m %}{{ m.places([{"name": "Астана", "complainants": 2, "episodes": 3}], '
+        '[{"name": "Астана", "complainants": 2, "episodes": 3}], 0, complaint=' + complaint + ') }}')
+    headers = re.findall(r"<th>([^<]*)</th>", template.render())
+    assert headers[1] == headers[4] == people
