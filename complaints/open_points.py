@@ -37,6 +37,8 @@ FIELDS = {
     "reasons_given": N_("open point", "reasons given by the authorities"),
     "legal_basis": N_("open point", "legal basis invoked"),
     "place_of_detention": N_("open point", "place of detention"),
+    # A convict is not «содержится»: he serves a sentence («место отбывания наказания», reader s8, s9).
+    "place_of_imprisonment": N_("open point", "place where the sentence is served"),
     "detention_status": N_("open point", "whether the person is still deprived of liberty, or the date of release"),
     "lawyer_access": N_("open point", "whether the person had access to a lawyer"),
     "release_request": N_("open point", "whether to ask for the author's immediate release, if the deprivation of "

@@ -947,3 +947,11 @@ def test_each_act_of_a_person_is_an_item_of_its_own_under_the_persons_name(tmp_p
     items = [flat(li.text_content()) for li in lxml_html.document_fromstring(letter.html).iter("li")]
     acts = [item.split(": ")[1] for item in items if item.startswith("Aigerim Ospanova: ") and item[18].isdigit()]
     assert acts == ["10 May 2018, Almaty", "11 May 2018, Almaty", "3 July 2018, Almaty"]
+
+
+def test_the_place_a_convict_serves_the_sentence_is_asked_as_such(tmp_path):
+    # A person serving a sentence is not «содержится»: the open point asks where the sentence is served (reader s9).
+    result = build_one(tmp_path, ["wgad-questionnaire"], langs=("ru",), episode_extra={"measure": "imprisonment"})
+    assert OpenPoint("C1", "place_of_imprisonment") in result.open_points["ru/wgad-questionnaire/C1"]
+    assert OpenPoint("C1", "place_of_detention") not in result.open_points["ru/wgad-questionnaire/C1"]
+    assert "[требуется указать: место отбывания наказания]" in text(result, "ru/wgad-questionnaire/C1.pdf")
