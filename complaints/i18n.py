@@ -40,6 +40,9 @@ def N_(context: str, message: str) -> str:
 EXACTLY_ONE = frozenset({
     N_("exactly one", "%(num)s person whose case has been documented"),
     N_("exactly one", "%(num)s fine, totalling %(total)s"),  # ru «1 штраф на сумму», not «на общую сумму»
+    # Headings without their count: singular for one person only, never for 21.
+    N_("exactly one", "The victim"),
+    N_("exactly one", "Person deprived of liberty"),
     N_("exactly one", "In total, %(num)s appeal was received from a person subjected to persecution."),
     N_("exactly one", "This complaint includes the case of %(num)s complainant who provided both an appeal form "
                       "and a power of attorney."),

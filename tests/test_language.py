@@ -477,3 +477,16 @@ def test_kazakh_filings_name_their_sender_with_one_word():
     kazakh = language("kk")
     assert {kazakh.gettext(message).split(":")[0] for message in ("Submitted by: %(organisation)s",
                                                                   "From: %(organisation)s")} == {"Жіберуші"}
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 11, 21, 22, 101])
+def test_the_urgent_appeals_headings_are_singular_for_exactly_one_person(n):
+    # A heading without its count: «Лица, лишённые свободы» for 21 as for 2, «Лицо» for one only (reader s9).
+    russian, kazakh = language("ru"), language("kk")
+    one = n == 1
+    assert russian.ngettext("Person deprived of liberty", "Persons deprived of liberty", n) == (
+        "Лицо, лишённое свободы" if one else "Лица, лишённые свободы")
+    assert russian.ngettext("The victim", "The victims", n) == ("Предполагаемая жертва" if one
+                                                              else "Предполагаемые жертвы")
+    assert kazakh.ngettext("The victim", "The victims", n) == ("Болжамды жәбірленуші" if one
+                                                             else "Болжамды жәбірленушілер")
