@@ -368,7 +368,7 @@ def test_category_ii_names_only_the_rights_the_record_shows_were_exercised(tmp_p
 def test_the_questionnaire_says_the_facts_a_category_rests_on_in_a_sentence_agreeing_with_their_number():
     macros = ('{% import "_macros.html" as m %}'
               '{{ m.facts_sentence(facts) }}|{{ m.facts_sentence(facts, penalties=true) }}')
-    arrest = {"measure": "административный арест", "date": "11 мая 2018 года"}
+    arrest = {"measure": "административный арест", "date": "11 мая 2018 года", "categorical": False}
     one = html_environment("ru").from_string(macros).render(facts=[arrest])
     assert one == ("Это подтверждается фактом, изложенным выше: административный арест 11 мая 2018 года.|"
                    "Соответствующее наказание изложено выше: административный арест 11 мая 2018 года.")
@@ -378,7 +378,8 @@ def test_the_questionnaire_says_the_facts_a_category_rests_on_in_a_sentence_agre
         assert text.startswith("Это подтверждается фактами, изложенными выше: административный арест 11 мая")
         assert "|Соответствующие наказания изложены выше:" in text
         assert text.count(" и административный арест") == 2  # "a, b и c": one "и" before the last, in each
-    undated, fine = {"measure": "ұстау", "date": ""}, {"measure": "айыппұл", "date": "2018 жылғы 11 мамыр"}
+    undated = {"measure": "ұстау", "date": "", "categorical": False}
+    fine = {"measure": "айыппұл", "date": "2018 жылғы 11 мамыр", "categorical": False}
     text = html_environment("kk").from_string(macros).render(facts=[undated, fine])
     assert text.startswith("Бұл жоғарыда баяндалған фактілермен расталады: ұстау (күні белгісіз) және айыппұл "
                            "(2018 жылғы 11 мамыр).|Тиісті жазалар")
