@@ -509,3 +509,20 @@ def test_the_brief_counts_people_by_place_where_the_complaint_counts_complainant
         '[{"name": "Астана", "complainants": 2, "episodes": 3}], 0, complaint=' + complaint + ') }}')
     headers = re.findall(r"<th>([^<]*)</th>", template.render())
     assert headers[1] == headers[4] == people
+
+
+def test_the_list_of_annexes_never_leaves_its_heading_and_one_annex_alone_at_a_page_foot():
+    # Reader s9: «Приложения» and annex 1 at the foot of a page, annexes 2-8 on the next.
+    import io
+
+    from pypdf import PdfReader
+
+    from complaints.render_pdf import render_pdf
+
+    for lines in range(24, 36):  # the heading falls at every height of the page's foot
+        html = ('<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="style.css"></head><body><main>'
+                + "".join(f"<p>Line {k}.</p>" for k in range(lines)) + '<h2 class="annexes">Annexes</h2>'
+                + "".join(f'<p class="annex">Annex {k}. Document {k}.</p>' for k in range(1, 6))
+                + "</main></body></html>")
+        pages = [page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(html, "annexes")[0])).pages]
+        assert "Annex 2." in next(page for page in pages if "Annexes" in page), lines
