@@ -238,7 +238,9 @@ def test_a_long_communication_opens_with_a_summary(tmp_path):
 def test_no_sentences_run_together(example_build):
     """Joined messages keep their spaces: no "2018.We" anywhere."""
     glued = re.compile(r"[a-zа-яёәғқңөұүһі\)]\.[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|г\.\.")
+    # A case.toml key an open point names («interim_measures.C042.request») is one word, not two sentences.
+    setting = re.compile(r"\b[a-z_]+\.C\d+\.[a-z_]+\b")
     for path in example_build.files:
         if path.suffix == ".pdf":
-            content = flat(pdf_text(path))
+            content = setting.sub("", flat(pdf_text(path)))
             assert not glued.search(content), (path, glued.search(content))

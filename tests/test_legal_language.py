@@ -279,16 +279,6 @@ def test_the_osce_contribution_counts_people_not_complainants(tmp_path):
     assert "2 человека, 2 эпизода" in contribution and "заявител" not in contribution
 
 
-def test_a_persons_acts_outside_any_event_are_one_item_as_in_the_events_sections(tmp_path):
-    episodes = [episode("C1"), episode("C1", None, measure="search", date=datetime.date(2018, 6, 1)),
-                episode("C1", None, measure="threats", date=datetime.date(2018, 6, 2))]
-    case = load(write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="appeal")], episodes=episodes),
-                ("ru",), TODAY).case
-    complaint = _document_text(case, "domestic-complaint", "ru")
-    others = complaint[complaint.index("Другие эпизоды преследования"):complaint.index("2. Правовая оценка")]
-    assert others.count("Оспанова Айгерим:") == 1 and "обыск" in others and "угрозы" in others
-
-
 def test_the_examples_russian_texts_write_feminine_and_neuter_short_participles_without_yo():
     # «привлечена», «освобождена», never «привлечёна»: a short participle loses the ё of «-ённый»
     # except in the masculine («привлечён»).

@@ -526,10 +526,12 @@ def hundred_thousand_rows(path: Path) -> Path:
         return f'<c r="{ref}" t="s"><v>{strings.setdefault(text, len(strings))}</v></c>'
 
     def letters(number: int) -> str:  # a different name for every row, as identity keys see names
+        # Letters that fold to one Latin letter each: «я» folds to "ia", the same as «иа».
+        alphabet = "бвгдзклмнпрстфаоу"
         word = ""
         while True:
-            number, digit = divmod(number, 20)
-            word += "бвгдзклмнпрстфаеиоуя"[digit]
+            number, digit = divmod(number, len(alphabet))
+            word += alphabet[digit]
             if not number:
                 return word
 
