@@ -955,3 +955,50 @@ def test_the_place_a_convict_serves_the_sentence_is_asked_as_such(tmp_path):
     assert OpenPoint("C1", "place_of_imprisonment") in result.open_points["ru/wgad-questionnaire/C1"]
     assert OpenPoint("C1", "place_of_detention") not in result.open_points["ru/wgad-questionnaire/C1"]
     assert "[требуется указать: место отбывания наказания]" in text(result, "ru/wgad-questionnaire/C1.pdf")
+
+
+def hrc_remedies_sought(tmp_path, episodes, remedies=(), lang="en"):
+    """Section V of C1's HRC communication, as text, with C1's Remedies rows."""
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Remedies")
+    sheet.append(["complainant_id", "date", "authority", "action", "outcome", "outcome_date"])
+    for row in remedies:
+        sheet.append(["C1", *row])
+    book.save(path)
+    loaded = load(path, (lang,), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    context = document_context(loaded.case, REGISTRY["hrc"], lang, day)
+    communication = DocumentHtml(REGISTRY["hrc"], lang, context | {"author": context["people"][0]}, day)
+    body = flat(lxml_html.document_fromstring(communication.html).text_content())
+    return body.split({"en": "V. Remedies sought", "ru": "V. Испрашиваемые средства правовой защиты",
+                  "kk": "V. Сұралатын құқықтық қорғау шаралары"}[lang])[1]
+
+
+@pytest.mark.parametrize("lang, named", [
+    ("en", f"guaranteed by the Covenant, including the court acts: {COURT}, 11 May 2018, No. 5-99/2018: fine of "
+           "KZT 120,250 under art. 488 CAO; Almaty City Court, 29 May 2018: decision upheld, and erase"),
+    ("ru", "в том числе судебные акты: Специализированный межрайонный административный суд города Алматы, 11 мая 2018 "
+           "года, № 5-99/2018"),
+    ("kk", "Алматы қалалық соты, 2018 жылғы 29 мамыр")])
+def test_the_hrc_remedies_name_the_court_acts_to_quash(tmp_path, lang, named):
+    """The Committee is asked to have the decisions quashed: by court, date and number where recorded, the acts the
+    domestic complaint asks the prosecutor to protest (reader s9)."""
+    fined = episode("C1", measure="fine", legal_basis="CAO 488", penalty="KZT 120250", authority=COURT,
+                    date=datetime.date(2018, 5, 11), case_number="5-99/2018")
+    upheld = (datetime.date(2018, 5, 16), "Almaty City Court", "appeal", "decision upheld", datetime.date(2018, 5, 29))
+    assert named in hrc_remedies_sought(tmp_path, [fined], [upheld], lang)
+
+
+def test_an_hrc_court_act_under_appeal_is_marked_and_none_recorded_keeps_the_general_request(tmp_path):
+    court, day = "Almaty City Court", datetime.date(2018, 9, 20)
+    verdict = episode("C1", measure="conviction", legal_basis="CC 174", authority=court, date=day)
+    appeal = (datetime.date(2018, 10, 5), "Almaty Regional Court", "appeal", None, None)
+    sought = hrc_remedies_sought(tmp_path, [verdict], [appeal])
+    assert (f"including the court acts: {court}, 20 September 2018: conviction under art. 174 CC (not in force: the "
+            "appeal of 5 October 2018 has not been decided), and erase") in sought
+    assert "no protest" not in sought
+    # A fine with no body recorded names no court act: the request as it was, and no open point.
+    sought = hrc_remedies_sought(tmp_path, [episode("C1", measure="fine", legal_basis="CAO 488")])
+    assert ("quash the decisions taken against the author for the exercise of the rights guaranteed by the Covenant, "
+            "and erase their consequences;") in sought and "to complete" not in sought.split("effective remedy")[0]
