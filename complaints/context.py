@@ -681,6 +681,18 @@ def _pending_remedy(decided: datetime.date, member: Member, decisions: list[date
     return min(pending, key=lambda r: (COURT_REMEDIES.index(str(r.action)), r.date, r.row), default=None)
 
 
+def _in_force_on(convicted: datetime.date, member: Member, convictions: list[datetime.date],
+                 day: datetime.date) -> datetime.date | None:
+    """The day the conviction of `convicted` entered into force, where the Remedies sheet records it: that of
+    the decision on an appeal against it (filed on or after it, before the next conviction) that did not
+    grant it, decided by `day`."""
+    later = [c for c in convictions if c > convicted]
+    return min((r.outcome_date for r in member.remedies
+                if r.action == "appeal" and r.outcome and r.outcome != "granted" and r.date and r.outcome_date
+                and convicted <= r.date and r.outcome_date <= day and not (later and r.date >= later[0])),
+               default=None)
+
+
 def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> list[dict]:
     """People a public document may name, with what lasted and what was done to them, in order: a
     conviction with its sentence; a custody whose term ran out by `day` with no end recorded with that
@@ -695,8 +707,22 @@ def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> l
             if e.measure not in NAMED_CASE_MEASURES or not e.date:
                 continue
             end = charge_end(e, convictions) if e.measure == CHARGE else e.end_date
+            begins: datetime.date | None = e.date
+            # The prison term is the conviction's sentence, told there: the imprisonment is its serving, which
+            # starts when the verdict enters into force. Before, under an appeal pending, the person is held in
+            # custody; with no appeal's decision recorded, that day is unknown, and no start is printed.
+            served = served_conviction(e, member.episodes)
+            measure = measure_label(lang, e.measure)
+            if served and served.date:
+                if _pending_remedy(served.date, member, convictions, day, ("appeal",)):
+                    measure = lang.pgettext("named case", "held in custody")
+                else:
+                    measure = lang.pgettext("named case", "serving the sentence")
+                    in_force = _in_force_on(served.date, member, convictions, day)
+                    begins = max(in_force, e.date) if in_force else None
             # A year the start and the end share is printed once: "from 28 June to 20 September 2018".
-            start, until = lang.date_range(e.date, end) if end and end != e.date else (lang.date(e.date), "")
+            start, until = (lang.date_range(begins, end) if begins and end and end != begins
+                            else (lang.date(begins) if begins else "", ""))
             sentence = ""
             if e.measure == CONVICTION:
                 sentence = "; ".join(act_phrase(lang, s) for s in member.episodes
@@ -705,9 +731,6 @@ def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> l
             # A sentence under appeal is not final, one under cassation is: the brief says which, from the Remedies.
             pending = _pending_remedy(e.date, member, convictions, day) if e.measure == CONVICTION else None
             lapsed = e.measure in DEPRIVATION_OF_LIBERTY and held_on(e, day) is None
-            # The prison term is the conviction's sentence, told there: the imprisonment is its serving.
-            measure = (lang.pgettext("named case", "serving the sentence") if served_conviction(e, member.episodes)
-                       else measure_label(lang, e.measure))
             episodes.append({"measure": measure, "start": start, "end": until,
                              "one_day": end == e.date or e.measure not in LASTING, "sentence": sentence,
                              "term": describe_penalty(lang, e.penalty) if lapsed else "",

@@ -326,8 +326,9 @@ def test_an_imprisonment_serving_a_conviction_states_the_sentence_once(tmp_path)
     from complaints.context import document_context
 
     named = document_context(case, REGISTRY["brief"], "ru", TODAY)["named_cases"][0]["episodes"]
-    assert [(e["measure"], e["sentence"]) for e in named] == [
-        ("обвинительный приговор", "3 года лишения свободы по ст. 174 УК РК"), ("отбывание наказания", "")]
+    assert [(e["measure"], e["sentence"], e["start"]) for e in named] == [
+        ("обвинительный приговор", "3 года лишения свободы по ст. 174 УК РК", "30 июля 2018\u00a0года"),
+        ("отбывание наказания", "", "")]  # no appeal's decision recorded: when it entered into force is unknown
     # Without the conviction's sentence recorded, the imprisonment is the only place that states it.
     unsentenced = [sentence[0] | {"penalty": None}, sentence[1]]
     case = load(write_workbook(tmp_path / "other.xlsx", people=[person("C1", poa_scope="represent")],
@@ -516,3 +517,36 @@ def test_the_list_of_annexes_never_leaves_its_heading_and_one_annex_alone_at_a_p
                 + "</main></body></html>")
         pages = [page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(html, "annexes")[0])).pages]
         assert "Annex 2." in next(page for page in pages if "Annexes" in page), lines
+
+
+@pytest.mark.parametrize("appeal, en, ru, kk", [
+    # Upheld on appeal on 28 September: in force, and served, from then (reader s9 §3).
+    ((datetime.date(2018, 8, 14), "Almaty City Court", "appeal", "sentence_upheld", datetime.date(2018, 9, 28)),
+     "serving the sentence from 28 September 2018 to 30 July 2021", "отбывание наказания с 28 сентября 2018 года "
+     "по 30 июля 2021 года", "жазаны өтеу (2018 жылғы 28 қыркүйек – 2021 жылғы 30 шілде)"),
+    # Not yet decided: not in force, so held in custody from the verdict, not serving.
+    ((datetime.date(2018, 8, 14), "Almaty City Court", "appeal", None, None),
+     "held in custody from 30 July 2018 to 30 July 2021", "содержание под стражей с 30 июля 2018 года по 30 июля "
+     "2021 года", "күзетпен ұстау (2018 жылғы 30 шілде – 2021 жылғы 30 шілде)"),
+    # No appeal's decision recorded: the day it entered into force is not known, and no day is printed.
+    (None, "174 CC); serving the sentence", "лишения свободы по ст. 174 УК РК); отбывание наказания",
+     "бас бостандығынан айыру); жазаны өтеу"),
+])
+def test_a_sentence_is_served_from_its_entry_into_force_and_held_in_custody_before(tmp_path, appeal, en, ru, kk):
+    day = datetime.date(2018, 7, 30)
+    episodes = [episode("C1", None, measure="conviction", date=day, legal_basis="CC 174", penalty="3 years' "
+                        "imprisonment"),
+                episode("C1", None, measure="imprisonment", date=day, legal_basis="CC 174", penalty="3 years",
+                        end_date=datetime.date(2021, 7, 30))]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="publish")], episodes=episodes)
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Remedies")
+    sheet.append(["complainant_id", "date", "authority", "action", "outcome", "outcome_date"])
+    if appeal:
+        sheet.append(["C1", *appeal])
+    book.save(path)
+    case = load(path, ("en", "ru", "kk"), TODAY).case
+    briefs = {lang: _document_text(case, "brief", lang) for lang in ("en", "ru", "kk")}
+    assert en in briefs["en"] and ru in briefs["ru"] and kk in briefs["kk"]
+    assert ("serving the sentence from 30 July" not in briefs["en"]
+            and "отбывание наказания с 30 июля" not in briefs["ru"])
