@@ -80,10 +80,11 @@ _NUMBER_SIGN = re.compile(r"№ (?=\w)")
 _BEFORE_NUMBER = re.compile(r" (?<=[.тауемывхяиюйьesh] )(?=\d)")
 _NUMBERED_WORD = re.compile(r"(?<!\w)(?:(?:ст|ч|п|пп|подп|art|arts|para|paras|No|Nos)\."
                             r"|(?:[Пп]од)?[Пп]ункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ями|ях)"
-                            r"|[Сс]татей|[Чч]аст(?:ь|и|ью|ей|ям|ями|ях)|[Aa]rticles?|[Pp]aragraphs?)\Z")
+                            r"|[Сс]татей|[Чч]аст(?:ь|и|ью|ей|ям|ями|ях)|[Aa]rticles?|[Pp]aragraphs?|жылғы)\Z")
 _MONTHS = sorted({month for code in languages() for context in ("format", "stand-alone")
                   for month in get_month_names("wide", context, code).values()}, key=len, reverse=True)
-# A Kazakh year is bound to its «жылғы» as well: «1995 / жылғы 30 тамыздағы» left a lone year (reader s9).
+# A Kazakh year is bound to its «жылғы», and «жылғы» to the day: «1995 жылғы 30 тамыздағы» is one unit, as
+# «1995 / жылғы 30 тамыздағы» left a lone year at a justified line's end (reader s9).
 _DAY_MONTH = re.compile(r" (?<=\d )(?=(?:" + "|".join([*_MONTHS, "жылғы"]) + "))")
 
 
