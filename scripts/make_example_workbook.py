@@ -483,10 +483,12 @@ ARREST_TEXT = "Found guilty of taking part in an unauthorised assembly; served t
 EP_ARREST_TEXT = ("Found liable for intending to meet the delegation, which the court treated as taking part in an "
                   "\"unauthorised\" event; served the arrest in a special detention centre, and the meeting with the "
                   "delegation went ahead without them.")
+# A hearing held without a lawyer: the complete example records it in the row's lawyer_access as well.
+HEARING_WITHOUT_LAWYER = "Court hearing lasted fifteen minutes; no lawyer was admitted."
 FINE_TEXT = [
     "Fined for taking part in an unauthorised assembly.",
     'Fined for an "unauthorised picket" & warned not to take part again.',
-    "Court hearing lasted fifteen minutes; no lawyer was admitted.",
+    HEARING_WITHOUT_LAWYER,
 ]
 
 # Criminal prosecution for chat messages: explicit rows.

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from complaints.cli import main
 from complaints.context import document_context
+from complaints.documents import REGISTRY
 from complaints.i18n import languages
 from complaints.pipeline import build_date, load, plan
 from complaints.render import DocumentHtml
@@ -60,3 +61,16 @@ def test_final_refuses_the_example_and_lists_its_open_points(tmp_path):
     assert result.exit_code == 1
     assert "en/wgad-questionnaire/C001: C001: " in result.output and "nationality" in result.output
     assert not (tmp_path / "example").exists()
+
+
+def test_a_hearing_without_a_lawyer_is_among_the_facts_of_article_14_3_b_and_d():
+    """Reader s9: C012's 14(3)(b)/(d) listed police detentions only, while the 11 May hearing (a fine; «no lawyer was
+    admitted») is the fact that matters. The claims read the row's lawyer_access, never the description: the example
+    records in that cell what its description tells."""
+    loaded = load(COMPLETE, ("en",))
+    day = build_date(loaded.settings)
+    context = document_context(loaded.case, REGISTRY["hrc"], "en", day)
+    author = next(p for p in context["people"] if p.complainant_id == "C012")
+    claim = next(c for c in author.claims if c.key == 14)
+    denied = dict(claim.breaches)["denied_lawyer"]
+    assert "11 May 2018 (fine)" in [f"{fact.date} ({fact.measure})" for fact in denied]
