@@ -159,6 +159,21 @@ def write_workbook(path: Path, events=None, people=None, episodes=None, headers=
     return path
 
 
+# The Remedies sheet's columns, for the tests that add one (add_sheet).
+REMEDY_HEADER = ["complainant_id", "date", "authority", "action", "outcome", "outcome_date"]
+
+
+def add_sheet(path: Path, title: str, header: list[str], rows) -> Path:
+    """A sheet more in a workbook the tests wrote: its header row, then the rows."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet(title)
+    sheet.append(header)
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
 @pytest.fixture
 def workbook(tmp_path):
     def make(**kwargs) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-import openpyxl
 from lxml import html as lxml_html
 
 from complaints.build import build, load
@@ -18,7 +17,7 @@ from complaints.pipeline import build_date
 from complaints.render import DocumentHtml
 from complaints.render_html import html_environment
 
-from conftest import TODAY, episode, event, flat, pdf_text, person, write_workbook
+from conftest import REMEDY_HEADER, TODAY, add_sheet, episode, event, flat, pdf_text, person, write_workbook
 
 
 def fact(measure: str, basis: str | None = None, event_id: str = "", date: str = "10 May 2018",
@@ -227,11 +226,8 @@ def test_the_communication_names_the_facts_of_each_article(tmp_path):
 
 def test_a_decision_dated_after_the_document_is_an_error(tmp_path):
     path = write_workbook(tmp_path / "case.xlsx")
-    book = openpyxl.load_workbook(path)
-    sheet = book.create_sheet("Remedies")
-    sheet.append(["complainant_id", "date", "authority", "action", "outcome", "outcome_date"])
-    sheet.append(["C1", datetime.date(2018, 6, 1), "court", "appeal", "dismissed", datetime.date(2018, 12, 1)])
-    book.save(path)
+    add_sheet(path, "Remedies", REMEDY_HEADER,
+              [["C1", datetime.date(2018, 6, 1), "court", "appeal", "dismissed", datetime.date(2018, 12, 1)]])
     (tmp_path / "case.toml").write_text("build_date = 2018-11-01\n", encoding="utf-8")
     report = load(path, ("en",), TODAY).report
     assert [(i.code, i.sheet, i.cell) for i in report.errors] == [("after-document-date", "Remedies", "F2")]

@@ -17,7 +17,7 @@ from complaints.i18n import language
 from complaints.pipeline import load
 from complaints.render_html import html_environment, render_html
 
-from conftest import TODAY, docx_text, episode, event, person, write_workbook
+from conftest import REMEDY_HEADER, TODAY, add_sheet, docx_text, episode, event, person, write_workbook
 
 # The measure words an intake template wrote before the terms were corrected: a workbook filled in
 # from it must still be read, and the documents print the corrected terms.
@@ -284,8 +284,6 @@ def test_the_examples_russian_texts_write_feminine_and_neuter_short_participles_
     # except in the masculine («привлечён»).
     import re
 
-    import openpyxl
-
     from conftest import EXAMPLE
 
     sheet = openpyxl.load_workbook(EXAMPLE / "workbook.xlsx", read_only=True)["Episodes"]
@@ -437,12 +435,7 @@ def test_the_brief_says_whether_a_sentence_with_a_remedy_pending_is_final(tmp_pa
                 episode("C1", None, measure="restriction_of_freedom", date=datetime.date(2018, 9, 20),
                         legal_basis="CC 174", penalty="1 year")]
     path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="publish")], episodes=episodes)
-    book = openpyxl.load_workbook(path)
-    sheet = book.create_sheet("Remedies")
-    sheet.append(["complainant_id", "date", "authority", "action", "outcome"])
-    for remedy in remedies:
-        sheet.append(["C1", *remedy])
-    book.save(path)
+    add_sheet(path, "Remedies", REMEDY_HEADER[:-1], [["C1", *remedy] for remedy in remedies])
     case = load(path, ("en", "ru", "kk"), TODAY).case
     briefs = {lang: _document_text(case, "brief", lang) for lang in ("en", "ru", "kk")}
     assert ("restriction of freedom for 1 year under art. 174 CC; sentence appealed, appeal not yet decided)"
@@ -539,12 +532,7 @@ def test_a_sentence_is_served_from_its_entry_into_force_and_held_in_custody_befo
                 episode("C1", None, measure="imprisonment", date=day, legal_basis="CC 174", penalty="3 years",
                         end_date=datetime.date(2021, 7, 30))]
     path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="publish")], episodes=episodes)
-    book = openpyxl.load_workbook(path)
-    sheet = book.create_sheet("Remedies")
-    sheet.append(["complainant_id", "date", "authority", "action", "outcome", "outcome_date"])
-    if appeal:
-        sheet.append(["C1", *appeal])
-    book.save(path)
+    add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", *appeal]] if appeal else [])
     case = load(path, ("en", "ru", "kk"), TODAY).case
     briefs = {lang: _document_text(case, "brief", lang) for lang in ("en", "ru", "kk")}
     assert en in briefs["en"] and ru in briefs["ru"] and kk in briefs["kk"]

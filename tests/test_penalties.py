@@ -154,21 +154,16 @@ def test_preventive_measures_print_a_term_and_punishments_a_penalty(workbook):
 ])
 def test_remedy_actions_and_outcomes_are_accepted_in_any_language_and_printed_in_the_documents(
         tmp_path, action, outcome):
-    import openpyxl
 
     from complaints.build import load
     from complaints.context import document_context
     from complaints.documents import REGISTRY
 
-    from conftest import TODAY, write_workbook
+    from conftest import REMEDY_HEADER, TODAY, add_sheet, write_workbook
 
     path = write_workbook(tmp_path / "case.xlsx")
-    book = openpyxl.load_workbook(path)
-    sheet = book.create_sheet("Remedies")
-    sheet.append(["complainant_id", "date", "authority", "action", "outcome", "outcome_date"])
-    sheet.append(["C1", datetime.date(2018, 6, 1), "Алматинский городской суд", action, outcome,
-                  datetime.date(2018, 7, 1)])
-    book.save(path)
+    add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", datetime.date(2018, 6, 1), "Алматинский городской суд", action,
+                                                 outcome, datetime.date(2018, 7, 1)]])
     loaded = load(path, ("en", "ru", "kk"), TODAY)
     assert not loaded.report.errors
     printed = {code: document_context(loaded.case, REGISTRY["hrc"], code, TODAY)["people"][0].remedies[0]
@@ -213,21 +208,16 @@ def test_a_remedy_outcome_is_worded_as_the_courts_word_it_and_agrees_with_the_ap
     (None, "обращение: ещё не рассмотрено."),
 ])
 def test_a_pending_remedy_agrees_with_the_application(tmp_path, action, russian):
-    import openpyxl
 
     from complaints.build import load
     from complaints.context import document_context
     from complaints.documents import REGISTRY
     from complaints.render_html import html_environment
 
-    from conftest import TODAY, write_workbook
+    from conftest import TODAY, add_sheet, write_workbook
 
     path = write_workbook(tmp_path / "case.xlsx")
-    book = openpyxl.load_workbook(path)
-    sheet = book.create_sheet("Remedies")
-    sheet.append(["complainant_id", "date", "action"])
-    sheet.append(["C1", datetime.date(2018, 6, 1), action])
-    book.save(path)
+    add_sheet(path, "Remedies", ["complainant_id", "date", "action"], [["C1", datetime.date(2018, 6, 1), action]])
     loaded = load(path, ("ru",), TODAY)
     remedy = document_context(loaded.case, REGISTRY["special-procedures"], "ru", TODAY)["people"][0].remedies[0]
     line = html_environment("ru").from_string('{% import "_macros.html" as m %}{{ m.remedy_line(r) }}')
@@ -235,18 +225,14 @@ def test_a_pending_remedy_agrees_with_the_application(tmp_path, action, russian)
 
 
 def test_an_unknown_remedy_outcome_is_an_error_at_its_cell(tmp_path):
-    import openpyxl
 
     from complaints.build import load
 
-    from conftest import TODAY, write_workbook
+    from conftest import TODAY, add_sheet, write_workbook
 
     path = write_workbook(tmp_path / "case.xlsx")
-    book = openpyxl.load_workbook(path)
-    sheet = book.create_sheet("Remedies")
-    sheet.append(["complainant_id", "date", "action", "outcome"])
-    sheet.append(["C1", datetime.date(2018, 6, 1), "appeal", "lost somewhere"])
-    book.save(path)
+    add_sheet(path, "Remedies", ["complainant_id", "date", "action", "outcome"],
+              [["C1", datetime.date(2018, 6, 1), "appeal", "lost somewhere"]])
     errors = load(path, ("en",), TODAY).report.errors
     assert [(e.code, e.column, e.row) for e in errors] == [("bad-value", "outcome", 2)]
 

@@ -17,7 +17,7 @@ from complaints.open_points import OpenPoint
 from complaints.pipeline import build_date
 from complaints.render import DocumentHtml
 
-from conftest import TODAY, episode, flat, pdf_text, person, write_workbook
+from conftest import REMEDY_HEADER, TODAY, add_sheet, episode, flat, pdf_text, person, write_workbook
 
 FILLED = {"nationality": "KZ", "place_of_birth": "Шымкент", "occupation": "journalist",
           "affiliation": "the Free Steppe movement", "other_procedures": "none"}
@@ -249,12 +249,7 @@ def with_remedies(tmp_path, rows):
     case.mkdir(parents=True, exist_ok=True)
     path = write_workbook(case / "case.xlsx", people=[person("C1", poa_scope="represent", other_procedures="none")],
                           episodes=[episode("C1", measure="administrative_arrest", legal_basis="CAO 488")])
-    book = openpyxl.load_workbook(path)
-    sheet = book.create_sheet("Remedies")
-    sheet.append(["complainant_id", "date", "authority", "action", "outcome", "outcome_date"])
-    for row in rows:
-        sheet.append(["C1", *row])
-    book.save(path)
+    add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", *row] for row in rows])
     (case / "case.toml").write_text('documents = ["hrc"]\n', encoding="utf-8")
     result = build(case, langs=["en"], formats=["pdf"], documents=["hrc"], output_root=tmp_path / "out", today=TODAY)
     return text(result, "en/hrc/C1.pdf"), {p.field for p in result.open_points.get("en/hrc/C1", ())}
@@ -960,12 +955,7 @@ def test_the_place_a_convict_serves_the_sentence_is_asked_as_such(tmp_path):
 def hrc_remedies_sought(tmp_path, episodes, remedies=(), lang="en"):
     """Section V of C1's HRC communication, as text, with C1's Remedies rows."""
     path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
-    book = openpyxl.load_workbook(path)
-    sheet = book.create_sheet("Remedies")
-    sheet.append(["complainant_id", "date", "authority", "action", "outcome", "outcome_date"])
-    for row in remedies:
-        sheet.append(["C1", *row])
-    book.save(path)
+    add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", *row] for row in remedies])
     loaded = load(path, (lang,), TODAY)
     day = build_date(loaded.settings, TODAY)
     context = document_context(loaded.case, REGISTRY["hrc"], lang, day)
