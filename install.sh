@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything complaints needs on Debian with Python 3.11, then the package in .venv/.
 #   ./install.sh         the tool
-#   ./install.sh --dev   the tool, the test dependencies and poppler-utils (pdftotext for tests)
+#   ./install.sh --dev   the tool, the test dependencies, poppler-utils (pdftotext for tests) and
+#                        LibreOffice without a screen, with the fonts of Times New Roman's metrics
+#                        (tests open the DOCX and an .ods workbook as a Word-like tool would)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,7 +15,7 @@ packages+=(libicu-dev pkg-config g++ python3-dev)
 python3 -c "import ensurepip, venv" 2>/dev/null || packages+=(python3-venv)
 extra=""
 if [[ "${1:-}" == "--dev" ]]; then
-  packages+=(poppler-utils)
+  packages+=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation)
   extra="[test]"
 fi
 
