@@ -182,10 +182,14 @@ class CourtAct:
     appeal_pending: str = ""
 
 
+def state_decision(episode: Episode) -> bool:
+    """A decision of the State (not an employer's): what a prosecutor's protest may concern."""
+    return episode.measure in DECISIONS and episode.measure not in PRIVATE_ACTS
+
+
 def decided_against(episodes: Iterable[Episode]) -> bool:
-    """Whether a decision of the State (not an employer's) was taken against the person: what a
-    prosecutor's protest may concern."""
-    return any(e.measure in DECISIONS and e.measure not in PRIVATE_ACTS for e in episodes)
+    """Whether a decision of the State was taken against the person."""
+    return any(state_decision(e) for e in episodes)
 
 
 @dataclass(frozen=True)
@@ -569,8 +573,7 @@ class _Views:
             if item.kind == "decision" and item.date and item.number}
         grouped: dict[tuple[str, datetime.date | None, int], list[tuple[Episode, EpisodeView]]] = {}
         for episode, view in zip(member.episodes, episodes, strict=True):
-            if (episode.measure in DECISIONS and episode.measure not in PRIVATE_ACTS
-                    and _to_a_court(episode.authorities, episode.authority)):
+            if state_decision(episode) and _to_a_court(episode.authorities, episode.authority):
                 # An act with no date is its own (its row): nothing says two undated ones are one.
                 key = (view.authority, episode.date, 0 if episode.date else episode.row)
                 grouped.setdefault(key, []).append((episode, view))
@@ -674,11 +677,16 @@ def _pending_remedy(decided: datetime.date, member: Member, decisions: list[date
     that decision and before the next of `decisions`, with no decision recorded; an appeal first (the decision is
     then not in force), else a cassation appeal or a petition for review (filed against one in force). A request
     for a prosecutor's protest is at the prosecutor's discretion: never one."""
-    later = [d for d in decisions if d > decided]
-    pending = [r for r in member.remedies
-               if r.action in actions and not r.outcome and r.date and decided <= r.date <= day
-               and not (later and r.date >= later[0])]
+    pending = [r for r in member.remedies if r.action in actions and not r.outcome and r.date and r.date <= day
+               and _filed_against(r.date, decided, decisions)]
     return min(pending, key=lambda r: (COURT_REMEDIES.index(str(r.action)), r.date, r.row), default=None)
+
+
+def _filed_against(filed: datetime.date, decided: datetime.date, decisions: list[datetime.date]) -> bool:
+    """Whether a remedy filed on `filed` is against the decision of `decided`: on or after it, before the next
+    of `decisions`."""
+    later = [d for d in decisions if d > decided]
+    return decided <= filed and not (later and filed >= later[0])
 
 
 def _in_force_on(convicted: datetime.date, member: Member, convictions: list[datetime.date],
@@ -686,10 +694,9 @@ def _in_force_on(convicted: datetime.date, member: Member, convictions: list[dat
     """The day the conviction of `convicted` entered into force, where the Remedies sheet records it: that of
     the decision on an appeal against it (filed on or after it, before the next conviction) that did not
     grant it, decided by `day`."""
-    later = [c for c in convictions if c > convicted]
     return min((r.outcome_date for r in member.remedies
                 if r.action == "appeal" and r.outcome and r.outcome != "granted" and r.date and r.outcome_date
-                and convicted <= r.date and r.outcome_date <= day and not (later and r.date >= later[0])),
+                and r.outcome_date <= day and _filed_against(r.date, convicted, convictions)),
                default=None)
 
 
