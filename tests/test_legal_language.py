@@ -484,15 +484,23 @@ def test_the_kazakh_confidential_mark_is_no_state_secret_grade():
     assert language("kk").pgettext("mark", "Confidential") == "Құпиялы"
 
 
-@pytest.mark.parametrize("lang, complaint, people", [("ru", "true", "Заявители"), ("ru", "false", "Лица"),
-                                                      ("kk", "true", "Шағымданушылар"), ("kk", "false", "Адамдар")])
-def test_the_brief_counts_people_by_place_where_the_complaint_counts_complainants(lang, complaint, people):
-    # The brief goes to the press, not to a body: no one in it is a complainant (reader s9 §3).
+@pytest.mark.parametrize("lang, complaint, people, note", [
+    ("ru", "true", "Заявители", "а заявитель, преследовавшийся там"),
+    ("ru", "false", "Лица", "а лицо, преследовавшееся там"),
+    ("kk", "true", "Шағымданушылар", "ұшыраған шағымданушы екі жолда"),
+    ("kk", "false", "Адамдар", "ұшыраған адам екі жолда"),
+    ("en", "true", "Complainants", "a complainant persecuted"), ("en", "false", "People", "a person persecuted")])
+def test_the_brief_counts_people_by_place_where_the_complaint_counts_complainants(lang, complaint, people, note):
+    # The brief goes to the press, not to a body: no one in it is a complainant (reader s9 §3), nor in the
+    # note under its region table, which names whom the column counts (reader s9 final N2).
     template = html_environment(lang).from_string(
         '{% import "_macros.html" as m %}{{ m.places([{"name": "Астана", "complainants": 2, "episodes": 3}], '
-        '[{"name": "Астана", "complainants": 2, "episodes": 3}], 0, complaint=' + complaint + ') }}')
-    headers = re.findall(r"<th>([^<]*)</th>", template.render())
+        '[{"name": "Астана", "complainants": 2, "episodes": 3}], 0, places_in_two_regions=1, complaint='
+        + complaint + ') }}')
+    html = template.render()
+    headers = re.findall(r"<th>([^<]*)</th>", html)
     assert headers[1] == headers[4] == people
+    assert note in re.search(r'<p class="note">(.*?)</p>', html, re.S).group(1)
 
 
 def test_the_list_of_annexes_never_leaves_its_heading_and_one_annex_alone_at_a_page_foot():
