@@ -80,11 +80,12 @@ _NUMBER_SIGN = re.compile(r"№ (?=\w)")
 _BEFORE_NUMBER = re.compile(r" (?<=[.тауемывхяиюйьesh] )(?=\d)")
 _NUMBERED_WORD = re.compile(r"(?<!\w)(?:(?:ст|ч|п|пп|подп|art|arts|para|paras|No|Nos)\."
                             r"|(?:[Пп]од)?[Пп]ункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ями|ях)"
-                            r"|[Сс]татей|[Чч]аст(?:ь|и|ью|ей|ям|ями|ях)|[Aa]rticles?|[Pp]aragraphs?|жылғы)\Z")
+                            r"|[Сс]татей|[Чч]аст(?:ь|и|ью|ей|ям|ями|ях)|[Aa]rticles?|[Pp]aragraphs?)\Z")
 _MONTHS = sorted({month for code in languages() for context in ("format", "stand-alone")
                   for month in get_month_names("wide", context, code).values()}, key=len, reverse=True)
-# A Kazakh year is bound to its «жылғы», and «жылғы» to the day: «1995 жылғы 30 тамыздағы» is one unit, as
-# «1995 / жылғы 30 тамыздағы» left a lone year at a justified line's end (reader s9).
+# A Kazakh year is bound to its «жылғы» as well: «1995 / жылғы 30 тамыздағы» left a lone year (reader s9).
+# «жылғы» is not bound to the day: «2009 жылғы 30 қыркүйекте» as one unit is too long for a justified line,
+# which then stretched its spaces (reader s9, N10); «2009 жылғы / 30 қыркүйекте» is ordinary Kazakh setting.
 _DAY_MONTH = re.compile(r" (?<=\d )(?=(?:" + "|".join([*_MONTHS, "жылғы"]) + "))")
 
 

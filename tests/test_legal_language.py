@@ -169,7 +169,7 @@ def test_an_abbreviation_and_its_number_and_a_day_and_its_month_stay_on_one_line
     html = _keep_together("<head></head><body><p>по ч. 2 ст. 405 УК РК и п. 3 правил, art. 9; 11 мая 2018 года, "
                           "2018 жылғы 24 маусымда, 5 October 2018; 12 человек, стр. 5</p></body>")
     assert ("по ч.\u00a02 ст.\u00a0405 УК РК и п.\u00a03 правил, art.\u00a09; 11\u00a0мая 2018 года, "
-            "2018\u00a0жылғы\u00a024\u00a0маусымда, 5\u00a0October 2018; 12 человек, стр. 5") in html
+            "2018\u00a0жылғы 24\u00a0маусымда, 5\u00a0October 2018; 12 человек, стр. 5") in html
 
 
 def test_the_word_for_a_provision_stays_on_the_line_of_its_number():

@@ -246,7 +246,7 @@ _PLAIN_LAST_WORD = re.compile(r"(\S) (\w{1,4}[.:]?\s*</h[1-4]>)")
 _PLAIN_NUMBER_SIGN = re.compile(r"№ (?=\w)")
 _PLAIN_ABBREVIATION = re.compile(r"\b((?:ст|ч|п|пп|подп|art|arts|para|paras|No|Nos)\."
                                  r"|(?:[Пп]од)?[Пп]ункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|[Сс]тать(?:я|и|е|ю|ёй|ей|ям|ями|ях)"
-                                 r"|[Сс]татей|[Чч]аст(?:ь|и|ью|ей|ям|ями|ях)|[Aa]rticles?|[Pp]aragraphs?|жылғы) (?=\d)")
+                                 r"|[Сс]татей|[Чч]аст(?:ь|и|ью|ей|ям|ями|ях)|[Aa]rticles?|[Pp]aragraphs?) (?=\d)")
 _PLAIN_DAY_MONTH = re.compile(r"(\d) (?=" + "|".join([*(month for code in ("en", "ru", "kk") for context in (
     "format", "stand-alone") for month in get_month_names("wide", context, code).values()), "жылғы"]) + ")")
 
