@@ -12,6 +12,7 @@ prints are made by that type's context hook, beside its entry in documents.py.
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -332,6 +333,13 @@ def served_conviction(episode: Episode, episodes: Iterable[Episode]) -> Episode 
     return max(passed, key=lambda conviction: conviction.date or datetime.date.min, default=None)
 
 
+def _joined_words(phrase: str) -> str:
+    """A phrase whose empty slots left double spaces, with one space between words. Only ordinary
+    spaces: str.split() would also take the no-break spaces inside "120\u00a0250 тенге" and "ст.\u00a0405",
+    and the amount would break across two lines ("120 / 250")."""
+    return re.sub(" {2,}", " ", phrase).strip(" ")
+
+
 def act_phrase(lang: Language, episode: Episode, serves: Episode | None = None) -> str:
     """The measure with its term or amount and the provision invoked, in the word order of the
     document's language (ru "административный арест сроком на 15 суток по ст. 488 КоАП РК", kk "ҚР
@@ -355,7 +363,7 @@ def act_phrase(lang: Language, episode: Episode, serves: Episode | None = None) 
     else:
         phrase = lang.pgettext("act", "{measure} {penalty} {basis}").format(
             measure=measure, penalty=in_phrase or "", basis=basis)
-    parts = [" ".join(phrase.split())]
+    parts = [_joined_words(phrase)]
     if episode.legal_basis and not provision:
         parts.append(lang.gettext("legal basis: %(basis)s") % {"basis": describe_basis(lang, episode.legal_basis)})
     if episode.penalty and in_phrase is None:
@@ -668,7 +676,7 @@ def _sentence_passed(lang: Language, conviction: Episode) -> str:
     phrase = lang.pgettext("act", "{measure} {penalty} {basis}").format(
         measure="", penalty=describe_penalty(lang, conviction.penalty),
         basis=provision.describe(lang, under=True, short=True) if provision else "")
-    return " ".join(phrase.split())
+    return _joined_words(phrase)
 
 
 def _pending_remedy(decided: datetime.date, member: Member, decisions: list[datetime.date], day: datetime.date,

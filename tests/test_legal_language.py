@@ -325,7 +325,7 @@ def test_an_imprisonment_serving_a_conviction_states_the_sentence_once(tmp_path)
 
     named = document_context(case, REGISTRY["brief"], "ru", TODAY)["named_cases"][0]["episodes"]
     assert [(e["measure"], e["sentence"], e["start"]) for e in named] == [
-        ("обвинительный приговор", "3 года лишения свободы по ст. 174 УК РК", "30 июля 2018\u00a0года"),
+        ("обвинительный приговор", "3 года лишения свободы по ст.\u00a0174 УК\u00a0РК", "30 июля 2018\u00a0года"),
         ("отбывание наказания", "", "")]  # no appeal's decision recorded: when it entered into force is unknown
     # Without the conviction's sentence recorded, the imprisonment is the only place that states it.
     unsentenced = [sentence[0] | {"penalty": None}, sentence[1]]

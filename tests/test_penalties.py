@@ -260,3 +260,22 @@ def test_an_episode_with_neither_hours_nor_treatment_says_nothing_of_them(workbo
 
     line = _episode_lines(workbook, "ru", [episode(description="Задержан у площади.")])[0]
     assert line.endswith("Задержан у площади.") and "удержани" not in line
+
+
+@pytest.mark.parametrize("code, amount", [("ru", "120\u00a0250 тенге"), ("kk", "120\u00a0250 теңге")])
+def test_an_amount_reaches_the_typesetter_with_its_no_break_space(workbook, code, amount):
+    """«штраф в размере 120 / 250 тенге» broke at the group separator: the phrase around the amount was
+    re-spaced with str.split(), which also splits at a no-break space (reader s9, N6)."""
+    from complaints.build import load
+    from complaints.context import document_context
+    from complaints.documents import REGISTRY
+    from complaints.render import DocumentHtml
+
+    from conftest import TODAY, episode
+
+    loaded = load(workbook(episodes=[episode(measure="fine", penalty="KZT 120250", legal_basis="CAO 488")]),
+                  (code,), TODAY)
+    document = REGISTRY["domestic-complaint"]
+    html = DocumentHtml(document, code, document_context(loaded.case, document, code, TODAY), TODAY).html
+    assert amount in html
+    assert "120 250" not in html
