@@ -266,3 +266,10 @@ def beyond_detention_limit(members: Sequence[Member]) -> tuple[str, ...]:
     of Administrative Offences allows (claims.beyond_administrative_limit), sorted."""
     return tuple(sorted(member.person.complainant_id for member in members
                         if beyond_administrative_limit([RecordedFact.of(episode) for episode in member.episodes])))
+
+
+def searched(members: Sequence[Member]) -> tuple[str, ...]:
+    """The ids of the complainants whose recorded acts include a search, sorted: article 25 of the Constitution
+    (the home) is asked about for them, as the workbook does not say whether a home was searched."""
+    return tuple(sorted(member.person.complainant_id for member in members
+                        if any(episode.measure == "search" for episode in member.episodes)))

@@ -455,9 +455,16 @@ def test_the_domestic_complaint_cites_the_constitution_only_where_the_recorded_f
     assert ("[to complete: whether article 17(2) of the Constitution (torture, violence and other cruel or degrading "
             "treatment) is invoked for the force used against the person or the statement forced from him or her, and "
             "on which facts] (concerns 1 complainant)") in complaint
+    # A search: whether it was of a home, and article 25 invoked, is the lawyer's to say (reader s9).
+    assert ("[to complete: whether article 25 of the Constitution (inviolability of the home) is invoked for the "
+            "searches, which of them were of a home, and on which facts] (concerns 1 complainant)") in complaint
     # The assemblies of 2018: the 1995 decree, not the 2020 law.
     assert "17 March 1995 No. 2126" in complaint and "333-VI" not in complaint
-    assert "(пункт 3 статьи 13): касается 1 заявителя" in text(result, "ru/domestic-complaint.pdf")
+    russian = text(result, "ru/domestic-complaint.pdf")
+    assert "(пункт 3 статьи 13): касается 1 заявителя" in russian
+    assert "ссылаться ли на статью 25 Конституции (неприкосновенность жилища) в связи с обысками" in russian
+    unsearched = [e for e in episodes if e["measure"] != "search"]
+    assert "article 25 of the Constitution" not in text(domestic(tmp_path, unsearched), "en/domestic-complaint.pdf")
 
 
 def test_the_domestic_complaint_cites_the_assembly_law_in_force_on_the_day_of_each_assembly(tmp_path):
