@@ -21,7 +21,10 @@ from importlib.resources import as_file, files
 
 from .gazetteer import LANGUAGES, Named, Place, default_regions, named_rows
 
-_COLUMNS = ("key", *LANGUAGES, "region", "aliases")
+# The languages whose sentences put a court's name in the genitive ("постановление Алматинского городского суда",
+# "Алматы қалалық сотының қаулысы"): each court has that form in its own column, never derived from the name.
+GENITIVE_LANGUAGES = ("ru", "kk")
+_COLUMNS = ("key", *LANGUAGES, *(f"genitive_{lang}" for lang in GENITIVE_LANGUAGES), "region", "aliases")
 
 # Cities renamed in the period the tool covers: the forms of a name (any case ending) and when the
 # city bore it. Astana was Nur-Sultan from 23 March 2019 to 16 September 2022.
@@ -48,11 +51,18 @@ class Authority(Named):
     # For the body of a region or a city of republican significance (its police department, its
     # regional or city court): that region, whose formation (regions.csv) is when the body came to be.
     region: Place | None = field(default=None, compare=False)
+    genitives: Mapping[str, str] = field(default_factory=dict, compare=False)  # GENITIVE_LANGUAGES: name
 
     @property
     def court(self) -> bool:
         """A court: the Supreme Court, a regional, city or district court, a specialised court."""
         return self.key == "supreme_court" or self.key.startswith(("court_", "admin_court_"))
+
+    def genitive(self, lang: str) -> str:
+        """The name as "the ruling of <name>" needs it: in GENITIVE_LANGUAGES its genitive ("" when the list has
+        none), elsewhere the name itself."""
+        code = lang.split("-")[0].lower()
+        return self.genitives.get(code, "") if code in GENITIVE_LANGUAGES else self.name(code)
 
     def existed_on(self, day: datetime.date | None) -> bool:
         """Whether the body existed on `day` (taken as yes when the day is not known)."""
@@ -86,19 +96,26 @@ class Authorities:
 
     @classmethod
     def from_csv(cls, lines: Iterable[str], source: str, regions: Mapping[str, Place] | None = None) -> Authorities:
-        """Read a CSV with the columns key,en,ru,kk,region,aliases (aliases separated by "|").
+        """Read a CSV with the columns key,en,ru,kk,genitive_ru,genitive_kk,region,aliases (aliases separated by "|").
 
+        genitive_*: a court's name in the genitive, required of every court (the documents name its acts);
         region: for a body of a region or a city of republican significance, a key of `regions`; else empty.
         """
         regions = regions or {}
         authorities = cls()
-        for where, (key, *names, region, aliases) in named_rows(lines, source, _COLUMNS):
+        for where, (key, *cells, region, aliases) in named_rows(lines, source, _COLUMNS):
+            names = cells[:len(LANGUAGES)]
+            genitives = dict(zip(GENITIVE_LANGUAGES, cells[len(LANGUAGES):], strict=True))
             if key in authorities._keys:
                 raise ValueError(f"{where}: the key {key!r} is already used")
             if region and region not in regions:
                 raise ValueError(f"{where}: {key!r} is a body of the region {region!r}, which is not a known region")
             authorities._keys.add(key)
-            authority = Authority(key, dict(zip(LANGUAGES, names, strict=True)), regions.get(region))
+            authority = Authority(key, dict(zip(LANGUAGES, names, strict=True)), regions.get(region),
+                                  {lang: name for lang, name in genitives.items() if name})
+            if authority.court and len(authority.genitives) < len(GENITIVE_LANGUAGES):
+                raise ValueError(f"{where}: the court {key!r} has no genitive in each of "
+                                 f"{', '.join(GENITIVE_LANGUAGES)}")
             for name in [*names, *filter(None, (alias.strip() for alias in aliases.split("|")))]:
                 owner = authorities._by_name.setdefault(normalise(name), authority)
                 if owner != authority:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from babel import Locale
 from markupsafe import Markup, escape
 
-from .authorities import Authorities
+from .authorities import GENITIVE_LANGUAGES, Authorities
 from .bodies import bodies
 from .case import Case, Member
 from .claims import (
@@ -172,15 +172,35 @@ class RemedyView:
 
 
 @dataclass(frozen=True)
-class CourtAct:
-    """A court's act against a complainant, which the domestic complaint asks the prosecutor to protest."""
+class CourtRuling:
+    """A court's decision on an appeal, a cassation appeal or a petition for review against a court act that
+    left the act standing, told with the act: "upheld by the ruling of <court> of <date>"."""
 
-    court: str
-    date: str  # empty: not recorded (an open point)
+    court: str  # in the genitive where the language needs it (Authority.genitive); empty: an open point
+    date: str  # as a document is cited by its date; empty: not recorded (an open point)
+    amended: bool = False  # partly granted: the act stands as the ruling changed it
+
+
+@dataclass(frozen=True)
+class CourtAct:
+    """A court's act against a complainant, which the domestic complaint asks the prosecutor to protest and the
+    communication asks to have quashed: "the ruling of <court> of <date> No. <number> (<what>)", or a guilty
+    verdict "… under <provision> (<sentence>)"."""
+
+    court: str  # in the genitive where the language needs it (Authority.genitive); empty: an open point
+    date: str  # as a document is cited by its date; empty: not recorded (an open point)
     number: str  # the case or decision number, empty when not recorded
-    what: str  # the measures it imposed, or how it decided a remedy
+    what: str  # the measures it imposed (a verdict: its sentence, without the provision), or the remedy it decided
+    verdict: bool = False
+    basis: str = ""  # a verdict's provision ("по ч. 2 ст. 405 УК РК")
     # The date of an appeal against it not yet decided: the act is not in force, and no protest is asked.
     appeal_pending: str = ""
+    rulings: tuple[CourtRuling, ...] = ()  # the decisions on remedies against it that left it standing
+
+
+# The outcomes of a remedy against a court act that leave the act as it was, and the one that changes it.
+UPHELD = ("dismissed", "sentence_upheld", "decision_upheld", "ruling_upheld")
+AMENDED = ("partly_granted",)
 
 
 def state_decision(episode: Episode) -> bool:
@@ -566,16 +586,29 @@ class _Views:
             interim_reasons=interim.reasons.get(self.lang.code, "") if interim else "",
             poa_scan=any(item.kind == "power_of_attorney" and item.row in self.case.attachment_files
                          for item in self.case.attachments.get(person.complainant_id, ())),
-            court_acts=self.court_acts(member, episodes, view.remedies),
+            court_acts=self.court_acts(member, episodes),
             decided_against=decided_against(member.episodes),
         )
 
-    def court_acts(self, member: Member, episodes: tuple[EpisodeView, ...],
-                   remedies: tuple[RemedyView, ...]) -> tuple[CourtAct, ...]:
+    def court_of(self, texts: Mapping[str, str], plain: str | None) -> str:
+        """A court's name as "the ruling of <court>" needs it in the document's language: in a language that
+        puts it in the genitive, that form when the list of authorities knows the court under any of the names
+        typed, else empty (an open point): a name typed is in the nominative, never printed in another case."""
+        if self.lang.code not in GENITIVE_LANGUAGES:
+            return self.authority(texts, plain)
+        for text in (texts.get(self.lang.code), plain, *texts.values()):
+            known = Authorities.default().resolve(text) if text else None
+            if known:
+                return known.genitive(self.lang.code)
+        return ""
+
+    def court_acts(self, member: Member, episodes: tuple[EpisodeView, ...]) -> tuple[CourtAct, ...]:
         """The decisions the Episodes sheet records as a court's, one act per court and day (a verdict and its
-        sentence are one), each with its number (an episode's case number, else that of the person's annexed
-        decision of the same day) and, while an appeal against it is pending, not in force; then each remedy a
-        court decided, by its outcome (the act it concerned no longer stands as it was when one was granted)."""
+        sentence are one), in date order, each with its number (an episode's case number, else that of the
+        person's annexed decision of the same day), the rulings on the appeals against it that left it standing
+        and, while an appeal against it is pending, not in force. A remedy to a court decided otherwise (refused,
+        returned), or against no recorded act, is an act of its own, after the act it concerned or at its date.
+        A granted remedy is left out: the act it concerned no longer stands as it was."""
         numbers: dict[datetime.date | None, str] = {
             item.date: item.number or "" for item in self.case.attachments.get(member.person.complainant_id, ())
             if item.kind == "decision" and item.date and item.number}
@@ -586,19 +619,62 @@ class _Views:
                 key = (view.authority, episode.date, 0 if episode.date else episode.row)
                 grouped.setdefault(key, []).append((episode, view))
         days = sorted({day for _, day, _ in grouped if day})
-        acts = []
+        # Each act is placed by its date, then the row of its first episode; its own remedies' acts follow it.
+        placed: list[tuple[tuple[datetime.date, int, datetime.date], CourtAct]] = []
+        rulings: dict[datetime.date, list[CourtRuling]] = {}
+        for remedy in sorted(member.remedies, key=lambda r: (r.outcome_date or datetime.date.max, r.row)):
+            decided_by_a_court = remedy.action in COURT_REMEDIES or _to_a_court(remedy.authorities, remedy.authority)
+            if not decided_by_a_court or not remedy.outcome or remedy.outcome == "granted":
+                continue
+            court = self.court_of(remedy.authorities, remedy.authority)
+            date = self.lang.reference_date(remedy.outcome_date) if remedy.outcome_date else ""
+            against = max((day for day in days if remedy.action in COURT_REMEDIES and remedy.date
+                           and _filed_against(remedy.date, day, days)), default=None)
+            if against and remedy.outcome in UPHELD + AMENDED:
+                rulings.setdefault(against, []).append(CourtRuling(court, date, remedy.outcome in AMENDED))
+                continue
+            action = REMEDY_ACTION_VALUES.label(self.lang, remedy.action) if remedy.action else ""
+            outcome = remedy_outcome_label(self.lang, remedy.action, remedy.outcome)
+            what = (self.lang.pgettext("decided remedy", "{action} of {date} {outcome}").format(
+                action=action, date=self.lang.reference_date(remedy.date), outcome=outcome)
+                if action and remedy.date else " ".join(filter(None, (action, outcome))))
+            place = (against, 1 << 30, remedy.outcome_date or datetime.date.max) if against else (
+                remedy.outcome_date or datetime.date.max, 1 << 31, datetime.date.min)
+            placed.append((place, CourtAct(court, date, "", what)))
         for group in grouped.values():
             first, view = group[0]
             pending = (_pending_remedy(first.date, member, days, self.day, ("appeal",)) if first.date else None)
-            acts.append(CourtAct(
-                view.authority, view.date,
+            verdict = next((e for e, _ in group if e.measure == CONVICTION), None)
+            basis, what = _verdict(self.lang, verdict, group, member.episodes) if verdict else (
+                "", "; ".join(v.act for _, v in group))
+            act = CourtAct(
+                self.court_of(first.authorities, first.authority),
+                self.lang.reference_date(first.date) if first.date else "",
                 next((e.case_number for e, _ in group if e.case_number), "") or numbers.get(first.date, ""),
-                "; ".join(v.act for _, v in group),
-                appeal_pending=self.lang.date(pending.date, attributive=True) if pending and pending.date else ""))
-        acts += [CourtAct(view.authority, view.outcome_date, "", view.outcome)
-                 for remedy, view in zip(member.remedies, remedies, strict=True)
-                 if view.court and remedy.outcome and remedy.outcome != "granted"]
-        return tuple(acts)
+                what, verdict=bool(verdict), basis=basis,
+                appeal_pending=self.lang.date(pending.date, attributive=True) if pending and pending.date else "",
+                rulings=tuple(rulings.get(first.date, ())) if first.date else ())
+            placed.append(((first.date or datetime.date.max, first.row, datetime.date.min), act))
+        return tuple(act for _, act in sorted(placed, key=lambda item: item[0]))
+
+
+def _verdict(lang: Language, conviction: Episode, group: list[tuple[Episode, EpisodeView]],
+             episodes: Iterable[Episode]) -> tuple[str, str]:
+    """A guilty verdict's provision and its sentence, the provision said once: «по ч. 2 ст. 405 УК РК» and
+    «ограничение свободы сроком на 1 год». A sentence under another provision keeps its own; an imprisonment
+    serving this verdict is its sentence, told by the conviction's penalty."""
+    provision = parse_provision(conviction.legal_basis)
+    parts = []
+    if conviction.legal_basis and not provision:
+        parts.append(lang.gettext("legal basis: %(basis)s") % {"basis": describe_basis(lang, conviction.legal_basis)})
+    if conviction.penalty:
+        parts.append(_sentence_passed(lang, replace(conviction, legal_basis=None)))
+    for episode, _ in group:
+        if episode is conviction or served_conviction(episode, episodes) is conviction:
+            continue
+        same = provision is not None and parse_provision(episode.legal_basis) == provision
+        parts.append(act_phrase(lang, replace(episode, legal_basis=None) if same else episode))
+    return (provision.describe(lang, under=True, short=True) if provision else ""), "; ".join(parts)
 
 
 # How intake staff record that no other international procedure has been seized.

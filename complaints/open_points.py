@@ -99,6 +99,8 @@ FIELDS = {
     "court_acts": N_("open point", "the court acts to be protested (court, date and number), or that none was "
                      "taken"),
     "court_act_date": N_("open point", "the date of the court act"),
+    # In the genitive where the language needs it: the list of authorities has that form of each court it knows.
+    "court_of": N_("open point", "the name of the court, as in \"the ruling of the … court\""),
     "annex_publication": N_("open point", "whether the document below may go with this public submission (it "
                             "must name no one who has not agreed to be named): yes or no in the public column of "
                             "the Attachments sheet"),

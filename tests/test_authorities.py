@@ -43,8 +43,19 @@ def test_a_city_name_not_in_use_on_the_day_is_anachronistic(typed, day, expected
 
 
 def test_the_list_refuses_a_name_given_to_two_bodies():
-    text = "key,en,ru,kk,region,aliases\na,A,А,А,,X\nb,B,Б,Б,,x\n"
+    text = "key,en,ru,kk,genitive_ru,genitive_kk,region,aliases\na,A,А,А,,,,X\nb,B,Б,Б,,,,x\n"
     with pytest.raises(ValueError, match="already names 'a'"):
+        Authorities.from_csv(io.StringIO(text), "test.csv")
+
+
+def test_every_court_has_its_genitive_and_a_court_without_one_is_refused():
+    """The documents name a court's acts as «постановление Алматинского городского суда»: a form of its own,
+    never the nominative printed in its place (reader s9 N8)."""
+    court = Authorities.default().resolve("Алматинский городской суд")
+    assert [court.genitive(lang) for lang in ("en", "ru", "kk")] == [
+        "Almaty City Court", "Алматинского городского суда", "Алматы қалалық сотының"]
+    text = "key,en,ru,kk,genitive_ru,genitive_kk,region,aliases\ncourt_a,A Court,А суд,А соты,А суда,,,\n"
+    with pytest.raises(ValueError, match="'court_a' has no genitive"):
         Authorities.from_csv(io.StringIO(text), "test.csv")
 
 
@@ -86,7 +97,7 @@ def test_a_body_of_shymkent_as_a_city_of_republican_significance_exists_from_19_
 
 
 def test_the_list_refuses_a_body_of_an_unknown_region():
-    text = "key,en,ru,kk,region,aliases\na,A,А,А,atlantis,\n"
+    text = "key,en,ru,kk,genitive_ru,genitive_kk,region,aliases\na,A,А,А,,,atlantis,\n"
     with pytest.raises(ValueError, match="not a known region"):
         Authorities.from_csv(io.StringIO(text), "test.csv", {})
 
