@@ -96,6 +96,10 @@ class EpisodeView:
     categorical: bool = False
     treatment: tuple[str, ...] = ()  # the TREATMENT keys recorded, in the vocabulary's order
     day: datetime.date | None = None  # the date, unformatted (claims.summary_trials compares days)
+    # An imprisonment serving a verdict (served_conviction): the verdict's date, and the day it entered into force
+    # where the Remedies sheet records it (_in_force_on), else empty.
+    sentenced: str = ""
+    in_force: str = ""
 
 
 # The measures a decision imposes (a penalty, a charge, a measure of restraint, a placement, a dismissal):
@@ -521,7 +525,16 @@ class _Views:
     def person(self, member: Member) -> PersonView:
         person = member.person
         public = self.document.public
-        episodes = tuple(self.episode(e, served_conviction(e, member.episodes)) for e in member.episodes)
+        convictions = sorted(e.date for e in member.episodes if e.measure == CONVICTION and e.date)
+        views = []
+        for e in member.episodes:
+            served = served_conviction(e, member.episodes)
+            shown = self.episode(e, served)
+            if served and served.date:
+                in_force = _in_force_on(served.date, member, convictions, self.day)
+                shown = replace(shown, sentenced=self.date(served.date), in_force=self.date(in_force))
+            views.append(shown)
+        episodes = tuple(views)
         claims, undecided = author_claims(episodes, person.articles)
         latin = self.lang.code not in ("ru", "kk")
         view = PersonView(
@@ -793,6 +806,8 @@ def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> l
         if public and not member.person.consent_to_name:
             continue
         convictions = sorted(e.date for e in member.episodes if e.measure == CONVICTION and e.date)
+        # The days of the verdicts whose sentence an imprisonment recorded serves.
+        serving_days = {c.date for e in member.episodes if (c := served_conviction(e, member.episodes))}
         episodes = []
         for e in member.episodes:
             if e.measure not in NAMED_CASE_MEASURES or not e.date:
@@ -814,6 +829,10 @@ def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> l
             # A year the start and the end share is printed once: "from 28 June to 20 September 2018".
             start, until = (lang.date_range(begins, end) if begins and end and end != begins
                             else (lang.date(begins) if begins else "", ""))
+            # A custody recorded as ending on the day of a verdict whose prison sentence is served from its entry
+            # into force ran until then: never a gap in which the person seems free (reader s9 N1).
+            custody_until = (_in_force_on(end, member, convictions, day)
+                             if e.measure == "pretrial_detention" and end and end in serving_days else None)
             sentence = ""
             if e.measure == CONVICTION:
                 sentence = "; ".join(act_phrase(lang, s) for s in member.episodes
@@ -823,6 +842,8 @@ def _named_cases(members, lang: Language, public: bool, day: datetime.date) -> l
             pending = _pending_remedy(e.date, member, convictions, day) if e.measure == CONVICTION else None
             lapsed = e.measure in DEPRIVATION_OF_LIBERTY and held_on(e, day) is None
             episodes.append({"measure": measure, "start": start, "end": until,
+                             "since": lang.since(e.date),
+                             "until_in_force": lang.date(custody_until) if custody_until else "",
                              "one_day": end == e.date or e.measure not in LASTING, "sentence": sentence,
                              "term": describe_penalty(lang, e.penalty) if lapsed else "",
                              "appealed": bool(pending and pending.action == "appeal"),

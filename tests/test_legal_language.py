@@ -546,3 +546,40 @@ def test_a_sentence_is_served_from_its_entry_into_force_and_held_in_custody_befo
     assert en in briefs["en"] and ru in briefs["ru"] and kk in briefs["kk"]
     assert ("serving the sentence from 30 July" not in briefs["en"]
             and "отбывание наказания с 30 июля" not in briefs["ru"])
+
+
+@pytest.mark.parametrize("upheld, brief, letter", [
+    # Upheld on 28 September: the custody ran to then, and the letter gives the verdict's day and that day (a term
+    # of 10 years: still serving it).
+    (True, {"en": "pre-trial detention from 18 April 2018 until the sentence entered into force (28 September 2018)",
+            "ru": "содержание под стражей с 18 апреля 2018 года до вступления приговора в законную силу (28 сентября "
+                  "2018 года)",
+            "kk": "күзетпен ұстау (2018 жылғы 18 сәуірден бастап үкім заңды күшіне енгенге дейін — 2018 жылғы 28 "
+                  "қыркүйек)"},
+     {"en": "30 July 2018 (verdict; in force since 28 September 2018) — still serving the sentence",
+      "ru": "30 июля 2018 года (приговор; вступил в силу 28 сентября 2018 года) — по настоящее время",
+      "kk": "2018 жылғы 30 шілде (үкім; заңды күшіне енген күні — 2018 жылғы 28 қыркүйек) — жазасын әлі де өтеуде"}),
+    # No appeal's decision recorded: the custody as the row records it, and no day of entry into force.
+    (False, {"en": "pre-trial detention from 18 April to 30 July 2018", "ru": "содержание под стражей с 18 апреля по "
+             "30 июля 2018 года", "kk": "күзетпен ұстау (2018 жылғы 18 сәуір – 30 шілде)"},
+     {"en": "30 July 2018 (imprisonment", "ru": "30 июля 2018 года (лишение свободы",
+      "kk": "2018 жылғы 30 шілде (сот үкімімен бас бостандығынан айыру"}),
+])
+def test_a_custody_ending_at_the_verdict_runs_until_its_entry_into_force(tmp_path, upheld, brief, letter):
+    """Reader s9 N1, N9: custody to the verdict's day and serving from its entry into force left two months in
+    which the person seemed free; the WGAD letter and the brief gave two different starts."""
+    day = datetime.date(2018, 7, 30)
+    episodes = [episode("C1", None, measure="pretrial_detention", date=datetime.date(2018, 4, 18), end_date=day,
+                        legal_basis="CC 174"),
+                episode("C1", None, measure="conviction", date=day, legal_basis="CC 174",
+                        penalty="10 years' imprisonment"),
+                episode("C1", None, measure="imprisonment", date=day, legal_basis="CC 174", penalty="10 years")]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="publish, represent")],
+                          episodes=episodes)
+    appeal = ["C1", datetime.date(2018, 8, 14), "Almaty City Court", "appeal", "sentence_upheld",
+              datetime.date(2018, 9, 28)]
+    add_sheet(path, "Remedies", REMEDY_HEADER, [appeal] if upheld else [])
+    case = load(path, ("en", "ru", "kk"), TODAY).case
+    for lang in ("en", "ru", "kk"):
+        assert brief[lang] in _document_text(case, "brief", lang)
+        assert letter[lang] in _document_text(case, "wgad", lang)
