@@ -207,14 +207,18 @@ def summary_trials(facts: Sequence[Fact]) -> dict[int, str]:
 # Articles a fact may engage that only the lawyer can claim: whether a conviction punished an act no
 # law made an offence, whether a dismissal discriminated or barred access to public service, whether a
 # restriction of freedom or a house arrest is pleaded under freedom of movement, whether
-# the force used or the statement forced from the person reached the threshold of article 7, is a
-# judgement the workbook does not record. Until the `articles` cell adds or removes one of them, the
+# the force used or the statement forced from the person reached the threshold of article 7, and what a
+# psychiatric placement, a threat or a seizure engages (law.ARTICLES_BY_MEASURE), is a judgement the workbook
+# does not record. Until the `articles` cell adds or removes one of them, the
 # documents show an open point (the key of open_points.FIELDS) naming the facts concerned.
 DECIDED_BY_LAWYER: tuple[tuple[str, tuple[int, ...], Callable[[Fact], bool]], ...] = (
     ("article_15", (15,), lambda fact: fact.measure_key == "conviction"),
     ("article_7", (7,), lambda fact: bool({"force_used", "forced_statement"} & set(fact.treatment))),
     ("articles_25_26", (25, 26), lambda fact: fact.measure_key == "dismissal"),
     ("article_12", (12,), lambda fact: fact.measure_key in ("restriction_of_freedom", "house_arrest")),
+    ("article_7_placement", (7,), lambda fact: fact.measure_key == "psychiatric_placement"),
+    ("article_9_threats", (9,), lambda fact: fact.measure_key == "threats"),
+    ("article_17_seizure", (17,), lambda fact: fact.measure_key == "confiscation"),
 )
 
 

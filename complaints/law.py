@@ -27,18 +27,21 @@ CORE_ARTICLES = (19, 21, 22)
 # (a fair trial, article 14; punishment without law, article 15; discrimination, article 26) is
 # claimed from the recorded facts or by the lawyer (claims.py), as is freedom of movement (article 12)
 # for a restriction of freedom or a house arrest, which a lawyer pleads beside others or not at all.
+# Three measures engage an article only by what the workbook does not record, so the lawyer decides
+# (claims.DECIDED_BY_LAWYER; reader s10): a psychiatric placement article 7 only by the treatment there (it is
+# a deprivation of liberty, article 9, in itself); a threat article 9 (security of person) only if it was one
+# against the person (a warning of prosecution is not); a seizure article 17 only of means of communication,
+# correspondence or records (not of a balloon or a placard).
 ARTICLES_BY_MEASURE = {
     "detention": (9,),
     "administrative_arrest": (9,),
     "pretrial_detention": (9,),
     "house_arrest": (9,),
-    "psychiatric_placement": (7, 9),
+    "psychiatric_placement": (9,),
     "ill_treatment": (7,),
     "imprisonment": (9,),
     "search": (17,),
     "surveillance": (17,),
-    "confiscation": (17,),
-    "threats": (9,),
 }
 # The commitments of the OSCE participating States a written contribution to the human dimension meeting
 # is read against: the paragraphs of the Document of the Copenhagen Meeting of the Conference on the

@@ -80,6 +80,15 @@ FIELDS = {
     "category_iii_confession": N_("open point", "whether Category III (article 14, paragraph 3 (g), of the Covenant) "
                                   "is claimed for a confession obtained by the ill-treatment recorded before the "
                                   "conviction, and on which facts (articles cell: +14 or -14)"),
+    "article_7_placement": N_("open point", "whether article 7 (torture and ill-treatment) is claimed for the "
+                              "placement in a psychiatric institution: the treatment or conditions the person was "
+                              "subjected to there, and on which facts"),
+    "article_9_threats": N_("open point", "whether article 9 (security of person) is claimed for the threats: whether "
+                            "they were directed at the person's life or physical or mental integrity, and on which "
+                            "facts"),
+    "article_17_seizure": N_("open point", "whether article 17 (privacy and correspondence) is claimed for the "
+                             "seizure: whether means of communication, correspondence or personal records were "
+                             "seized, and on which facts"),
     "constitution_17_2": N_("open point", "whether article 17(2) of the Constitution (torture, violence and other "
                             "cruel or degrading treatment) is invoked for the force used against the person or the "
                             "statement forced from him or her, and on which facts"),

@@ -413,3 +413,23 @@ def test_the_treatment_recorded_raises_article_14_and_category_three_in_the_docu
                           episodes=[held | {"treatment": "phone seized"}, fined])
     assert "Article 14" not in words(rendered(path, "hrc", member="C1"))
     assert "Category III" not in words(rendered(path, "wgad-questionnaire", member="C1"))
+
+
+def test_a_placement_a_threat_and_a_seizure_engage_articles_7_9_and_17_only_as_the_lawyer_decides():
+    """Reader s10: a court-ordered psychiatric examination was claimed as torture (article 7), a police warning of
+    prosecution as an attack on the security of person (article 9), and blue balloons taken in a park as an
+    interference with privacy (article 17). The workbook does not record what would make them so: the lawyer
+    is asked, with the facts, and a cell decides."""
+    placement, threat, seizure = fact("psychiatric_placement"), fact("threats"), fact("confiscation")
+    claims, undecided = author_claims([placement, threat, seizure], None)
+    assert claims == (Claim(9, (placement,)),)  # the placement deprives of liberty: article 9 in itself
+    assert undecided == (Undecided("article_7_placement", (7,), (placement,)),
+                         Undecided("article_17_seizure", (17,), (seizure,)))  # article 9 already claimed
+    claims, undecided = author_claims([threat, seizure], None)
+    assert claims == ()
+    assert [item.field for item in undecided] == ["article_9_threats", "article_17_seizure"]
+    claims, undecided = author_claims([placement, threat, seizure], "+7, +17")
+    assert Claim(7, (placement,)) in claims and Claim(17, (seizure,)) in claims and undecided == ()
+    # A placement counts under article 17(2) of the Constitution only when article 7 is claimed for it.
+    assert "17(2)" not in constitution_rights([placement], [9])
+    assert "17(2)" in constitution_rights([placement], [7, 9])
