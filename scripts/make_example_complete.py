@@ -144,9 +144,6 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
                              "authority": example._authority("police", example.HOME[cid], apprehended),
                              "suspect": ordered["measure"] in CUSTODY})
     for number, ep in enumerate(episodes):
-        # What the description tells of a hearing, its row records too: the claims read the cell, never the text.
-        if example.HEARING_WITHOUT_LAWYER in (ep.get("description"), ep.get("description_en")):
-            ep["lawyer_access"] = "no"
         if ep["measure"] not in DEPRIVATIONS:
             continue
         held = ep["measure"] in CUSTODY

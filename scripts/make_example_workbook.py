@@ -126,21 +126,21 @@ EVENTS = [
         "summary_en": (
             "On 6 July 2018, ahead of a planned peaceful assembly, police detained "
             "activists outside their homes, at work and on public transport. They "
-            "were held at police stations for several hours and released only after "
+            "were held at police stations and released only after "
             "the time announced for the assembly had passed; for some of them no "
             "record of the detention was drawn up."
         ),
         "summary_ru": (
             "6 июля 2018 года, перед запланированным мирным собранием, полиция "
             "задерживала активистов у их домов, на работе и в общественном "
-            "транспорте. Задержанных по несколько часов удерживали в отделениях "
+            "транспорте. Задержанных удерживали в отделениях "
             "полиции и отпускали лишь после того, как объявленное время собрания "
             "проходило; в отношении части из них протоколы не составлялись."
         ),
         "summary_kk": (
             "2018 жылғы 6 шілдеде жоспарланған бейбіт жиналыс алдында полиция "
             "белсенділерді үйінің жанынан, жұмыс орнынан және қоғамдық көліктен "
-            "ұстады. Олар полиция бөлімшелерінде бірнеше сағат бойы қамауда отырып, "
+            "ұстады. Олар полиция бөлімшелерінде қамауда отырып, "
             "жиналысқа белгіленген уақыт өткеннен кейін ғана босатылды; олардың бір "
             "бөлігіне қатысты хаттама жасалмады."
         ),
@@ -472,7 +472,7 @@ EPISODE_TEXT_DATES = {
 
 DETENTION_TEXT = [
     "Detained near the central square before the rally began and taken to a police station.",
-    "Detained on the way to the rally and held at the police station for several hours.",
+    "Detained on the way to the rally and taken to a police station.",
     "Pushed into a police bus while standing with a friend on the square.",
     "Detained while filming the police on a phone; the phone was checked.",
     "Detained at a bus stop close to the square and fingerprinted at the station.",
@@ -483,7 +483,11 @@ ARREST_TEXT = "Found guilty of taking part in an unauthorised assembly; served t
 EP_ARREST_TEXT = ("Found liable for intending to meet the delegation, which the court treated as taking part in an "
                   "\"unauthorised\" event; served the arrest in a special detention centre, and the meeting with the "
                   "delegation went ahead without them.")
-# A hearing held without a lawyer: the complete example records it in the row's lawyer_access as well.
+# Released when the assembly's time had passed, told without a span: the row's hours_held says how long (3 to 14
+# hours), and «вечером» or «несколько часов» would contradict some of them (reader s9 final N11).
+PREVENTIVE_TEXT = ("Detained outside home in the morning and released without a record once the time announced for "
+                   "the assembly had passed.")
+# A hearing held without a lawyer: its row records that in lawyer_access as well.
 HEARING_WITHOUT_LAWYER = "Court hearing lasted fifteen minutes; no lawyer was admitted."
 FINE_TEXT = [
     "Fined for taking part in an unauthorised assembly.",
@@ -646,12 +650,13 @@ DESCRIPTIONS = {
     'Detained on the way to the meeting with the delegation.': (
         'Задержан{|а} по дороге на встречу с делегацией.',
         'Делегациямен кездесуге бара жатқан жолда ұсталды.'),
-    'Detained on the way to the rally and held at the police station for several hours.': (
-        'Задержан{|а} по дороге на собрание и несколько часов удерживал{ся|ась} в отделении полиции.',
-        'Жиналысқа бара жатқан жолда ұсталып, полиция бөлімшесінде бірнеше сағат бойы қамауда болды.'),
-    'Detained outside home in the morning and released in the evening without a record.': (
-        'Задержан{|а} утром у дома и вечером освобожд{ён|ена} без составления протокола.',
-        'Таңертең үйінің жанында ұсталып, кешке хаттама жасалмастан босатылды.'),
+    'Detained on the way to the rally and taken to a police station.': (
+        'Задержан{|а} по дороге на собрание и доставлен{|а} в отделение полиции.',
+        'Жиналысқа бара жатқан жолда ұсталып, полиция бөлімшесіне жеткізілді.'),
+    PREVENTIVE_TEXT: (
+        'Задержан{|а} утром у дома и освобожд{ён|ена} без составления протокола, когда объявленное время '
+        'собрания прошло.',
+        'Таңертең үйінің жанында ұсталып, жиналысқа белгіленген уақыт өткен соң хаттама жасалмастан босатылды.'),
     'Detained while filming the police on a phone; the phone was checked.': (
         'Задержан{|а} во время съёмки полицейских на телефон; телефон проверили.',
         'Полиция қызметкерлерін телефонға түсіріп тұрған кезде ұсталды; телефоны тексерілді.'),
@@ -672,7 +677,7 @@ DESCRIPTIONS = {
         'Себебі — рұқсат етілмеген деп танылған жиналысқа қатысу.'),
     "Flat searched as a witness in someone else's criminal case.": (
         'Проведён в квартире по другому уголовному делу, по которому {он|она} проходит свидетелем.',
-        'Куә ретінде тартылған басқа адамның қылмыстық ісі бойынша пәтерінде тінту жүргізілді.'),
+        'Өзі куә ретінде өтетін басқа қылмыстық іс бойынша пәтерінде тінту жүргізілді.'),
     'Flat searched at night.': (
         'Проведён ночью в квартире.',
         'Пәтері түнде тінтілді.'),
@@ -696,7 +701,7 @@ DESCRIPTIONS = {
         'в «несанкционированном» мероприятии; арест отбывал{|а} в специальном приёмнике, встреча с делегацией '
         'прошла без {него|неё}.',
         'Делегациямен кездесуге ниеттенгені үшін жауаптылыққа тартылды, сот мұны «рұқсат етілмеген» іс-шараға '
-        'қатысу деп бағалады; қамаққа алу жазасын арнаулы қабылдау орнында өтеді, делегациямен кездесу онсыз өтті.'),
+        'қатысу деп бағалады; қамаққа алу жазасын арнаулы қабылдау орнында өтеп жатқанда, делегациямен кездесу онсыз өтті.'),
     'Home and car searched.': (
         'Проведён в доме и автомобиле.',
         'Үйі мен көлігі тінтілді.'),
@@ -859,7 +864,7 @@ def build_episodes(rng: random.Random) -> list[dict]:
     # Preventive detentions: no protocol, released after a few hours.
     for ep in episodes:
         if ep["event_id"] == "prevent-0706":
-            ep["description"] = "Detained outside home in the morning and released in the evening without a record."
+            ep["description"] = PREVENTIVE_TEXT
         elif ep["event_id"] == "ep-0917" and ep["measure"] == "detention":
             ep["description"] = "Detained on the way to the meeting with the delegation."
         elif ep["event_id"] == "ep-0917" and ep["measure"] == "administrative_arrest":
@@ -884,6 +889,9 @@ def build_episodes(rng: random.Random) -> list[dict]:
             ep["treatment"], ep["hours_held"] = _held(int(ep["complainant_id"][1:]), ep["event_id"])
         ep["grounds"] = GROUNDS_BY_EVENT.get(ep["event_id"])
         ep["preventive"] = "yes" if ep["event_id"] in PREVENTIVE_EVENTS and ep["measure"] == "detention" else None
+        # What the description tells of a hearing, its row records too: the claims read the cell, never the text.
+        if ep["description"] == HEARING_WITHOUT_LAWYER:
+            ep["lawyer_access"] = "no"
 
     for ep in episodes:
         key = (ep["complainant_id"], ep["event_id"], ep["measure"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from complaints.cli import main
@@ -63,11 +64,12 @@ def test_final_refuses_the_example_and_lists_its_open_points(tmp_path):
     assert not (tmp_path / "example").exists()
 
 
-def test_a_hearing_without_a_lawyer_is_among_the_facts_of_article_14_3_b_and_d():
+@pytest.mark.parametrize("folder", [EXAMPLE, COMPLETE], ids=["example", "complete"])
+def test_a_hearing_without_a_lawyer_is_among_the_facts_of_article_14_3_b_and_d(folder):
     """Reader s9: C012's 14(3)(b)/(d) listed police detentions only, while the 11 May hearing (a fine; «no lawyer was
-    admitted») is the fact that matters. The claims read the row's lawyer_access, never the description: the example
-    records in that cell what its description tells."""
-    loaded = load(COMPLETE, ("en",))
+    admitted») is the fact that matters. The claims read the row's lawyer_access, never the description: both
+    examples record in that cell what its description tells (the lawyers read intake/example, reader s9 final F32)."""
+    loaded = load(folder, ("en",))
     day = build_date(loaded.settings)
     context = document_context(loaded.case, REGISTRY["hrc"], "en", day)
     author = next(p for p in context["people"] if p.complainant_id == "C012")

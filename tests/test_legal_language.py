@@ -294,6 +294,37 @@ def test_the_examples_russian_texts_write_feminine_and_neuter_short_participles_
     assert texts and not [text for text in texts if re.search(r"[а-яё]{3,}ён[аоы]\b", text)]
 
 
+@pytest.mark.parametrize("folder", ["example", "example-complete"])
+def test_the_examples_texts_leave_a_detentions_length_to_its_hours_held(folder):
+    # «несколько часов удерживалась» beside «Продолжительность удержания — 13 часов», «вечером» beside 6 hours
+    # (reader s9 final N11): the documents print hours_held, so no text of a detention tells a length of its own.
+    from conftest import REPO
+
+    book = openpyxl.load_workbook(REPO / "intake" / folder / "workbook.xlsx", read_only=True)
+    lengths = re.compile(r"several hours|evening|несколько час|вечер|бірнеше сағат|кешке", re.I)
+    texts = []
+    for sheet, prefix in (("Episodes", "description"), ("Events", "summary")):
+        rows = book[sheet].iter_rows(values_only=True)
+        header = next(rows)
+        columns = [index for index, key in enumerate(header) if key and key.startswith(prefix)]
+        texts += [row[index] for row in rows for index in columns if row[index]]
+    assert len(texts) > 100 and [text for text in texts if lengths.search(text)] == []
+
+
+def test_the_examples_kazakh_texts_say_who_is_the_witness_and_keep_one_tense():
+    # Reader s9 §11b: «Куә ретінде тартылған басқа адамның … ісі» made the other person the witness; «…өтеді,
+    # делегациямен кездесу онсыз өтті» set a present beside a past.
+    from conftest import EXAMPLE
+
+    rows = openpyxl.load_workbook(EXAMPLE / "workbook.xlsx", read_only=True)["Episodes"].iter_rows(values_only=True)
+    header = next(rows)
+    english, kazakh = header.index("description_en"), header.index("description_kk")
+    texts = {row[english]: row[kazakh] for row in rows if row[english]}
+    assert texts["Flat searched as a witness in someone else's criminal case."].startswith("Өзі куә ретінде өтетін")
+    assert [text for text in texts.values() if re.search(r"өтеді\b", text)] == []
+    assert any("өтеп жатқанда, делегациямен кездесу онсыз өтті" in text for text in texts.values())
+
+
 def test_the_wgad_cover_gives_each_deprivation_its_length_and_its_dates_once(tmp_path):
     episodes = [episode("C1", hours_held=6, end_date=datetime.date(2018, 5, 10)),
                 episode("C1", measure="administrative_arrest", date=datetime.date(2018, 5, 11),
