@@ -40,6 +40,9 @@ FIELDS = {
     # A convict is not «содержится»: he serves a sentence («место отбывания наказания», reader s8, s9).
     "place_of_imprisonment": N_("open point", "place where the sentence is served"),
     "detention_status": N_("open point", "whether the person is still deprived of liberty, or the date of release"),
+    # The same question in a communication, which names its subject the author (reader s9 final).
+    "author_detention_status": N_("open point", "whether the author is still deprived of liberty, or the date of "
+                                  "release"),
     "lawyer_access": N_("open point", "whether the person had access to a lawyer"),
     "release_request": N_("open point", "whether to ask for the author's immediate release, if the deprivation of "
                           "liberty continues"),
@@ -55,7 +58,8 @@ FIELDS = {
                                   "or settlement, and whether any other such procedure examines the same matter"),
     "court_remedy": N_("open point", "why no remedy before a court was used (for example a complaint to the court "
                        "against the actions of the police or the prosecutor), or whether one is pending"),
-    "consent_to_government": N_("open point", "whether the person consents to his or her name being given to the "
+    # Asked once above the table of victims, for all of them or for those numbered after it (reader s9 F41).
+    "consent_to_government": N_("open point", "whether each person consents to his or her name being given to the "
                                 "Government"),
     "articles": N_("open point", "the articles of the Covenant violated, and the facts supporting each"),
     "article_15": N_("open point", "whether article 15 (no punishment without law) is claimed for the "

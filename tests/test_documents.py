@@ -112,7 +112,7 @@ def test_special_procedures_consent_flags_come_from_the_workbook(example_build):
     # example records it for no one, so the column gives way to the one question above the table.
     assert not any(m.person.consent_to_government in ("yes", "no") for m in members)
     assert "Named to the Government" not in [cell.text for cell in victims.rows[0].cells]
-    asked = "Named to the Government: [to complete: whether the person consents to his or her name being given to"
+    asked = "Named to the Government: [to complete: whether each person consents to his or her name being given to"
     assert asked in docx_text(example_build.output / "en" / "special-procedures.docx")
 
 

@@ -510,6 +510,17 @@ def test_the_kazakh_constitution_is_quoted_in_its_own_words():
     assert kazakh.startswith("бейбіт әрі қарусыз жиналуға,") and "тосқауылдарға тұруға" in kazakh
 
 
+@pytest.mark.parametrize("lang, author", [("en", "whether the author is"), ("ru", "лишение автора свободы"),
+                                          ("kk", "автор қазір де")])
+def test_the_communications_status_point_names_the_author(lang, author):
+    # A communication's subject is its author: «лишено ли лицо свободы» in HRC §IV read as another document's
+    # question (reader s9 final); the other documents keep «лицо» (detention_status).
+    from complaints.open_points import field_label
+
+    assert author in field_label(language(lang), "author_detention_status")
+    assert author not in field_label(language(lang), "detention_status")
+
+
 def test_the_kazakh_confidential_mark_is_no_state_secret_grade():
     # «Құпия» is the Kazakh grade «секретно» of State secrets; a private document is «Құпиялы» (reader s9).
     assert language("kk").pgettext("mark", "Confidential") == "Құпиялы"

@@ -178,16 +178,20 @@ def test_a_custody_whose_term_ran_out_with_no_end_recorded_is_never_still_held_b
     letter, questionnaire = text(result, "en/wgad.pdf"), text(result, "en/wgad-questionnaire/C1.pdf")
     allegation, communication = text(result, "en/special-procedures.pdf"), text(result, "en/hrc/C1.pdf")
     status = "[to complete: whether the person is still deprived of liberty, or the date of release]"
-    for document in (letter, questionnaire, allegation, communication):
+    for document in (letter, questionnaire, allegation):
         assert "still held" not in document and status in document
     assert "immediate release" not in allegation and "release the author" not in communication
-    # A fact of the communication (IV); the remedy sought asks the lawyer whether to ask for release (V).
+    # A fact of the communication (IV), which names its subject the author (reader s9 final); the remedy sought
+    # asks the lawyer whether to ask for release (V).
+    author_status = "[to complete: whether the author is still deprived of liberty, or the date of release]"
+    assert "still held" not in communication and status not in communication
     facts, remedies = communication.split("V. Remedies sought")[0], communication.split("V. Remedies sought")[1]
-    assert status in facts and status not in remedies.split("VI.")[0]
+    assert author_status in facts and author_status not in remedies.split("VI.")[0]
     assert ("[to complete: whether to ask for the author's immediate release, if the deprivation of liberty "
             "continues]") in remedies
     assert OpenPoint("C1", "release_request") in result.open_points["en/hrc/C1"]
     assert OpenPoint("C1", "detention_status") in result.open_points["en/wgad-questionnaire/C1"]
+    assert OpenPoint("C1", "author_detention_status") in result.open_points["en/hrc/C1"]
     # Within its term the same custody is still held, and the urgent request is built.
     current = build_one(tmp_path, None, people_extra=FILLED, episode_extra=HELD | {"penalty": "20 years"},
                         case_toml=urgent)
@@ -756,7 +760,7 @@ def _victims(tmp_path, cells, lang="en"):
     return rows, " ".join(before), {(p.complainant_id, p.field) for p in letter.open_points}
 
 
-ASKED = "[to complete: whether the person consents to his or her name being given to the Government]"
+ASKED = "[to complete: whether each person consents to his or her name being given to the Government]"
 
 
 def test_consent_to_give_the_name_to_the_government_is_the_cell_not_the_power_of_attorney(tmp_path):
@@ -769,8 +773,21 @@ def test_consent_to_give_the_name_to_the_government_is_the_cell_not_the_power_of
     assert [row[-2] for row in rows[1:]] == ["[to complete]", "[to complete]", "yes", "no"]
     assert [row[-1] for row in rows[1:]] == ["yes"] * 4  # consent_to_name
     assert before.startswith("The last two columns give each victim's consent")
-    assert before.endswith(f"Named to the Government: {ASKED}")
+    # The question names those it is asked for, the rows with the bare marker (reader s9 F41).
+    assert before.endswith(f"Named to the Government: {ASKED} (Nos. 1, 2)")
     assert {who for who, field in points if field == "consent_to_government"} == {"", "C1", "C2"}
+
+
+@pytest.mark.parametrize("lang, asked", [
+    ("en", "Named to the Government: [to complete: whether each person consents to his or her name being given to "
+           "the Government] (No. 2)"),
+    ("ru", "Раскрытие имени правительству: [требуется указать: согласие каждого лица на сообщение его имени "
+           "правительству] (№ 2)"),
+    ("kk", "Үкіметке аты-жөнін хабарлау: [толтыру қажет: әр адам өз аты-жөнінің Үкіметке хабарлануына келісе ме] "
+           "(№ 2)")])
+def test_the_consent_question_above_the_table_names_the_one_person_it_is_asked_for(tmp_path, lang, asked):
+    _, before, _ = _victims(tmp_path, ["yes", None, "no"], lang)
+    assert before.endswith(asked)
 
 
 def test_without_any_consent_to_the_government_recorded_the_column_gives_way_to_one_question(tmp_path):
@@ -778,8 +795,9 @@ def test_without_any_consent_to_the_government_recorded_the_column_gives_way_to_
     assert "Раскрытие имени правительству" not in rows[0] and len(rows[0]) == len(rows[1])
     assert before.startswith("В последнем столбце, как того требует форма подачи обращений, указано согласие каждой "
                              "жертвы на упоминание её имени в публичных докладах специальных процедур.")
-    assert before.endswith("Раскрытие имени правительству: [требуется указать: согласен ли человек, чтобы его имя "
-                           "было сообщено правительству]")
+    # Asked of everyone: «каждого лица», no numbers (reader s9 F41: «согласен ли человек» for 41 people).
+    assert before.endswith("Раскрытие имени правительству: [требуется указать: согласие каждого лица на сообщение его "
+                           "имени правительству]")
     assert ("", "consent_to_government") in points
 
 
