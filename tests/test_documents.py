@@ -206,7 +206,7 @@ def test_brief_counts_legal_provisions_in_every_language(example_build):
     # "Both" for two (reader s8: «2 (все — …)»).
     for pattern, text_, both in ((r"Administrative arrest: (\d+) \((all|both) under art\. 488 CAO\)", en, "both"),
                                  (r"Административный арест: (\d+) \((все|оба) — по ст\. 488 КоАП РК\)", ru, "оба"),
-                                 (r"Әкімшілік қамаққа алу: (\d+) \((барлығы|екеуі де) — ҚР ӘҚБтК 488-бабы бойынша\)",
+                                 (r"Әкімшілік қамаққа алу: (\d+) \((бәрі|екеуі де) — ҚР ӘҚБтК 488-бабы бойынша\)",
                                   kk, "екеуі де")):
         found = re.search(pattern, text_)
         assert found and (found[2] == both) == (found[1] == "2"), pattern

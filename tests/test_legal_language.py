@@ -431,7 +431,8 @@ def test_sub_paragraphs_are_cited_as_the_committees_russian_and_the_kazakh_texts
         strings = [s for m in read_po(po_file, locale=lang) if m.id
                    for s in (m.string if isinstance(m.string, tuple) else (m.string,))]
     assert not [s for s in strings if re.search(r"\d \([a-g]\)", s)]
-    cited = "пункт 3\u00a0b) и d) статьи 14" if lang == "ru" else "14-баптың 3-тармағының b) және d) тармақшалары"
+    # Two sub-paragraphs: «пункты» (reader s10 Q3).
+    cited = "пункты 3\u00a0b) и d) статьи 14" if lang == "ru" else "14-баптың 3-тармағының b) және d) тармақшалары"
     assert language(lang).gettext("denial of access to a lawyer of his or her choosing (article 14, paragraph 3 (b) "
                                   "and (d))").endswith(f"({cited})")
 
@@ -445,7 +446,10 @@ def test_a_measure_all_under_one_provision_says_both_for_two(count, expected):
     measure = {"count": count, "provisions": [{"provision": "по ст. 488 КоАП РК", "count": count}]}
     assert html_environment("ru").from_string(template).render(measure=measure).strip() == expected
     kazakh = {"count": count, "provisions": [{"provision": "ҚР ӘҚБтК 488-бабы бойынша", "count": count}]}
-    assert ("екеуі де — " in html_environment("kk").from_string(template).render(measure=kazakh)) is (count == 2)
+    kazakh_text = html_environment("kk").from_string(template).render(measure=kazakh)
+    assert ("екеуі де — " in kazakh_text) is (count == 2)
+    # «барлығы — …» first read as "in total" (reader s10 E4): «бәрі — …» for three or more.
+    assert ("(бәрі — " in kazakh_text) is (count > 2) and "барлығы" not in kazakh_text
 
 
 APPEAL = (datetime.date(2018, 10, 5), "Almaty City Court", "appeal", None)
@@ -472,7 +476,7 @@ def test_the_brief_says_whether_a_sentence_with_a_remedy_pending_is_final(tmp_pa
     assert ("restriction of freedom for 1 year under art. 174 CC; sentence appealed, appeal not yet decided)"
             in briefs["en"]) is (pending == "appeal")
     assert ("; приговор обжалован, жалоба не рассмотрена)" in briefs["ru"]) is (pending == "appeal")
-    assert ("; үкімге шағым берілген, шағым әлі қаралмаған" in briefs["kk"]) is (pending == "appeal")
+    assert ("; үкімге апелляциялық шағым берілген, ол әлі қаралмаған" in briefs["kk"]) is (pending == "appeal")
     assert ("under art. 174 CC; sentence in force; cassation appeal of 29 October 2018 not yet decided)"
             in briefs["en"]) is (pending == "cassation")
     assert ("; приговор вступил в законную силу; ходатайство о пересмотре в кассационном порядке от 29 октября "
@@ -625,3 +629,71 @@ def test_a_custody_ending_at_the_verdict_runs_until_its_entry_into_force(tmp_pat
     for lang in ("en", "ru", "kk"):
         assert brief[lang] in _document_text(case, "brief", lang)
         assert letter[lang] in _document_text(case, "wgad", lang)
+
+
+COPENHAGEN = ("The documented facts concern the following commitments of the participating States in the Document of "
+              "the Copenhagen Meeting of the Conference on the Human Dimension of the CSCE (1990), each for the "
+              "persons whose own recorded facts engage it:")
+
+
+@pytest.mark.parametrize("lang, context, message, expected, replaced", [
+    # A possessor in a chain takes the genitive, as the Codes write «ішкі істер органдарының лауазымды адамдары».
+    ("kk", None, "The complainants were detained, fined, arrested or prosecuted for peacefully exercising these "
+     "rights. Such measures have no legitimate aim and are disproportionate. The actions of the officials of the "
+     "internal affairs and national security bodies who applied them call for an inquiry and for the responsibility "
+     "the law provides.", "қауіпсіздік органдарының лауазымды адамдарының", "органдары лауазымды"),
+    # «қорғануға дайындалуға уақыт»: two datives in a row; the purpose takes «үшін».
+    ("kk", "open point", "whether article 14, paragraph 3 (b), is claimed for the penalty imposed at a hearing on the "
+     "day of the detention or the day after: whether the person asked for time to prepare a defence, for a lawyer or "
+     "for an adjournment, and was refused (articles cell: +14 or -14)", "қорғануға дайындалу үшін уақыт",
+     "дайындалуға уақыт"),
+    ("kk", "open point", "whether Category III (article 14, paragraph 3 (b), of the Covenant) is claimed for the "
+     "penalty imposed at a hearing on the day of the detention or the day after: whether the person asked for time to "
+     "prepare a defence, for a lawyer or for an adjournment, and was refused (articles cell: +14 or -14)",
+     "қорғануға дайындалу үшін уақыт", "дайындалуға уақыт"),
+    # The appeal is named once; «шағым … шағым» repeated the noun.
+    ("kk", None, "to examine the lawfulness of the actions of the officials of the internal affairs bodies and the "
+     "national security bodies described in this complaint;", "қауіпсіздік органдарының лауазымды адамдарының",
+     "органдары лауазымды"),
+    ("kk", None, "sentence appealed, appeal not yet decided", "үкімге апелляциялық шағым берілген, ол әлі қаралмаған",
+     "шағым әлі"),
+    # The warning says that nothing recorded tells them apart, not that what is recorded fails to.
+    ("kk", "duplicate reason", "the same name, and no date of birth or patronymic that tells them apart",
+     "ажырататын туған күні де, әкесінің аты да көрсетілмеген", "мүмкіндік бермейді"),
+    # Reader s10 Q4: «…соншалықты ауыр, ол … сипат береді» is a calque of «столь серьёзно, что».
+    ("kk", None, "Category III: the non-observance of the international norms relating to the right to a fair trial "
+     "is of such gravity as to give the deprivation of liberty an arbitrary character (article 14 of the Covenant):",
+     "соншалықты ауыр болғандықтан, бас бостандығынан айыру өз бетінше сипатқа ие болады", "ауыр, ол"),
+    # Reader s10 H3: no telegraphic tail after a colon.
+    ("kk", None, "The Working Group on Arbitrary Detention, also a mechanism of the Human Rights Council, is asked for "
+     "an opinion on the author's own deprivation of liberty: the same person and the same facts.",
+     "яғни сол адам мен сол фактілер туралы пікір беру сұралады.", ": сол адам"),
+    ("ru", None, "The Working Group on Arbitrary Detention, also a mechanism of the Human Rights Council, is asked for "
+     "an opinion on the author's own deprivation of liberty: the same person and the same facts.",
+     "самого автора, то есть о том же лице и тех же фактах.", ": то же лицо"),
+    # Reader s10 E7: one head for the three freedoms, not «бостандығы … бостандығы құқықтарын».
+    ("kk", None, "on the persecution in the Republic of Kazakhstan of people who exercised their rights to freedom of "
+     "expression, peaceful assembly and association", "пікір білдіру, бейбіт жиналыс және бірлесу бостандықтарын",
+     "бостандығы құқықтарын"),
+    # Reader s10 O1.
+    ("ru", None, COPENHAGEN, "для каждого — число лиц, к чьим зафиксированным фактам оно относится:",
+     "собственные"),
+    ("kk", None, COPENHAGEN, "әр міндеттеме бойынша — тіркелген деректері оған қатысты адамдар саны:",
+     "өз деректері"),
+    # Reader s10 Q5: «указать» takes what the lawyer names, the file in the Attachments sheet.
+    ("ru", "open point", "a scan of the signed power of attorney, to be annexed (Attachments sheet)",
+     "файл со скан-копией подписанной доверенности для приложения (лист «Приложения»)", "внесите"),
+])
+def test_the_catalogs_read_as_a_lawyer_writes(lang, context, message, expected, replaced):
+    # Kazakh catalog strings added in session 9, read again as a legal editor, and reader s10's LANG findings.
+    text = language(lang).pgettext(context, message) if context else language(lang).gettext(message)
+    assert expected in text and replaced not in text
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 11, 21, 22, 101])
+def test_one_fine_is_counted_as_one_fine_in_kazakh(count):
+    # «1 айыппұлдың сомасы» read as the sum of the first fine; one fine is «1 айыппұл, сомасы — …».
+    text = language("kk").ngettext("%(num)s fine, totalling %(total)s", "%(num)s fines, totalling %(total)s",
+                                   count) % {"num": count, "total": "24 050 теңге"}
+    assert text == (f"{count} айыппұл, сомасы — 24 050 теңге" if count == 1
+                    else f"{count} айыппұлдың жалпы сомасы — 24 050 теңге")
