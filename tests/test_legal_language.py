@@ -680,6 +680,9 @@ COPENHAGEN = ("The documented facts concern the following commitments of the par
      "собственные"),
     ("kk", None, COPENHAGEN, "әр міндеттеме бойынша — тіркелген деректері оған қатысты адамдар саны:",
      "өз деректері"),
+    # Reader s10 Q1: «[требуется указать: указанное правовое основание]» said the verb twice.
+    ("ru", "open point", "legal basis invoked", "правовое основание, на которое сослались власти", "указанное"),
+    ("kk", "open point", "legal basis invoked", "билік сілтеме жасаған құқықтық негіз", "көрсетілген"),
     # Reader s10 Q5: «указать» takes what the lawyer names, the file in the Attachments sheet.
     ("ru", "open point", "a scan of the signed power of attorney, to be annexed (Attachments sheet)",
      "файл со скан-копией подписанной доверенности для приложения (лист «Приложения»)", "внесите"),
@@ -697,3 +700,16 @@ def test_one_fine_is_counted_as_one_fine_in_kazakh(count):
                                    count) % {"num": count, "total": "24 050 теңге"}
     assert text == (f"{count} айыппұл, сомасы — 24 050 теңге" if count == 1
                     else f"{count} айыппұлдың жалпы сомасы — 24 050 теңге")
+
+
+def test_the_election_examples_kazakh_summaries_say_anonymous_and_name_each_charge_alike():
+    # Reader s10 E6: «жасырын» is hidden, not anonymous («анонимді»); «жалған ақпарат таратты немесе «экстремизм»
+    # деген айып» joined a verb and a noun under one «деген».
+    from conftest import REPO
+
+    rows = openpyxl.load_workbook(REPO / "intake" / "example-election" / "workbook.xlsx",
+                                  read_only=True)["Events"].iter_rows(values_only=True)
+    header = next(rows)
+    summaries = " ".join(row[header.index("summary_kk")] or "" for row in rows)
+    assert "«анонимді үгіт материалдары»" in summaries and "жасырын үгіт" not in summaries
+    assert "жалған ақпарат таратқаны үшін немесе «экстремизм» үшін айып тағылды" in summaries
