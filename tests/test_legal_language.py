@@ -713,3 +713,19 @@ def test_the_election_examples_kazakh_summaries_say_anonymous_and_name_each_char
     summaries = " ".join(row[header.index("summary_kk")] or "" for row in rows)
     assert "«анонимді үгіт материалдары»" in summaries and "жасырын үгіт" not in summaries
     assert "жалған ақпарат таратқаны үшін немесе «экстремизм» үшін айып тағылды" in summaries
+
+
+@pytest.mark.parametrize("placed, ru, kk", [
+    (1, "принудительного помещения заявителя в психиатрическое учреждение",
+     "шағымданушыны психиатриялық мекемеге мәжбүрлеп орналастыру"),
+    (2, "принудительного помещения людей в психиатрические учреждения",
+     "адамдарды психиатриялық мекемелерге мәжбүрлеп орналастыру")])
+def test_the_request_to_investigate_a_psychiatric_placement_counts_the_people_placed(tmp_path, placed, ru, kk):
+    # Reader s10 E3: one person placed read as «помещения людей в психиатрические учреждения», a pattern.
+    people = [person(f"C{k}", id_document=str(k), given_name=name) for k, name in ((1, "Айгерим"), (2, "Дана"),
+                                                                                  (3, "Сауле"))]
+    episodes = [episode(f"C{k}", None, "psychiatric_placement", penalty="30 days") for k in range(1, placed + 1)]
+    case = load(write_workbook(tmp_path / "case.xlsx", people=people,
+                               episodes=[*episodes, episode("C3")]), ("ru", "kk"), TODAY).case
+    assert ru in _document_text(case, "collective-complaint", "ru")
+    assert kk in _document_text(case, "collective-complaint", "kk")

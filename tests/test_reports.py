@@ -416,9 +416,11 @@ def test_a_named_case_says_its_dates_and_its_sentence_or_term_in_one_bracket_in_
 def test_the_complaint_asks_to_investigate_only_what_the_workbook_records_and_calls_a_placement_what_it_is(workbook):
     placement = loaded(workbook(episodes=[episode(measure="psychiatric_placement")])).case
     english = html_text(placement, "collective-complaint", "en")
-    assert "investigations into the placement of people in psychiatric institutions against their will" in english
+    # One person placed: «заявителя», not «людей … в психиатрические учреждения» (reader s10 E3).
+    assert "investigations into the placement of a complainant in a psychiatric institution against his or her will" \
+        in english
     assert "punitive" not in english and "allegations of torture" not in english
-    assert "принудительного помещения людей в психиатрические учреждения" in html_text(
+    assert "принудительного помещения заявителя в психиатрическое учреждение" in html_text(
         placement, "collective-complaint", "ru")
     beaten = loaded(workbook(episodes=[episode(measure="ill_treatment")])).case
     english = html_text(beaten, "collective-complaint", "en")
