@@ -74,6 +74,8 @@ class Fact(Protocol):
     def day(self) -> datetime.date | None: ...
     @property
     def hours_held(self) -> int | None: ...
+    @property
+    def home_searched(self) -> str: ...
 
 
 # What a fair trial forbids, as the intake records it (Episodes `lawyer_access`, or the `treatment`
@@ -235,13 +237,14 @@ class RecordedFact:
     treatment: tuple[str, ...] = ()
     day: datetime.date | None = None
     hours_held: int | None = None
+    home_searched: str = ""  # yes | no | unknown, or empty
 
     @classmethod
     def of(cls, episode) -> RecordedFact:
         treatment = tuple(sorted(episode.treatment))
         return cls(episode.measure or "", parse_provision(episode.legal_basis), no_basis(episode.legal_basis),
                    episode.event_id or "", lawyer_access(episode.lawyer_access, treatment), episode.grounds or "",
-                   treatment, episode.date, episode.hours_held)
+                   treatment, episode.date, episode.hours_held, episode.home_searched or "")
 
 
 @dataclass(frozen=True)
@@ -342,7 +345,8 @@ def constitution_rights(facts: Sequence[Fact], claimed: Iterable[int]) -> tuple[
     recorded facts concern: qualified legal assistance where a lawyer was denied; personal liberty where
     deprived of it; the prohibition of torture where ill-treatment is recorded or article 7 is claimed (force
     used or a statement forced engages it only as the lawyer decides, DECIDED_BY_LAWYER); private life
-    where a search, surveillance, a phone seized or fingerprints taken are; speech, association and
+    where a search, surveillance, a phone seized or fingerprints taken are; the home where a search is recorded
+    as one of the person's home (home_searched); speech, association and
     assembly where the person's claims (`claimed`, the articles of the Covenant) include articles 19,
     22 and 21."""
     claimed = set(claimed)
@@ -352,6 +356,7 @@ def constitution_rights(facts: Sequence[Fact], claimed: Iterable[int]) -> tuple[
         "17(2)": any(fact.measure_key == "ill_treatment" for fact in facts) or 7 in claimed,
         "18": any(fact.measure_key in ("search", "surveillance")
                   or {"phone_seized", "fingerprints_taken"} & set(fact.treatment) for fact in facts),
+        "25": any(fact.measure_key == "search" and fact.home_searched == "yes" for fact in facts),
     }
     found.update({key: article in claimed for article, key in _CONSTITUTION_BY_ARTICLE.items()})
     return tuple(key for key in CONSTITUTION_RIGHTS if found.get(key))

@@ -82,6 +82,7 @@ class EpisodeView:
     # known (its recorded term ran out with no end recorded: an open point, never "still held").
     held: bool | None = False
     hours_held: int | None = None  # for a detention, when recorded
+    home_searched: str = ""  # for a search: yes | no | unknown, or empty when not recorded
     period: str = ""  # from the date to the end date, what they share printed once ("11–25 мая 2018 года")
     since: str = ""  # from the date, as a term is counted ("с 6 июня 2018 года", "2018 жылғы 6 маусымнан бастап")
     place_of_detention: str = ""
@@ -498,6 +499,7 @@ class _Views:
             end_date=self.date(episode.end_date),
             held=held_on(episode, self.day) if episode.measure in DEPRIVATION_OF_LIBERTY else False,
             hours_held=episode.hours_held,
+            home_searched=episode.home_searched or "",
             period=(self.lang.period(episode.date, episode.end_date)
                     if episode.date and episode.end_date and episode.end_date != episode.date
                     else self.date(episode.date)),

@@ -268,8 +268,9 @@ def beyond_detention_limit(members: Sequence[Member]) -> tuple[str, ...]:
                         if beyond_administrative_limit([RecordedFact.of(episode) for episode in member.episodes])))
 
 
-def searched(members: Sequence[Member]) -> tuple[str, ...]:
-    """The ids of the complainants whose recorded acts include a search, sorted: article 25 of the Constitution
-    (the home) is asked about for them, as the workbook does not say whether a home was searched."""
+def home_search_unrecorded(members: Sequence[Member]) -> tuple[str, ...]:
+    """The ids of the complainants with a search not recorded as of their home or not (home_searched), sorted:
+    for them the document asks, as article 25 of the Constitution (the home) turns on it."""
     return tuple(sorted(member.person.complainant_id for member in members
-                        if any(episode.measure == "search" for episode in member.episodes)))
+                        if any(episode.measure == "search" and episode.home_searched not in ("yes", "no")
+                               for episode in member.episodes)))

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 
 from .case import Case, Member
 from .context import in_period
-from .counts import beyond_detention_limit, constitution_counts, count, member_claims, searched
+from .counts import beyond_detention_limit, constitution_counts, count, home_search_unrecorded, member_claims
 from .documents import REGISTRY, DocumentType
 from .law import COPENHAGEN_PARAGRAPHS, MOSCOW_PARAGRAPHS, Provision, no_basis, parse_provision
 from .penalties import kzt_amount
@@ -158,12 +158,12 @@ def document_figures(case: Case, document: DocumentType, day: datetime.date) -> 
                     "complainants with force used or a statement forced recorded, for whom the lawyer has not "
                     "decided whether article 7 of the Covenant, and so article 17(2) of the Constitution, is invoked",
                     asked)
-            searched_ids = set(searched(members))
-            if searched_ids:
-                add("constitution/article-25/undecided/complainants", len(searched_ids),
-                    "complainants with a search recorded, for whom the lawyer is asked whether article 25 of the "
-                    "Constitution (the home) is invoked",
-                    [m for m in members if m.person.complainant_id in searched_ids])
+            unrecorded = set(home_search_unrecorded(members))
+            if unrecorded:
+                add("constitution/article-25/undecided/complainants", len(unrecorded),
+                    "complainants with a search not recorded as of their home or not (home_searched), for whom "
+                    "article 25 of the Constitution (the home) is asked about",
+                    [m for m in members if m.person.complainant_id in unrecorded])
         elif family == "beyond-detention-limit" and (held := beyond_detention_limit(members)):
             by_id = {m.person.complainant_id: m for m in members}
             add("detention/beyond-three-hours/complainants", len(held),

@@ -70,6 +70,7 @@ CONSTITUTION_RIGHTS = {
              "and telephone conversations (article 18)"),
     "20": N_("constitution", "freedom of speech (article 20)"),
     "23": N_("constitution", "freedom of association (article 23)"),
+    "25": N_("constitution", "the inviolability of the home (article 25)"),
     "32": N_("constitution", "the right to assemble peacefully and without weapons, to hold meetings, rallies, "
              "demonstrations, marches and pickets (article 32)"),
 }

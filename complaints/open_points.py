@@ -96,10 +96,9 @@ FIELDS = {
     "constitution_17_2": N_("open point", "whether article 17(2) of the Constitution (torture, violence and other "
                             "cruel or degrading treatment) is invoked for the force used against the person or the "
                             "statement forced from him or her, and on which facts"),
-    # Article 25 of the Constitution protects the home; whether a search was of a home, and unlawful, the workbook
-    # does not record (reader s9).
-    "constitution_25": N_("open point", "whether article 25 of the Constitution (inviolability of the home) is "
-                          "invoked for the searches, which of them were of a home, and on which facts"),
+    # Article 25 of the Constitution protects the home: it is cited where a search is recorded as of one.
+    "constitution_25": N_("open point", "whether the searches were of the complainants' homes, for article 25 of the "
+                          "Constitution (inviolability of the home): the Episodes column home_searched"),
     # Of article 25, only (c), access to public service, can reach a dismissal (reader s8).
     "articles_25_26": N_("open point", "whether article 25 (c) (access to public service) and article 26 (equality "
                          "before the law and non-discrimination) are claimed for the dismissal, and on which facts"),

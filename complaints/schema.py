@@ -529,6 +529,10 @@ class Episode:
                                                "choosing: yes, no or unknown."))
     case_number: str | None = column(N_("column", "case_number"), kind=Kind.DOCUMENT_NUMBER, help=N_(
         "column help", "The number of the administrative or criminal case."))
+    # Article 25 of the Constitution protects the home: whether a search was of one (reader s9).
+    home_searched: str | None = column(N_("column", "home_searched"), kind=Kind.CODED, vocabulary=YES_NO_UNKNOWN,
+                                       help=N_("column help", "For a search: whether it was of the person's home "
+                                               "(a flat, a house): yes, no or unknown."))
     # The free texts per language, after the plain columns, which hold text whose language is not stated.
     descriptions: Mapping[str, str] = per_language(
         "description", N_("column", "description ({language})"), N_(

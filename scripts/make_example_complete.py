@@ -187,10 +187,27 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
     convicted = {(ep["complainant_id"], typed_date(ep["date"])) for ep in episodes if ep["measure"] == "conviction"}
     confessed = {ep["complainant_id"] for ep in episodes if ep["measure"] == "ill_treatment"
                  and any(cid == ep["complainant_id"] and day >= typed_date(ep["date"]) for cid, day in convicted)}
+    # Every search of the example was of the person's flat or house, as the descriptions say: article 25 of the
+    # Constitution (the home).
+    for ep in episodes:
+        if ep["measure"] == "search":
+            ep["home_searched"] = "yes"
+    # Nothing is known of the treatment in the psychiatric hospital, of a threat against life or integrity, or of
+    # what the seizures took but the phone and laptop seized from C040: articles 7, 9 and 17 are not claimed for
+    # them, and 17 is for those (claims.DECIDED_BY_LAWYER). A removal only where nothing else engages the article.
+    private = {"search", "surveillance"}
     for row in complainants:
         changes = [] if row["complainant_id"] in engaged else ["+19"]
         measures = {ep["measure"] for ep in episodes if ep["complainant_id"] == row["complainant_id"]}
         changes += [change for measure, change in decisions.items() if measure in measures]
+        if "psychiatric_placement" in measures and row["complainant_id"] not in coerced:
+            changes.append("-7")
+        if "threats" in measures and not measures & set(DEPRIVATIONS):
+            changes.append("-9")
+        if "confiscation" in measures and row["complainant_id"] == "C040":
+            changes.append("+17")
+        elif "confiscation" in measures and not measures & private:
+            changes.append("-17")
         if row["complainant_id"] in coerced:
             changes.append("+7")
         if row["complainant_id"] in tried | confessed:

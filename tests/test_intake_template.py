@@ -139,6 +139,7 @@ def test_dropdowns_offer_the_coded_values(templates):
         ("Заявители", "R2"): ("cities", False),  # place_of_birth
         ("Заявители", "W2"): ("yes_no_unknown", True),  # consent_to_government
         ("Эпизоды", "P2"): ("yes_no_unknown", True), ("Эпизоды", "S2"): ("yes_no_unknown", True),  # warrant, lawyer
+        ("Эпизоды", "U2"): ("yes_no_unknown", True),  # home_searched
         ("Приложения", "B2"): ("attachment_kinds", True), ("Приложения", "F2"): ("yes_no", True),  # every_package
         ("Приложения", "G2"): ("yes_no", True),  # public
         ("Средства защиты", "D2"): ("remedy_actions", True), ("Средства защиты", "E2"): ("remedy_outcomes", True),

@@ -459,16 +459,25 @@ def test_the_domestic_complaint_cites_the_constitution_only_where_the_recorded_f
     assert ("[to complete: whether article 17(2) of the Constitution (torture, violence and other cruel or degrading "
             "treatment) is invoked for the force used against the person or the statement forced from him or her, and "
             "on which facts] (concerns 1 complainant)") in complaint
-    # A search: whether it was of a home, and article 25 invoked, is the lawyer's to say (reader s9).
-    assert ("[to complete: whether article 25 of the Constitution (inviolability of the home) is invoked for the "
-            "searches, which of them were of a home, and on which facts] (concerns 1 complainant)") in complaint
+    # A search not recorded as of the person's home or not: article 25 turns on it, so it is asked (reader s9).
+    assert ("[to complete: whether the searches were of the complainants' homes, for article 25 of the Constitution "
+            "(inviolability of the home): the Episodes column home_searched] (concerns 1 complainant)") in complaint
+    assert "(article 25): 1 complainant" not in complaint
     # The assemblies of 2018: the 1995 decree, not the 2020 law.
     assert "17 March 1995 No. 2126" in complaint and "333-VI" not in complaint
     russian = text(result, "ru/domestic-complaint.pdf")
     assert "(пункт 3 статьи 13): касается 1 заявителя" in russian
-    assert "ссылаться ли на статью 25 Конституции (неприкосновенность жилища) в связи с обысками" in russian
+    assert "проводились ли обыски в жилище заявителей — для статьи 25 Конституции" in russian
+    # Recorded: a home searched is cited under article 25; a search elsewhere is not, and nothing is asked.
+    for home, cited in (("yes", True), ("no", False)):
+        recorded = [e | {"home_searched": home} if e["measure"] == "search" else e for e in episodes]
+        result = domestic(tmp_path, recorded, ("en", "kk"))
+        complaint = text(result, "en/domestic-complaint.pdf")
+        assert ("The inviolability of the home (article 25): 1 complainant" in complaint) is cited
+        assert "home_searched" not in complaint
+        assert ("Тұрғын үйге қол сұғылмаушылық (25-бап)" in text(result, "kk/domestic-complaint.pdf")) is cited
     unsearched = [e for e in episodes if e["measure"] != "search"]
-    assert "article 25 of the Constitution" not in text(domestic(tmp_path, unsearched), "en/domestic-complaint.pdf")
+    assert "article 25" not in text(domestic(tmp_path, unsearched), "en/domestic-complaint.pdf")
 
 
 def test_the_domestic_complaint_cites_the_assembly_law_in_force_on_the_day_of_each_assembly(tmp_path):
