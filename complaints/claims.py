@@ -217,6 +217,8 @@ DECIDED_BY_LAWYER: tuple[tuple[str, tuple[int, ...], Callable[[Fact], bool]], ..
     ("article_15", (15,), lambda fact: fact.measure_key == "conviction"),
     ("article_7", (7,), lambda fact: bool({"force_used", "forced_statement"} & set(fact.treatment))),
     ("articles_25_26", (25, 26), lambda fact: fact.measure_key == "dismissal"),
+    # Of an expulsion from study, article 25 (c), access to public service, reaches nothing (reader s9 N7).
+    ("article_26", (26,), lambda fact: fact.measure_key == "expulsion"),
     ("article_12", (12,), lambda fact: fact.measure_key in ("restriction_of_freedom", "house_arrest")),
     ("article_7_placement", (7,), lambda fact: fact.measure_key == "psychiatric_placement"),
     ("article_9_threats", (9,), lambda fact: fact.measure_key == "threats"),

@@ -105,9 +105,9 @@ class EpisodeView:
 
 # The measures a decision imposes (a penalty, a charge, a measure of restraint, a placement, a dismissal):
 # what a communication may ask to have quashed.
-DECISIONS = (*CHARGES, "psychiatric_placement", "confiscation", "dismissal")
+DECISIONS = (*CHARGES, "psychiatric_placement", "confiscation", "dismissal", "expulsion")
 # The measures whose label names a kind of act rather than the act: what the description tells is the act.
-CATEGORY_MEASURES = ("ill_treatment", "dismissal", "other")
+CATEGORY_MEASURES = ("ill_treatment", "dismissal", "expulsion", "other")
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ COURT_REMEDIES = ("appeal", "cassation", "review")
 
 
 # The measures a private actor takes (an employer, a school): its name is no alleged perpetrator of the State's.
-PRIVATE_ACTS = ("dismissal",)
+PRIVATE_ACTS = ("dismissal", "expulsion")
 
 
 def _provisions(people: Sequence[PersonView], code: str) -> list[tuple[str, int, int]]:

@@ -99,9 +99,13 @@ FIELDS = {
     # Article 25 of the Constitution protects the home: it is cited where a search is recorded as of one.
     "constitution_25": N_("open point", "whether the searches were of the complainants' homes, for article 25 of the "
                           "Constitution (inviolability of the home): the Episodes column home_searched"),
-    # Of article 25, only (c), access to public service, can reach a dismissal (reader s8).
-    "articles_25_26": N_("open point", "whether article 25 (c) (access to public service) and article 26 (equality "
-                         "before the law and non-discrimination) are claimed for the dismissal, and on which facts"),
+    # Of article 25, only (c), access to public service, can reach a dismissal, and only from a post in the State's
+    # service (reader s8, s9 N7); it never reaches an expulsion from study.
+    "articles_25_26": N_("open point", "whether article 25 (c) (access to public service), if the employer is a State "
+                         "body or institution, and article 26 (equality before the law and non-discrimination) are "
+                         "claimed for the dismissal, and on which facts"),
+    "article_26": N_("open point", "whether article 26 (equality before the law and non-discrimination) is claimed "
+                     "for the expulsion from study, and on which facts"),
     "episodes": N_("open point", "the acts of persecution against the author (the Episodes sheet records none)"),
     "translation": N_("open point", "a translation of the text before this mark into the language of the document"),
     # After "Why the matter is urgent:", so not its words again.

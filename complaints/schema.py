@@ -125,7 +125,10 @@ MEASURES = {
     "ill_treatment": N_("measure", "torture or ill-treatment"),
     "psychiatric_placement": N_("measure", "placement in a psychiatric institution"),
     "confiscation": N_("measure", "confiscation of property"),
-    "dismissal": N_("measure", "dismissal from work or study"),
+    # A dismissal and an expulsion engage different articles (25 (c) reaches only a post in the State's service):
+    # two measures. The label both once had is still read, as a dismissal.
+    "dismissal": N_("measure", "dismissal from work|dismissal from work or study"),
+    "expulsion": N_("measure", "expulsion from study"),
     "other": N_("measure", "other measures"),
 }
 # Why a person was targeted: what they did, as the authorities' action shows it.

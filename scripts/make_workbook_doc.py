@@ -95,9 +95,10 @@ checks it cell by cell; `complaints build` turns it into documents.
   also an open point (a translation to add).
 - Articles of the Covenant (`articles`): the communications and the collective complaint claim an
   article only from the complainant's own facts (the measure, the provision invoked, a recorded
-  denial of a lawyer). Whether a conviction engages article 15, a dismissal articles 25 and
-  26, or a penalty imposed at a hearing on the day of the detention or the next article 14, is the
-  lawyer's decision: an open point until `articles` adds (`+15`) or removes (`-15`) it.
+  denial of a lawyer). Whether a conviction engages article 15, a dismissal articles 25 (c)
+  and 26, an expulsion from study article 26, or a penalty imposed at a hearing on the day of
+  the detention or the next article 14, is the lawyer's decision: an open point until `articles`
+  adds (`+15`) or removes (`-15`) it.
 - Dates the documents report as past (episodes, events, powers of attorney, remedies) must not be
   later than the date the documents bear (`build_date`): that is an error.
 - The workbook is only read, never written.

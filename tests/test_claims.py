@@ -312,11 +312,15 @@ def test_the_communication_leaves_article_15_and_articles_25_26_to_the_lawyer(tm
     assert ("[to complete: whether article 15 (no punishment without law) is claimed for the conviction, and on "
             "which facts] — facts: 20 September 2018 (conviction)") in text
     assert "Article 15" not in text and "Article 25" not in text and "Article 26" not in text
-    # Of article 25, a dismissal can reach only (c), access to public service (reader s8, s9).
-    assert "[to complete: whether article 25 (c) (access to public service) and article 26 (equality" in text
-    assert ("[требуется указать: заявляется ли нарушение пункта c) статьи 25 (доступ к государственной службе) и "
-            "статьи 26") in words(rendered(path, "hrc", "ru", member="C1"))
-    assert ("25-баптың c) тармақшасының (мемлекеттік қызметке қол жеткізу) және 26-баптың"
+    # Of article 25, a dismissal can reach only (c), access to public service, from a post in the State's service
+    # (reader s8, s9 N7).
+    assert ("[to complete: whether article 25 (c) (access to public service), if the employer is a State body or "
+            "institution, and article 26 (equality") in text
+    assert ("[требуется указать: заявляется ли нарушение пункта c) статьи 25 (доступ к государственной службе), если "
+            "работодатель — государственный орган или учреждение, и статьи 26") in words(
+        rendered(path, "hrc", "ru", member="C1"))
+    assert ("жұмыстан шығаруға қатысты 25-баптың c) тармақшасының (мемлекеттік қызметке қол жеткізу; жұмыс беруші "
+            "мемлекеттік орган немесе мекеме болса) және 26-баптың"
             in words(rendered(path, "hrc", "kk", member="C1")).replace("\u2060", ""))
     decided = person("C1", poa_scope="represent", articles="+15, -25, +26")
     path = write_workbook(tmp_path / "case.xlsx", people=[decided], episodes=episodes)
@@ -325,7 +329,7 @@ def test_the_communication_leaves_article_15_and_articles_25_26_to_the_lawyer(tm
     assert not {p.field for p in communication.open_points} & {"article_15", "articles_25_26"}
     assert "Article 15: no punishment without law — facts: 20 September 2018 (conviction)" in text
     assert "Article 26: equality before the law" in text
-    assert "facts: 1 October 2018 (dismissal from work or study)" in text
+    assert "facts: 1 October 2018 (dismissal from work)" in text
     assert "Article 25" not in text
 
 
@@ -433,3 +437,28 @@ def test_a_placement_a_threat_and_a_seizure_engage_articles_7_9_and_17_only_as_t
     # A placement counts under article 17(2) of the Constitution only when article 7 is claimed for it.
     assert "17(2)" not in constitution_rights([placement], [9])
     assert "17(2)" in constitution_rights([placement], [7, 9])
+
+
+def test_an_expulsion_from_study_asks_for_article_26_only(tmp_path):
+    """Article 25 (c) reaches a post in the State's service, never a student's place (reader s9 N7); the label the
+    two once shared is still read, as a dismissal."""
+    episodes = [episode("C1", measure="expulsion", event_id=None, date=datetime.date(2018, 10, 1))]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    for lang, asked in (("en", "[to complete: whether article 26 (equality before the law and non-discrimination) "
+                                "is claimed for the expulsion from study, and on which facts] — facts: 1 October 2018 "
+                                "(expulsion from study)"),
+                        ("ru", "[требуется указать: заявляется ли нарушение статьи 26 (равенство перед законом и "
+                               "недопустимость дискриминации) в связи с отчислением с учёбы"),
+                        ("kk", "оқудан шығаруға қатысты 26-баптың (заң алдындағы теңдік және кемсітуге жол бермеу) "
+                               "бұзылуы мәлімделе ме")):
+        communication = rendered(path, "hrc", lang, member="C1")
+        text = words(communication).replace("\u2060", "")
+        assert asked in text
+        assert not any(part in text for part in ("article 25 (c)", "пункта c) статьи 25", "25-баптың c)"))
+        assert {p.field for p in communication.open_points} & {"article_26", "articles_25_26"} == {"article_26"}
+    decided = person("C1", poa_scope="represent", articles="+26")
+    path = write_workbook(tmp_path / "case.xlsx", people=[decided], episodes=episodes)
+    assert "Article 26: equality before the law" in words(rendered(path, "hrc", member="C1"))
+    old = [episode("C1", measure="увольнение с работы или отчисление с учёбы", event_id=None)]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=old)
+    assert "articles_25_26" in {p.field for p in rendered(path, "hrc", member="C1").open_points}

@@ -167,6 +167,24 @@ def test_urgent_appeals_are_built_on_request_for_people_still_held(tmp_path):
     assert not any("urgent" in p.name for p in default.files)
 
 
+@pytest.mark.parametrize("measures, heading", [
+    (["imprisonment"], "Место отбывания наказания"),
+    (["pretrial_detention"], "Место содержания"),
+    (["imprisonment", "pretrial_detention"], "Место содержания (отбывания наказания)")])
+def test_the_urgent_appeal_heads_the_place_by_the_measures_of_its_rows(tmp_path, measures, heading):
+    """A convict serves a sentence and is not «содержится» (reader s9 F51): the column's heading as the open point."""
+    people = [person(f"C{k}", id_document=str(k)) for k, _ in enumerate(measures, 1)]
+    episodes = [episode(f"C{k}", measure=measure, date=datetime.date(2026, 6, 1), penalty="10 years")
+                for k, measure in enumerate(measures, 1)]
+    path = write_workbook(tmp_path / "case.xlsx", people=people, episodes=episodes)
+    loaded = load(path, ("ru",), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    appeal = DocumentHtml(REGISTRY["wgad-urgent"], "ru", document_context(loaded.case, REGISTRY["wgad-urgent"], "ru",
+                                                                          day), day)
+    headings = [flat(th.text_content()) for th in lxml_html.document_fromstring(appeal.html).iter("th")]
+    assert headings[3] == heading
+
+
 def test_a_custody_whose_term_ran_out_with_no_end_recorded_is_never_still_held_but_an_open_point(tmp_path):
     # Pre-trial detention for two months from 10 May 2018, no end recorded: on the documents' date
     # (TODAY, years later) whether the person is still held is not known.
