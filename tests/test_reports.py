@@ -359,6 +359,22 @@ def test_a_page_is_measured_empty_below_its_last_line():
     assert feet[1] == pytest.approx(1 - 12 / 25.3, abs=0.01)
 
 
+def test_a_one_item_list_is_not_glued_to_the_heading_and_list_that_follow_it():
+    """OSCE kk p.2 (reader s9): the Moscow paragraph's one-item list was kept with the next heading and the two
+    first items of its list (the rule that keeps a list's first item with its second), and the chain went to
+    the next page whole, leaving a quarter of the page empty."""
+    from pypdf import PdfReader
+
+    from complaints.render_pdf import _laid_out
+
+    item = f"<li>{tall(2.5)}</li>"
+    document, _ = _laid_out(page_html(tall(19, split=True) + "<p>And:</p><ul><li>only</li></ul><h2>Next</h2>"
+                                      f"<ol>{item}{item}{item}</ol>"), "test")
+    first, second = (page.extract_text() for page in PdfReader(io.BytesIO(document.write_pdf())).pages)
+    assert "And:" in first and "only" in first  # the heading and its list go over; what fits stays
+    assert "Next" in second
+
+
 def test_the_first_layout_that_leaves_no_page_but_the_last_near_empty_is_taken():
     from pypdf import PdfReader
 
