@@ -68,6 +68,10 @@ EXACTLY_ONE = frozenset({
                       "an extension recorded, is not counted in these figures."),
     N_("exactly one", "%(num)s person whose recorded term of placement in a psychiatric institution had ended, "
                       "with neither a release nor an extension recorded, is not counted in these figures."),
+    N_("exactly one", "Arbitrary deprivation of liberty of a person who exercised his or her rights to freedom of "
+                      "expression, peaceful assembly and association"),
+    N_("exactly one", "on the persecution in the Republic of Kazakhstan of a person who exercised his or her rights "
+                      "to freedom of expression, peaceful assembly and association"),
 })
 
 

@@ -490,3 +490,22 @@ def test_the_urgent_appeals_headings_are_singular_for_exactly_one_person(n):
                                                               else "Предполагаемые жертвы")
     assert kazakh.ngettext("The victim", "The victims", n) == ("Болжамды жәбірленуші" if one
                                                              else "Болжамды жәбірленушілер")
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 11, 21, 22, 101])
+def test_the_urgent_appeals_subtitles_are_singular_for_exactly_one_person(n):
+    # «…лишении свободы лиц, осуществлявших…» over the request for one person (reader s10 U3).
+    russian, kazakh, one = language("ru"), language("kk"), n == 1
+    wgad = ("Arbitrary deprivation of liberty of a person who exercised his or her rights to freedom of expression, "
+            "peaceful assembly and association", "Arbitrary deprivation of liberty of people who exercised their "
+            "rights to freedom of expression, peaceful assembly and association")
+    special = ("on the persecution in the Republic of Kazakhstan of a person who exercised his or her rights to "
+               "freedom of expression, peaceful assembly and association", "on the persecution in the Republic of "
+               "Kazakhstan of people who exercised their rights to freedom of expression, peaceful assembly and "
+               "association")
+    assert russian.ngettext(*wgad, n).startswith("о произвольном лишении свободы " + (
+        "лица, осуществлявшего" if one else "лиц, осуществлявших"))
+    assert russian.ngettext(*special, n).startswith("о преследовании в Республике Казахстан " + (
+        "лица, осуществлявшего" if one else "лиц, осуществлявших"))
+    assert ("жүзеге асырған адамды бас" if one else "жүзеге асырған адамдарды бас") in kazakh.ngettext(*wgad, n)
+    assert ("асырған адамның қудалануы" if one else "асырған адамдардың қудалануы") in kazakh.ngettext(*special, n)

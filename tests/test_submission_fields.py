@@ -161,6 +161,8 @@ def test_urgent_appeals_are_built_on_request_for_people_still_held(tmp_path):
                             case_toml='documents = ["wgad-urgent"]\n')
     assert ("Why the matter is urgent: [to complete: the risk to the person's life, health or integrity that makes "
             "the matter urgent]") in text(unexplained, "en/wgad-urgent.pdf")
+    # Its subtitle is by the count: one person (reader s10 U3).
+    assert "liberty of a person who exercised his or her rights" in text(unexplained, "en/wgad-urgent.pdf")
     released = build_one(tmp_path, ["wgad-urgent"], episode_extra={"end_date": datetime.date(2018, 6, 1)})
     assert released.files == []
     default = build_one(tmp_path, None, people_extra=FILLED, episode_extra=HELD)
