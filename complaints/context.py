@@ -81,6 +81,9 @@ class EpisodeView:
     # A deprivation of liberty on the document's date (stock.held_on): True held, False not, None not
     # known (its recorded term ran out with no end recorded: an open point, never "still held").
     held: bool | None = False
+    # Held on the document's date: the deprivations of liberty it follows without a break (_held_without_break),
+    # each as (date, measure), earliest first; «с 18 апреля (содержание под стражей); 30 июля (по приговору)».
+    held_from: tuple[tuple[str, str], ...] = ()
     hours_held: int | None = None  # for a detention, when recorded
     home_searched: str = ""  # for a search: yes | no | unknown, or empty when not recorded
     period: str = ""  # from the date to the end date, what they share printed once ("11–25 мая 2018 года")
@@ -358,6 +361,24 @@ def served_conviction(episode: Episode, episodes: Iterable[Episode]) -> Episode 
     return max(passed, key=lambda conviction: conviction.date or datetime.date.min, default=None)
 
 
+def _held_without_break(episode: Episode, episodes: Sequence[Episode]) -> tuple[Episode, ...]:
+    """The deprivations of liberty that `episode` follows without a day free between them (a custody that ends on
+    the day of the verdict whose sentence the person then serves), earliest first: a person held since April is
+    not "deprived of liberty since July" because the measure changed (reader s10)."""
+    chain: list[Episode] = []
+    current = episode
+    while current.date:
+        start = current.date
+        before = [other for other in episodes if other.measure in DEPRIVATION_OF_LIBERTY and other.date
+                  and other.end_date and other.date < start
+                  and start - datetime.timedelta(days=1) <= other.end_date <= start]
+        if not before:
+            break
+        current = min(before, key=lambda other: (other.date, other.row))
+        chain.insert(0, current)
+    return tuple(chain)
+
+
 def _joined_words(phrase: str) -> str:
     """A phrase whose empty slots left double spaces, with one space between words. Only ordinary
     spaces: str.split() would also take the no-break spaces inside "120\u00a0250 тенге" and "ст.\u00a0405",
@@ -535,6 +556,9 @@ class _Views:
             if served and served.date:
                 in_force = _in_force_on(served.date, member, convictions, self.day)
                 shown = replace(shown, sentenced=self.date(served.date), in_force=self.date(in_force))
+            if shown.held:
+                shown = replace(shown, held_from=tuple((self.date(e.date), measure_label(self.lang, e.measure or ""))
+                                                       for e in _held_without_break(e, member.episodes)))
             views.append(shown)
         episodes = tuple(views)
         claims, undecided = author_claims(episodes, person.articles)

@@ -154,6 +154,10 @@ def test_urgent_appeals_are_built_on_request_for_people_still_held(tmp_path):
         "en/special-procedures-urgent.pdf", "en/wgad-urgent.pdf"]
     appeal = text(held, "en/wgad-urgent.pdf")
     assert "Health at risk in custody." in appeal and "Temporary detention centre No. 1" in appeal
+    # What was done to the person, so that the mandate holders can act on the appeal alone (reader s10 U2).
+    for name in ("en/wgad-urgent.pdf", "en/special-procedures-urgent.pdf"):
+        assert ("The facts No. 1, Aigerim Ospanova: • 10 May 2018, Almaty: custody as a preventive measure in the case "
+                "under art. 405(2) CC (court).") in text(held, name), name
     # One person: "the person concerned", not "each of them" (reader s8).
     assert "The person concerned has authorised the submitting organisation" in appeal
     # Without the reason, the open point does not repeat the words before it.
@@ -185,6 +189,31 @@ def test_the_urgent_appeal_heads_the_place_by_the_measures_of_its_rows(tmp_path,
                                                                           day), day)
     headings = [flat(th.text_content()) for th in lxml_html.document_fromstring(appeal.html).iter("th")]
     assert headings[3] == heading
+
+
+@pytest.mark.parametrize("document", ["wgad-urgent", "special-procedures-urgent"])
+def test_the_urgent_appeal_dates_the_deprivation_of_liberty_from_its_first_unbroken_measure(tmp_path, document):
+    """Held in custody from 18 April to the verdict of 30 July, then serving it: deprived of liberty since April, not
+    since July (reader s10 U1). A custody that ended days before the sentence began is not part of it."""
+    def cell(custody_end):
+        episodes = [episode("C1", measure="pretrial_detention", date=datetime.date(2026, 4, 18), end_date=custody_end),
+                    episode("C1", measure="conviction", date=datetime.date(2026, 7, 30), legal_basis="CC 174",
+                            penalty="3 years' imprisonment"),
+                    episode("C1", measure="imprisonment", date=datetime.date(2026, 7, 30), penalty="3 years")]
+        path = write_workbook(tmp_path / "case.xlsx", people=[person("C1")], episodes=episodes)
+        loaded = load(path, ("ru", "en"), TODAY)
+        day = build_date(loaded.settings, TODAY)
+        cells = {}
+        for lang in ("ru", "en"):
+            html = DocumentHtml(REGISTRY[document], lang, document_context(loaded.case, REGISTRY[document], lang, day),
+                                day).html
+            cells[lang] = flat(lxml_html.document_fromstring(html).find(".//tbody/tr/td[3]").text_content())
+        return cells
+    joined = cell(datetime.date(2026, 7, 30))
+    assert joined["ru"] == ("18 апреля 2026 года (содержание под стражей); 30 июля 2026 года (лишение свободы по "
+                            "приговору суда)")
+    assert joined["en"].startswith("18 April 2026 (pre-trial detention); 30 July 2026 (")
+    assert cell(datetime.date(2026, 7, 20))["en"].startswith("30 July 2026 (")
 
 
 def test_a_custody_whose_term_ran_out_with_no_end_recorded_is_never_still_held_but_an_open_point(tmp_path):
