@@ -177,6 +177,7 @@ class RemedyView:
     petition: bool = False  # a petition or an unnamed application (ru «ходатайство», «обращение»), not a complaint
     discretionary: bool = False  # one of DISCRETIONARY_REMEDIES
     court: bool = False  # decided by a court (COURT_REMEDIES, or addressed to a court)
+    against: str = ""  # the court act it was filed against (_Views.court_acts), "the ruling of <date> (<measures>)"
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,23 @@ AMENDED = ("partly_granted",)
 def state_decision(episode: Episode) -> bool:
     """A decision of the State (not an employer's): what a prosecutor's protest may concern."""
     return episode.measure in DECISIONS and episode.measure not in PRIVATE_ACTS
+
+
+# A prosecution and the restraints ordered in it: with no verdict, there is no act to quash, but a prosecution to end.
+PROSECUTION = (CHARGE, "pretrial_detention", "house_arrest")
+
+
+def redress(measures: Iterable[str]) -> tuple[str, ...]:
+    """What the Committee is asked to have done about the decisions against the author when no court act names
+    them, by the measures recorded (reader s10 H2): a prosecution with no verdict discontinued ("discontinue"),
+    what was seized returned ("return"), a dismissed author reinstated ("reinstate"); any other decision quashed
+    ("quash"). Empty when no decision was taken."""
+    recorded = set(measures)
+    prosecuted = bool(recorded & set(PROSECUTION)) and CONVICTION not in recorded
+    told = {"discontinue": prosecuted, "return": "confiscation" in recorded, "reinstate": "dismissal" in recorded}
+    handled = {*(PROSECUTION if prosecuted else ()), "confiscation", "dismissal"}
+    told["quash"] = bool(recorded & (set(DECISIONS) - handled))
+    return tuple(key for key, due in told.items() if due)
 
 
 def decided_against(episodes: Iterable[Episode]) -> bool:
@@ -279,6 +297,7 @@ class PersonView:
     # them at all (decided_against): one without a court act recorded asks which (an open point).
     court_acts: tuple[CourtAct, ...] = ()
     decided_against: bool = False
+    redress: tuple[str, ...] = ()  # what the Committee is asked to have done about the decisions (redress())
 
 
 # The script each language's documents are written in, and the letters that, among these languages,
@@ -561,6 +580,7 @@ class _Views:
                                                        for e in _held_without_break(e, member.episodes)))
             views.append(shown)
         episodes = tuple(views)
+        acts, appealed = self.court_acts(member, episodes)
         claims, undecided = author_claims(episodes, person.articles)
         latin = self.lang.code not in ("ru", "kk")
         view = PersonView(
@@ -581,7 +601,8 @@ class _Views:
                            self.date(r.outcome_date), action_key=r.action or "", pending=not r.outcome,
                            petition=not r.action or r.action in PETITIONS,
                            discretionary=r.action in DISCRETIONARY_REMEDIES,
-                           court=r.action in COURT_REMEDIES or _to_a_court(r.authorities, r.authority))
+                           court=r.action in COURT_REMEDIES or _to_a_court(r.authorities, r.authority),
+                           against=appealed.get(r.row, ""))
                 for r in member.remedies
             ),
             articles=tuple(int(claim.key) for claim in claims),
@@ -625,8 +646,9 @@ class _Views:
             interim_reasons=interim.reasons.get(self.lang.code, "") if interim else "",
             poa_scan=any(item.kind == "power_of_attorney" and item.row in self.case.attachment_files
                          for item in self.case.attachments.get(person.complainant_id, ())),
-            court_acts=self.court_acts(member, episodes),
+            court_acts=acts,
             decided_against=decided_against(member.episodes),
+            redress=redress(v.measure_key for v in episodes),
         )
 
     def court_of(self, texts: Mapping[str, str], plain: str | None) -> str:
@@ -641,13 +663,16 @@ class _Views:
                 return known.genitive(self.lang.code)
         return ""
 
-    def court_acts(self, member: Member, episodes: tuple[EpisodeView, ...]) -> tuple[CourtAct, ...]:
+    def court_acts(self, member: Member,
+                   episodes: tuple[EpisodeView, ...]) -> tuple[tuple[CourtAct, ...], dict[int, str]]:
         """The decisions the Episodes sheet records as a court's, one act per court and day (a verdict and its
         sentence are one), in date order, each with its number (an episode's case number, else that of the
         person's annexed decision of the same day), the rulings on the appeals against it that left it standing
         and, while an appeal against it is pending, not in force. A remedy to a court decided otherwise (refused,
         returned), or against no recorded act, is an act of its own, after the act it concerned or at its date.
-        A granted remedy is left out: the act it concerned no longer stands as it was."""
+        A granted remedy is left out: the act it concerned no longer stands as it was. With the acts, the act each
+        remedy to a court was filed against, by the remedy's row: "the ruling of <date> (<measures>)", so that a
+        list of remedies says which act each appeal concerned."""
         numbers: dict[datetime.date | None, str] = {
             item.date: item.number or "" for item in self.case.attachments.get(member.person.complainant_id, ())
             if item.kind == "decision" and item.date and item.number}
@@ -658,17 +683,20 @@ class _Views:
                 key = (view.authority, episode.date, 0 if episode.date else episode.row)
                 grouped.setdefault(key, []).append((episode, view))
         days = sorted({day for _, day, _ in grouped if day})
+        filed_against = {remedy.row: max(day for day in days if _filed_against(remedy.date, day, days))
+                         for remedy in member.remedies if remedy.action in COURT_REMEDIES and remedy.date
+                         and any(_filed_against(remedy.date, day, days) for day in days)}
         # Each act is placed by its date, then the row of its first episode; its own remedies' acts follow it.
         placed: list[tuple[tuple[datetime.date, int, datetime.date], CourtAct]] = []
         rulings: dict[datetime.date, list[CourtRuling]] = {}
+        appealed: dict[datetime.date, str] = {}
         for remedy in sorted(member.remedies, key=lambda r: (r.outcome_date or datetime.date.max, r.row)):
             decided_by_a_court = remedy.action in COURT_REMEDIES or _to_a_court(remedy.authorities, remedy.authority)
             if not decided_by_a_court or not remedy.outcome or remedy.outcome == "granted":
                 continue
             court = self.court_of(remedy.authorities, remedy.authority)
             date = self.lang.reference_date(remedy.outcome_date) if remedy.outcome_date else ""
-            against = max((day for day in days if remedy.action in COURT_REMEDIES and remedy.date
-                           and _filed_against(remedy.date, day, days)), default=None)
+            against = filed_against.get(remedy.row)
             if against and remedy.outcome in UPHELD + AMENDED:
                 rulings.setdefault(against, []).append(CourtRuling(court, date, remedy.outcome in AMENDED))
                 continue
@@ -694,7 +722,20 @@ class _Views:
                 appeal_pending=self.lang.date(pending.date, attributive=True) if pending and pending.date else "",
                 rulings=tuple(rulings.get(first.date, ())) if first.date else ())
             placed.append(((first.date or datetime.date.max, first.row, datetime.date.min), act))
-        return tuple(act for _, act in sorted(placed, key=lambda item: item[0]))
+            if first.date and first.date not in appealed:
+                appealed[first.date] = self.act_appealed(first.date, verdict is not None, group)
+        return (tuple(act for _, act in sorted(placed, key=lambda item: item[0])),
+                {row: appealed[day] for row, day in filed_against.items()})
+
+    def act_appealed(self, day: datetime.date, verdict: bool, group: list[tuple[Episode, EpisodeView]]) -> str:
+        """A court act as a remedy against it names it: «приговор от 20 сентября 2018 года», «постановление от 11
+        мая 2018 года (штраф)» (kk in the dative: «2018 жылғы 11 мамырдағы қаулыға (айыппұл)»)."""
+        date = self.lang.reference_date(day)
+        if verdict:
+            return self.lang.pgettext("act appealed", "the verdict of %(date)s") % {"date": date}
+        measures = ", ".join(dict.fromkeys(measure_label(self.lang, e.measure or "") for e, _ in group))
+        return self.lang.pgettext("act appealed", "the ruling of %(date)s (%(measures)s)") % {
+            "date": date, "measures": measures}
 
 
 def _verdict(lang: Language, conviction: Episode, group: list[tuple[Episode, EpisodeView]],
@@ -966,6 +1007,5 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         # The numbers of those who did not consent to be named in public: their identities are to be withheld.
         "withheld": [p.number for p in people if not p.consent_public],
         "deprivation_measures": DEPRIVATION_OF_LIBERTY,
-        "decision_measures": DECISIONS,
     }
     return common | document.context(DocumentData(case, members, people, lang, day, counts))

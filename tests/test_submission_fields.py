@@ -318,14 +318,14 @@ def test_exhaustion_is_argued_from_the_status_and_kind_of_each_remedy(tmp_path):
     assert "domestic_remedies" in fields and "Still pending" not in communication
     # Decided: listed, nothing pending, nothing to add.
     communication, fields = with_remedies(tmp_path, [APPEAL])
-    assert "15 May 2018: appeal (Almaty City Court): dismissed (1 June 2018)." in communication
+    assert "15 May 2018 — appeal (Almaty City Court): dismissed (1 June 2018)." in communication
     assert not fields & {"domestic_remedies", "pending_remedies"} and "Still pending" not in communication
     # A cassation appeal not yet decided: the list says so, once, and why the communication does not wait is
     # the lawyer's point, right after it.
     communication, fields = with_remedies(tmp_path, [APPEAL, CASSATION])
-    assert ("20 June 2018: cassation appeal (Supreme Court of the Republic of Kazakhstan): not yet decided. "
+    assert ("20 June 2018 — cassation appeal (Supreme Court of the Republic of Kazakhstan): not yet decided. "
             "[to complete: why the communication is submitted before the pending remedy is decided") in communication
-    assert communication.count("20 June 2018: cassation appeal") == 1
+    assert communication.count("20 June 2018 — cassation appeal") == 1
     assert "pending_remedies" in fields
     # A request for a prosecutor's protest is a discretionary review, which the Committee does not require.
     communication, fields = with_remedies(tmp_path, [APPEAL, PROTEST])
@@ -739,8 +739,8 @@ def test_the_date_of_arrest_is_the_apprehensions_never_the_date_a_court_ordered_
                         date=datetime.date(2018, 4, 16), end_date=datetime.date(2018, 4, 18))
     write_workbook(case / "case.xlsx", people=[person("C1", poa_scope="represent", **FILLED)],
                    episodes=[detention, custody] if detained_first else [custody])
-    result = build(case, langs=["en"], formats=["pdf"], documents=["wgad-questionnaire"],
-                   output_root=tmp_path / "out", today=TODAY)
+    result = build(case, langs=["en"] if detained_first else ["en", "ru", "kk"], formats=["pdf"],
+                   documents=["wgad-questionnaire"], output_root=tmp_path / "out", today=TODAY)
     questionnaire = text(result, "en/wgad-questionnaire/C1.pdf")
     arrest = questionnaire.split("1. Date of arrest")[1].split("3. Forces who carried out the arrest")[0]
     points = result.open_points["en/wgad-questionnaire/C1"]
@@ -749,9 +749,15 @@ def test_the_date_of_arrest_is_the_apprehensions_never_the_date_a_court_ordered_
         assert not {OpenPoint("C1", "arrest_date"), OpenPoint("C1", "arrest_place")} & set(points)
     else:
         # The custody's date is the court's order, said as such; the day and place of the arrest are asked.
-        assert "[to complete: date of arrest] (not recorded; the pre-trial detention was ordered on 18 April 2018, " \
-               "see section III)" in arrest
+        assert ("[to complete: date of arrest] (it is known only that the pre-trial detention was ordered on 18 April "
+                "2018, see section III)") in arrest
         assert "[to complete: place of arrest]" in arrest
+        # What is known, never «не указана», which reads as a fact about the police (reader s10 Q1).
+        russian = text(result, "ru/wgad-questionnaire/C1.pdf")
+        assert ("[требуется указать: дата задержания] (известно лишь, что 18 апреля 2018 года принято решение о "
+                "применении меры — содержание под стражей, см. раздел III)") in russian
+        assert ("[толтыру қажет: ұсталған күні] (тек 2018 жылғы 18 сәуір күні шара қолдану туралы шешім қабылданғаны "
+                "белгілі — күзетпен ұстау, III бөлімді қараңыз)") in text(result, "kk/wgad-questionnaire/C1.pdf")
         assert {OpenPoint("C1", "arrest_date"), OpenPoint("C1", "arrest_place")} <= set(points)
     # Section III dates the custody from the order, whichever came first; IV tells it, described or not.
     assert "18 April 2018" in questionnaire.split("III. Detention")[1]
@@ -766,13 +772,22 @@ def test_the_questionnaire_never_takes_a_later_acts_legal_basis_for_the_arrests(
                 episode("C1", measure="administrative_arrest", legal_basis="CAO 488", date=datetime.date(2018, 5, 11),
                         end_date=datetime.date(2018, 5, 21))]
     write_workbook(case / "case.xlsx", people=[person("C1", poa_scope="represent", **FILLED)], episodes=episodes)
-    result = build(case, langs=["en"], formats=["pdf"], documents=["wgad-questionnaire"],
+    result = build(case, langs=["en", "ru", "kk"], formats=["pdf"], documents=["wgad-questionnaire"],
                    output_root=tmp_path / "out", today=TODAY)
-    questionnaire = text(result, "en/wgad-questionnaire/C1.pdf")
-    # The arrest's own basis stays an open point; the later arrest's provision is said as that act's.
-    assert OpenPoint("C1", "legal_basis") in result.open_points["en/wgad-questionnaire/C1"]
-    assert ("not recorded for the arrest; the administrative arrest of 11 May 2018 that followed it was imposed "
-            "under Article 488 of the Code of Administrative Offences") in questionnaire
+    # The arrest's own basis stays an open point; the later arrest's provision is said as that act's, as all that is
+    # known: never "not recorded for the arrest", which reads as a fact about the police (reader s10 Q1).
+    for lang, known in (
+            ("en", "(it is known only that the administrative arrest of 11 May 2018 that followed was imposed under "
+                   "Article 488 of the Code of Administrative Offences)"),
+            ("ru", "(известно лишь, что последовавшая мера — административный арест от 11 мая 2018 года — назначена "
+                   "по статье 488 Кодекса Республики Казахстан об административных правонарушениях)"),
+            ("kk", "(тек одан кейінгі шараның (әкімшілік қамаққа алу, 2018 жылғы 11 мамыр) Қазақстан Республикасы "
+                   "Әкімшілік құқық бұзушылық туралы кодексінің 488-бабы бойынша тағайындалғаны белгілі)")):
+        assert OpenPoint("C1", "legal_basis") in result.open_points[f"{lang}/wgad-questionnaire/C1"]
+        questionnaire = text(result, f"{lang}/wgad-questionnaire/C1.pdf").replace("\u2060", "")
+        assert known in questionnaire, lang
+        assert not any(old in questionnaire for old in ("not recorded for the arrest", "для задержания не указано",
+                                                        "ұстау үшін көрсетілмеген")), lang
 
 
 def test_the_occupation_and_the_affiliation_print_in_the_documents_language_or_are_marked(tmp_path):
@@ -1147,3 +1162,67 @@ def test_an_hrc_court_act_under_appeal_is_marked_and_none_recorded_keeps_the_gen
     sought = hrc_remedies_sought(tmp_path, [episode("C1", measure="fine", legal_basis="CAO 488")])
     assert ("quash the decisions taken against the author for the exercise of the rights guaranteed by the Covenant, "
             "and erase their consequences;") in sought and "to complete" not in sought.split("effective remedy")[0]
+
+
+@pytest.mark.parametrize("lang, prosecuted, dismissed, quash", [
+    ("en", "discontinue the criminal prosecution of the author; return to the author the property seized;",
+     "reinstate the author in employment;", "quash the decisions"),
+    ("ru", "прекратить уголовное преследование автора; вернуть автору изъятое имущество;",
+     "восстановить автора на работе;", "отменить решения"),
+    ("kk", "автордың қылмыстық қудалауын тоқтату; алынған мүлікті авторға қайтару;",
+     "авторды жұмысына қайта алу;", "шешімдердің")])
+def test_with_no_court_act_the_hrc_asks_what_the_measures_call_for(tmp_path, lang, prosecuted, dismissed, quash):
+    """«Отменить решения» with no decision named is empty (reader s10 H2): a prosecution with no verdict is to be
+    discontinued, what was seized returned, a dismissed author reinstated; each only as the measures record it."""
+    police = "Police Department"
+    pending = [episode("C1", measure="criminal_case", legal_basis="CC 405(2)", authority=police),
+               episode("C1", event_id=None, measure="confiscation", authority=police, date=datetime.date(2018, 7, 3))]
+    sought = hrc_remedies_sought(tmp_path, pending, (), lang)
+    assert prosecuted in sought and quash not in sought and dismissed not in sought
+    sought = hrc_remedies_sought(tmp_path, [episode("C1", measure="dismissal", authority="School No. 5")], (), lang)
+    assert dismissed in sought and quash not in sought and prosecuted.split(";")[0] not in sought
+    # A verdict ends the prosecution: its act is quashed, never a prosecution "discontinued".
+    convicted = [*pending, episode("C1", measure="conviction", legal_basis="CC 405(2)", date=datetime.date(2018, 9, 1))]
+    sought = hrc_remedies_sought(tmp_path, convicted, (), lang)
+    assert quash in sought and prosecuted.split(";")[0] not in sought and prosecuted.split("; ")[1] in sought
+
+
+@pytest.mark.parametrize("lang, fine, arrest, protest", [
+    ("en", "17 May 2018 — appeal (Almaty City Court) against the ruling of 11 May 2018 (fine): decision upheld "
+           "(29 May 2018).",
+     "1 July 2018 — appeal (Almaty City Court) against the ruling of 24 June 2018 (administrative arrest): not yet "
+     "decided.",
+     "2 July 2018 — request for a prosecutor's protest (Prosecutor General's Office of the Republic of Kazakhstan): "),
+    ("ru", "17 мая 2018 года — апелляционная жалоба (Алматинский городской суд) на постановление от 11 мая 2018 года "
+           "(штраф): ",
+     "1 июля 2018 года — апелляционная жалоба (Алматинский городской суд) на постановление от 24 июня 2018 года "
+     "(административный арест): ",
+     "2 июля 2018 года — ходатайство о принесении протеста прокурором (Генеральная прокуратура Республики "
+     "Казахстан): "),
+    ("kk", "2018 жылғы 17 мамыр — 2018 жылғы 11 мамырдағы қаулыға (айыппұл) апелляциялық шағым (Алматы қалалық соты): ",
+     "2018 жылғы 1 шілде — 2018 жылғы 24 маусымдағы қаулыға (әкімшілік қамаққа алу) апелляциялық шағым (Алматы "
+     "қалалық соты): ",
+     "2018 жылғы 2 шілде — прокурордың наразылық келтіруі туралы өтініш (Қазақстан Республикасының Бас "
+     "прокуратурасы): ")])
+def test_each_remedy_to_a_court_names_the_act_it_was_filed_against(tmp_path, lang, fine, arrest, protest):
+    """With a fine and an arrest, a list of appeals that never says against what leaves the Working Group unable to
+    tell which concerns the deprivation of liberty (reader s10 Q2, S2): the act is the one court_acts links."""
+    episodes = [episode("C1", measure="fine", legal_basis="CAO 488", penalty="KZT 120250", authority=COURT,
+                        date=datetime.date(2018, 5, 11)),
+                episode("C1", measure="administrative_arrest", legal_basis="CAO 488", penalty="10 days",
+                        authority=COURT, date=datetime.date(2018, 6, 24))]
+    remedies = [(datetime.date(2018, 7, 1), "Almaty City Court", "appeal", None, None),
+                (datetime.date(2018, 5, 17), "Almaty City Court", "appeal", "decision upheld",
+                 datetime.date(2018, 5, 29)),
+                (datetime.date(2018, 7, 2), "Prosecutor General's Office", "protest", None, None)]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", *row] for row in remedies])
+    loaded = load(path, (lang,), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    for document in ("hrc", "special-procedures"):
+        context = document_context(loaded.case, REGISTRY[document], lang, day)
+        page = DocumentHtml(REGISTRY[document], lang, context | {"author": context["people"][0]}, day)
+        body = flat(lxml_html.document_fromstring(page.html).text_content()).replace("\u2060", "")
+        assert fine in body and arrest in body, document
+        # A request for a prosecutor's protest is no remedy to a court: no act is linked to it.
+        assert protest in body, document
