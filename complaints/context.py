@@ -686,10 +686,11 @@ class _Views:
         filed_against = {remedy.row: max(day for day in days if _filed_against(remedy.date, day, days))
                          for remedy in member.remedies if remedy.action in COURT_REMEDIES and remedy.date
                          and any(_filed_against(remedy.date, day, days) for day in days)}
+        petitions = {remedy.row for remedy in member.remedies if remedy.action in PETITIONS}
         # Each act is placed by its date, then the row of its first episode; its own remedies' acts follow it.
         placed: list[tuple[tuple[datetime.date, int, datetime.date], CourtAct]] = []
         rulings: dict[datetime.date, list[CourtRuling]] = {}
-        appealed: dict[datetime.date, str] = {}
+        appealed: dict[datetime.date, tuple[bool, list[tuple[Episode, EpisodeView]]]] = {}
         for remedy in sorted(member.remedies, key=lambda r: (r.outcome_date or datetime.date.max, r.row)):
             decided_by_a_court = remedy.action in COURT_REMEDIES or _to_a_court(remedy.authorities, remedy.authority)
             if not decided_by_a_court or not remedy.outcome or remedy.outcome == "granted":
@@ -723,18 +724,24 @@ class _Views:
                 rulings=tuple(rulings.get(first.date, ())) if first.date else ())
             placed.append(((first.date or datetime.date.max, first.row, datetime.date.min), act))
             if first.date and first.date not in appealed:
-                appealed[first.date] = self.act_appealed(first.date, verdict is not None, group)
+                appealed[first.date] = (verdict is not None, group)
         return (tuple(act for _, act in sorted(placed, key=lambda item: item[0])),
-                {row: appealed[day] for row, day in filed_against.items()})
+                {row: self.act_appealed(day, *appealed[day], petition=row in petitions)
+                 for row, day in filed_against.items()})
 
-    def act_appealed(self, day: datetime.date, verdict: bool, group: list[tuple[Episode, EpisodeView]]) -> str:
-        """A court act as a remedy against it names it: «приговор от 20 сентября 2018 года», «постановление от 11
-        мая 2018 года (штраф)» (kk in the dative: «2018 жылғы 11 мамырдағы қаулыға (айыппұл)»)."""
+    def act_appealed(self, day: datetime.date, verdict: bool, group: list[tuple[Episode, EpisodeView]],
+                     petition: bool) -> str:
+        """A court act as a remedy against it names it: «(апелляционная жалоба) на приговор от 20 сентября 2018
+        года», «на постановление от 11 мая 2018 года (штраф)», kk «2018 жылғы 11 мамырдағы қаулыға (айыппұл)»; a
+        petition for its review in the genitive «(ходатайство о пересмотре) приговора от …», kk the accusative
+        «… үкімді (қайта қарау туралы өтінішхат)»."""
         date = self.lang.reference_date(day)
         if verdict:
-            return self.lang.pgettext("act appealed", "the verdict of %(date)s") % {"date": date}
+            return (self.lang.pgettext("act reviewed", "the verdict of %(date)s") if petition
+                    else self.lang.pgettext("act appealed", "the verdict of %(date)s")) % {"date": date}
         measures = ", ".join(dict.fromkeys(measure_label(self.lang, e.measure or "") for e, _ in group))
-        return self.lang.pgettext("act appealed", "the ruling of %(date)s (%(measures)s)") % {
+        return (self.lang.pgettext("act reviewed", "the ruling of %(date)s (%(measures)s)") if petition
+                else self.lang.pgettext("act appealed", "the ruling of %(date)s (%(measures)s)")) % {
             "date": date, "measures": measures}
 
 

@@ -1226,3 +1226,24 @@ def test_each_remedy_to_a_court_names_the_act_it_was_filed_against(tmp_path, lan
         assert fine in body and arrest in body, document
         # A request for a prosecutor's protest is no remedy to a court: no act is linked to it.
         assert protest in body, document
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "13 October 2018 — cassation appeal (Supreme Court of the Republic of Kazakhstan) against the verdict of "
+           "30 July 2018: not yet decided."),
+    ("ru", "13 октября 2018 года — ходатайство о пересмотре в кассационном порядке приговора от 30 июля 2018 года "
+           "(Верховный суд Республики Казахстан): ещё не рассмотрено."),
+    ("kk", "2018 жылғы 13 қазан — 2018 жылғы 30 шілдедегі үкімді кассациялық тәртіппен қайта қарау туралы өтінішхат "
+           "(Қазақстан Республикасының Жоғарғы Соты): әлі қаралмаған.")])
+def test_a_petition_for_review_names_the_act_to_be_reviewed_in_its_own_case(tmp_path, lang, line):
+    """«ходатайство о пересмотре … приговора», kk «үкімді … қайта қарау», never «на приговор» / «үкімге»."""
+    verdict = episode("C1", measure="conviction", legal_basis="CC 174", authority="Almaty City Court",
+                      date=datetime.date(2018, 7, 30))
+    petition = (datetime.date(2018, 10, 13), "Supreme Court", "cassation", None, None)
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=[verdict])
+    add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", *petition]])
+    loaded = load(path, (lang,), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    context = document_context(loaded.case, REGISTRY["hrc"], lang, day)
+    page = DocumentHtml(REGISTRY["hrc"], lang, context | {"author": context["people"][0]}, day)
+    assert line in flat(lxml_html.document_fromstring(page.html).text_content()).replace("\u2060", "")
