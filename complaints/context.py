@@ -104,6 +104,10 @@ class EpisodeView:
     # where the Remedies sheet records it (_in_force_on), else empty.
     sentenced: str = ""
     in_force: str = ""
+    # A verdict and the imprisonment of the same event that serves it are one item of the facts (reader s10 S1):
+    # the verdict's view holds that imprisonment, whose own view is marked as told with it.
+    serving: EpisodeView | None = None
+    with_verdict: bool = False
 
 
 # The measures a decision imposes (a penalty, a charge, a measure of restraint, a placement, a dismissal):
@@ -568,9 +572,12 @@ class _Views:
         person = member.person
         public = self.document.public
         convictions = sorted(e.date for e in member.episodes if e.measure == CONVICTION and e.date)
-        views = []
+        views: list[EpisodeView] = []
+        folded: list[tuple[int, int]] = []  # (the imprisonment, the verdict of its event it serves), by index
         for e in member.episodes:
             served = served_conviction(e, member.episodes)
+            if served and served.event_id == e.event_id:
+                folded.append((len(views), next(at for at, other in enumerate(member.episodes) if other is served)))
             shown = self.episode(e, served)
             if served and served.date:
                 in_force = _in_force_on(served.date, member, convictions, self.day)
@@ -579,6 +586,9 @@ class _Views:
                 shown = replace(shown, held_from=tuple((self.date(e.date), measure_label(self.lang, e.measure or ""))
                                                        for e in _held_without_break(e, member.episodes)))
             views.append(shown)
+        for index, verdict in folded:
+            views[verdict] = replace(views[verdict], serving=views[index])
+            views[index] = replace(views[index], with_verdict=True)
         episodes = tuple(views)
         acts, appealed = self.court_acts(member, episodes)
         claims, undecided = author_claims(episodes, person.articles)

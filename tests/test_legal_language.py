@@ -337,6 +337,22 @@ def test_the_wgad_cover_gives_each_deprivation_its_length_and_its_dates_once(tmp
     assert "2018 жылғы 11–25 мамыр (әкімшілік қамаққа алу)" in _document_text(case, "wgad", "kk")
 
 
+def test_the_imprisonment_told_with_its_verdict_says_when_the_verdict_entered_into_force(tmp_path):
+    sentence = [episode("C1", measure="conviction", date=datetime.date(2018, 7, 30), legal_basis="CC 174",
+                        penalty="3 years' imprisonment"),
+                episode("C1", measure="imprisonment", date=datetime.date(2018, 7, 30), legal_basis="CC 174",
+                        penalty="3 years")]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="publish, represent")],
+                          episodes=sentence)
+    add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", datetime.date(2018, 8, 14), "Almaty City Court", "appeal",
+                                                 "sentence upheld", datetime.date(2018, 9, 28)]])
+    case = load(path, ("en", "ru", "kk"), TODAY).case
+    for lang, told in (("en", "penalty: 3 years of imprisonment. The verdict entered into force on 28 September 2018."),
+                       ("ru", "Приговор вступил в законную силу 28 сентября 2018 года."),
+                       ("kk", "Үкімнің заңды күшіне енген күні — 2018 жылғы 28 қыркүйек.")):
+        assert told in _document_text(case, "special-procedures", lang), lang
+
+
 def test_an_imprisonment_serving_a_conviction_states_the_sentence_once(tmp_path):
     sentence = [episode("C1", None, measure="conviction", date=datetime.date(2018, 7, 30), legal_basis="CC 174",
                         penalty="3 years' imprisonment"),
@@ -345,12 +361,18 @@ def test_an_imprisonment_serving_a_conviction_states_the_sentence_once(tmp_path)
     case = load(write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="publish, represent")],
                                episodes=sentence), ("en", "ru", "kk"), TODAY).case
     letters = {lang: _document_text(case, "special-procedures", lang) for lang in ("en", "ru", "kk")}
+    facts = {lang: letters[lang].split(" 4. ")[1].split(" 5. ")[0] for lang in letters}
+    # One item: the verdict with its sentence, then what the workbook tells of the serving; the date and the
+    # sentence said once (reader s10 S1), never a second line «лишение свободы по приговору от …».
+    assert facts["en"].count("30 July 2018") == facts["ru"].count("30 июля 2018 года") == 1
+    assert facts["kk"].count("2018 жылғы 30 шілде") == 1
+    assert "conviction under art. 174 CC, penalty: 3 years of imprisonment. Sent to a colony." in letters["en"]
     assert letters["en"].count("3 years") == 1
-    assert "imprisonment under the sentence of 30 July 2018" in letters["en"]
+    assert "imprisonment under the sentence of 30 July 2018" not in letters["en"]
     assert letters["ru"].count("3 года") == 1
-    assert "лишение свободы по приговору от 30 июля 2018 года" in letters["ru"]
+    assert "лишение свободы по приговору от 30 июля 2018 года" not in letters["ru"]
     assert letters["kk"].count("3 жыл") == 1
-    assert "2018 жылғы 30 шілдедегі үкім бойынша бас бостандығынан айыру" in letters["kk"]
+    assert "2018 жылғы 30 шілдедегі үкім бойынша бас бостандығынан айыру" not in letters["kk"]
     # The brief's named cases: the sentence with its provision at the conviction, then its serving.
     from complaints.context import document_context
 
