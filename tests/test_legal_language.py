@@ -754,3 +754,21 @@ def test_the_request_to_investigate_a_psychiatric_placement_counts_the_people_pl
                                episodes=[*episodes, episode("C3")]), ("ru", "kk"), TODAY).case
     assert ru in _document_text(case, "collective-complaint", "ru")
     assert kk in _document_text(case, "collective-complaint", "kk")
+
+
+def test_a_collective_complaint_about_observers_speaks_of_public_affairs_and_elections(tmp_path):
+    """Article 25 claimed for campaigners and observers, yet the summary and the requests spoke only of assembly,
+    expression and association (reader s10 E1); a case without an election ground keeps them as they were."""
+    told = {"en": ("and of the right to take part in the conduct of public affairs.", "for their part in elections,",
+                   "on peaceful assemblies, on elections, on"),
+            "ru": ("а также права на участие в ведении государственных дел.", "и в избирательном процессе,",
+                   "о мирных собраниях, о выборах, об"),
+            "kk": ("сондай-ақ мемлекеттік істерді жүргізуге қатысу құқығын", "және сайлау үдерісіне қатысқаны",
+                   "бейбіт жиналыстар туралы, сайлау туралы,")}
+    for ground, expected in (("election observation", True), ("protest", False)):
+        path = write_workbook(tmp_path / f"{ground}.xlsx", people=[person("C1", poa_scope="publish, represent")],
+                              episodes=[episode("C1", measure="fine", grounds=ground)])
+        case = load(path, ("en", "ru", "kk"), TODAY).case
+        for lang, phrases in told.items():
+            complaint = _document_text(case, "collective-complaint", lang)
+            assert all((phrase in complaint) is expected for phrase in phrases), (ground, lang)
