@@ -757,8 +757,8 @@ def test_the_request_to_investigate_a_psychiatric_placement_counts_the_people_pl
 
 
 def test_a_collective_complaint_about_observers_speaks_of_public_affairs_and_elections(tmp_path):
-    """Article 25 claimed for campaigners and observers, yet the summary and the requests spoke only of assembly,
-    expression and association (reader s10 E1); a case without an election ground keeps them as they were."""
+    """Article 25 claimed for campaigners and observers, yet the summary, the requests and the brief's subtitle spoke
+    only of assembly, expression and association (reader s10 E1); a case without an election ground keeps them."""
     told = {"en": ("and of the right to take part in the conduct of public affairs.", "for their part in elections,",
                    "on peaceful assemblies, on elections, on"),
             "ru": ("а также права на участие в ведении государственных дел.", "и в избирательном процессе,",
@@ -772,3 +772,8 @@ def test_a_collective_complaint_about_observers_speaks_of_public_affairs_and_ele
         for lang, phrases in told.items():
             complaint = _document_text(case, "collective-complaint", lang)
             assert all((phrase in complaint) is expected for phrase in phrases), (ground, lang)
+        subtitle = {"en": "expression, association and participation in public affairs in Kazakhstan",
+                    "ru": "свободы ассоциации и права на участие в ведении государственных дел",
+                    "kk": "сондай-ақ мемлекеттік істерді жүргізуге қатысу құқығын пайдаланғаны үшін қудалау"}
+        for lang, phrase in subtitle.items():
+            assert (phrase in _document_text(case, "brief", lang)) is expected, (ground, lang, "brief")
