@@ -1247,3 +1247,15 @@ def test_a_petition_for_review_names_the_act_to_be_reviewed_in_its_own_case(tmp_
     context = document_context(loaded.case, REGISTRY["hrc"], lang, day)
     page = DocumentHtml(REGISTRY["hrc"], lang, context | {"author": context["people"][0]}, day)
     assert line in flat(lxml_html.document_fromstring(page.html).text_content()).replace("\u2060", "")
+
+
+@pytest.mark.parametrize("event_id, heading", [("rally", False), (None, True)])
+def test_the_special_procedures_letter_heads_other_acts_only_when_there_are_some(tmp_path, event_id, heading):
+    """The heading «Other acts of persecution» stood over an empty list in every letter (subm s10)."""
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")],
+                          episodes=[episode("C1", event_id=event_id)])
+    loaded = load(path, ("en",), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    letter = DocumentHtml(REGISTRY["special-procedures"], "en",
+                          document_context(loaded.case, REGISTRY["special-procedures"], "en", day), day)
+    assert ("Other acts of persecution" in letter.html) is heading
