@@ -583,8 +583,9 @@ class _Views:
                 in_force = _in_force_on(served.date, member, convictions, self.day)
                 shown = replace(shown, sentenced=self.date(served.date), in_force=self.date(in_force))
             if shown.held:
-                shown = replace(shown, held_from=tuple((self.date(e.date), measure_label(self.lang, e.measure or ""))
-                                                       for e in _held_without_break(e, member.episodes)))
+                held_from = tuple((self.date(before.date), measure_label(self.lang, before.measure or ""))
+                                  for before in _held_without_break(e, member.episodes))
+                shown = replace(shown, held_from=held_from)
             views.append(shown)
         for index, verdict in folded:
             views[verdict] = replace(views[verdict], serving=views[index])
@@ -693,9 +694,10 @@ class _Views:
                 key = (view.authority, episode.date, 0 if episode.date else episode.row)
                 grouped.setdefault(key, []).append((episode, view))
         days = sorted({day for _, day, _ in grouped if day})
-        filed_against = {remedy.row: max(day for day in days if _filed_against(remedy.date, day, days))
-                         for remedy in member.remedies if remedy.action in COURT_REMEDIES and remedy.date
-                         and any(_filed_against(remedy.date, day, days) for day in days)}
+        # Each remedy to a court against the latest act on or before its filing (one pass over the days each).
+        latest = {remedy.row: max((day for day in days if _filed_against(remedy.date, day, days)), default=None)
+                  for remedy in member.remedies if remedy.action in COURT_REMEDIES and remedy.date}
+        filed_against = {row: day for row, day in latest.items() if day}
         petitions = {remedy.row for remedy in member.remedies if remedy.action in PETITIONS}
         # Each act is placed by its date, then the row of its first episode; its own remedies' acts follow it.
         placed: list[tuple[tuple[datetime.date, int, datetime.date], CourtAct]] = []
