@@ -147,7 +147,8 @@ label = "since the election was announced"
 """
 
 
-def brief_text(tmp_path, episodes, lang, settings=PERIOD):
+def brief_text(tmp_path, episodes, lang, settings=PERIOD, spaces=False):
+    """The brief's text; with `spaces`, its no-break spaces kept as they reach the typesetter."""
     folder = tmp_path / "case"
     folder.mkdir(exist_ok=True)
     ids = sorted({row["complainant_id"] for row in episodes})
@@ -157,7 +158,8 @@ def brief_text(tmp_path, episodes, lang, settings=PERIOD):
     day = loaded.settings.build_date
     brief = REGISTRY["brief"]
     html = DocumentHtml(brief, lang, document_context(loaded.case, brief, lang, day), day).html
-    return flat(re.sub(r"<[^>]+>", " ", html))
+    text = re.sub(r"<[^>]+>", " ", html)
+    return text if spaces else flat(text)
 
 
 def in_prison(count):
@@ -179,6 +181,9 @@ def test_the_russian_brief_states_the_stock_and_its_change_in_agreement_with_the
     text = brief_text(tmp_path, in_prison(count), "ru")
     assert f"По состоянию на 5 января 2021 года {stock}." in text
     assert f"С 22 октября 2020 года по 5 января 2021 года число лишённых свободы {rise}." in text
+    # «(с 0 / до 5)» broke across two lines of the election brief (reader s10): the range is one unit
+    start, end = rise.split("(с ")[1].rstrip(")").split(" до ")
+    assert f"(с\u00a0{start}\u00a0до\u00a0{end})" in brief_text(tmp_path, in_prison(count), "ru", spaces=True)
 
 
 def test_the_brief_says_who_is_held_and_charged_on_its_date_and_the_change_since_each_period(tmp_path):
