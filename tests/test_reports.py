@@ -349,6 +349,22 @@ def tall(centimetres: float, split: bool = False) -> str:
     return f'<p style="line-height: {centimetres}cm; margin: 0">x</p>'
 
 
+def test_the_two_column_lists_of_the_brief_do_not_hyphenate_their_counts():
+    """«8 эпизо-/дов», «2 челове-/ка» in the election brief's measures (reader s10): a left-aligned item
+    in half the width wraps at spaces, never inside a word."""
+    from pypdf import PdfReader
+
+    from complaints.render_pdf import _laid_out
+
+    items = "".join(f"<li>{label}: 7 человек, 7 эпизодов</li>" for label in (
+        "Уголовное преследование", "Административный арест", "Лишение свободы по приговору суда",
+        "Помещение в психиатрическое учреждение"))
+    page = page_html(f'<div class="dense"><ul class="columns">{items}</ul></div>').replace('lang="en"', 'lang="ru"')
+    _, write = _laid_out(page, "test")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(write())).pages)
+    assert "эпизодов" in text and "\u2010" not in text and "-\n" not in text
+
+
 def test_a_page_is_measured_empty_below_its_last_line():
     from complaints.render_pdf import _laid_out, blank_feet
 
