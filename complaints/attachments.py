@@ -9,6 +9,7 @@ which a body receiving it may not open. Each problem is an Issue at the row's fi
 from __future__ import annotations
 
 import hashlib
+import logging
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -42,9 +43,11 @@ _SIGNATURES = (
     (b"MM\x00*", "tiff"),
 )
 # Dictionary keys and name values that make a PDF act rather than show: scripts, programs run,
-# files carried inside it (an action's /S, an object's /Type or /Subtype).
+# files carried inside it (an action's /S, an object's /Type or /Subtype). An XFA form (the AcroForm's
+# /XFA) carries its scripts in XML, where no /JavaScript name shows; a /RichMedia annotation plays
+# the media files it embeds.
 _ACTIVE = frozenset({"/JavaScript", "/JS", "/Launch", "/EmbeddedFiles", "/EmbeddedFile", "/FileAttachment",
-                     "/GoToE"})
+                     "/GoToE", "/XFA", "/RichMedia"})
 _PDF_END = b"%%EOF"
 
 
@@ -98,6 +101,11 @@ def _pdf_problem(path: Path, data: bytes) -> Problem | None:
     # pypdf rebuilds a cut-off file's table of objects and reads what is left: a PDF ends with %%EOF.
     if _PDF_END not in data[-1024:]:
         return ATTACHMENT_DAMAGED
+    # pypdf logs what it repairs ("incorrect startxref pointer") to stderr, amid validate's lines and naming
+    # no row: what matters of a file is judged here.
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.CRITICAL)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -111,6 +119,8 @@ def _pdf_problem(path: Path, data: bytes) -> Problem | None:
             return ATTACHMENT_ACTIVE_CONTENT if _acts(reader) else None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError):
         return ATTACHMENT_DAMAGED
+    finally:
+        pypdf_log.setLevel(level)
 
 
 def pdf_objects(reader: PdfReader) -> Iterator[object]:

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from PIL import Image
 from pypdf import PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, TextStringObject
 
 from complaints.attachments import check_file
 from complaints.i18n import language
@@ -154,8 +154,27 @@ def _page_script(writer: PdfWriter) -> None:
     writer.pages[0][NameObject("/AA")] = DictionaryObject({NameObject("/O"): action})
 
 
+def _xfa_script(writer: PdfWriter) -> None:
+    template = DecodedStreamObject()
+    template.set_data(b'<template><subform><event activity="initialize"><script contentType='
+                      b'"application/x-javascript">app.alert(1)</script></event></subform></template>')
+    form = DictionaryObject({NameObject("/Fields"): ArrayObject(),
+                             NameObject("/XFA"): ArrayObject([TextStringObject("template"),
+                                                              writer._add_object(template)])})
+    writer._root_object[NameObject("/AcroForm")] = writer._add_object(form)
+
+
+def _rich_media(writer: PdfWriter) -> None:
+    annotation = DictionaryObject({NameObject("/Type"): NameObject("/Annot"),
+                                   NameObject("/Subtype"): NameObject("/RichMedia"),
+                                   NameObject("/Rect"): ArrayObject([FloatObject(0)] * 4)})
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+
+
 @pytest.mark.parametrize("change", [
     pytest.param(_document_script, id="document-javascript"),
+    pytest.param(_xfa_script, id="xfa-form-script"),
+    pytest.param(_rich_media, id="rich-media"),
     pytest.param(_page_script, id="page-javascript"),
     pytest.param(_launch, id="launch-action"),
     pytest.param(lambda w: w.add_attachment("payload.exe", b"MZ"), id="embedded-file"),
@@ -175,6 +194,14 @@ def test_a_damaged_file_is_an_error(tmp_path):
     (tmp_path / "cut.jpg").write_bytes(jpeg[: len(jpeg) // 2])
     for name in ("cut.pdf", "garbage.pdf", "cut.png", "cut.jpg"):
         assert problem(tmp_path, name) == "attachment-damaged", name
+
+
+def test_a_pdf_that_pypdf_repairs_is_checked_without_a_line_of_pypdfs_on_stderr(tmp_path, caplog):
+    whole = pdf_bytes()
+    (tmp_path / "shifted.pdf").write_bytes(whole.replace(b"(pypdf)", b"(pypdf, longer)"))  # the offsets after it off
+    assert problem(tmp_path, "shifted.pdf") is None
+    # Outside pytest, a record nobody handles goes to stderr (logging.lastResort).
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("pypdf")] == []
 
 
 def test_each_problem_is_an_error_at_the_file_cell_and_never_quotes_the_path(tmp_path):
