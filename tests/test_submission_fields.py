@@ -216,6 +216,44 @@ def test_the_urgent_appeal_dates_the_deprivation_of_liberty_from_its_first_unbro
     assert cell(datetime.date(2026, 7, 20))["en"].startswith("30 July 2026 (")
 
 
+@pytest.mark.parametrize("document", ["wgad-urgent", "special-procedures-urgent"])
+def test_the_urgent_appeal_tells_a_verdict_and_its_imprisonment_as_one_fact_with_what_keeps_it_open(tmp_path,
+                                                                                                   document):
+    """The verdict, its sentence, its entry into force and the serving in one item, as the letter tells them (reader
+    s10 N-new-2: «30 июля: обвинительный приговор…» then «30 июля: лишение свободы по приговору от 30 июля…»), and the
+    petition for review not yet decided."""
+    episodes = [episode("C1", None, measure="conviction", date=datetime.date(2026, 3, 30), legal_basis="CC 174",
+                        penalty="3 years' imprisonment", authority="Almaty City Court"),
+                episode("C1", None, measure="imprisonment", date=datetime.date(2026, 3, 30), penalty="3 years",
+                        authority="Almaty City Court", description="Sent to a colony.")]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1")], episodes=episodes)
+    add_sheet(path, "Remedies", REMEDY_HEADER,
+              [["C1", datetime.date(2026, 4, 10), "Almaty City Court", "appeal", "dismissed",
+                datetime.date(2026, 6, 28)],
+               ["C1", datetime.date(2026, 8, 3), "Supreme Court", "review", None, None]])
+    loaded = load(path, ("en", "ru", "kk"), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    facts = {}
+    for lang in ("en", "ru", "kk"):
+        html = DocumentHtml(REGISTRY[document], lang, document_context(loaded.case, REGISTRY[document], lang, day),
+                            day).html
+        facts[lang] = [flat(li.text_content()) for li in lxml_html.document_fromstring(html).iter("li")]
+    assert facts["en"][0] == ("30 March 2026, Almaty: conviction under art. 174 CC, penalty: 3 years of imprisonment "
+                              "(Almaty City Court). The verdict entered into force on 28 June 2026. Sent to a colony.")
+    assert facts["ru"][0].startswith("30 марта 2026 года, Алматы: обвинительный приговор по ст. 174 УК РК, наказание: "
+                                     "3 года лишения свободы")
+    assert "Приговор вступил в законную силу 28 июня 2026 года." in facts["ru"][0]
+    assert "Үкімнің заңды күшіне енген күні — 2026 жылғы 28 маусым." in facts["kk"][0]
+    for lang in facts:
+        assert len(facts[lang]) == 2, facts[lang]
+    assert facts["en"][1] == ("3 August 2026 — petition for review (Supreme Court of the Republic of Kazakhstan) "
+                              "against the verdict of 30 March 2026: not yet decided.")
+    assert facts["ru"][1] == ("3 августа 2026 года — ходатайство о пересмотре приговора от 30 марта 2026 года "
+                              "(Верховный суд Республики Казахстан): ещё не рассмотрено.")
+    assert facts["kk"][1] == ("2026 жылғы 3 тамыз — 2026 жылғы 30 наурыздағы үкімді қайта қарау туралы өтінішхат "
+                              "(Қазақстан Республикасының Жоғарғы Соты): әлі қаралмаған.")
+
+
 def test_a_custody_whose_term_ran_out_with_no_end_recorded_is_never_still_held_but_an_open_point(tmp_path):
     # Pre-trial detention for two months from 10 May 2018, no end recorded: on the documents' date
     # (TODAY, years later) whether the person is still held is not known.
