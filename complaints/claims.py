@@ -416,10 +416,12 @@ def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterab
                 or fact.event_id]
     exercised = ({article for fact in exercise if (article := _provision_article(fact))}
                  | {article for fact in exercise for article in ARTICLES_BY_GROUND.get(fact.ground, ())} | set(rights))
-    # III: a breach of a fair trial recorded while the person was deprived of liberty, or a penalty imposed
-    # at a hearing held on the day of the detention or the day after (the person held until brought to court)
-    # where that is pleaded (pleaded_trials): the date alone is not a breach grave enough.
-    summary = pleaded_trials(facts, added)
+    # III: a breach of a fair trial recorded while the person was deprived of liberty, a penalty imposed at a
+    # hearing held on the day of the detention or the day after, or a confession, where that is pleaded
+    # (pleaded_trials): the date alone is not a breach grave enough. A fine imposed at such a hearing is no
+    # deprivation of liberty for the breach to make arbitrary (reader s10 N-new-1): article 14 only.
+    fines = {id(fact) for fact in facts if fact.measure_key in SUMMARY_PENALTIES and fact not in deprivations}
+    summary = {key: breach for key, breach in pleaded_trials(facts, added).items() if key not in fines}
     unfair = [fact for fact in facts if (fact in deprivations and _fair_trial_breaches(fact)) or id(fact) in summary]
     # V: a recorded affiliation, and a deprivation of liberty for membership of an association.
     discrimination = [fact for fact in deprivations if affiliation and fact.provision

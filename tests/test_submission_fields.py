@@ -756,6 +756,37 @@ def test_a_penalty_imposed_on_the_day_of_the_detention_or_the_next_is_a_fair_tri
     assert ("denial of access to a lawyer" in communication + questionnaire) is (pleaded == "lawyer")
 
 
+def test_a_fine_imposed_the_day_after_a_detention_is_argued_under_article_14_never_under_category_three(tmp_path):
+    """A fine is no deprivation of liberty for a breach of a fair trial to make arbitrary (reader s10 N-new-1, C012):
+    the communication pleads the hearing under article 14; the questionnaire's Category III cites the detention at
+    which the lawyer was denied, never the fine, and asks nothing of a fine's hearing."""
+    case = tmp_path / "case"
+    case.mkdir()
+    episodes = [episode(who, measure="detention", end_date=datetime.date(2018, 5, 10), lawyer_access=access)
+                for who, access in (("C1", "no"), ("C2", None))]
+    episodes += [episode("C1", measure="fine", legal_basis="CAO 488", date=datetime.date(2018, 5, 11),
+                         lawyer_access="no"),
+                 episode("C2", measure="fine", legal_basis="CAO 488", date=datetime.date(2018, 5, 11))]
+    people = [person(who, poa_scope="represent", **FILLED) for who in ("C1", "C2")]
+    write_workbook(case / "case.xlsx", people=people, episodes=episodes)
+    result = build(case, langs=["en", "ru", "kk"], formats=["pdf"], documents=["hrc", "wgad-questionnaire"],
+                   output_root=tmp_path / "out", today=TODAY)
+    assert "a penalty imposed by a court on the day after the detention" in text(result, "en/hrc/C1.pdf")
+    for lang, detention, fine in (("en", "10 May 2018 (detention)", "(fine)"),
+                                  ("ru", "10 мая 2018 года (задержание)", "(штраф)"),
+                                  ("kk", "2018 жылғы 10 мамыр (ұстау)", "(айыппұл)")):
+        category = text(result, f"{lang}/wgad-questionnaire/C1.pdf").split("Category III:" if lang == "en" else
+                                                                           {"ru": "Категория III:",
+                                                                            "kk": "III санат:"}[lang])[1]
+        category = category.split("V. ")[0]
+        assert detention in category and fine not in category
+    assert "a penalty imposed by a court" not in text(result, "en/wgad-questionnaire/C1.pdf")
+    # The hearing alone, not pleaded: the communication asks about article 14, the questionnaire nothing.
+    assert OpenPoint("C2", "article_14_hearing") in result.open_points["en/hrc/C2"]
+    assert OpenPoint("C2", "category_iii_hearing") not in result.open_points["en/wgad-questionnaire/C2"]
+    assert "whether Category III" not in text(result, "en/wgad-questionnaire/C2.pdf")
+
+
 def test_the_communication_asks_to_quash_decisions_only_where_a_decision_was_taken(tmp_path):
     detained = text(build_one(tmp_path, ["hrc"], episode_extra={"measure": "detention", "legal_basis": None,
                                                                "end_date": datetime.date(2018, 5, 10)}),
