@@ -119,6 +119,20 @@ def test_every_place_of_the_gazetteer_has_a_region_named_in_every_language():
         assert all(place.region.names[lang] for lang in ("en", "ru", "kk"))
 
 
+def test_the_brief_sets_its_two_place_tables_side_by_side_and_the_complaint_one_under_the_other(workbook):
+    """Stacked, the Kazakh brief of the example ran to a fifth page for two items (reader s9, N3)."""
+    case = loaded(workbook()).case
+
+    def markup(document):
+        return DocumentHtml(REGISTRY[document], "kk", document_context(case, REGISTRY[document], "kk", TODAY),
+                            TODAY).html
+
+    pair = r'<div class="pair">\s*<table class="places">.*?</table>\s*<table class="places">'
+    assert re.search(pair, markup("brief"), re.S)
+    complaint = markup("collective-complaint")
+    assert complaint.count('<table class="places">') == 2 and '<div class="pair">' not in complaint
+
+
 def test_places_are_counted_by_city_and_by_region_with_places_unknown_and_unrecorded_apart(workbook):
     people = [person(f"C{n}", id_document=str(n)) for n in range(1, 5)]
     episodes = [
