@@ -47,6 +47,9 @@ ARTICLES_BY_GROUND = {
     "campaigning": (19, 25),
     "election_observation": (25,),
 }
+# The freedoms a person is persecuted for exercising, as the provisions and grounds above name them.
+FREEDOMS = tuple(sorted(set(ARTICLES_BY_PROVISION.values())
+                        | {article for articles in ARTICLES_BY_GROUND.values() for article in articles}))
 # Provisions punishing membership of an association: with a recorded affiliation, a deprivation of
 # liberty under one of them is argued as discrimination for political or other opinion (Category V).
 ASSOCIATION_PROVISIONS = {("CAO", 489), ("CC", 405)}
@@ -386,6 +389,15 @@ def undecided_articles(facts: Sequence[Fact], added: Iterable[int] = (),
     return tuple(undecided)
 
 
+def unlinked_threats(facts: Sequence[Fact]) -> tuple:
+    """The threats the workbook links to no freedom: no ground recorded (a ground of its own names the right,
+    ARTICLES_BY_GROUND, or says there is none to name) and no provision that restricts one invoked. A threat is
+    listed under the freedom it targets by those links, as any measure is; without them, which right it
+    interferes with is the lawyer's to record (reader s10 H1)."""
+    return tuple(fact for fact in facts
+                 if fact.measure_key == "threats" and not fact.ground and not _provision_article(fact))
+
+
 def author_claims(facts: Sequence[Fact], typed: str | None) -> tuple[tuple[Claim, ...], tuple[Undecided, ...]]:
     """One author's claims and undecided articles, with the lawyer's `articles` cell applied (a cell
     not of the "+7, -15" form is ignored: the validation warns). A hearing held on the day of the detention
@@ -398,6 +410,8 @@ def author_claims(facts: Sequence[Fact], typed: str | None) -> tuple[tuple[Claim
         undecided += (Undecided("article_14_hearing", (14,), hearings),)
     if confessed := confession_undecided(facts, added, removed):
         undecided += (Undecided("article_14_confession", (14,), confessed),)
+    if threats := unlinked_threats(facts):
+        undecided += (Undecided("threats_right", FREEDOMS, threats),)
     return claims, undecided
 
 

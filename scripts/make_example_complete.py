@@ -187,6 +187,11 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
     convicted = {(ep["complainant_id"], typed_date(ep["date"])) for ep in episodes if ep["measure"] == "conviction"}
     confessed = {ep["complainant_id"] for ep in episodes if ep["measure"] == "ill_treatment"
                  and any(cid == ep["complainant_id"] and day >= typed_date(ep["date"]) for cid, day in convicted)}
+    # The threat to expel C027's son came after her detention at the rally: the lawyer records the protest as its
+    # ground, so that it is listed under article 21 (claims.unlinked_threats).
+    for ep in episodes:
+        if ep["measure"] == "threats" and not ep["grounds"]:
+            ep["grounds"] = "protest"
     # Every search of the example was of the person's flat or house, as the descriptions say: article 25 of the
     # Constitution (the home).
     for ep in episodes:

@@ -887,7 +887,8 @@ def build_episodes(rng: random.Random) -> list[dict]:
         ep["end_date"] = CUSTODY_ENDS.get((ep["complainant_id"], ep["measure"]))
         if ep["measure"] == "detention" and ep["event_id"]:
             ep["treatment"], ep["hours_held"] = _held(int(ep["complainant_id"][1:]), ep["event_id"])
-        ep["grounds"] = GROUNDS_BY_EVENT.get(ep["event_id"])
+        ep["grounds"] = GROUNDS_BY_EVENT.get(ep["event_id"]) or UNLINKED_GROUNDS.get((ep["complainant_id"],
+                                                                                    ep["measure"]))
         ep["preventive"] = "yes" if ep["event_id"] in PREVENTIVE_EVENTS and ep["measure"] == "detention" else None
         # What the description tells of a hearing, its row records too: the claims read the cell, never the text.
         if ep["description"] == HEARING_WITHOUT_LAWYER:
@@ -919,6 +920,9 @@ GROUNDS_BY_EVENT = {
     "rally-0510": "protest", "rally-0623": "protest", "prevent-0706": "protest",
     "chats-2018": "online_post",
 }
+# The ground of an act linked to no event, where its description tells it: C030 was warned off the next rally. C027's
+# threat (her son's expulsion) says nothing of why: the documents ask (claims.unlinked_threats).
+UNLINKED_GROUNDS = {("C030", "threats"): "protest"}
 # Detained so that they could not go to the rally, or meet the delegation.
 PREVENTIVE_EVENTS = {"prevent-0706", "ep-0917"}
 

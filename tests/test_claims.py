@@ -427,16 +427,57 @@ def test_a_placement_a_threat_and_a_seizure_engage_articles_7_9_and_17_only_as_t
     placement, threat, seizure = fact("psychiatric_placement"), fact("threats"), fact("confiscation")
     claims, undecided = author_claims([placement, threat, seizure], None)
     assert claims == (Claim(9, (placement,)),)  # the placement deprives of liberty: article 9 in itself
+    # Article 9 already claimed; which right the threat targets is asked (no ground recorded).
     assert undecided == (Undecided("article_7_placement", (7,), (placement,)),
-                         Undecided("article_17_seizure", (17,), (seizure,)))  # article 9 already claimed
+                         Undecided("article_17_seizure", (17,), (seizure,)),
+                         Undecided("threats_right", (19, 21, 22, 25), (threat,)))
     claims, undecided = author_claims([threat, seizure], None)
     assert claims == ()
-    assert [item.field for item in undecided] == ["article_9_threats", "article_17_seizure"]
+    assert [item.field for item in undecided] == ["article_9_threats", "article_17_seizure", "threats_right"]
     claims, undecided = author_claims([placement, threat, seizure], "+7, +17")
-    assert Claim(7, (placement,)) in claims and Claim(17, (seizure,)) in claims and undecided == ()
+    assert Claim(7, (placement,)) in claims and Claim(17, (seizure,)) in claims
+    assert [item.field for item in undecided] == ["threats_right"]
     # A placement counts under article 17(2) of the Constitution only when article 7 is claimed for it.
     assert "17(2)" not in constitution_rights([placement], [9])
     assert "17(2)" in constitution_rights([placement], [7, 9])
+
+
+def test_a_threat_is_listed_under_the_freedom_its_ground_names_and_else_the_lawyer_is_asked_which(tmp_path):
+    """Reader s10 H1 (C027, C030): a police warning of prosecution if the person attends the next rally claimed
+    nothing once article 9 was left to the lawyer, with no open point where article 9 was claimed on a detention.
+    By its recorded ground it is a fact under the freedom it targets; without one, which right is asked."""
+    detained = fact("detention", ground="protest")
+    warned = replace(fact("threats"), ground="protest")
+    claims, undecided = author_claims([detained, warned], None)
+    assert Claim(21, (detained, warned)) in claims and undecided == ()
+    unlinked, other = fact("threats"), fact("threats", ground="other")
+    claims, undecided = author_claims([detained, unlinked], None)
+    assert Claim(21, (detained,)) in claims
+    assert undecided == (Undecided("threats_right", (19, 21, 22, 25), (unlinked,)),)
+    assert author_claims([detained, other], None)[1] == ()  # the lawyer recorded a ground that names no freedom
+    episodes = [episode("C1", measure="detention", legal_basis="CAO 488"),
+                episode("C1", measure="threats", event_id=None, date=datetime.date(2018, 7, 9))]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    for lang, asked in (("en", "[to complete: which right the threats interfered with, by the ground the person was "
+                               "targeted for (the Episodes column grounds: a protest engages article 21"),
+                        ("ru", "[требуется указать: какое право затрагивали угрозы — по основанию преследования лица "
+                               "(столбец grounds листа «Эпизоды»: протест — статья 21"),
+                        ("kk", "қорқыту қай құқыққа қол сұқты — адамның қудалану негізі бойынша («Эпизодтар» "
+                               "парағының grounds бағаны: наразылық — 21-бап")):
+        communication = rendered(path, "hrc", lang, member="C1")
+        assert asked in words(communication).replace("\u2060", "")
+        assert "threats_right" in {p.field for p in communication.open_points}
+    # Asked of a person who claims article 21 on the detention: never «other» complainants.
+    path = write_workbook(tmp_path / "cc.xlsx", people=[person("C1")], episodes=episodes)
+    complaint = words(rendered(path, "collective-complaint"))
+    assert "Article 21: the right of peaceful assembly (concerns 1 complainant)" in complaint
+    assert "association article 22)] (concerns 1 complainant)" in complaint
+    episodes[1] |= {"grounds": "protest"}
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    communication = rendered(path, "hrc", member="C1")
+    assert "threats_right" not in {p.field for p in communication.open_points}
+    listed = "Article 21: the right of peaceful assembly — facts: 10 May 2018 (detention); 9 July 2018 (threats)"
+    assert listed in words(communication)
 
 
 def test_an_expulsion_from_study_asks_for_article_26_only(tmp_path):
