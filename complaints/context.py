@@ -228,12 +228,14 @@ PROSECUTION = (CHARGE, "pretrial_detention", "house_arrest")
 def redress(measures: Iterable[str]) -> tuple[str, ...]:
     """What the Committee is asked to have done about the decisions against the author when no court act names
     them, by the measures recorded (reader s10 H2): a prosecution with no verdict discontinued ("discontinue"),
-    what was seized returned ("return"), a dismissed author reinstated ("reinstate"); any other decision quashed
-    ("quash"). Empty when no decision was taken."""
+    what was seized returned ("return"), a dismissed author reinstated ("reinstate"), an expelled one readmitted to
+    studies ("readmit"); any other decision quashed ("quash"). Empty when no decision was taken: a threat or a
+    warning is none, and nothing undoes it but the compensation every communication asks."""
     recorded = set(measures)
     prosecuted = bool(recorded & set(PROSECUTION)) and CONVICTION not in recorded
-    told = {"discontinue": prosecuted, "return": "confiscation" in recorded, "reinstate": "dismissal" in recorded}
-    handled = {*(PROSECUTION if prosecuted else ()), "confiscation", "dismissal"}
+    told = {"discontinue": prosecuted, "return": "confiscation" in recorded, "reinstate": "dismissal" in recorded,
+            "readmit": "expulsion" in recorded}
+    handled = {*(PROSECUTION if prosecuted else ()), "confiscation", "dismissal", "expulsion"}
     told["quash"] = bool(recorded & (set(DECISIONS) - handled))
     return tuple(key for key, due in told.items() if due)
 

@@ -1233,16 +1233,19 @@ def test_an_hrc_court_act_under_appeal_is_marked_and_none_recorded_keeps_the_gen
             "and erase their consequences;") in sought and "to complete" not in sought.split("effective remedy")[0]
 
 
-@pytest.mark.parametrize("lang, prosecuted, dismissed, quash", [
+@pytest.mark.parametrize("lang, prosecuted, dismissed, expelled, quash", [
     ("en", "discontinue the criminal prosecution of the author; return to the author the property seized;",
-     "reinstate the author in employment;", "quash the decisions"),
+     "reinstate the author in employment;", "reinstate the author in the educational institution;",
+     "quash the decisions"),
     ("ru", "прекратить уголовное преследование автора; вернуть автору изъятое имущество;",
-     "восстановить автора на работе;", "отменить решения"),
+     "восстановить автора на работе;", "восстановить автора в учебном заведении;", "отменить решения"),
     ("kk", "автордың қылмыстық қудалауын тоқтату; алынған мүлікті авторға қайтару;",
-     "авторды жұмысына қайта алу;", "шешімдердің")])
-def test_with_no_court_act_the_hrc_asks_what_the_measures_call_for(tmp_path, lang, prosecuted, dismissed, quash):
+     "авторды жұмысына қайта алу;", "авторды оқу орнына қайта қабылдау;", "шешімдердің")])
+def test_with_no_court_act_the_hrc_asks_what_the_measures_call_for(tmp_path, lang, prosecuted, dismissed, expelled,
+                                                                   quash):
     """«Отменить решения» with no decision named is empty (reader s10 H2): a prosecution with no verdict is to be
-    discontinued, what was seized returned, a dismissed author reinstated; each only as the measures record it."""
+    discontinued, what was seized returned, a dismissed author reinstated, an expelled one readmitted (subm s11);
+    each only as the measures record it. A threat is no decision: nothing but the compensation."""
     police = "Police Department"
     pending = [episode("C1", measure="criminal_case", legal_basis="CC 405(2)", authority=police),
                episode("C1", event_id=None, measure="confiscation", authority=police, date=datetime.date(2018, 7, 3))]
@@ -1250,6 +1253,11 @@ def test_with_no_court_act_the_hrc_asks_what_the_measures_call_for(tmp_path, lan
     assert prosecuted in sought and quash not in sought and dismissed not in sought
     sought = hrc_remedies_sought(tmp_path, [episode("C1", measure="dismissal", authority="School No. 5")], (), lang)
     assert dismissed in sought and quash not in sought and prosecuted.split(";")[0] not in sought
+    sought = hrc_remedies_sought(tmp_path, [episode("C1", measure="expulsion", authority="University No. 2")], (), lang)
+    assert expelled in sought and quash not in sought and dismissed not in sought
+    threatened = hrc_remedies_sought(tmp_path, [episode("C1", measure="threats", authority=police)], (), lang)
+    assert not any(asked in threatened for asked in (quash, dismissed, expelled, prosecuted.split(";")[0]))
+    assert {"en": "provide the author with", "ru": "предоставить автору", "kk": "авторға құқықтық"}[lang] in threatened
     # A verdict ends the prosecution: its act is quashed, never a prosecution "discontinued".
     convicted = [*pending, episode("C1", measure="conviction", legal_basis="CC 405(2)", date=datetime.date(2018, 9, 1))]
     sought = hrc_remedies_sought(tmp_path, convicted, (), lang)
