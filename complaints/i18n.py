@@ -68,10 +68,15 @@ EXACTLY_ONE = frozenset({
                       "an extension recorded, is not counted in these figures."),
     N_("exactly one", "%(num)s person whose recorded term of placement in a psychiatric institution had ended, "
                       "with neither a release nor an extension recorded, is not counted in these figures."),
-    N_("exactly one", "Arbitrary deprivation of liberty of a person who exercised his or her rights to freedom of "
-                      "expression, peaceful assembly and association"),
+    # The urgent appeals' subtitles, with the rights claimed (one or several) or none claimed.
+    N_("exactly one", "Arbitrary deprivation of liberty of a person"),
+    N_("exactly one", "Arbitrary deprivation of liberty of a person who exercised his or her right to %(rights)s"),
+    N_("exactly one", "Arbitrary deprivation of liberty of a person who exercised his or her rights to %(rights)s"),
+    N_("exactly one", "on the persecution in the Republic of Kazakhstan of a person"),
+    N_("exactly one", "on the persecution in the Republic of Kazakhstan of a person who exercised his or her right "
+                      "to %(rights)s"),
     N_("exactly one", "on the persecution in the Republic of Kazakhstan of a person who exercised his or her rights "
-                      "to freedom of expression, peaceful assembly and association"),
+                      "to %(rights)s"),
 })
 
 

@@ -493,19 +493,22 @@ def test_the_urgent_appeals_headings_are_singular_for_exactly_one_person(n):
 
 
 @pytest.mark.parametrize("n", [1, 2, 5, 11, 21, 22, 101])
-def test_the_urgent_appeals_subtitles_are_singular_for_exactly_one_person(n):
-    # «…лишении свободы лиц, осуществлявших…» over the request for one person (reader s10 U3).
+@pytest.mark.parametrize("rights, ru_rights", [("right", "своё право на"), ("rights", "свои права на"), (None, None)])
+def test_the_urgent_appeals_subtitles_are_singular_for_exactly_one_person(n, rights, ru_rights):
+    # «…лишении свободы лиц, осуществлявших…» over the request for one person (reader s10 U3), whether the
+    # subtitle names one right, several or none.
     russian, kazakh, one = language("ru"), language("kk"), n == 1
-    wgad = ("Arbitrary deprivation of liberty of a person who exercised his or her rights to freedom of expression, "
-            "peaceful assembly and association", "Arbitrary deprivation of liberty of people who exercised their "
-            "rights to freedom of expression, peaceful assembly and association")
-    special = ("on the persecution in the Republic of Kazakhstan of a person who exercised his or her rights to "
-               "freedom of expression, peaceful assembly and association", "on the persecution in the Republic of "
-               "Kazakhstan of people who exercised their rights to freedom of expression, peaceful assembly and "
-               "association")
-    assert russian.ngettext(*wgad, n).startswith("о произвольном лишении свободы " + (
-        "лица, осуществлявшего" if one else "лиц, осуществлявших"))
-    assert russian.ngettext(*special, n).startswith("о преследовании в Республике Казахстан " + (
-        "лица, осуществлявшего" if one else "лиц, осуществлявших"))
-    assert ("жүзеге асырған адамды бас" if one else "жүзеге асырған адамдарды бас") in kazakh.ngettext(*wgad, n)
-    assert ("асырған адамның қудалануы" if one else "асырған адамдардың қудалануы") in kazakh.ngettext(*special, n)
+    tail = (f" who exercised his or her {rights} to %(rights)s", f" who exercised their {rights} to %(rights)s") if (
+        rights) else ("", "")
+    wgad = ("Arbitrary deprivation of liberty of a person" + tail[0], "Arbitrary deprivation of liberty of people"
+            + tail[1])
+    special = ("on the persecution in the Republic of Kazakhstan of a person" + tail[0],
+               "on the persecution in the Republic of Kazakhstan of people" + tail[1])
+    person = ("лица, осуществлявшего " if one else "лиц, осуществлявших ") + ru_rights if rights else (
+        "лица" if one else "лиц")
+    assert russian.ngettext(*wgad, n) == "о произвольном лишении свободы " + person + (" %(rights)s" if rights else "")
+    assert russian.ngettext(*special, n) == ("о преследовании в Республике Казахстан " + person
+                                             + (" %(rights)s" if rights else ""))
+    assert (("асырған " if rights else "") + ("адамды бас" if one else "адамдарды бас")).lower() in (
+        kazakh.ngettext(*wgad, n).lower())
+    assert ("адамның қудалануы" if one else "адамдардың қудалануы") in kazakh.ngettext(*special, n)

@@ -165,8 +165,10 @@ def test_urgent_appeals_are_built_on_request_for_people_still_held(tmp_path):
                             case_toml='documents = ["wgad-urgent"]\n')
     assert ("Why the matter is urgent: [to complete: the risk to the person's life, health or integrity that makes "
             "the matter urgent]") in text(unexplained, "en/wgad-urgent.pdf")
-    # Its subtitle is by the count: one person (reader s10 U3).
-    assert "liberty of a person who exercised his or her rights" in text(unexplained, "en/wgad-urgent.pdf")
+    # Its subtitle is by the count, one person, and names the right claimed for a custody under art. 405 CC (reader
+    # s10 U3).
+    assert ("liberty of a person who exercised his or her right to freedom of association"
+            in text(unexplained, "en/wgad-urgent.pdf"))
     released = build_one(tmp_path, ["wgad-urgent"], episode_extra={"end_date": datetime.date(2018, 6, 1)})
     assert released.files == []
     default = build_one(tmp_path, None, people_extra=FILLED, episode_extra=HELD)
@@ -252,6 +254,47 @@ def test_the_urgent_appeal_tells_a_verdict_and_its_imprisonment_as_one_fact_with
                               "(Верховный суд Республики Казахстан): ещё не рассмотрено.")
     assert facts["kk"][1] == ("2026 жылғы 3 тамыз — 2026 жылғы 30 наурыздағы үкімді қайта қарау туралы өтінішхат "
                               "(Қазақстан Республикасының Жоғарғы Соты): әлі қаралмаған.")
+
+
+WGAD_SUBTITLE = {"en": "Arbitrary deprivation of liberty of ", "ru": "о произвольном лишении свободы ", "kk": ""}
+SP_SUBTITLE = {"en": "on the persecution in the Republic of Kazakhstan of ", "ru": "о преследовании в Республике "
+               "Казахстан ", "kk": "Қазақстан Республикасында "}
+
+
+@pytest.mark.parametrize("document, opening", [("wgad-urgent", WGAD_SUBTITLE),
+                                               ("special-procedures-urgent", SP_SUBTITLE)])
+@pytest.mark.parametrize("cells, en, ru, kk", [
+    (["+19"], "a person who exercised his or her right to freedom of expression",
+     "лица, осуществлявшего своё право на свободу выражения мнений", "пікір білдіру бостандығын жүзеге асырған адам"),
+    (["+21, +22"], "a person who exercised his or her rights to freedom of peaceful assembly and freedom of "
+     "association", "лица, осуществлявшего свои права на свободу мирных собраний и свободу ассоциации",
+     "бейбіт жиналыс бостандығын және бірлесу бостандығын жүзеге асырған адам"),
+    (["+25"], "a person who exercised his or her right to participation in the conduct of public affairs",
+     "лица, осуществлявшего своё право на участие в ведении государственных дел",
+     "мемлекеттік істерді жүргізуге қатысу құқығын жүзеге асырған адам"),
+    (["+25", "+19, +22"], "people who exercised their rights to freedom of expression, freedom of association, and "
+     "participation in the conduct of public affairs", "лиц, осуществлявших свои права на свободу выражения мнений, "
+     "свободу ассоциации и участие в ведении государственных дел", "пікір білдіру бостандығын, бірлесу бостандығын, "
+     "мемлекеттік істерді жүргізуге қатысу құқығын жүзеге асырған адамдар"),
+    ([""], "a person", "лица", "адам")])
+def test_the_urgent_appeal_names_the_rights_claimed_for_the_persons_it_lists(tmp_path, document, opening, cells, en,
+                                                                              ru, kk):
+    """One person convicted for a post exercised freedom of expression, not of assembly and association (reader s10
+    U3): the subtitle names the rights of the articles claimed (the lawyer's articles cell here), in the Covenant's
+    order; none claimed, none named."""
+    people = [person(f"C{k}", id_document=str(k), articles=cell) for k, cell in enumerate(cells, 1)]
+    episodes = [episode(f"C{k}", None, measure="pretrial_detention", date=datetime.date(2026, 10, 1),
+                        penalty="2 months") for k in range(1, len(cells) + 1)]
+    loaded = load(write_workbook(tmp_path / "case.xlsx", people=people, episodes=episodes), ("en", "ru", "kk"), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    for lang, rights in (("en", en), ("ru", ru), ("kk", kk)):
+        html = DocumentHtml(REGISTRY[document], lang, document_context(loaded.case, REGISTRY[document], lang, day),
+                            day).html
+        subtitle = flat(lxml_html.document_fromstring(html).find_class("subtitle")[0].text_content())
+        expected = opening[lang] + rights
+        # (Kazakh puts the rights before the verb and the person: the rest of its subtitle follows them.)
+        assert subtitle == expected if lang != "kk" else subtitle.startswith(expected[:1].upper() + expected[1:]), (
+            lang, subtitle)
 
 
 def test_a_custody_whose_term_ran_out_with_no_end_recorded_is_never_still_held_but_an_open_point(tmp_path):
