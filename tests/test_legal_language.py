@@ -777,3 +777,28 @@ def test_a_collective_complaint_about_observers_speaks_of_public_affairs_and_ele
                     "kk": "сондай-ақ мемлекеттік істерді жүргізуге қатысу құқығын пайдаланғаны үшін қудалау"}
         for lang, phrase in subtitle.items():
             assert (phrase in _document_text(case, "brief", lang)) is expected, (ground, lang, "brief")
+
+
+def test_the_special_procedures_letter_and_the_wgad_letter_name_public_affairs_only_where_article_25_is_claimed(
+        tmp_path):
+    """The subject of the allegation letter and the Working Group's subtitle spoke only of expression, assembly and
+    association where article 25 is claimed for an observer held (reader s10 E1); by the articles claimed for those
+    listed, never by default: a protester's keep them, and a case title set in case.toml is the letter's subject."""
+    told = {"en": "association and their right to take part in the conduct of public affairs",
+            "ru": "мирных собраний и ассоциации, а также право на участие в ведении государственных дел",
+            "kk": "бірлесу бостандықтарын, сондай-ақ мемлекеттік істерді жүргізуге қатысу құқығын жүзеге асырған"}
+    for ground, expected in (("election observation", True), ("protest", False)):
+        path = write_workbook(tmp_path / f"{ground}.xlsx", people=[person("C1", poa_scope="publish, represent")],
+                              episodes=[episode("C1", measure="detention", grounds=ground)])
+        case = load(path, ("en", "ru", "kk"), TODAY).case
+        for lang, phrase in told.items():
+            for document in ("special-procedures", "wgad"):
+                assert (phrase in _document_text(case, document, lang)) is expected, (ground, lang, document)
+    (tmp_path / "case").mkdir()
+    path = write_workbook(tmp_path / "case" / "case.xlsx", people=[person("C1", poa_scope="publish, represent")],
+                          episodes=[episode("C1", measure="detention", grounds="election observation")])
+    (tmp_path / "case" / "case.toml").write_text('[title]\nen = "on the persecution of observers"\n', encoding="utf-8")
+    case = load(tmp_path / "case", ("en",), TODAY).case
+    letter = _document_text(case, "special-procedures", "en")
+    assert "on the persecution of observers" in letter and told["en"] not in letter
+    assert told["en"] in _document_text(case, "wgad", "en")
