@@ -16,7 +16,7 @@ from complaints.gazetteer import Gazetteer
 from complaints.pipeline import load
 from complaints.render import DocumentHtml
 
-from conftest import REPO, TODAY, episode, event, flat, person, write_workbook
+from conftest import EXAMPLE, REPO, TODAY, episode, event, flat, person, write_workbook
 
 D = datetime.date
 ELECTION = REPO / "intake" / "example-election"
@@ -377,6 +377,22 @@ def test_the_two_column_lists_of_the_brief_do_not_hyphenate_their_counts():
     _, write = _laid_out(page, "test")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(write())).pages)
     assert "эпизодов" in text and "\u2010" not in text and "-\n" not in text
+
+
+@pytest.mark.parametrize("who", ["C003", "C021"])  # five detentions; two
+def test_the_questionnaire_begins_its_detentions_on_the_first_page_where_a_row_fits(who):
+    """The Kazakh questionnaire held its detention table's first two rows (or its last two) together, each
+    five lines of open points high, and left a quarter of page 1 empty (reader s10 Q6: 4 pages, ru 3)."""
+    from complaints.render_pdf import MOST_BLANK_FOOT, _laid_out, blank_feet
+
+    case = loaded(EXAMPLE, ("kk",)).case
+    questionnaire = REGISTRY["wgad-questionnaire"]
+    context = document_context(case, questionnaire, "kk", TODAY)
+    author = next(person for person in context["people"] if person.complainant_id == who)
+    page = DocumentHtml(questionnaire, "kk", context | {"author": author}, TODAY).html
+    document, _ = _laid_out(page, "test")
+    assert '<table class="detention">' in page and len(document.pages) > 1
+    assert blank_feet(document)[0] <= MOST_BLANK_FOOT
 
 
 def test_a_page_is_measured_empty_below_its_last_line():
