@@ -246,13 +246,17 @@ def test_a_consented_testimony_missing_a_language_is_flagged_and_not_quoted_in_i
 
 
 def test_the_brief_names_only_people_who_consented_with_what_lasted_and_when(workbook):
-    people = [person("C1", consent_to_name="yes"), person("C2", id_document="2", consent_to_name="no")]
+    # C3 consented to be named, but their power of attorney does not cover publication (issue 14).
+    people = [person("C1", consent_to_name="yes"), person("C2", id_document="2", consent_to_name="no"),
+              person("C3", "Ким", "Ольга", id_document="3", surname_latin="KIM", given_name_latin="OLGA",
+                     consent_to_name="yes", poa_scope="represent, appeal")]
     episodes = [
         episode("C1", None, "detention", date=D(2023, 12, 1), end_date=D(2023, 12, 1)),  # a few hours: not told
         episode("C1", None, "psychiatric_placement", date=D(2023, 12, 22), end_date=D(2024, 1, 11)),
         episode("C1", None, "criminal_case", date=D(2023, 12, 2), legal_basis="CC 174"),
         episode("C1", None, "conviction", date=D(2024, 2, 1)),
         episode("C2", None, "pretrial_detention", date=D(2023, 12, 2)),
+        episode("C3", None, "house_arrest", date=D(2023, 12, 3)),
     ]
     case = loaded(workbook(people=people, episodes=episodes)).case
     english = html_text(case, "brief", "en")
@@ -260,6 +264,7 @@ def test_the_brief_names_only_people_who_consented_with_what_lasted_and_when(wor
             "institution from 22 December 2023 to 11 January 2024; conviction on 1 February 2024") in english
     assert "detention on 1 December 2023" not in english
     assert "Complainant No. 2" not in english
+    assert "Olga" not in english and "house arrest" not in english
     # Kazakh in one style: the measure, then its dates in brackets.
     assert ("психиатриялық мекемеге орналастыру (2023 жылғы 22 желтоқсан – 2024 жылғы 11 қаңтар); "
             "айыптау үкімі (2024 жылғы 1 ақпан)") in html_text(case, "brief", "kk")
