@@ -129,6 +129,14 @@ ESTIMATE_WITHOUT_SOURCE = _problem(
     N_("validation", "Say who made the estimate in {column}."),
 )
 
+ESTIMATE_BELOW_IDENTIFIED = _problem(
+    "estimate-below-identified", WARNING,
+    N_("validation", "The estimate for {id} is smaller than the number of people the Episodes sheet records for this "
+       "event; the documents would print both figures."),
+    N_("validation", "Check the estimate and its source: it counts everyone targeted, those identified by name "
+       "included."),
+)
+
 TESTIMONY_NOT_IN_LANGUAGE = _problem(
     "testimony-not-in-language", WARNING,
     N_("validation", "The testimony of {id} has no text in this language; documents in it do not quote it."),

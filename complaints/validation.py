@@ -24,6 +24,7 @@ from .problems import (
     DETENTION_WHILE_HELD,
     DUPLICATE_ID,
     ERROR,
+    ESTIMATE_BELOW_IDENTIFIED,
     ESTIMATE_WITHOUT_SOURCE,
     EXCLUDED_EPISODE,
     LAWYER_ACCESS_CONTRADICTED,
@@ -161,7 +162,16 @@ def validate(records: Records, column_maps: dict[str, dict[str, int]], languages
     _duplicate_ids(records.events, lambda e: e.event_id, EVENTS, events_cols, issues)
     _duplicate_ids(records.complainants, lambda c: c.complainant_id, COMPLAINANTS, people_cols, issues)
 
+    # The people the workbook identifies for each event, included or not: an estimate of all those targeted
+    # below it contradicts the count printed beside it.
+    identified: dict[str, set[str]] = {}
+    for episode in records.episodes:
+        if episode.event_id:
+            identified.setdefault(episode.event_id, set()).add(episode.complainant_id)
     for event in records.events:
+        if event.estimated_total is not None and event.estimated_total < len(identified.get(event.event_id, ())):
+            issues.append(_issue(ESTIMATE_BELOW_IDENTIFIED, EVENTS, event.row, "estimated_total", events_cols,
+                                 id=event.event_id))
         for lang in languages:
             if not event.labels.get(lang):
                 column = EVENTS.variant("labels", lang).key

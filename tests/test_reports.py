@@ -66,6 +66,16 @@ def test_an_estimate_without_a_source_in_a_language_is_flagged_and_not_printed_i
     assert "350" not in html_text(result.case, "brief", "ru")
 
 
+def test_an_estimate_below_the_people_the_workbook_records_for_its_event_is_a_warning_at_its_cell(workbook):
+    people = [person(f"C{n}", id_document=str(n)) for n in range(1, 4)]
+    episodes = [episode(f"C{n}") for n in range(1, 4)]
+    for estimate, warned in ((2, True), (3, False)):
+        report = loaded(workbook(events=[event(estimated_total=estimate, **SOURCES)], people=people,
+                                 episodes=episodes)).report
+        found = [(i.code, i.column, i.params) for i in report.issues if i.code == "estimate-below-identified"]
+        assert found == ([("estimate-below-identified", "estimated_total", {"id": "rally"})] if warned else [])
+
+
 def test_an_estimate_that_is_not_a_whole_number_is_an_error_at_its_cell(workbook):
     report = loaded(workbook(events=[event(estimated_total="about 300", **SOURCES)])).report
     assert [(i.code, i.column) for i in report.errors] == [("bad-count", "estimated_total")]
