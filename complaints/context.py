@@ -104,10 +104,13 @@ class EpisodeView:
     # where the Remedies sheet records it (_in_force_on), else empty.
     sentenced: str = ""
     in_force: str = ""
-    # A verdict and the imprisonment of the same event that serves it are one item of the facts (reader s10 S1):
-    # the verdict's view holds that imprisonment, whose own view is marked as told with it.
+    # A verdict and the episode of the same event that carries out its sentence (an imprisonment serving it, reader
+    # s10 S1; a restriction of freedom or a fine of its day, F7) are one item of the facts: the verdict's view holds
+    # that episode, whose own view is marked as told with it. sentence: that episode's act as the verdict's penalty
+    # («наказание: ограничение свободы сроком на 1 год»), where the verdict records none of its own.
     serving: EpisodeView | None = None
     with_verdict: bool = False
+    sentence: str = ""
 
 
 # The measures a decision imposes (a penalty, a charge, a measure of restraint, a placement, a dismissal):
@@ -386,6 +389,19 @@ def served_conviction(episode: Episode, episodes: Iterable[Episode]) -> Episode 
     return max(passed, key=lambda conviction: conviction.date or datetime.date.min, default=None)
 
 
+def _imposed_by(episode: Episode, episodes: Iterable[Episode]) -> Episode | None:
+    """The verdict whose sentence `episode`, a restriction of freedom or a fine, is: a conviction of its day and
+    event, under the same provision or with none recorded on either (reader s10 F7: the verdict and its sentence
+    told as two acts)."""
+    if episode.measure not in SENTENCE_MEASURES or episode.date is None:
+        return None
+    provision = parse_provision(episode.legal_basis)
+    return next((conviction for conviction in episodes
+                 if conviction.measure == CONVICTION and conviction.date == episode.date
+                 and conviction.event_id == episode.event_id
+                 and (not provision or parse_provision(conviction.legal_basis) in (None, provision))), None)
+
+
 def _held_without_break(episode: Episode, episodes: Sequence[Episode]) -> tuple[Episode, ...]:
     """The deprivations of liberty that `episode` follows without a day free between them (a custody that ends on
     the day of the verdict whose sentence the person then serves), earliest first: a person held since April is
@@ -575,11 +591,13 @@ class _Views:
         public = self.document.public
         convictions = sorted(e.date for e in member.episodes if e.measure == CONVICTION and e.date)
         views: list[EpisodeView] = []
-        folded: list[tuple[int, int]] = []  # (the imprisonment, the verdict of its event it serves), by index
+        # (the episode, the verdict of its event whose sentence it carries out), by index in member.episodes
+        folded: list[tuple[int, int]] = []
         for e in member.episodes:
             served = served_conviction(e, member.episodes)
-            if served and served.event_id == e.event_id:
-                folded.append((len(views), next(at for at, other in enumerate(member.episodes) if other is served)))
+            imposing = served if served and served.event_id == e.event_id else _imposed_by(e, member.episodes)
+            if imposing:
+                folded.append((len(views), next(at for at, other in enumerate(member.episodes) if other is imposing)))
             shown = self.episode(e, served)
             if served and served.date:
                 in_force = _in_force_on(served.date, member, convictions, self.day)
@@ -590,8 +608,20 @@ class _Views:
                 shown = replace(shown, held_from=held_from)
             views.append(shown)
         for index, verdict in folded:
-            views[verdict] = replace(views[verdict], serving=views[index])
-            views[index] = replace(views[index], with_verdict=True)
+            if views[verdict].serving:  # one episode told with a verdict; another of its day keeps its own item
+                continue
+            conviction, sentence = member.episodes[verdict], member.episodes[index]
+            told = views[index]
+            if sentence.measure in SENTENCE_MEASURES:
+                same = parse_provision(sentence.legal_basis) == parse_provision(conviction.legal_basis)
+                if not conviction.penalty:
+                    views[verdict] = replace(views[verdict], sentence=self.lang.gettext("penalty: %(penalty)s") % {
+                        "penalty": act_phrase(self.lang, replace(sentence, legal_basis=None) if same else sentence)})
+                if conviction.date:
+                    told = replace(told, in_force=self.date(_in_force_on(conviction.date, member, convictions,
+                                                                         self.day)))
+            views[verdict] = replace(views[verdict], serving=told)
+            views[index] = replace(told, with_verdict=True)
         episodes = tuple(views)
         acts, appealed = self.court_acts(member, episodes)
         claims, undecided = author_claims(episodes, person.articles)

@@ -353,6 +353,41 @@ def test_the_imprisonment_told_with_its_verdict_says_when_the_verdict_entered_in
         assert told in _document_text(case, "special-procedures", lang), lang
 
 
+@pytest.mark.parametrize("entered", [True, False])
+def test_a_verdict_and_the_restriction_of_freedom_it_imposed_are_one_fact(tmp_path, entered):
+    """«обвинительный приговор по ч. 2 ст. 405 УК РК» then «ограничение свободы сроком на 1 год» of the same day were
+    two acts in the SP letter's facts (reader s10 F7 pattern, as S1 for an imprisonment): one item, the sentence named
+    as the verdict's, its entry into force where the Remedies sheet records it."""
+    sentence = [episode("C1", measure="conviction", date=datetime.date(2018, 9, 20), legal_basis="CC 405(2)",
+                        description="Convicted for posts."),
+                episode("C1", measure="restriction_of_freedom", date=datetime.date(2018, 9, 20),
+                        legal_basis="CC 405(2)", penalty="1 year", description="Barred from social networks.")]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="publish, represent")],
+                          episodes=sentence)
+    if entered:
+        add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", datetime.date(2018, 9, 30), "Almaty City Court", "appeal",
+                                                     "sentence upheld", datetime.date(2018, 11, 2)]])
+    case = load(path, ("en", "ru", "kk"), TODAY).case
+    ru_marker, kk_marker = " [язык оригинала: английский]", " [түпнұсқа тілі: ағылшын тілі]"
+    told = {"en": ("20 September 2018, Almaty: conviction under art. 405(2) CC, penalty: restriction of freedom "
+                   "for 1 year. Convicted for posts.", " The verdict entered into force on 2 November 2018.",
+                   " Barred from social networks."),
+            "ru": ("20 сентября 2018 года, Алматы: обвинительный приговор по ч. 2 ст. 405 УК РК, наказание: "
+                   "ограничение свободы сроком на 1 год. Convicted for posts." + ru_marker,
+                   " Приговор вступил в законную силу 2 ноября 2018 года.",
+                   " Barred from social networks." + ru_marker),
+            "kk": ("2018 жылғы 20 қыркүйек, Алматы: ҚР ҚК 405-бабының 2-бөлігі бойынша айыптау үкімі, жаза: 1 жыл "
+                   "мерзімге бас бостандығын шектеу. Convicted for posts." + kk_marker,
+                   " Үкімнің заңды күшіне енген күні — 2018 жылғы 2 қараша.",
+                   " Barred from social networks." + kk_marker)}
+    for lang, (verdict, in_force, serving) in told.items():
+        facts = _document_text(case, "special-procedures", lang).split(" 4. ")[1].split(" 5. ")[0]
+        assert verdict + (in_force if entered else "") + serving in facts, (lang, facts)
+        assert (in_force in facts) == entered, (lang, facts)
+        # One item: the sentence has none of its own.
+        assert facts.count("Aigerim Ospanova:" if lang == "en" else "Оспанова Айгерим:") == 1, (lang, facts)
+
+
 def test_an_imprisonment_serving_a_conviction_states_the_sentence_once(tmp_path):
     sentence = [episode("C1", None, measure="conviction", date=datetime.date(2018, 7, 30), legal_basis="CC 174",
                         penalty="3 years' imprisonment"),
