@@ -205,7 +205,7 @@ def _pages(path: Path) -> int:
     return len(PdfReader(path).pages)
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
 def test_a_package_is_the_document_then_each_annex_stamped_and_bookmarked(example_build, lang):
     output = example_build.output
     package = output / lang / "hrc" / "C003-package.pdf"
