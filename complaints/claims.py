@@ -419,17 +419,22 @@ def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterab
                     added: Iterable[int] = ()) -> tuple[Claim, ...]:
     """The categories of arbitrary detention the recorded facts support, for the deprivations of liberty
     among `facts`. Category I (no legal basis) only where the record says none was invoked, never
-    from an empty cell. rights: the articles of expression, assembly and association claimed for the
-    person, which Category II names beside those of the provisions invoked; added: the articles the lawyer's
-    `articles` cell adds (article 14 pleads the summary trials, pleaded_trials)."""
+    from an empty cell. rights: the articles claimed for the person, of which Category II names those of
+    expression, assembly and association beside those of the provisions and grounds recorded; added: the
+    articles the lawyer's `articles` cell adds (article 14 pleads the summary trials, pleaded_trials)."""
     deprivations = [fact for fact in facts if fact.measure_key in DEPRIVATION_OF_LIBERTY]
     baseless = [fact for fact in deprivations if fact.no_basis]
     # II: held under a provision restricting expression, assembly or association, for a recorded
     # ground (a protest, a post), or in connection with a recorded event of the case.
     exercise = [fact for fact in deprivations if _provision_article(fact) or fact.ground in ARTICLES_BY_GROUND
                 or fact.event_id]
+    # The rights named: those of the provisions invoked and of the grounds recorded for the deprivations, among them
+    # participation in public affairs for a campaigner or an observer (article 25 is in Category II's list, reader s10
+    # E1), and expression, assembly and association claimed for the person on other facts. Not an article 25 the
+    # lawyer claims for a dismissal (access to public service): no right exercised.
     exercised = ({article for fact in exercise if (article := _provision_article(fact))}
-                 | {article for fact in exercise for article in ARTICLES_BY_GROUND.get(fact.ground, ())} | set(rights))
+                 | {article for fact in exercise for article in ARTICLES_BY_GROUND.get(fact.ground, ())}
+                 | (set(rights) & set(CORE_ARTICLES)))
     # III: a breach of a fair trial recorded while the person was deprived of liberty, a penalty imposed at a
     # hearing held on the day of the detention or the day after, or a confession, where that is pleaded
     # (pleaded_trials): the date alone is not a breach grave enough. A fine imposed at such a hearing is no
@@ -440,7 +445,7 @@ def category_claims(facts: Sequence[Fact], affiliation: str = "", rights: Iterab
     # V: a recorded affiliation, and a deprivation of liberty for membership of an association.
     discrimination = [fact for fact in deprivations if affiliation and fact.provision
                       and (fact.provision.code, fact.provision.article) in ASSOCIATION_PROVISIONS]
-    return tuple(Claim(key, tuple(found), tuple(sorted(exercised & set(CORE_ARTICLES))) if key == "II" else (),
+    return tuple(Claim(key, tuple(found), tuple(sorted(exercised)) if key == "II" else (),
                        _breaches(found, summary) if key == "III" else ())
                  for key, found in (("I", baseless), ("II", exercise), ("III", unfair), ("V", discrimination))
                  if found)

@@ -201,6 +201,13 @@ def test_categories_are_argued_only_from_recorded_facts():
                                                                           Claim("V", (member,)))
     # Category II names the rights exercised: those of the provisions invoked and those claimed for the person.
     assert category_claims([at_rally], rights=[9, 21]) == (Claim("II", (at_rally,), (21,)),)
+    # Participation in public affairs is in Category II's list: named for an observer or a campaigner held (reader
+    # s10 E1), never for an article 25 the lawyer claims on a dismissal (access to public service).
+    observer = fact("detention", ground="election_observation")
+    assert category_claims([observer]) == (Claim("II", (observer,), (25,)),)
+    campaigner = fact("detention", ground="campaigning")
+    assert category_claims([campaigner], rights=[9, 19, 25]) == (Claim("II", (campaigner,), (19, 25)),)
+    assert category_claims([at_rally], rights=[9, 21, 25, 26]) == (Claim("II", (at_rally,), (21,)),)
     assert category_claims([fact("fine", "CAO 488", event_id="rally")]) == ()  # not a deprivation of liberty
 
 
@@ -348,6 +355,15 @@ def test_category_ii_names_only_the_rights_the_record_shows_were_exercised(tmp_p
             in words(rendered(path, "wgad-questionnaire", "ru", member="C1")))
     assert ("халықаралық пактінің 21-\u2060бабында кепілдік берілген" in
             words(rendered(path, "wgad-questionnaire", "kk", member="C1")))
+    # An observer held: article 25, never the open point (reader s10 E1).
+    observed = write_workbook(tmp_path / "observer.xlsx", people=[person("C1", poa_scope="represent")],
+                              episodes=[episode("C1", measure="detention", grounds="election observation")])
+    for lang, named in (("en", "guaranteed by article 25 of the International Covenant"),
+                        ("ru", "гарантированных статьёй 25 Международного пакта"),
+                        ("kk", "халықаралық пактінің 25-\u2060бабында кепілдік берілген")):
+        questionnaire = rendered(observed, "wgad-questionnaire", lang, member="C1")
+        assert named in words(questionnaire)
+        assert "articles" not in {point.field for point in questionnaire.open_points}
     both = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent", articles="+19")],
                           episodes=episodes)
     assert ("by articles 19 and 21 of the International Covenant"
