@@ -1191,6 +1191,40 @@ def test_a_court_the_list_has_no_genitive_of_is_an_open_point_never_its_name_in_
     assert ("C1", "court_of") not in {(p.complainant_id, p.field) for p in result.open_points["en/domestic-complaint"]}
 
 
+@pytest.mark.parametrize(("count", "russian"), [
+    (1, "Доверенность заявителя, отмеченного в списке:"),
+    (2, "Доверенности 2 заявителей, отмеченных в списке:"),
+    (5, "Доверенности 5 заявителей, отмеченных в списке:"),
+    (11, "Доверенности 11 заявителей, отмеченных в списке:"),
+    (21, "Доверенности 21 заявителя, отмеченного в списке:"),
+    (22, "Доверенности 22 заявителей, отмеченных в списке:"),
+    (101, "Доверенности 101 заявителя, отмеченного в списке:"),
+])
+def test_the_domestic_list_asks_for_the_powers_of_attorney_it_lacks_in_agreement_with_their_number(count, russian):
+    """The one question above the list named «Доверенность» for any number of rows (reader s10)."""
+    from types import SimpleNamespace
+
+    from complaints.render_html import html_environment
+
+    people = [SimpleNamespace(number=n, name="", city="", poa_date="", poa_scan=None, complainant_id=f"C{n}",
+                              measures=[]) for n in range(count)]
+    people.append(SimpleNamespace(number=count, name="", city="", poa_date="", poa_scan="annexes/poa.pdf",
+                                  complainant_id="C", measures=[]))  # annexed: not counted
+
+    def question(lang):
+        listing = html_environment(lang).get_template("listings/domestic-complaint.html").module
+        return flat(lxml_html.fragment_fromstring(str(listing.complainants(people)), create_parent="div")
+                    .find("p").text_content())
+
+    assert question("ru").startswith(russian)
+    english = question("en")
+    assert english.startswith("Power of attorney of the complainant marked in the list:" if count == 1
+                              else f"Powers of attorney of {count} complainants marked in the list:")
+    kazakh = question("kk")
+    assert kazakh.startswith("Тізімде белгіленген шағымданушының сенімхаты:" if count == 1
+                             else f"Тізімде белгіленген {count} шағымданушының сенімхаттары:")
+
+
 def test_the_domestic_complaint_asks_for_a_power_of_attorney_it_does_not_annex(tmp_path):
     fined = [episode("C1", measure="fine", legal_basis="CAO 488", authority=COURT)]
     result, fields = protests(tmp_path, fined)
@@ -1199,8 +1233,8 @@ def test_the_domestic_complaint_asks_for_a_power_of_attorney_it_does_not_annex(t
     # column made the list four pages long).
     listing = text(result, "en/domestic-complaint.pdf").split("List of complainants")[1]
     assert listing.count("[to complete: a scan of the signed power of attorney") == 1
-    assert listing.index("Power of attorney: [to complete: a scan of the signed power of attorney") < listing.index(
-        "2 June 2018 [to complete]")
+    assert listing.index("Powers of attorney of 2 complainants marked in the list: [to complete: a scan of the signed "
+                         "power of attorney") < listing.index("2 June 2018 [to complete]")
     result, fields = protests(tmp_path, fined, attachments=[("power_of_attorney", "annexes/C1-poa.pdf",
                                                              datetime.date(2018, 6, 2), None)])
     assert "power_of_attorney" not in fields
