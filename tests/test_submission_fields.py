@@ -281,7 +281,10 @@ def test_the_urgent_appeal_names_the_rights_claimed_for_the_persons_it_lists(tmp
                                                                               ru, kk):
     """One person convicted for a post exercised freedom of expression, not of assembly and association (reader s10
     U3): the subtitle names the rights of the articles claimed (the lawyer's articles cell here), in the Covenant's
-    order; none claimed, none named."""
+    order; none claimed, none named. The case's title, which tells the whole case, is not theirs."""
+    (tmp_path / "case.toml").write_text('[title]\nen = "on the persecution of participants in peaceful assemblies"\n'
+                                        'ru = "о преследовании участников мирных собраний"\n'
+                                        'kk = "бейбіт жиналыстарға қатысушыларды қудалау туралы"\n', encoding="utf-8")
     people = [person(f"C{k}", id_document=str(k), articles=cell) for k, cell in enumerate(cells, 1)]
     episodes = [episode(f"C{k}", None, measure="pretrial_detention", date=datetime.date(2026, 10, 1),
                         penalty="2 months") for k in range(1, len(cells) + 1)]
