@@ -1268,9 +1268,10 @@ def test_the_place_a_convict_serves_the_sentence_is_asked_as_such(tmp_path):
     assert "[требуется указать: место отбывания наказания]" in text(result, "ru/wgad-questionnaire/C1.pdf")
 
 
-def hrc_remedies_sought(tmp_path, episodes, remedies=(), lang="en"):
-    """Section V of C1's HRC communication, as text, with C1's Remedies rows."""
-    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+def hrc_remedies_sought(tmp_path, episodes, remedies=(), lang="en", articles=None):
+    """Section V of C1's HRC communication, as text, with C1's Remedies rows and `articles` cell."""
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent", articles=articles)],
+                          episodes=episodes)
     add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", *row] for row in remedies])
     loaded = load(path, (lang,), TODAY)
     day = build_date(loaded.settings, TODAY)
@@ -1342,6 +1343,28 @@ def test_with_no_court_act_the_hrc_asks_what_the_measures_call_for(tmp_path, lan
     convicted = [*pending, episode("C1", measure="conviction", legal_basis="CC 405(2)", date=datetime.date(2018, 9, 1))]
     sought = hrc_remedies_sought(tmp_path, convicted, (), lang)
     assert quash in sought and prosecuted.split(";")[0] not in sought and prosecuted.split("; ")[1] in sought
+
+
+@pytest.mark.parametrize("lang, investigate", [
+    ("en", "conduct a prompt, impartial, thorough and effective investigation into the author's allegations of "
+           "ill-treatment and, if they are confirmed, prosecute, try and punish those responsible;"),
+    ("ru", "провести оперативное, беспристрастное, тщательное и эффективное расследование утверждений автора о "
+           "жестоком обращении и, в случае их подтверждения, привлечь виновных к ответственности, предать их суду и "
+           "наказать;"),
+    ("kk", "автордың қатыгез қарым-қатынас туралы мәлімдемелерін жедел, бейтарап, мұқият және тиімді тергеу және олар "
+           "расталған жағдайда кінәлілерді жауаптылыққа тартып, сотқа беріп, жазалау;")])
+def test_the_hrc_asks_for_an_investigation_of_the_ill_treatment_only_where_article_7_is_claimed(tmp_path, lang,
+                                                                                                investigate):
+    """Article 7 claimed for the author: the State party is asked to investigate and to punish those responsible, as
+    the Committee asks in its Views on article 7 (subm s11). Not where article 7 is only an open point (force used,
+    the lawyer undecided) or ruled out, nor where nothing engages it."""
+    beaten = episode("C1", measure="ill_treatment", date=datetime.date(2018, 5, 10))
+    assert investigate in hrc_remedies_sought(tmp_path, [beaten], lang=lang)
+    forced = episode("C1", treatment="force used")
+    assert investigate in hrc_remedies_sought(tmp_path, [forced], lang=lang, articles="+7")
+    assert investigate not in hrc_remedies_sought(tmp_path, [forced], lang=lang)  # an open point, no request
+    assert investigate not in hrc_remedies_sought(tmp_path, [beaten], lang=lang, articles="-7")
+    assert investigate not in hrc_remedies_sought(tmp_path, [episode("C1")], lang=lang)
 
 
 @pytest.mark.parametrize("lang, fine, arrest, protest", [
