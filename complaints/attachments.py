@@ -44,10 +44,12 @@ _SIGNATURES = (
 )
 # Dictionary keys and name values that make a PDF act rather than show: scripts, programs run,
 # files carried inside it (an action's /S, an object's /Type or /Subtype). An XFA form (the AcroForm's
-# /XFA) carries its scripts in XML, where no /JavaScript name shows; a /RichMedia annotation plays
-# the media files it embeds.
+# /XFA) carries its scripts in XML, where no /JavaScript name shows; a /RichMedia, /Movie or /Sound
+# annotation plays the media it embeds; a form action sends its data away (/SubmitForm) or reads a
+# file into the form (/ImportData), and /GoToR opens another file. A link to a web page (/URI) is
+# left: the viewer asks before following it, and court decisions carry them.
 _ACTIVE = frozenset({"/JavaScript", "/JS", "/Launch", "/EmbeddedFiles", "/EmbeddedFile", "/FileAttachment",
-                     "/GoToE", "/XFA", "/RichMedia"})
+                     "/GoToE", "/GoToR", "/XFA", "/RichMedia", "/Movie", "/Sound", "/SubmitForm", "/ImportData"})
 _PDF_END = b"%%EOF"
 
 

@@ -134,10 +134,14 @@ def test_an_encrypted_pdf_is_an_error(tmp_path):
     assert problem(tmp_path, "locked.pdf") == "attachment-encrypted"
 
 
-def _launch(writer: PdfWriter) -> None:
-    action = DictionaryObject({NameObject("/S"): NameObject("/Launch"),
-                               NameObject("/F"): TextStringObject("cmd.exe")})
-    writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+def _open_action(kind: str):
+    """An action of `kind` run when the document opens, on a file or an address."""
+    def change(writer: PdfWriter) -> None:
+        action = DictionaryObject({NameObject("/S"): NameObject(kind),
+                                   NameObject("/F"): TextStringObject("cmd.exe")})
+        writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+    return change
+
 
 
 def _document_script(writer: PdfWriter) -> None:
@@ -176,12 +180,21 @@ def _rich_media(writer: PdfWriter) -> None:
     pytest.param(_xfa_script, id="xfa-form-script"),
     pytest.param(_rich_media, id="rich-media"),
     pytest.param(_page_script, id="page-javascript"),
-    pytest.param(_launch, id="launch-action"),
+    pytest.param(_open_action("/Launch"), id="launch-action"),
+    pytest.param(_open_action("/SubmitForm"), id="submit-form-action"),
+    pytest.param(_open_action("/ImportData"), id="import-data-action"),
+    pytest.param(_open_action("/GoToR"), id="open-other-file-action"),
     pytest.param(lambda w: w.add_attachment("payload.exe", b"MZ"), id="embedded-file"),
 ])
 def test_a_pdf_with_scripts_launch_actions_or_embedded_files_is_an_error(tmp_path, change):
     (tmp_path / "active.pdf").write_bytes(pdf_bytes(change=change))
     assert problem(tmp_path, "active.pdf") == "attachment-active-content"
+
+
+def test_a_link_to_a_web_page_is_no_active_content(tmp_path):
+    """Court decisions carry links; the viewer asks before it follows one."""
+    (tmp_path / "linked.pdf").write_bytes(pdf_bytes(change=_open_action("/URI")))
+    assert problem(tmp_path, "linked.pdf") is None
 
 
 def test_a_damaged_file_is_an_error(tmp_path):
