@@ -209,6 +209,18 @@ def summary_trials(facts: Sequence[Fact]) -> dict[int, str]:
     return found
 
 
+# The ill-treatment the intake records: the measure, or force used against the person or a statement they were made to
+# sign while held (the `treatment` tags; article 7 for these is the lawyer's to claim, DECIDED_BY_LAWYER). Each calls
+# for an investigation, which the documents ask for the persons concerned (ill_treatment).
+ILL_TREATMENT_TAGS = ("force_used", "forced_statement")
+
+
+def ill_treatment(facts: Iterable[Fact]) -> tuple:
+    """The facts recording ill-treatment of the person (ILL_TREATMENT_TAGS), in the facts' order."""
+    return tuple(fact for fact in facts
+                 if fact.measure_key == "ill_treatment" or set(ILL_TREATMENT_TAGS) & set(fact.treatment))
+
+
 # Articles a fact may engage that only the lawyer can claim: whether a conviction punished an act no
 # law made an offence, whether a dismissal discriminated or barred access to public service, whether a
 # restriction of freedom or a house arrest is pleaded under freedom of movement, whether
@@ -218,7 +230,7 @@ def summary_trials(facts: Sequence[Fact]) -> dict[int, str]:
 # documents show an open point (the key of open_points.FIELDS) naming the facts concerned.
 DECIDED_BY_LAWYER: tuple[tuple[str, tuple[int, ...], Callable[[Fact], bool]], ...] = (
     ("article_15", (15,), lambda fact: fact.measure_key == "conviction"),
-    ("article_7", (7,), lambda fact: bool({"force_used", "forced_statement"} & set(fact.treatment))),
+    ("article_7", (7,), lambda fact: bool(set(ILL_TREATMENT_TAGS) & set(fact.treatment))),
     ("articles_25_26", (25, 26), lambda fact: fact.measure_key == "dismissal"),
     # Of an expulsion from study, article 25 (c), access to public service, reaches nothing (reader s9 N7).
     ("article_26", (26,), lambda fact: fact.measure_key == "expulsion"),

@@ -33,6 +33,7 @@ from .claims import (
     author_claims,
     beyond_administrative_limit,
     category_claims,
+    ill_treatment,
     lawyer_access,
 )
 from .collation import alphabetical, sort_key
@@ -307,6 +308,7 @@ class PersonView:
     court_acts: tuple[CourtAct, ...] = ()
     decided_against: bool = False
     redress: tuple[str, ...] = ()  # what the Committee is asked to have done about the decisions (redress())
+    ill_treated: tuple[EpisodeView, ...] = ()  # the facts recording ill-treatment (claims.ill_treatment)
 
 
 # The script each language's documents are written in, and the letters that, among these languages,
@@ -663,6 +665,7 @@ class _Views:
             procedures=tuple(procedure for procedure, ids in self.procedures if person.complainant_id in ids),
             other_procedures=_other_procedures(person.other_procedures),
             beyond_limit=beyond_administrative_limit(episodes),
+            ill_treated=ill_treatment(episodes),
             name_latin_recorded=bool(_latin(person.surname_latin) and _latin(person.given_name_latin)),
         )
         if public:

@@ -501,5 +501,76 @@ def test_the_complaint_asks_to_investigate_only_what_the_workbook_records_and_ca
         placement, "collective-complaint", "ru")
     beaten = loaded(workbook(episodes=[episode(measure="ill_treatment")])).case
     english = html_text(beaten, "collective-complaint", "en")
-    assert "allegations of torture and ill-treatment, and for those responsible" in english
+    assert "allegations of ill-treatment of 1 complainant, and for those responsible" in english
     assert "psychiatric institutions" not in english
+
+
+TORTURE_RAPPORTEUR = {"en": "the United Nations Special Rapporteur on torture",
+                      "ru": "Специальному докладчику ООН по вопросу о пытках",
+                      "kk": "азаптау және басқа да қатыгез, адамгершілікке жатпайтын"}
+
+
+@pytest.mark.parametrize("lang, several, one, counted", [
+    ("en", "We also ask them to call for prompt, impartial and thorough investigations into the allegations of "
+           "ill-treatment of persons Nos. {numbers} set out above, and for those responsible to be brought to justice.",
+     "We also ask them to call for a prompt, impartial and thorough investigation into the allegations of "
+     "ill-treatment of person No. {numbers} set out above",
+     "investigations into the allegations of ill-treatment of 3 complainants, and for those responsible"),
+    ("ru", "Просим также призвать к оперативному, беспристрастному и тщательному расследованию изложенных выше "
+           "утверждений о жестоком обращении с лицами № {numbers} и к привлечению виновных к ответственности.",
+     "утверждений о жестоком обращении с лицом № {numbers} и к привлечению",
+     "расследованию заявлений о жестоком обращении с 3 заявителями и к привлечению виновных к ответственности;"),
+    ("kk", "Сондай-ақ № {numbers} адамдарға қатыгез қарым-қатынас туралы жоғарыда баяндалған мәлімдемелерді жедел, "
+           "бейтарап және мұқият тергеуге және кінәлі адамдарды жауаптылыққа тартуға шақыруды сұраймыз.",
+     "Сондай-ақ № {numbers} адамға қатыгез қарым-қатынас туралы",
+     "3 шағымданушыға қатыгез қарым-қатынас туралы мәлімдемелер бойынша жедел")])
+def test_the_ill_treatment_recorded_is_to_be_investigated_for_the_people_it_concerns(workbook, lang, several, one,
+                                                                                    counted):
+    """The Special Procedures letter asks the mandate holders, the Rapporteur on torture among them, to call for an
+    investigation of the ill-treatment of the persons whose own facts record it (the measure, force used, a statement
+    forced), by number; the collective complaint counts them (subm s11). None where nothing of it is recorded."""
+    people = [person(f"C{k}", id_document=str(k)) for k in range(1, 5)]
+    episodes = [episode("C1", measure="ill_treatment"), episode("C2", treatment="force used"),
+                episode("C3", treatment="forced statement"), episode("C4", treatment="fingerprints taken")]
+    case = loaded(workbook(people=people, episodes=episodes), (lang,)).case
+    numbers = {p.complainant_id: p.number
+               for p in document_context(case, REGISTRY["special-procedures"], lang, TODAY)["people"]}
+    letter = html_text(case, "special-procedures", lang)
+    assert several.format(numbers=", ".join(str(numbers[f"C{k}"]) for k in (1, 2, 3))) in letter
+    assert TORTURE_RAPPORTEUR[lang] in letter
+    assert counted in html_text(case, "collective-complaint", lang)
+    # Force used alone: one person, and the Rapporteur on torture addressed for it.
+    case = loaded(workbook(people=people[1:2], episodes=episodes[1:2]), (lang,)).case
+    context = document_context(case, REGISTRY["special-procedures"], lang, TODAY)
+    letter = html_text(case, "special-procedures", lang)
+    assert one.format(numbers=context["people"][0].number) in letter
+    assert TORTURE_RAPPORTEUR[lang] in letter
+    # Nothing recorded of ill-treatment: no request, no Rapporteur on torture.
+    case = loaded(workbook(people=people[3:], episodes=episodes[3:]), (lang,)).case
+    letter, complaint = html_text(case, "special-procedures", lang), html_text(case, "collective-complaint", lang)
+    assert TORTURE_RAPPORTEUR[lang] not in letter
+    assert several.split("{numbers}")[0][-40:] not in letter and one.split("{numbers}")[0][-30:] not in letter
+    before, after = counted.split("3 ")
+    assert (before or after.split(" ", 1)[1]) not in complaint  # the words around the count, whatever the count
+    # A placement leaves article 7 to the lawyer: the Rapporteur on torture only once it is claimed (reader s11 S6).
+    placed = [episode("C4", measure="psychiatric_placement", penalty="30 days")]
+    case = loaded(workbook(people=people[3:], episodes=placed), (lang,)).case
+    assert TORTURE_RAPPORTEUR[lang] not in html_text(case, "special-procedures", lang)
+    case = loaded(workbook(people=[person("C4", id_document="4", articles="+7")], episodes=placed), (lang,)).case
+    assert TORTURE_RAPPORTEUR[lang] in html_text(case, "special-procedures", lang)
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 11, 21, 22, 101])
+def test_the_complaints_request_to_investigate_counts_the_complainants_ill_treated(n):
+    """«с 1 заявителем», «с 2 заявителями», «с 21 заявителем»; kk «21 шағымданушыға»."""
+    from complaints.i18n import language
+
+    one = ("to call for prompt, impartial and effective investigations into the allegations of ill-treatment of "
+           "%(num)s complainant, and for those responsible to be brought to justice;")
+    many = one.replace("complainant,", "complainants,")
+    russian = language("ru").ngettext(one, many, n) % {"num": n}
+    noun = "заявителем" if n % 10 == 1 and n % 100 != 11 else "заявителями"
+    assert f"о жестоком обращении с {n} {noun} и к привлечению" in russian
+    assert language("kk").ngettext(one, many, n) % {"num": n} == (
+        f"{n} шағымданушыға қатыгез қарым-қатынас туралы мәлімдемелер бойынша жедел, бейтарап және тиімді тергеу "
+        "жүргізуге, сондай-ақ кінәлі адамдарды жауаптылыққа тартуға шақыруды;")
