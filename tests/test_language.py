@@ -13,6 +13,8 @@ from babel.messages.pofile import read_po
 
 from complaints.i18n import EXACTLY_ONE, catalog_path, language, languages
 
+NBSP = "\u00a0"
+
 REPO = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
 TRANSLATED = ("ru", "kk")
@@ -105,7 +107,9 @@ def phrase(lang, context, singular, plural, n):
     (111, "111 заявителей", "касается 111 заявителей"),
 ])
 def test_russian_agreement_depends_on_number_and_case(n, nominative, genitive):
-    assert phrase("ru", "measure count", "%(num)s complainant", "%(num)s complainants", n) == nominative
+    # A count and its noun are one unit on a line (reader s11 B1): a no-break space between them.
+    counted = phrase("ru", "measure count", "%(num)s complainant", "%(num)s complainants", n)
+    assert counted == nominative.replace(" ", NBSP)
     assert phrase("ru", "article count", "concerns %(num)s complainant", "concerns %(num)s complainants", n) == genitive
     # One event per section of the complaint: the sentence is singular whatever the count.
     sentence = phrase("ru", None, "This event concerns %(num)s complainant",
@@ -137,7 +141,7 @@ def test_a_period_s_acts_are_new_only_after_earlier_ones_and_agree_with_their_co
 
 @pytest.mark.parametrize("n", [1, 2, 5, 21, 55, 200])
 def test_kazakh_keeps_the_singular_after_a_numeral(n):
-    assert phrase("kk", "measure count", "%(num)s complainant", "%(num)s complainants", n) == f"{n} шағымданушы"
+    assert phrase("kk", "measure count", "%(num)s complainant", "%(num)s complainants", n) == f"{n}{NBSP}шағымданушы"
 
 
 @pytest.mark.parametrize("n, expected", [(0, "0 complainants"), (1, "1 complainant"), (2, "2 complainants"),
@@ -149,7 +153,7 @@ def test_english_plural(n, expected):
 def test_large_numbers_are_grouped_by_locale():
     assert phrase("en", "measure count", "%(num)s complainant", "%(num)s complainants", 10000) == "10,000 complainants"
     assert (phrase("ru", "measure count", "%(num)s complainant", "%(num)s complainants", 10000)
-            == "10\u00a0000 заявителей")
+            == "10\u00a0000\u00a0заявителей")
 
 
 @pytest.mark.parametrize("lang, expected", [
@@ -459,10 +463,10 @@ def test_a_period_prints_what_its_two_dates_share_once():
     (101, "101 человек", "101 эпизод")])
 def test_a_provision_is_counted_in_people_and_acts(n, people, acts):
     """The Special Procedures' letter: the people a provision was invoked against, then its acts (never "cases")."""
-    assert phrase("ru", "people count", "%(num)s person", "%(num)s people", n) == people
-    assert phrase("ru", "measure count", "%(num)s act", "%(num)s acts", n) == acts
-    assert phrase("kk", "people count", "%(num)s person", "%(num)s people", n) == f"{n} адам"
-    assert phrase("kk", "measure count", "%(num)s act", "%(num)s acts", n) == f"{n} эпизод"
+    assert phrase("ru", "people count", "%(num)s person", "%(num)s people", n) == people.replace(" ", NBSP)
+    assert phrase("ru", "measure count", "%(num)s act", "%(num)s acts", n) == acts.replace(" ", NBSP)
+    assert phrase("kk", "people count", "%(num)s person", "%(num)s people", n) == f"{n}{NBSP}адам"
+    assert phrase("kk", "measure count", "%(num)s act", "%(num)s acts", n) == f"{n}{NBSP}эпизод"
 
 
 

@@ -206,6 +206,30 @@ def test_the_election_example_is_valid_and_its_brief_shows_every_figure():
         assert figure in english, figure
 
 
+def test_the_brief_keeps_each_count_with_its_noun_and_never_opens_a_line_with_a_dash():
+    """«8 / эпизодов», «2 / адам», and «…бойынша / — 19» at a line's start in the election brief (reader s11 B1, B2)."""
+    result = loaded(ELECTION, ("ru", "kk"))
+    day = result.settings.build_date
+    for lang, noun in (("ru", r"(?:человек|эпизод)"), ("kk", r"(?:адам|эпизод)")):
+        brief = REGISTRY["brief"]
+        page = DocumentHtml(brief, lang, document_context(result.case, brief, lang, day), day).html
+        items = [item for block in re.findall(r'<ul class="columns">(.*?)</ul>', page, re.S)
+                 for item in re.findall(r"<li>(.*?)</li>", block, re.S)]
+        assert items and any(re.search(r"\d\u00a0" + noun, item) for item in items), lang
+        assert not any(re.search(r"\d " + noun, item) for item in items), lang
+        assert any("\u00a0—" in item for item in items) and not any(" —" in item for item in items), lang
+
+
+def test_article_25_reads_the_same_in_every_kazakh_heading_of_the_complaint():
+    """«мемлекет істерін басқаруға» (the Constitution's wording) in the article list, «мемлекеттік істерді
+    жүргізуге» (the Covenant's) in the summary of the same complaint (reader s11 K1)."""
+    result = loaded(ELECTION, ("kk",))
+    day = result.settings.build_date
+    text = html_text(result.case, "collective-complaint", "kk", day).replace("\u2060", "")  # word joiners
+    assert "25-бап: мемлекеттік істерді жүргізуге қатысу құқығы" in text
+    assert "мемлекет істерін басқаруға" not in text
+
+
 def workbook_with_testimonies(tmp_path, rows, people):
     """A case whose workbook has a Testimonies sheet."""
     import openpyxl
