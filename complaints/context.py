@@ -140,6 +140,36 @@ RECIPIENT_NAMES = {
 }
 
 
+# The Special Procedures mandates a letter or an urgent appeal is addressed to, in this fixed order (the
+# Rapporteurs, then the Working Group), each only where the data of the persons it lists gives the mandate something
+# to act on (reader s11 U4): a fixed list said that a person convicted for a post was a defender and a protester.
+MANDATES = ("assembly", "expression", "defenders", "torture", "wgad")
+# The grounds that make a person a human rights defender (the Declaration on human rights defenders, art. 1; OHCHR
+# Fact Sheet No. 29, «What do human rights defenders do?»): observing an election is monitoring a right and reporting
+# on its breaches, assisting the families of prisoners is supporting victims of violations. Journalism is not, on
+# its own: the Fact Sheet counts a journalist a defender by what he or she reports, which the workbook does not
+# record, and the Rapporteur on expression acts for journalists.
+DEFENDER_GROUNDS = ("election_observation", "assistance_to_families")
+
+
+def mandates(counts: Counts, people: Sequence[PersonView]) -> tuple[str, ...]:
+    """The mandates (MANDATES) the recorded data of the persons a document lists engages: expression where article 19
+    is claimed for one of them, assembly and association where article 21 or 22 is; human rights defenders where one
+    was targeted for a ground of DEFENDER_GROUNDS; torture where ill-treatment is recorded (claims.ill_treatment:
+    force used or a statement forced counts) or article 7 is claimed, a placement alone leaving article 7 open
+    (reader s11 S6); the Working Group where a deprivation of liberty is recorded or someone is held."""
+    articles = {item.article for item in counts.articles}
+    measures = {item.measure for item in counts.measures}
+    engaged = {
+        "assembly": bool({21, 22} & articles),
+        "expression": 19 in articles,
+        "defenders": any(item.ground in DEFENDER_GROUNDS for item in counts.grounds),
+        "torture": any(person.ill_treated for person in people) or 7 in articles,
+        "wgad": any(person.held for person in people) or bool(measures & set(DEPRIVATION_OF_LIBERTY)),
+    }
+    return tuple(key for key in MANDATES if engaged[key])
+
+
 # Remedies that depend on an official's discretion, not on the person's right: a request that the
 # prosecutor protest a decision in force. The Human Rights Committee does not require them to be
 # exhausted (article 5(2)(b) of the Optional Protocol), so one pending does not hold a communication back.
@@ -1061,5 +1091,6 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         # The numbers of those who did not consent to be named in public: their identities are to be withheld.
         "withheld": [p.number for p in people if not p.consent_public],
         "deprivation_measures": DEPRIVATION_OF_LIBERTY,
+        "mandates": mandates(counts, people),
     }
     return common | document.context(DocumentData(case, members, people, lang, day, counts))

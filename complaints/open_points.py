@@ -114,6 +114,9 @@ FIELDS = {
     "translation": N_("open point", "a translation of the text before this mark into the language of the document"),
     # After "Why the matter is urgent:", so not its words again.
     "urgency": N_("open point", "the risk to the person's life, health or integrity that makes the matter urgent"),
+    # No mandate of MANDATES (context.mandates) is engaged by the data of the persons a Special Procedures document
+    # lists: the lawyer chooses whom to address.
+    "mandates": N_("open point", "the Special Procedures mandates to address"),
     "arbitrariness": N_("open point", "the category of arbitrary detention and the facts supporting it"),
     "remedy_date": N_("open point", "the date of the decision on the remedy"),
     "court_acts": N_("open point", "the court acts to be protested (court, date and number), or that none was "

@@ -1439,3 +1439,100 @@ def test_the_special_procedures_letter_heads_other_acts_only_when_there_are_some
     letter = DocumentHtml(REGISTRY["special-procedures"], "en",
                           document_context(loaded.case, REGISTRY["special-procedures"], "en", day), day)
     assert ("Other acts of persecution" in letter.html) is heading
+
+
+# The lines of the Special Procedures' addressees (context.MANDATES), as the letter and the urgent appeal print them.
+MANDATE_LINES = {
+    "assembly": ("the United Nations Special Rapporteur on the rights to freedom of peaceful assembly and of "
+                 "association", "Специальному докладчику ООН по вопросу о праве на свободу мирных собраний и праве "
+                 "на свободу ассоциации", "Бейбіт жиналыс және бірлесу бостандығы құқықтары жөніндегі БҰҰ-ның арнайы "
+                 "баяндамашысына"),
+    "expression": ("the United Nations Special Rapporteur on the promotion and protection of the right to freedom of "
+                   "opinion and expression", "Специальному докладчику ООН по вопросу о поощрении и защите права на "
+                   "свободу мнений и их свободное выражение", None),
+    "defenders": ("the United Nations Special Rapporteur on the situation of human rights defenders",
+                  "Специальному докладчику ООН по вопросу о положении правозащитников",
+                  "Құқық қорғаушылардың жағдайы жөніндегі БҰҰ-ның арнайы баяндамашысына"),
+    "torture": ("the United Nations Special Rapporteur on torture and other cruel, inhuman or degrading treatment or "
+                "punishment", "Специальному докладчику ООН по вопросу о пытках и других жестоких, бесчеловечных или "
+                "унижающих достоинство видах обращения и наказания", None),
+    "wgad": ("the Working Group on Arbitrary Detention", "Рабочей группе по произвольным задержаниям",
+             "Өз бетінше ұстау жөніндегі жұмыс тобына"),
+}
+SP_BODY = {"en": "Special Procedures Branch, Quick Response Desk",
+           "ru": "Сектор специальных процедур, Группа оперативного реагирования",
+           "kk": "Арнайы рәсімдер бөлімі, Жедел ден қою тобы"}
+HELD_FOR = {"measure": "pretrial_detention", "date": datetime.date(2026, 10, 1), "penalty": "2 months"}
+
+
+@pytest.mark.parametrize("episodes, urgent, letter", [
+    # A post only: the Rapporteur on expression, and the Working Group for the person held; not the Rapporteur on
+    # assembly, nor on defenders (reader s11 U4).
+    ([episode("C1", None, grounds="online post", **HELD_FOR)], ["expression", "wgad"], ["expression", "wgad"]),
+    ([episode("C1", None, grounds="protest", **HELD_FOR)], ["assembly", "wgad"], ["assembly", "wgad"]),
+    # An observer of an election is a human rights defender (context.DEFENDER_GROUNDS); a journalist is not, as such.
+    ([episode("C1", None, grounds="election observation", **HELD_FOR)], ["defenders", "wgad"], ["defenders", "wgad"]),
+    ([episode("C1", None, grounds="journalism", **HELD_FOR)], ["expression", "wgad"], ["expression", "wgad"]),
+    # The urgent appeal lists only the person still held: the other's protest is not its matter.
+    ([episode("C1", None, grounds="online post", **HELD_FOR), episode("C2", None, measure="fine", grounds="protest")],
+     ["expression", "wgad"], ["assembly", "expression", "wgad"]),
+    # No one deprived of liberty: no Working Group; ill-treatment: the Rapporteur on torture.
+    ([episode("C1", None, measure="fine", grounds="online post")], None, ["expression"]),
+    ([episode("C1", None, measure="ill_treatment", grounds="assistance to families")], None, ["defenders", "torture"]),
+    # Nothing engages a mandate: the lawyer chooses, no default list.
+    ([episode("C1", None, measure="fine")], None, []),
+])
+def test_the_special_procedures_are_addressed_by_the_data_of_the_persons_listed(tmp_path, episodes, urgent, letter):
+    people = [person("C1"), person("C2", id_document="2")]
+    loaded = load(write_workbook(tmp_path / "case.xlsx", people=people, episodes=episodes), ("en", "ru", "kk"), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    for document, keys in (("special-procedures-urgent", urgent), ("special-procedures", letter)):
+        if keys is None:
+            continue
+        for index, (lang, to) in enumerate((("en", "To: "), ("ru", "Кому: "), ("kk", ""))):
+            html = DocumentHtml(REGISTRY[document], lang, document_context(loaded.case, REGISTRY[document], lang, day),
+                                day).html
+            # (Without the word joiner the typesetting puts after a hyphen: «БҰҰ-ның».)
+            lines = [flat(p.text_content()).replace("\u2060", "")
+                     for p in lxml_html.document_fromstring(html).find_class("addressee")]
+            shown = lines[:lines.index(SP_BODY[lang])]
+            if not keys:
+                assert shown == [to + {"en": "[to complete: the Special Procedures mandates to address]",
+                                       "ru": "[требуется указать: мандаты специальных процедур, которым адресуется "
+                                             "обращение]",
+                                       "kk": "[толтыру қажет: өтініш жолданатын арнайы рәсімдер мандаттары]"}[lang]]
+                continue
+            assert len(shown) == len(keys), (document, lang, shown)
+            assert shown[0].startswith(to) and shown[0] != to, (document, lang, shown)
+            for line, key in zip([shown[0][len(to):]] + shown[1:], keys, strict=True):
+                expected = MANDATE_LINES[key][index]
+                assert expected is None or line == expected, (document, lang, line)
+
+
+@pytest.mark.parametrize("episodes, en, ru, kk", [
+    ([episode("C1", None, grounds="online post", **HELD_FOR)],
+     "We ask the Special Rapporteur and the Working Group on Arbitrary Detention to send a joint communication",
+     "Просим специального докладчика и Рабочую группу по произвольным задержаниям направить правительству совместное "
+     "сообщение", "Арнайы баяндамашы мен Өз бетінше ұстау жөніндегі жұмыс тобынан Үкіметке бірлескен хабарлама"),
+    ([episode("C1", None, grounds="online post", **HELD_FOR), episode("C2", None, measure="fine", grounds="protest")],
+     "We ask the Special Rapporteurs and the Working Group on Arbitrary Detention to send a joint communication",
+     "Просим специальных докладчиков и Рабочую группу по произвольным задержаниям направить правительству "
+     "совместное сообщение", "Арнайы баяндамашылар мен Өз бетінше ұстау жөніндегі жұмыс тобынан Үкіметке бірлескен"),
+    ([episode("C1", None, measure="pretrial_detention", date=datetime.date(2026, 10, 1), penalty="2 months")],
+     "We ask the Working Group on Arbitrary Detention to send a communication to the Government",
+     "Просим Рабочую группу по произвольным задержаниям направить правительству сообщение",
+     "Өз бетінше ұстау жөніндегі жұмыс тобынан Үкіметке хабарлама жолдауды"),
+    ([episode("C1", None, measure="fine", grounds="online post")],
+     "We ask the Special Rapporteur to send a communication to the Government",
+     "Просим специального докладчика направить правительству сообщение",
+     "Арнайы баяндамашыдан Үкіметке хабарлама жолдауды"),
+])
+def test_the_letter_asks_the_bodies_it_addresses_in_their_number(tmp_path, episodes, en, ru, kk):
+    people = [person("C1"), person("C2", id_document="2")]
+    loaded = load(write_workbook(tmp_path / "case.xlsx", people=people, episodes=episodes), ("en", "ru", "kk"), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    for lang, expected in (("en", en), ("ru", ru), ("kk", kk)):
+        html = DocumentHtml(REGISTRY["special-procedures"], lang,
+                            document_context(loaded.case, REGISTRY["special-procedures"], lang, day), day).html
+        summary = flat(lxml_html.document_fromstring(html).xpath("//h2/following-sibling::p[1]")[0].text_content())
+        assert expected in summary, (lang, summary)

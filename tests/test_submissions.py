@@ -75,9 +75,10 @@ def test_each_submission_asks_to_withhold_the_identity_of_whoever_did_not_consen
         two_people, "en/wgad-questionnaire/C1.pdf")
     assert f"Person No. 2 did not consent to be named in public. We ask that this person's {request}" in \
         built_text(two_people, "en/special-procedures.pdf")
-    # C1 is held at the letter's date (an arrest without an end date): the Working Group is asked too, and release.
+    # C1 is held at the letter's date (an arrest without an end date): the Working Group is asked, and release. No
+    # ground or provision is recorded, no article of the Rapporteurs' mandates claimed: the Working Group alone.
     letter = built_text(two_people, "en/special-procedures.pdf")
-    assert "We ask the Special Rapporteurs and the Working Group on Arbitrary Detention to send a joint" in letter
+    assert "We ask the Working Group on Arbitrary Detention to send a communication to the Government" in letter
     assert ("We also ask them to call for the immediate release of person No. 1, still deprived of liberty at the "
             "date of this letter.") in letter
     # The Working Group's table says how long: here an arrest without an end date, still held.
