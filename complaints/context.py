@@ -117,6 +117,8 @@ class EpisodeView:
 # The measures a decision imposes (a penalty, a charge, a measure of restraint, a placement, a dismissal):
 # what a communication may ask to have quashed.
 DECISIONS = (*CHARGES, "psychiatric_placement", "confiscation", "dismissal", "expulsion")
+# The acts of the police and the security services, not decisions: what a complaint to a prosecutor is filed against.
+COMPLAINED_ACTS = ("detention", "interrogation", "search", "surveillance", "threats", "ill_treatment")
 # The measures whose label names a kind of act rather than the act: what the description tells is the act.
 CATEGORY_MEASURES = ("ill_treatment", "dismissal", "expulsion", "other")
 
@@ -656,6 +658,7 @@ class _Views:
             views[index] = replace(told, with_verdict=True)
         episodes = tuple(views)
         acts, appealed = self.court_acts(member, episodes)
+        complained = self.acts_complained_of(member)
         claims, undecided = author_claims(episodes, person.articles)
         latin = self.lang.code not in ("ru", "kk")
         view = PersonView(
@@ -677,7 +680,7 @@ class _Views:
                            petition=not r.action or r.action in PETITIONS,
                            discretionary=r.action in DISCRETIONARY_REMEDIES,
                            court=r.action in COURT_REMEDIES or _to_a_court(r.authorities, r.authority),
-                           against=appealed.get(r.row, ""))
+                           against=appealed.get(r.row, "") or complained.get(r.row, ""))
                 for r in member.remedies
             ),
             articles=tuple(int(claim.key) for claim in claims),
@@ -805,6 +808,27 @@ class _Views:
         return (tuple(act for _, act in sorted(placed, key=lambda item: item[0])),
                 {row: self.act_appealed(day, *appealed[day], petition=row in petitions)
                  for row, day in filed_against.items()})
+
+    def acts_complained_of(self, member: Member) -> dict[int, str]:
+        """The acts each complaint not to a court (to a prosecutor) was filed against, by the remedy's row (reader
+        s11 Q8): those of COMPLAINED_ACTS of the latest day on or before its filing, as an appeal finds its act
+        (_filed_against): «(жалоба) на действия 17 сентября 2018 года (задержание)», kk «2018 жылғы 17
+        қыркүйектегі әрекеттерге (ұстау)». None recorded before it: none named."""
+        by_day: dict[datetime.date, list[str]] = {}
+        for episode in member.episodes:
+            if episode.measure in COMPLAINED_ACTS and episode.date:
+                by_day.setdefault(episode.date, []).append(episode.measure)
+        days = sorted(by_day)
+        found = {}
+        for remedy in member.remedies:
+            if remedy.action != "complaint" or not remedy.date or _to_a_court(remedy.authorities, remedy.authority):
+                continue
+            filed = remedy.date
+            if day := max((day for day in days if _filed_against(filed, day, days)), default=None):
+                measures = ", ".join(dict.fromkeys(measure_label(self.lang, measure) for measure in by_day[day]))
+                found[remedy.row] = self.lang.pgettext("act complained of", "the acts of %(date)s (%(measures)s)") % {
+                    "date": self.lang.reference_date(day), "measures": measures}
+        return found
 
     def act_appealed(self, day: datetime.date, verdict: bool, group: list[tuple[Episode, EpisodeView]],
                      petition: bool) -> str:

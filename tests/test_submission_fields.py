@@ -1429,6 +1429,38 @@ def test_a_petition_for_review_names_the_act_to_be_reviewed_in_its_own_case(tmp_
     assert line in flat(lxml_html.document_fromstring(page.html).text_content()).replace("\u2060", "")
 
 
+@pytest.mark.parametrize("lang, named, alone", [
+    ("en", "21 September 2018 — complaint (Prosecutor General's Office of the Republic of Kazakhstan) against the acts "
+           "of 17 September 2018 (detention, torture or ill-treatment): ",
+     "1 May 2018 — complaint (Prosecutor General's Office of the Republic of Kazakhstan): "),
+    ("ru", "21 сентября 2018 года — жалоба (Генеральная прокуратура Республики Казахстан) на действия 17 сентября 2018 "
+           "года (задержание, пытки или жестокое обращение): ",
+     "1 мая 2018 года — жалоба (Генеральная прокуратура Республики Казахстан): "),
+    ("kk", "2018 жылғы 21 қыркүйек — 2018 жылғы 17 қыркүйектегі әрекеттерге (ұстау, азаптау немесе қатыгез қарым-"
+           "қатынас) шағым (Қазақстан Республикасының Бас прокуратурасы): ",
+     "2018 жылғы 1 мамыр — шағым (Қазақстан Республикасының Бас прокуратурасы): ")])
+def test_a_complaint_to_a_prosecutor_names_the_acts_it_was_filed_against(tmp_path, lang, named, alone):
+    """«жалоба (Прокуратура …): нарушений не выявлено» named nothing while the appeals name their act (reader s11
+    Q8): the acts of the police of the latest day before it (the court's arrest of the next day is no such act); a
+    complaint filed before any act names none."""
+    episodes = [episode("C1", measure="detention", date=datetime.date(2018, 9, 17)),
+                episode("C1", measure="ill_treatment", date=datetime.date(2018, 9, 17)),
+                episode("C1", measure="administrative_arrest", legal_basis="CAO 488", penalty="10 days",
+                        authority=COURT, date=datetime.date(2018, 9, 18))]
+    remedies = [(datetime.date(2018, 9, 21), "Prosecutor General's Office", "complaint", "no violation found",
+                 datetime.date(2018, 10, 21)),
+                (datetime.date(2018, 5, 1), "Prosecutor General's Office", "complaint", None, None)]
+    path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
+    add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", *row] for row in remedies])
+    loaded = load(path, (lang,), TODAY)
+    day = build_date(loaded.settings, TODAY)
+    for document in ("hrc", "special-procedures", "wgad-questionnaire"):
+        context = document_context(loaded.case, REGISTRY[document], lang, day)
+        page = DocumentHtml(REGISTRY[document], lang, context | {"author": context["people"][0]}, day)
+        body = flat(lxml_html.document_fromstring(page.html).text_content()).replace("\u2060", "")
+        assert named in body and alone in body, (document, body)
+
+
 @pytest.mark.parametrize("event_id, heading", [("rally", False), (None, True)])
 def test_the_special_procedures_letter_heads_other_acts_only_when_there_are_some(tmp_path, event_id, heading):
     """The heading «Other acts of persecution» stood over an empty list in every letter (subm s10)."""
