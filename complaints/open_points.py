@@ -128,6 +128,9 @@ FIELDS = {
                             "must name no one who has not agreed to be named): yes or no in the public column of "
                             "the Attachments sheet"),
     "power_of_attorney": N_("open point", "a scan of the signed power of attorney, to be annexed (Attachments sheet)"),
+    # Asked once above a list of several complainants whose scans are missing (reader s11 D1).
+    "powers_of_attorney": N_("open point", "scans of the signed powers of attorney, to be annexed (Attachments "
+                             "sheet)"),
     "interim_measures": N_("open point", "whether to ask the Committee for interim measures under its rules of "
                            "procedure while the author is held (case.toml: interim_measures.<id>.request = true or "
                            "false)"),

@@ -62,7 +62,11 @@ def test_the_summary_lists_exactly_the_markers_each_document_prints(example_buil
         text = flat(docx_text(path))
         points = example_build.open_points.get(relative.with_suffix("").as_posix(), ())
         printed = set(re.findall(r"\[to complete: ([^\]]+)\]", text))
-        assert printed == {field_label(language("en"), point.field, point.complainant_id) for point in points}, relative
+        # The domestic list asks for several scans once above it (powers_of_attorney); its rows, each listed in
+        # the summary under power_of_attorney, print the bare marker.
+        asked_once = any(point.field == "powers_of_attorney" for point in points)
+        assert printed == {field_label(language("en"), point.field, point.complainant_id) for point in points
+                           if not (asked_once and point.field == "power_of_attorney")}, relative
         listed += len(points)
     assert listed
 

@@ -1219,13 +1219,17 @@ def test_the_domestic_list_asks_for_the_powers_of_attorney_it_lacks_in_agreement
         return flat(lxml_html.fragment_fromstring(str(listing.complainants(people)), create_parent="div")
                     .find("p").text_content())
 
-    assert question("ru").startswith(russian)
+    # The question after the head is in the head's number too (reader s11 D1).
+    assert question("ru").startswith(russian + (" [требуется указать: файл со скан-копией подписанной доверенности"
+                                                if count == 1 else " [требуется указать: файлы со скан-копиями"))
     english = question("en")
-    assert english.startswith("Power of attorney of the complainant marked in the list:" if count == 1
-                              else f"Powers of attorney of {count} complainants marked in the list:")
+    assert english.startswith("Power of attorney of the complainant marked in the list: [to complete: a scan"
+                              if count == 1 else
+                              f"Powers of attorney of {count} complainants marked in the list: [to complete: scans")
     kazakh = question("kk")
-    assert kazakh.startswith("Тізімде белгіленген шағымданушының сенімхаты:" if count == 1
-                             else f"Тізімде белгіленген {count} шағымданушының сенімхаттары:")
+    assert kazakh.startswith("Тізімде белгіленген шағымданушының сенімхаты: [толтыру қажет: қол қойылған сенімхаттың"
+                             if count == 1 else f"Тізімде белгіленген {count} шағымданушының сенімхаттары: [толтыру "
+                             "қажет: қол қойылған сенімхаттардың")
 
 
 def test_the_domestic_complaint_asks_for_a_power_of_attorney_it_does_not_annex(tmp_path):
@@ -1235,9 +1239,9 @@ def test_the_domestic_complaint_asks_for_a_power_of_attorney_it_does_not_annex(t
     # Asked once above the list; the row holds the bare marker (reader s9: a full marker in every row of a narrow
     # column made the list four pages long).
     listing = text(result, "en/domestic-complaint.pdf").split("List of complainants")[1]
-    assert listing.count("[to complete: a scan of the signed power of attorney") == 1
-    assert listing.index("Powers of attorney of 2 complainants marked in the list: [to complete: a scan of the signed "
-                         "power of attorney") < listing.index("2 June 2018 [to complete]")
+    assert listing.count("[to complete: scans of the signed powers of attorney") == 1
+    assert listing.index("Powers of attorney of 2 complainants marked in the list: [to complete: scans of the signed "
+                         "powers of attorney") < listing.index("2 June 2018 [to complete]")
     result, fields = protests(tmp_path, fined, attachments=[("power_of_attorney", "annexes/C1-poa.pdf",
                                                              datetime.date(2018, 6, 2), None)])
     assert "power_of_attorney" not in fields
