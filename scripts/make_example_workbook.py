@@ -745,7 +745,7 @@ DESCRIPTIONS = {
         'Меру пресечения избрал следственный судья.',
         'Тергеу судьясы бұлтартпау шарасы ретінде күзетпен ұстауды таңдады.'),
     'Restriction of freedom with a ban on public activity.': (
-        'Назначено с запретом заниматься общественной деятельностью.',
+        'Ограничение свободы назначено с запретом заниматься общественной деятельностью.',
         'Қоғамдық қызметке тыйым салына отырып, бас бостандығы шектелді.'),
     # Since 2015 the Criminal Code's institutions are graded by security, not by regime.
     'Serving the sentence in a medium-security institution.': (
