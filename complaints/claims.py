@@ -215,10 +215,14 @@ def summary_trials(facts: Sequence[Fact]) -> dict[int, str]:
 ILL_TREATMENT_TAGS = ("force_used", "forced_statement")
 
 
-def ill_treatment(facts: Iterable[Fact]) -> tuple:
-    """The facts recording ill-treatment of the person (ILL_TREATMENT_TAGS), in the facts' order."""
+def ill_treatment(facts: Iterable[Fact], claimed: Iterable[int] = ()) -> tuple:
+    """The facts recording ill-treatment of the person (ILL_TREATMENT_TAGS), in the facts' order; and a psychiatric
+    placement where article 7 is among the articles `claimed` for the person (the lawyer decided it was ill-treatment:
+    alone, it leaves article 7 open)."""
+    placement = 7 in set(claimed)
     return tuple(fact for fact in facts
-                 if fact.measure_key == "ill_treatment" or set(ILL_TREATMENT_TAGS) & set(fact.treatment))
+                 if fact.measure_key == "ill_treatment" or set(ILL_TREATMENT_TAGS) & set(fact.treatment)
+                 or (placement and fact.measure_key == "psychiatric_placement"))
 
 
 # Articles a fact may engage that only the lawyer can claim: whether a conviction punished an act no

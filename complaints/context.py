@@ -27,6 +27,7 @@ from .bodies import bodies
 from .case import Case, Member
 from .claims import (
     CHARGES,
+    ILL_TREATMENT_TAGS,
     Claim,
     Undecided,
     article_changes,
@@ -698,7 +699,7 @@ class _Views:
             procedures=tuple(procedure for procedure, ids in self.procedures if person.complainant_id in ids),
             other_procedures=_other_procedures(person.other_procedures),
             beyond_limit=beyond_administrative_limit(episodes),
-            ill_treated=ill_treatment(episodes),
+            ill_treated=ill_treatment(episodes, (int(claim.key) for claim in claims)),
             name_latin_recorded=bool(_latin(person.surname_latin) and _latin(person.given_name_latin)),
         )
         if public:
@@ -1116,5 +1117,6 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
         "withheld": [p.number for p in people if not p.consent_public],
         "deprivation_measures": DEPRIVATION_OF_LIBERTY,
         "mandates": mandates(counts, people),
+        "ill_treatment_tags": ILL_TREATMENT_TAGS,
     }
     return common | document.context(DocumentData(case, members, people, lang, day, counts))

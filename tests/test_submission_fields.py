@@ -1085,11 +1085,61 @@ def test_a_decision_with_no_court_act_recorded_is_an_open_point_and_none_asks_no
     assert "call for an inquiry and for the responsibility the law provides." in complaint
 
 
+@pytest.mark.parametrize("lang, request_text, heading, beaten, forced, placed", [
+    ("en", "to register the reports of torture and ill-treatment of the complainants, given for each of them after the "
+           "list of complainants, in the Unified Register of Pre-trial Investigations and to open a pre-trial "
+           "investigation (article 146 of the Criminal Code);",
+     "Torture and ill-treatment to be investigated", "16 June 2018 (torture or ill-treatment)",
+     "10 May 2018 (detention: physical force used)", "(placement in a psychiatric institution)"),
+    ("ru", "зарегистрировать заявления о применении пыток и жестокого обращения к заявителям, указанные для каждого из "
+           "них после списка заявителей, в Едином реестре досудебных расследований и начать досудебное расследование "
+           "(статья 146 Уголовного кодекса Республики Казахстан);",
+     "Пытки и жестокое обращение, о расследовании которых просим", "16 июня 2018 года (пытки или жестокое обращение)",
+     "10 мая 2018 года (задержание: применена физическая сила)", "(помещение в психиатрическое учреждение)"),
+    ("kk", "шағымданушыларға қатысты азаптау және қатыгез қарым-қатынас туралы арыздарды (әрқайсысы бойынша "
+           "шағымданушылар тізімінен кейін көрсетілген) Сотқа дейінгі тергеп-тексерулердің бірыңғай тізілімінде "
+           "тіркеп, сотқа дейінгі тергеп-тексеру бастауды (Қазақстан Республикасы Қылмыстық кодексінің 146-бабы);",
+     "Тергеу сұралған азаптау және қатыгез қарым-қатынас", "2018 жылғы 16 маусым (азаптау немесе қатыгез",
+     "2018 жылғы 10 мамыр (ұстау: дене күші қолданылды)", "(психиатриялық мекемеге орналастыру)")])
+def test_the_prosecutor_general_is_asked_to_investigate_the_ill_treatment_of_each_complainant_by_date(
+        tmp_path, lang, request_text, heading, beaten, forced, placed):
+    """The domestic complaint asks the reports of torture and ill-treatment registered and investigated: it names whose
+    and when, after the list (subm s11): the measure, a detention where force was used or a statement forced, and a
+    placement the lawyer claims under article 7. Not a plain detention, nor a placement alone (article 7 open)."""
+    people = [person(f"C{k}", id_document=str(k), given_name=name, given_name_latin=latin,
+                     articles="+7" if k == 4 else None)
+              for k, (name, latin) in enumerate((("Айгерим", "AIGERIM"), ("Дана", "DANA"), ("Сауле", "SAULE"),
+                                                 ("Асель", "ASEL"), ("Жанар", "ZHANAR")), start=1)]
+    episodes = [episode("C1", None, "ill_treatment", date=datetime.date(2018, 6, 16)),
+                episode("C2", treatment="force used"), episode("C3", treatment="fingerprints taken"),
+                episode("C4", None, "psychiatric_placement", penalty="30 days"),
+                episode("C5", None, "psychiatric_placement", penalty="30 days")]
+
+    def complaint(people, episodes):
+        loaded = load(write_workbook(tmp_path / "case.xlsx", people=people, episodes=episodes), (lang,), TODAY)
+        day = build_date(loaded.settings, TODAY)
+        context = document_context(loaded.case, REGISTRY["domestic-complaint"], lang, day)
+        page = DocumentHtml(REGISTRY["domestic-complaint"], lang, context, day)
+        return flat(lxml_html.document_fromstring(page.html).text_content()).replace("\u2060", ""), context["people"]
+
+    body, shown = complaint(people, episodes)
+    assert request_text in body
+    listed = body.split(heading)[1]
+    by_id = {p.complainant_id: p for p in shown}
+    assert f"{by_id['C1'].number}, {by_id['C1'].name}: {beaten}" in listed
+    assert f"{by_id['C2'].number}, {by_id['C2'].name}: {forced}" in listed
+    assert f"{by_id['C4'].name}: " in listed and placed in listed
+    assert by_id["C3"].name not in listed and by_id["C5"].name not in listed
+    body, _ = complaint(people[2:3] + people[4:], episodes[2:3] + episodes[4:])
+    assert request_text[:40] not in body and heading not in body
+
+
 def test_the_torture_request_registers_the_reports_in_the_unified_register(tmp_path):
     result, _ = protests(tmp_path, [episode("C1", measure="ill_treatment", description="Beaten at the station.")],
                          langs=("en", "ru", "kk"))
-    assert ("to register the reports of torture and ill-treatment in the Unified Register of Pre-trial "
-            "Investigations and to open a pre-trial investigation") in text(result, "en/domestic-complaint.pdf")
+    assert ("to register the reports of torture and ill-treatment of the complainants, given for each of them after "
+            "the list of complainants, in the Unified Register of Pre-trial Investigations and to open a pre-trial "
+            "investigation") in text(result, "en/domestic-complaint.pdf")
     assert "в Едином реестре досудебных расследований и начать досудебное расследование" in text(
         result, "ru/domestic-complaint.pdf")
     assert "тексерулердің бірыңғай тізілімінде тіркеп, сотқа дейінгі" in text(
