@@ -151,6 +151,7 @@ FIELDS = {
     "organisation": N_("open point", "name of the submitting organisation"),
     "organisation_address": N_("open point", "address of the submitting organisation"),
     "organisation_email": N_("open point", "e-mail of the submitting organisation"),
+    "contact_person": N_("open point", "contact person of the submitting organisation"),
 }
 
 CSS_CLASS = "open-point"

@@ -41,6 +41,34 @@ def text(result, relative):
     return flat(pdf_text(result.output / relative))
 
 
+ORGANISATION = {"organisation", "organisation_address", "contact_person", "organisation_email"}
+ORGANISATION_TOML = """[organisation]
+email = "cases@example.org"
+[organisation.name]
+en = "the Initiative"
+[organisation.address]
+en = "1 Street, Town"
+[organisation.contact_person]
+en = "A. Person"
+"""
+
+
+def test_the_submitter_s_contacts_the_bodies_ask_for_are_open_points_where_case_toml_lacks_them(tmp_path):
+    """«Адрес —», «Контактное лицо —» in the election case's SP letter and questionnaires (reader s11 G1): the
+    forms ask how to reach the submitter, so a missing contact is asked, and a final build refuses it."""
+    documents = ["hrc", "wgad-questionnaire", "special-procedures"]
+    (tmp_path / "bare").mkdir()
+    (tmp_path / "filled").mkdir()
+    bare = build_one(tmp_path / "bare", documents)
+    for key in ("en/hrc/C1", "en/wgad-questionnaire/C1", "en/special-procedures"):
+        assert {point.field for point in bare.open_points[key]} >= ORGANISATION, key
+    assert "[to complete: contact person of the submitting organisation]" in text(bare, "en/hrc/C1.pdf")
+    filled = build_one(tmp_path / "filled", documents, case_toml=ORGANISATION_TOML)
+    for key in ("en/hrc/C1", "en/wgad-questionnaire/C1", "en/special-procedures"):
+        assert not ORGANISATION & {point.field for point in filled.open_points[key]}, key
+    assert "A. Person" in text(filled, "en/hrc/C1.pdf")
+
+
 @pytest.mark.parametrize("lang, nationality, birthplace", [("en", "Kazakhstan", "Shymkent"),
                                                           ("ru", "Казахстан", "Шымкент"),
                                                           ("kk", "Қазақстан", "Шымкент")])
