@@ -91,9 +91,11 @@ FIELDS = {
                             "they were directed at the person's life or physical or mental integrity, and on which "
                             "facts"),
     # A threat is listed under the freedom it targets by the ground recorded for it (claims.unlinked_threats).
+    # Every ground claims.ARTICLES_BY_GROUND links to a right, the elections' too (reader s11 H5).
     "threats_right": N_("open point", "which right the threats interfered with, by the ground the person was "
                         "targeted for (the Episodes column grounds: a protest engages article 21, an online post "
-                        "article 19, membership of an association article 22)"),
+                        "article 19, membership of an association article 22, campaigning articles 19 and 25, "
+                        "election observation article 25)"),
     "article_17_seizure": N_("open point", "whether article 17 (privacy and correspondence) is claimed for the "
                              "seizure: whether means of communication, correspondence or personal records were "
                              "seized, and on which facts"),

@@ -482,12 +482,18 @@ def test_a_threat_is_listed_under_the_freedom_its_ground_names_and_else_the_lawy
                                "парағының grounds бағаны: наразылық — 21-бап")):
         communication = rendered(path, "hrc", lang, member="C1")
         assert asked in words(communication).replace("\u2060", "")
+        # The elections' grounds too (reader s11 H5): article 25 is among the rights the point offers.
+        assert {"en": "campaigning articles 19 and 25, election observation article 25)]",
+                "ru": "агитация — статьи 19 и 25, наблюдение за выборами — статья 25)]",
+                "kk": "үгіт — 19 және 25-баптар, сайлауды бақылау — 25-бап)]"}[lang] in words(communication).replace(
+            "\u2060", "")
         assert "threats_right" in {p.field for p in communication.open_points}
     # Asked of a person who claims article 21 on the detention: never «other» complainants.
     path = write_workbook(tmp_path / "cc.xlsx", people=[person("C1")], episodes=episodes)
     complaint = words(rendered(path, "collective-complaint"))
     assert "Article 21: the right of peaceful assembly (concerns 1 complainant)" in complaint
-    assert "association article 22)] (concerns 1 complainant)" in complaint
+    assert ("association article 22, campaigning articles 19 and 25, election observation article 25)] (concerns 1 "
+            "complainant)") in complaint
     episodes[1] |= {"grounds": "protest"}
     path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
     communication = rendered(path, "hrc", member="C1")
