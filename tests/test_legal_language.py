@@ -226,13 +226,17 @@ def test_the_questionnaire_tells_each_deprivation_once_and_the_hrc_facts_follow_
     assert facts.index("Other acts of persecution") < facts.index("Flat searched.")
 
 
-def _document_text(case, document: str, lang: str) -> str:
+def _document_text(case, document: str, lang: str, author: str | None = None) -> str:
+    """The document's text; of one author's, where the document is one per author."""
     import re
 
     from complaints.context import document_context
     from complaints.render import DocumentHtml
 
-    html = DocumentHtml(REGISTRY[document], lang, document_context(case, REGISTRY[document], lang, TODAY), TODAY).html
+    context = document_context(case, REGISTRY[document], lang, TODAY)
+    if author:
+        context = context | {"author": next(p for p in context["people"] if p.complainant_id == author)}
+    html = DocumentHtml(REGISTRY[document], lang, context, TODAY).html
     # (The word joiner that keeps a Kazakh ending on its line is invisible: the text is read without it.)
     return " ".join(re.sub(r"<[^>]+>", " ", html.replace("\u2060", "")).split())
 
@@ -386,6 +390,22 @@ def test_a_verdict_and_the_restriction_of_freedom_it_imposed_are_one_fact(tmp_pa
         assert (in_force in facts) == entered, (lang, facts)
         # One item: the sentence has none of its own.
         assert facts.count("Aigerim Ospanova:" if lang == "en" else "Оспанова Айгерим:") == 1, (lang, facts)
+        # The communication sent with the letter tells it alike, one item (reader s11 F7b); its untranslated
+        # descriptions are asked to be translated there, a body's language.
+        communication = _document_text(case, "hrc", lang, "C1")
+        act, penalty = verdict.split(". ")[0], {"en": "restriction of freedom for 1 year",
+                                                "ru": "ограничение свободы сроком на 1 год",
+                                                "kk": "1 жыл мерзімге бас бостандығын шектеу"}[lang]
+        assert act in communication and communication.count(penalty) == 1, (lang, communication)
+    # And the questionnaire of a person held before the trial, among the other acts.
+    held = episode("C1", measure="pretrial_detention", date=datetime.date(2018, 6, 1), legal_basis="CC 405(2)",
+                   end_date=datetime.date(2018, 9, 20))
+    path = write_workbook(tmp_path / "held.xlsx", people=[person("C1", poa_scope="publish, represent")],
+                          episodes=[held, *sentence])
+    case = load(path, ("en",), TODAY).case
+    questionnaire = _document_text(case, "wgad-questionnaire", "en", "C1")
+    assert told["en"][0] + told["en"][2] in questionnaire
+    assert questionnaire.count("restriction of freedom for 1 year") == 1
 
 
 def test_an_imprisonment_serving_a_conviction_states_the_sentence_once(tmp_path):
