@@ -78,6 +78,7 @@ class EpisodeView:
     reasons_given: str = ""
     lawyer_access: str = ""  # yes | no | unknown, or empty when not recorded (claims.lawyer_access)
     ground: str = ""  # what the person was targeted for (a GROUNDS key), or empty
+    ground_label: str = ""  # that ground in the document's language
     warrant: str = ""  # yes | no | unknown, or empty when not recorded
     end_date: str = ""  # empty: still lasting, or ended with no end recorded (see `held`)
     # A deprivation of liberty on the document's date (stock.held_on): True held, False not, None not
@@ -592,6 +593,7 @@ class _Views:
                                     self.to_send),
             lawyer_access=lawyer_access(episode.lawyer_access, episode.treatment),
             ground=episode.grounds or "",
+            ground_label=ground_label(self.lang, episode.grounds) if episode.grounds else "",
             warrant=episode.warrant or "",
             end_date=self.date(episode.end_date),
             held=held_on(episode, self.day) if episode.measure in DEPRIVATION_OF_LIBERTY else False,

@@ -340,6 +340,27 @@ def test_the_communication_leaves_article_15_and_articles_25_26_to_the_lawyer(tm
     assert "Article 25" not in text
 
 
+def test_a_deprivation_with_no_description_is_told_with_its_recorded_ground_and_event(tmp_path):
+    """«3 декабря 2023 года: задержание.» under an argued article 25 (reader s11 Q9): the questionnaire, whose
+    categories cite the facts it sets out, says what the workbook records of why and where; nothing it does not."""
+    observed = write_workbook(tmp_path / "observer.xlsx", people=[person("C1", poa_scope="represent")],
+                              episodes=[episode("C1", measure="detention", grounds="election observation")])
+    for lang, told in (("en", "10 May 2018: detention. Targeted for: election observation. Event: The rally rally."),
+                       ("ru", "10 мая 2018 года: задержание. Основание преследования: наблюдение за выборами. "
+                              "Событие: Митинг rally."),
+                       ("kk", "2018 жылғы 10 мамыр: ұстау. Қудалау негізі: сайлауды бақылау. Оқиға: Rally жиыны.")):
+        assert told in words(rendered(observed, "wgad-questionnaire", lang, member="C1")), lang
+    bare = write_workbook(tmp_path / "bare.xlsx", people=[person("C1", poa_scope="represent")],
+                          episodes=[episode("C1", None, measure="detention")])
+    text = words(rendered(bare, "wgad-questionnaire", member="C1"))
+    assert "10 May 2018: detention." in text and "Targeted for" not in text and "Event:" not in text
+    described = write_workbook(tmp_path / "described.xlsx", people=[person("C1", poa_scope="represent")],
+                               episodes=[episode("C1", measure="detention", grounds="election observation",
+                                                 description_en="Held at the polling station.")])
+    text = words(rendered(described, "wgad-questionnaire", member="C1"))
+    assert "Held at the polling station." in text and "Targeted for" not in text
+
+
 def test_category_ii_names_only_the_rights_the_record_shows_were_exercised(tmp_path):
     episodes = [episode("C1", measure="administrative_arrest", legal_basis="CAO 488")]
     path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
