@@ -209,20 +209,22 @@ def summary_trials(facts: Sequence[Fact]) -> dict[int, str]:
     return found
 
 
-# The ill-treatment the intake records: the measure, or force used against the person or a statement they were made to
-# sign while held (the `treatment` tags; article 7 for these is the lawyer's to claim, DECIDED_BY_LAWYER). Each calls
-# for an investigation, which the documents ask for the persons concerned (ill_treatment).
+# What the intake records of the person's treatment that may be ill-treatment: force used against them or a statement
+# they were made to sign while held (the `treatment` tags). Article 7 for these is the lawyer's to claim
+# (DECIDED_BY_LAWYER): until then they are no ill-treatment the documents may name (ill_treatment).
 ILL_TREATMENT_TAGS = ("force_used", "forced_statement")
 
 
 def ill_treatment(facts: Iterable[Fact], claimed: Iterable[int] = ()) -> tuple:
-    """The facts recording ill-treatment of the person (ILL_TREATMENT_TAGS), in the facts' order; and a psychiatric
-    placement where article 7 is among the articles `claimed` for the person (the lawyer decided it was ill-treatment:
-    alone, it leaves article 7 open)."""
-    placement = 7 in set(claimed)
+    """The facts recording ill-treatment of the person, in the facts' order: the measure; and force used, a statement
+    forced (ILL_TREATMENT_TAGS) or a psychiatric placement only where article 7 is among the articles `claimed` for the
+    person, the lawyer having decided they were ill-treatment (reader s11 N11-1: the documents asked to investigate the
+    «ill-treatment» of people for whom article 7 was still an open point)."""
+    decided = 7 in set(claimed)
     return tuple(fact for fact in facts
-                 if fact.measure_key == "ill_treatment" or set(ILL_TREATMENT_TAGS) & set(fact.treatment)
-                 or (placement and fact.measure_key == "psychiatric_placement"))
+                 if fact.measure_key == "ill_treatment"
+                 or (decided and (bool(set(ILL_TREATMENT_TAGS) & set(fact.treatment))
+                                  or fact.measure_key == "psychiatric_placement")))
 
 
 # Articles a fact may engage that only the lawyer can claim: whether a conviction punished an act no

@@ -160,8 +160,9 @@ def mandates(counts: Counts, people: Sequence[PersonView]) -> tuple[str, ...]:
     """The mandates (MANDATES) the recorded data of the persons a document lists engages: expression where article 19
     is claimed for one of them, assembly and association where article 21 or 22 is; human rights defenders where one
     was targeted for a ground of DEFENDER_GROUNDS; torture where ill-treatment is recorded (claims.ill_treatment:
-    force used or a statement forced counts) or article 7 is claimed, a placement alone leaving article 7 open
-    (reader s11 S6); the Working Group where a deprivation of liberty is recorded or someone is held."""
+    force used or a statement forced only once article 7 is claimed) or article 7 is claimed, a placement alone
+    leaving article 7 open (reader s11 S6); the Working Group where a deprivation of liberty is recorded or someone
+    is held."""
     articles = {item.article for item in counts.articles}
     measures = {item.measure for item in counts.measures}
     engaged = {

@@ -551,9 +551,10 @@ TORTURE_RAPPORTEUR = {"en": "the United Nations Special Rapporteur on torture",
 def test_the_ill_treatment_recorded_is_to_be_investigated_for_the_people_it_concerns(workbook, lang, several, one,
                                                                                     counted):
     """The Special Procedures letter asks the mandate holders, the Rapporteur on torture among them, to call for an
-    investigation of the ill-treatment of the persons whose own facts record it (the measure, force used, a statement
-    forced), by number; the collective complaint counts them (subm s11). None where nothing of it is recorded."""
-    people = [person(f"C{k}", id_document=str(k)) for k in range(1, 5)]
+    investigation of the ill-treatment of the persons whose own facts record it (the measure; force used or a statement
+    forced once the lawyer claims article 7 for it), by number; the collective complaint counts them (subm s11). None
+    where nothing of it is recorded."""
+    people = [person(f"C{k}", id_document=str(k), articles="+7" if k in (2, 3) else None) for k in range(1, 5)]
     episodes = [episode("C1", measure="ill_treatment"), episode("C2", treatment="force used"),
                 episode("C3", treatment="forced statement"), episode("C4", treatment="fingerprints taken")]
     case = loaded(workbook(people=people, episodes=episodes), (lang,)).case
@@ -563,7 +564,7 @@ def test_the_ill_treatment_recorded_is_to_be_investigated_for_the_people_it_conc
     assert several.format(numbers=", ".join(str(numbers[f"C{k}"]) for k in (1, 2, 3))) in letter
     assert TORTURE_RAPPORTEUR[lang] in letter
     assert counted in html_text(case, "collective-complaint", lang)
-    # Force used alone: one person, and the Rapporteur on torture addressed for it.
+    # Force used alone, article 7 claimed for it: one person, and the Rapporteur on torture addressed for it.
     case = loaded(workbook(people=people[1:2], episodes=episodes[1:2]), (lang,)).case
     context = document_context(case, REGISTRY["special-procedures"], lang, TODAY)
     letter = html_text(case, "special-procedures", lang)
@@ -576,6 +577,11 @@ def test_the_ill_treatment_recorded_is_to_be_investigated_for_the_people_it_conc
     assert several.split("{numbers}")[0][-40:] not in letter and one.split("{numbers}")[0][-30:] not in letter
     before, after = counted.split("3 ")
     assert (before or after.split(" ", 1)[1]) not in complaint  # the words around the count, whatever the count
+    # Force used while article 7 is still the lawyer's (an open point): no «ill-treatment» named, nor the Rapporteur on
+    # torture (reader s11 N11-1).
+    case = loaded(workbook(people=[person("C2", id_document="2")], episodes=episodes[1:2]), (lang,)).case
+    letter = html_text(case, "special-procedures", lang)
+    assert TORTURE_RAPPORTEUR[lang] not in letter and one.split("{numbers}")[0][-30:] not in letter
     # A placement leaves article 7 to the lawyer: the Rapporteur on torture only once it is claimed (reader s11 S6).
     placed = [episode("C4", measure="psychiatric_placement", penalty="30 days")]
     case = loaded(workbook(people=people[3:], episodes=placed), (lang,)).case

@@ -1132,14 +1132,15 @@ def test_a_decision_with_no_court_act_recorded_is_an_open_point_and_none_asks_no
 def test_the_prosecutor_general_is_asked_to_investigate_the_ill_treatment_of_each_complainant_by_date(
         tmp_path, lang, request_text, heading, beaten, forced, placed):
     """The domestic complaint asks the reports of torture and ill-treatment registered and investigated: it names whose
-    and when, after the list (subm s11): the measure, a detention where force was used or a statement forced, and a
-    placement the lawyer claims under article 7. Not a plain detention, nor a placement alone (article 7 open)."""
+    and when, after the list (subm s11): the measure, and a detention where force was used or a statement forced or a
+    placement once the lawyer claims article 7. Not force used nor a placement while article 7 is open (reader s11
+    N11-1, S6)."""
     people = [person(f"C{k}", id_document=str(k), given_name=name, given_name_latin=latin,
-                     articles="+7" if k == 4 else None)
+                     articles="+7" if k in (2, 4) else None)
               for k, (name, latin) in enumerate((("Айгерим", "AIGERIM"), ("Дана", "DANA"), ("Сауле", "SAULE"),
                                                  ("Асель", "ASEL"), ("Жанар", "ZHANAR")), start=1)]
     episodes = [episode("C1", None, "ill_treatment", date=datetime.date(2018, 6, 16)),
-                episode("C2", treatment="force used"), episode("C3", treatment="fingerprints taken"),
+                episode("C2", treatment="force used"), episode("C3", treatment="force used"),
                 episode("C4", None, "psychiatric_placement", penalty="30 days"),
                 episode("C5", None, "psychiatric_placement", penalty="30 days")]
 
