@@ -121,6 +121,10 @@ class EpisodeView:
 DECISIONS = (*CHARGES, "psychiatric_placement", "confiscation", "dismissal", "expulsion")
 # The acts of the police and the security services, not decisions: what a complaint to a prosecutor is filed against.
 COMPLAINED_ACTS = ("detention", "interrogation", "search", "surveillance", "threats", "ill_treatment")
+# No column links a complaint to a prosecutor to the acts it concerns, and no deadline binds it as one binds an
+# appeal: it is taken to be against the police's acts only when filed within two weeks of them; a later one may
+# concern anything, and names nothing (lead s11, after Q8: October complaints named acts of July).
+COMPLAINT_WINDOW = datetime.timedelta(days=14)
 # The measures whose label names a kind of act rather than the act: what the description tells is the act.
 CATEGORY_MEASURES = ("ill_treatment", "dismissal", "expulsion", "other")
 
@@ -816,8 +820,8 @@ class _Views:
     def acts_complained_of(self, member: Member) -> dict[int, str]:
         """The acts each complaint not to a court (to a prosecutor) was filed against, by the remedy's row (reader
         s11 Q8): those of COMPLAINED_ACTS of the latest day on or before its filing, as an appeal finds its act
-        (_filed_against): «(жалоба) на действия 17 сентября 2018 года (задержание)», kk «2018 жылғы 17
-        қыркүйектегі әрекеттерге (ұстау)». None recorded before it: none named."""
+        (_filed_against), within COMPLAINT_WINDOW: «(жалоба) на действия 17 сентября 2018 года (задержание)», kk
+        «2018 жылғы 17 қыркүйектегі әрекеттерге (ұстау)». None recorded in the two weeks before it: none named."""
         by_day: dict[datetime.date, list[str]] = {}
         for episode in member.episodes:
             if episode.measure in COMPLAINED_ACTS and episode.date:
@@ -828,7 +832,8 @@ class _Views:
             if remedy.action != "complaint" or not remedy.date or _to_a_court(remedy.authorities, remedy.authority):
                 continue
             filed = remedy.date
-            if day := max((day for day in days if _filed_against(filed, day, days)), default=None):
+            if (day := max((day for day in days if _filed_against(filed, day, days)), default=None)) \
+                    and filed - day <= COMPLAINT_WINDOW:
                 measures = ", ".join(dict.fromkeys(measure_label(self.lang, measure) for measure in by_day[day]))
                 found[remedy.row] = self.lang.pgettext("act complained of", "the acts of %(date)s (%(measures)s)") % {
                     "date": self.lang.reference_date(day), "measures": measures}

@@ -1532,16 +1532,21 @@ def test_a_complaint_to_a_prosecutor_names_the_acts_it_was_filed_against(tmp_pat
                         authority=COURT, date=datetime.date(2018, 9, 18))]
     remedies = [(datetime.date(2018, 9, 21), "Prosecutor General's Office", "complaint", "no violation found",
                  datetime.date(2018, 10, 21)),
-                (datetime.date(2018, 5, 1), "Prosecutor General's Office", "complaint", None, None)]
+                (datetime.date(2018, 5, 1), "Prosecutor General's Office", "complaint", None, None),
+                # Three months after the acts: it may concern anything, and names nothing.
+                (datetime.date(2018, 12, 20), "Prosecutor General's Office", "complaint", None, None)]
     path = write_workbook(tmp_path / "case.xlsx", people=[person("C1", poa_scope="represent")], episodes=episodes)
     add_sheet(path, "Remedies", REMEDY_HEADER, [["C1", *row] for row in remedies])
+    late = {"en": "20 December 2018 — complaint (Prosecutor General's Office of the Republic of Kazakhstan): ",
+            "ru": "20 декабря 2018 года — жалоба (Генеральная прокуратура Республики Казахстан): ",
+            "kk": "2018 жылғы 20 желтоқсан — шағым (Қазақстан Республикасының Бас прокуратурасы): "}[lang]
     loaded = load(path, (lang,), TODAY)
     day = build_date(loaded.settings, TODAY)
     for document in ("hrc", "special-procedures", "wgad-questionnaire"):
         context = document_context(loaded.case, REGISTRY[document], lang, day)
         page = DocumentHtml(REGISTRY[document], lang, context | {"author": context["people"][0]}, day)
         body = flat(lxml_html.document_fromstring(page.html).text_content()).replace("\u2060", "")
-        assert named in body and alone in body, (document, body)
+        assert named in body and alone in body and late in body, (document, body)
 
 
 @pytest.mark.parametrize("event_id, heading", [("rally", False), (None, True)])
