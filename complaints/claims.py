@@ -368,7 +368,8 @@ def constitution_rights(facts: Sequence[Fact], claimed: Iterable[int]) -> tuple[
     recorded facts concern: qualified legal assistance where a lawyer was denied; personal liberty where
     deprived of it; the prohibition of torture where ill-treatment is recorded or article 7 is claimed (force
     used or a statement forced engages it only as the lawyer decides, DECIDED_BY_LAWYER); private life
-    where a search, surveillance, a phone seized or fingerprints taken are; the home where a search is recorded
+    where a search, surveillance or fingerprints taken are, or a phone taken or checked (one workbook tag) where
+    article 17 is claimed (else asked: phone_unsettled); the home where a search is recorded
     as one of the person's home (home_searched); speech, association and
     assembly where the person's claims (`claimed`, the articles of the Covenant) include articles 19,
     22 and 21."""
@@ -377,12 +378,29 @@ def constitution_rights(facts: Sequence[Fact], claimed: Iterable[int]) -> tuple[
         "13(3)": any(fact.lawyer_access == "no" for fact in facts),
         "16": any(fact.measure_key in DEPRIVATION_OF_LIBERTY for fact in facts),
         "17(2)": any(fact.measure_key == "ill_treatment" for fact in facts) or 7 in claimed,
-        "18": any(fact.measure_key in ("search", "surveillance")
-                  or {"phone_seized", "fingerprints_taken"} & set(fact.treatment) for fact in facts),
+        "18": any(_private_life(fact) for fact in facts) or (17 in claimed and any(_phone(fact) for fact in facts)),
         "25": any(fact.measure_key == "search" and fact.home_searched == "yes" for fact in facts),
     }
     found.update({key: article in claimed for article, key in _CONSTITUTION_BY_ARTICLE.items()})
     return tuple(key for key in CONSTITUTION_RIGHTS if found.get(key))
+
+
+def _private_life(fact: Fact) -> bool:
+    """Whether a recorded fact concerns private life (article 18 of the Constitution) on its own."""
+    return fact.measure_key in ("search", "surveillance") or "fingerprints_taken" in fact.treatment
+
+
+def _phone(fact: Fact) -> bool:
+    return "phone_seized" in fact.treatment
+
+
+def phone_unsettled(facts: Sequence[Fact], decided: Iterable[int]) -> bool:
+    """Whether a person's only fact that may concern article 18 of the Constitution is a phone taken or checked,
+    and the lawyer has not decided article 17 of the Covenant (`decided`: the articles the `articles` cell adds or
+    removes), which a phone searched engages: the workbook's one tag does not say whether its messages were read,
+    so the lawyer is asked (reader s11 S3b), and a claimed article 17 cites article 18 of the Constitution too."""
+    return (any(_phone(fact) for fact in facts) and not any(_private_life(fact) for fact in facts)
+            and 17 not in set(decided))
 
 
 @dataclass(frozen=True)

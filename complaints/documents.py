@@ -20,7 +20,13 @@ from .bodies import bodies
 from .case import Member
 from .claims import CHARGES, led_to
 from .context import DocumentData, decided_against, ground_label, in_period, measure_label
-from .counts import assembly_laws, beyond_detention_limit, constitution_counts, home_search_unrecorded
+from .counts import (
+    assembly_laws,
+    beyond_detention_limit,
+    constitution_counts,
+    home_search_unrecorded,
+    phone_search_unsettled,
+)
 from .i18n import N_, Language, languages
 from .law import (
     APPREHENSIONS,
@@ -196,6 +202,7 @@ def _legal_assessment(data: DocumentData) -> dict:
         "assembly_laws": format_list(laws, locale=lang.code) if laws else "",
         "beyond_detention_limit": len(beyond_detention_limit(data.members)),
         "home_search_unrecorded": len(home_search_unrecorded(data.members)),
+        "phone_search_unsettled": len(phone_search_unsettled(data.members)),
         "covenant_articles": [item.article for item in data.counts.articles],
         # A protest is asked for only where a decision was taken against someone (the list names the acts).
         "protests": any(decided_against(member.episodes) for member in data.members),

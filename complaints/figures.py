@@ -19,7 +19,14 @@ from openpyxl.styles import Font
 
 from .case import Case, Member
 from .context import in_period
-from .counts import beyond_detention_limit, constitution_counts, count, home_search_unrecorded, member_claims
+from .counts import (
+    beyond_detention_limit,
+    constitution_counts,
+    count,
+    home_search_unrecorded,
+    member_claims,
+    phone_search_unsettled,
+)
 from .documents import REGISTRY, DocumentType
 from .law import COPENHAGEN_PARAGRAPHS, MOSCOW_PARAGRAPHS, Provision, no_basis, parse_provision
 from .penalties import kzt_amount
@@ -158,6 +165,12 @@ def document_figures(case: Case, document: DocumentType, day: datetime.date) -> 
                     "complainants with force used or a statement forced recorded, for whom the lawyer has not "
                     "decided whether article 7 of the Covenant, and so article 17(2) of the Constitution, is invoked",
                     asked)
+            unsettled = set(phone_search_unsettled(members))
+            if unsettled:
+                add("constitution/article-18/undecided/complainants", len(unsettled),
+                    "complainants whose only fact that may concern article 18 of the Constitution is a phone taken or "
+                    "checked, for whom the lawyer is asked whether it was searched",
+                    [m for m in members if m.person.complainant_id in unsettled])
             unrecorded = set(home_search_unrecorded(members))
             if unrecorded:
                 add("constitution/article-25/undecided/complainants", len(unrecorded),

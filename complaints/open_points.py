@@ -102,6 +102,12 @@ FIELDS = {
     "constitution_17_2": N_("open point", "whether article 17(2) of the Constitution (torture, violence and other "
                             "cruel or degrading treatment) is invoked for the force used against the person or the "
                             "statement forced from him or her, and on which facts"),
+    # Article 18 of the Constitution protects correspondence: a phone taken or checked, one tag, may or may not
+    # have been searched.
+    "constitution_18": N_("open point", "whether the phones recorded as taken or checked were searched (their "
+                          "messages or data read), for article 18 of the Constitution (private life, secrecy of "
+                          "correspondence and telephone conversations) and article 17 of the Covenant: +17 or -17 in "
+                          "the Complainants column articles"),
     # Article 25 of the Constitution protects the home: it is cited where a search is recorded as of one.
     "constitution_25": N_("open point", "whether the searches were of the complainants' homes, for article 25 of the "
                           "Constitution (inviolability of the home): the Episodes column home_searched"),

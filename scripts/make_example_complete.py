@@ -213,6 +213,14 @@ def complete(complainants: list[dict], episodes: list[dict], remedies: list[dict
             changes.append("+17")
         elif "confiscation" in measures and not measures & private:
             changes.append("-17")
+        # A phone taken or checked, the only fact of private life recorded (claims.phone_unsettled): article 17,
+        # and with it article 18 of the Constitution, where the description says the phone was checked; else not.
+        mine = [ep for ep in episodes if ep["complainant_id"] == row["complainant_id"]]
+        tags = {tag.strip() for ep in mine for tag in (ep.get("treatment") or "").split(",")}
+        if "phone_seized" in tags and "fingerprints_taken" not in tags and not measures & private \
+                and not {"+17", "-17"} & set(changes):
+            checked = any("phone was checked" in (ep.get("description_en") or "") for ep in mine)
+            changes.append("+17" if checked else "-17")
         if row["complainant_id"] in coerced:
             changes.append("+7")
         if row["complainant_id"] in tried | confessed:

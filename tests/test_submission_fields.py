@@ -593,10 +593,12 @@ def test_an_osce_contribution_dated_after_its_meeting_opened_is_an_open_point(tm
         assert "16 September 2019" in text(result, "en/osce.pdf")
 
 
-def domestic(tmp_path, episodes, langs=("en",)):
+def domestic(tmp_path, episodes, langs=("en",), people_extra=None):
+    """people_extra: more cells of C1's row."""
     case = tmp_path / "case"
     case.mkdir(exist_ok=True)
-    people = [person("C1"), person("C2", id_document="2", date_of_birth=datetime.date(1991, 1, 1))]
+    people = [person("C1", **(people_extra or {})),
+              person("C2", id_document="2", date_of_birth=datetime.date(1991, 1, 1))]
     write_workbook(case / "case.xlsx", people=people, episodes=episodes)
     return build(case, langs=langs, formats=["pdf"], documents=["domestic-complaint"], output_root=tmp_path / "out",
                  today=TODAY)
@@ -639,6 +641,31 @@ def test_the_domestic_complaint_cites_the_constitution_only_where_the_recorded_f
         assert ("Тұрғын үйге қол сұғылмаушылық (25-бап)" in text(result, "kk/domestic-complaint.pdf")) is cited
     unsearched = [e for e in episodes if e["measure"] != "search"]
     assert "article 25" not in text(domestic(tmp_path, unsearched), "en/domestic-complaint.pdf")
+
+
+
+def test_a_phone_taken_or_checked_alone_asks_for_article_18_rather_than_asserting_it(tmp_path):
+    """The workbook's one tag for a phone "taken or checked" counted article 18 of the Constitution (secrecy of
+    correspondence) for people whose phone may only have been taken (reader s11 S3b): asked, not asserted; a search
+    or fingerprints taken still concern private life on their own."""
+    phone = [episode("C1", measure="detention", treatment="phone seized")]
+    result = domestic(tmp_path, phone, ("en", "ru", "kk"))
+    complaint = text(result, "en/domestic-complaint.pdf")
+    assert "(article 18): 1 complainant" not in complaint
+    assert ("[to complete: whether the phones recorded as taken or checked were searched (their messages or data "
+            "read), for article 18 of the Constitution (private life, secrecy of correspondence and telephone "
+            "conversations) and article 17 of the Covenant: +17 or -17 in the Complainants column articles] "
+            "(concerns 1 complainant)") in complaint
+    assert "досматривались ли телефоны, отмеченные как изъятые или проверенные" in text(
+        result, "ru/domestic-complaint.pdf")
+    assert "алынған немесе тексерілген деп белгіленген телефондар" in text(result, "kk/domestic-complaint.pdf")
+    # The lawyer's answer: article 17 claimed cites article 18 of the Constitution; ruled out, neither.
+    for decision, cited in (("+17", True), ("-17", False)):
+        complaint = text(domestic(tmp_path, phone, people_extra={"articles": decision}), "en/domestic-complaint.pdf")
+        assert ("(article 18): 1 complainant" in complaint) is cited and "phones recorded as taken" not in complaint
+    fingerprinted = [episode("C1", measure="detention", treatment="phone seized, fingerprints taken")]
+    complaint = text(domestic(tmp_path, fingerprinted), "en/domestic-complaint.pdf")
+    assert "(article 18): 1 complainant" in complaint and "phones recorded as taken" not in complaint
 
 
 def test_the_domestic_complaint_cites_the_assembly_law_in_force_on_the_day_of_each_assembly(tmp_path):
