@@ -516,3 +516,13 @@ def test_the_urgent_appeals_subtitles_are_singular_for_exactly_one_person(n, rig
     assert (("асырған " if rights else "") + ("адамды бас" if one else "адамдарды бас")).lower() in (
         kazakh.ngettext(*wgad, n).lower())
     assert ("адамның қудалануы" if one else "адамдардың қудалануы") in kazakh.ngettext(*special, n)
+
+
+def test_several_numbers_take_one_number_sign_in_russian():
+    """«Лица №№ 1, 2, 3» beside «лиц № 30, 72, 73» in one letter (reader s11 L1): one form, the current office
+    style «№ 1, 2, 3», as the Kazakh has it."""
+    strings = [s for m in catalog("ru") if m.id for s in (m.string if isinstance(m.string, tuple) else (m.string,))]
+    assert strings and not [s for s in strings if "№№" in s]
+    assert language("ru").gettext("Persons Nos. %(numbers)s did not consent to be named in public. We ask that their "
+                                  "identities be withheld from publication and from any public document.").startswith(
+        "Лица № %(numbers)s")

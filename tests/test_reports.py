@@ -536,15 +536,15 @@ TORTURE_RAPPORTEUR = {"en": "the United Nations Special Rapporteur on torture",
 
 @pytest.mark.parametrize("lang, several, one, counted", [
     ("en", "We also ask them to call for prompt, impartial and thorough investigations into the allegations of "
-           "ill-treatment of persons Nos. {numbers} set out above, and for those responsible to be brought to justice.",
+           "ill-treatment of persons Nos. {numbers} set out below, and for those responsible to be brought to justice.",
      "We also ask them to call for a prompt, impartial and thorough investigation into the allegations of "
-     "ill-treatment of person No. {numbers} set out above",
+     "ill-treatment of person No. {numbers} set out below",
      "investigations into the allegations of ill-treatment of 3 complainants, and for those responsible"),
-    ("ru", "Просим также призвать к оперативному, беспристрастному и тщательному расследованию изложенных выше "
+    ("ru", "Просим также призвать к оперативному, беспристрастному и тщательному расследованию изложенных ниже "
            "утверждений о жестоком обращении с лицами № {numbers} и к привлечению виновных к ответственности.",
      "утверждений о жестоком обращении с лицом № {numbers} и к привлечению",
      "расследованию заявлений о жестоком обращении с 3 заявителями и к привлечению виновных к ответственности;"),
-    ("kk", "Сондай-ақ № {numbers} адамдарға қатыгез қарым-қатынас туралы жоғарыда баяндалған мәлімдемелерді жедел, "
+    ("kk", "Сондай-ақ № {numbers} адамдарға қатыгез қарым-қатынас туралы төменде баяндалған мәлімдемелерді жедел, "
            "бейтарап және мұқият тергеуге және кінәлі адамдарды жауаптылыққа тартуға шақыруды сұраймыз.",
      "Сондай-ақ № {numbers} адамға қатыгез қарым-қатынас туралы",
      "3 шағымданушыға қатыгез қарым-қатынас туралы мәлімдемелер бойынша жедел")])
