@@ -158,25 +158,20 @@ def document_figures(case: Case, document: DocumentType, day: datetime.date) -> 
                 add(f"constitution/article-{right}/complainants", len(concerned),
                     f"complainants whose own recorded facts concern article {right} of the Constitution",
                     [by_id[cid] for cid in concerned])
-            # Force used or a statement forced, where the lawyer has not decided on article 7: an open point.
-            asked = [m for m in members if any(u.field == "article_7" for u in member_claims(m)[1])]
-            if asked:
-                add("constitution/article-17(2)/undecided/complainants", len(asked),
-                    "complainants with force used or a statement forced recorded, for whom the lawyer has not "
-                    "decided whether article 7 of the Covenant, and so article 17(2) of the Constitution, is invoked",
-                    asked)
-            unsettled = set(phone_search_unsettled(members))
-            if unsettled:
-                add("constitution/article-18/undecided/complainants", len(unsettled),
-                    "complainants whose only fact that may concern article 18 of the Constitution is a phone taken or "
-                    "checked, for whom the lawyer is asked whether it was searched",
-                    [m for m in members if m.person.complainant_id in unsettled])
-            unrecorded = set(home_search_unrecorded(members))
-            if unrecorded:
-                add("constitution/article-25/undecided/complainants", len(unrecorded),
-                    "complainants with a search not recorded as of their home or not (home_searched), for whom "
-                    "article 25 of the Constitution (the home) is asked about",
-                    [m for m in members if m.person.complainant_id in unrecorded])
+            # The articles the complaint asks about (open points), each for the complainants it concerns.
+            unsettled, unrecorded = set(phone_search_unsettled(members)), set(home_search_unrecorded(members))
+            for right, asked, definition in (
+                    ("17(2)", [m for m in members if any(u.field == "article_7" for u in member_claims(m)[1])],
+                     "complainants with force used or a statement forced recorded, for whom the lawyer has not "
+                     "decided whether article 7 of the Covenant, and so article 17(2) of the Constitution, is invoked"),
+                    ("18", [m for m in members if m.person.complainant_id in unsettled],
+                     "complainants whose only fact that may concern article 18 of the Constitution is a phone taken "
+                     "or checked, for whom the lawyer is asked whether it was searched"),
+                    ("25", [m for m in members if m.person.complainant_id in unrecorded],
+                     "complainants with a search not recorded as of their home or not (home_searched), for whom "
+                     "article 25 of the Constitution (the home) is asked about")):
+                if asked:
+                    add(f"constitution/article-{right}/undecided/complainants", len(asked), definition, asked)
         elif family == "beyond-detention-limit" and (held := beyond_detention_limit(members)):
             by_id = {m.person.complainant_id: m for m in members}
             add("detention/beyond-three-hours/complainants", len(held),
