@@ -428,6 +428,11 @@ def test_an_imprisonment_serving_a_conviction_states_the_sentence_once(tmp_path)
     assert "лишение свободы по приговору от 30 июля 2018 года" not in letters["ru"]
     assert letters["kk"].count("3 жыл") == 1
     assert "2018 жылғы 30 шілдедегі үкім бойынша бас бостандығынан айыру" not in letters["kk"]
+    # The questionnaire tells the serving among the deprivations of liberty (section IV): the verdict among the
+    # other acts names its sentence, and the serving is not told a second time (reader s11 N11-4).
+    questionnaire = _document_text(case, "wgad-questionnaire", "en", "C1")
+    assert questionnaire.count("Sent to a colony.") == 1
+    assert "conviction under art. 174 CC, penalty: 3 years of imprisonment." in questionnaire
     # The brief's named cases: the sentence with its provision at the conviction, then its serving.
     from complaints.context import document_context
 
