@@ -1193,10 +1193,12 @@ def test_the_prosecutor_general_is_asked_to_investigate_the_ill_treatment_of_eac
 def test_the_torture_request_registers_the_reports_in_the_unified_register(tmp_path):
     result, _ = protests(tmp_path, [episode("C1", measure="ill_treatment", description="Beaten at the station.")],
                          langs=("en", "ru", "kk"))
-    assert ("to register the reports of torture and ill-treatment of the complainants, given for each of them after "
-            "the list of complainants, in the Unified Register of Pre-trial Investigations and to open a pre-trial "
+    # One complainant: the report in the singular, never «каждого из них» over one (reader s11 N11-3).
+    assert ("to register the report of torture and ill-treatment of the complainant, given after the list of "
+            "complainants, in the Unified Register of Pre-trial Investigations and to open a pre-trial "
             "investigation") in text(result, "en/domestic-complaint.pdf")
-    assert "в Едином реестре досудебных расследований и начать досудебное расследование" in text(
+    assert ("зарегистрировать заявление о применении пыток и жестокого обращения к заявителю, указанное после списка "
+            "заявителей, в Едином реестре досудебных расследований и начать досудебное расследование") in text(
         result, "ru/domestic-complaint.pdf")
     assert "тексерулердің бірыңғай тізілімінде тіркеп, сотқа дейінгі" in text(
         result, "kk/domestic-complaint.pdf")
