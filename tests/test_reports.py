@@ -230,6 +230,22 @@ def test_article_25_reads_the_same_in_every_kazakh_heading_of_the_complaint():
     assert "мемлекет істерін басқаруға" not in text
 
 
+def test_the_brief_keeps_a_few_named_cases_on_one_page():
+    """The Kazakh election brief broke its four named cases 2 + 2 over two pages (reader s11 B3)."""
+    from pypdf import PdfReader
+
+    result = loaded(ELECTION, ("kk",))
+    day = result.settings.build_date
+    brief = REGISTRY["brief"]
+    page = DocumentHtml(brief, "kk", document_context(result.case, brief, "kk", day), day)
+    assert '<ul class="together">' in page.html
+    pdf = page.render(["pdf"])[0]["pdf"]
+    texts = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+    names = [case["name"] for case in page.context["named_cases"]]
+    assert len(names) > 2
+    assert any(all(name in text for name in names) for text in texts)
+
+
 def workbook_with_testimonies(tmp_path, rows, people):
     """A case whose workbook has a Testimonies sheet."""
     import openpyxl
