@@ -394,13 +394,14 @@ def _phone(fact: Fact) -> bool:
     return "phone_seized" in fact.treatment
 
 
-def phone_unsettled(facts: Sequence[Fact], decided: Iterable[int]) -> bool:
+def phone_unsettled(facts: Sequence[Fact], typed: str | None) -> bool:
     """Whether a person's only fact that may concern article 18 of the Constitution is a phone taken or checked,
-    and the lawyer has not decided article 17 of the Covenant (`decided`: the articles the `articles` cell adds or
-    removes), which a phone searched engages: the workbook's one tag does not say whether its messages were read,
-    so the lawyer is asked (reader s11 S3b), and a claimed article 17 cites article 18 of the Constitution too."""
+    and the lawyer's `articles` cell (`typed`) neither adds nor removes article 17 of the Covenant, which a phone
+    searched engages: the workbook's one tag does not say whether its messages were read, so the lawyer is asked
+    (reader s11 S3b), and a claimed article 17 cites article 18 of the Constitution too."""
+    added, removed = article_changes(typed) or ((), ())
     return (any(_phone(fact) for fact in facts) and not any(_private_life(fact) for fact in facts)
-            and 17 not in set(decided))
+            and 17 not in {*added, *removed})
 
 
 @dataclass(frozen=True)

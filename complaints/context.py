@@ -27,6 +27,7 @@ from .bodies import bodies
 from .case import Case, Member
 from .claims import (
     CHARGES,
+    FREEDOMS,
     ILL_TREATMENT_TAGS,
     Claim,
     Undecided,
@@ -1099,6 +1100,8 @@ def document_context(case: Case, document: DocumentType, code: str, day: datetim
             for g in counts.grounds
         ],
         "articles": counts.articles,
+        # The freedoms claimed for someone listed (19, 21, 22, 25), which subtitles and summaries name.
+        "freedoms": [item.article for item in counts.articles if item.article in FREEDOMS],
         "exclusions": [{"reason": reason, "count": n} for reason, n in counts.exclusion_reasons],
         "people": people,
         "people_listed": people_listed,

@@ -11,7 +11,6 @@ from .claims import (
     Claim,
     RecordedFact,
     Undecided,
-    article_changes,
     author_claims,
     beyond_administrative_limit,
     constitution_rights,
@@ -273,12 +272,9 @@ def beyond_detention_limit(members: Sequence[Member]) -> tuple[str, ...]:
 def phone_search_unsettled(members: Sequence[Member]) -> tuple[str, ...]:
     """The ids of the complainants for whom article 18 of the Constitution turns on whether a phone taken or
     checked was searched (claims.phone_unsettled), sorted: for them the document asks."""
-    def decided(member: Member) -> tuple[int, ...]:
-        added, removed = article_changes(member.person.articles) or ((), ())
-        return (*added, *removed)
-
     return tuple(sorted(member.person.complainant_id for member in members
-                        if phone_unsettled([RecordedFact.of(episode) for episode in member.episodes], decided(member))))
+                        if phone_unsettled([RecordedFact.of(episode) for episode in member.episodes],
+                                           member.person.articles)))
 
 
 def home_search_unrecorded(members: Sequence[Member]) -> tuple[str, ...]:
